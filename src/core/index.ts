@@ -1,0 +1,10 @@
+/**
+ * Summit Notes core: the format parser, the notes model, figure normalisation, detection, the
+ * outline and the brief model. Pure TypeScript: no `vscode`, no Node built-ins.
+ */
+export * from './types';
+export { parseNotes } from './parse';
+export { parseFigure } from './figures';
+export { buildOutline } from './outline';
+export type { OutlineNode, OutlineNodeKind } from './outline';
+export { declaresSummitNotes } from './sniff';

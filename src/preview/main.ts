@@ -1,0 +1,2 @@
+// Webview side of the brief preview (placeholder until the preview lands).
+export {};
