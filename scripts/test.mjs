@@ -60,10 +60,10 @@ function recordResults(name, resultsFile, status) {
   }
 }
 
-let compiled = false;
+let compiled;
 function compile() {
-  if (compiled) return true;
-  rmSync('out', { recursive: true, force: true });
+  if (compiled !== undefined) return compiled;
+  // tsc emits even when it reports type errors, so the test tiers still run; the errors count in check.
   compiled = step('check: tsc', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
   return compiled;
 }
@@ -76,10 +76,10 @@ for (const tier of tiers) {
   } else if (tier === 'build') {
     step('build: esbuild', process.execPath, ['scripts/build.mjs']);
   } else if (tier === 'unit') {
-    if (!compile()) { totals.failed++; summary.push('unit: not run (tsc failed)'); continue; }
+    compile();
     mochaTier('unit', listTests(join(root, 'out', 'test', 'unit')));
   } else if (tier === 'integration') {
-    if (!compile()) { totals.failed++; summary.push('integration: not run (tsc failed)'); continue; }
+    compile();
     if (!existsSync('dist/extension.js')) step('build: esbuild', process.execPath, ['scripts/build.mjs']);
     const runner = join(root, 'scripts', 'integration', 'run.mjs');
     if (!existsSync(runner)) { summary.push('integration: no runner yet'); continue; }
