@@ -1,3 +1,120 @@
-/** `summit-notes` command-line tool (placeholder until the CLI lands). */
-process.stdout.write('summit-notes: not implemented yet\n');
-process.exitCode = 2;
+/**
+ * `summit-notes`: the command-line tool over the same core as the extension.
+ * Each subcommand is one module in `./commands/` exporting `command: CliCommand` (see `./io.ts`);
+ * add it to `COMMANDS` below with one line.
+ */
+import { promises as fs, existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CliError, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
+import { command as outline } from './commands/outline';
+import { command as lint } from './commands/lint';
+import { command as figures } from './commands/figures';
+import { command as brief } from './commands/brief';
+
+/** Every subcommand, in the order `--help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  outline,
+  lint,
+  figures,
+  brief,
+];
+
+/** The real process: stdout, stderr, the file system. */
+export const nodeIo: CliIo = {
+  out: (text) => { process.stdout.write(text); },
+  err: (text) => { process.stderr.write(text); },
+  readFile: async (path) => {
+    // fs.readFile on a directory fails with EISDIR on Linux but not everywhere; check first.
+    const stat = await fs.stat(path);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return fs.readFile(path);
+  },
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
+};
+
+/** Runs the tool with the arguments after `node cli.js`; resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    const cmd = topic === undefined ? undefined : COMMANDS.find((c) => c.name === topic);
+    io.out(cmd ? commandHelp(cmd) : generalHelp());
+    // Bare `summit-notes` is a usage error (nothing was asked); `--help` is not.
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version' || name === '-v' || name === '-V') {
+    io.out(`${readVersion()}\n`);
+    return EXIT_OK;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`summit-notes: unknown command '${name}'\n\n${generalHelp()}`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandHelp(cmd));
+    return EXIT_OK;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`summit-notes ${cmd.name}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    // A bug, not bad input: say so plainly, with the stack for the report.
+    io.err(`summit-notes ${cmd.name}: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'summit-notes: read, check and extract summit notes files (*.summit.md)',
+    '',
+    'usage: summit-notes COMMAND [options] FILE…',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'options:',
+    '  --help, -h     show help (summit-notes COMMAND --help for one command)',
+    '  --version, -v  show the version',
+    '',
+    'exit codes: 0 ok, 1 problems found (lint errors), 2 usage error or unreadable file',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(cmd: CliCommand): string {
+  return `${cmd.summary}\n\nusage: ${cmd.usage}\n`;
+}
+
+/** The package version, read at run time so the bundle need not embed package.json. */
+function readVersion(): string {
+  // dist/cli.js sits one level below the package root, out/src/cli/main.js three.
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    try {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'summit-notes' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // An unreadable package.json further up is not ours; keep looking.
+    }
+  }
+  return 'unknown';
+}
+
+// Run only when executed, not when a test imports `main`.
+if (require.main === module) {
+  // EPIPE (`summit-notes figures f | head`) is the reader leaving, not a failure.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(EXIT_OK); });
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

@@ -4,6 +4,9 @@
  */
 export * from './types';
 export { parseNotes } from './parse';
+export { DIAGNOSTIC_SEVERITY, nearest } from './diagnostics';
+export { isIsoDate, toIsoDate } from './dates';
+export { LineIndex, TextRange } from './lineIndex';
 export { parseFigure } from './figures';
 export { buildOutline } from './outline';
 export type { OutlineNode, OutlineNodeKind } from './outline';

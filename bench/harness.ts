@@ -1,0 +1,107 @@
+/**
+ * Shared helpers for `bench/*.bench.ts`. `npm run bench` compiles the project and runs every
+ * `out/bench/*.bench.js` in its own Node process (with `--expose-gc`), passing on its arguments:
+ *   --sizes=1,10   sizes of the generated notes files in MB (default 1,10)
+ *   --quick        1 MB only, fewer runs
+ * A bench file is a plain script: build inputs with `notesText`, time with `measure`, print with
+ * `printTable`. Speed goals are ratios against a reference measured in the same run (markdown-it),
+ * never absolute times, so a slow or busy machine does not change the verdict.
+ */
+import { generateNotes, type BenchLanguage } from './generate';
+
+/** 1 MB = 1 000 000 bytes of UTF-8 text. */
+export const MB = 1_000_000;
+
+export interface BenchArgs {
+  readonly sizesMb: readonly number[];
+  readonly quick: boolean;
+}
+
+export function benchArgs(argv: readonly string[] = process.argv.slice(2)): BenchArgs {
+  const quick = argv.includes('--quick');
+  const sizesArg = argv.find((a) => a.startsWith('--sizes='));
+  const sizesMb = sizesArg
+    ? sizesArg.slice('--sizes='.length).split(',').map(Number).filter((n) => n > 0)
+    : quick ? [1] : [1, 10];
+  return { sizesMb, quick };
+}
+
+const cache = new Map<string, string>();
+/** The generated notes file of `sizeMb` MB in `language` (seed 1), cached per process. */
+export function notesText(sizeMb: number, language: BenchLanguage): string {
+  const key = `${sizeMb}:${language}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = generateNotes({ bytes: Math.round(sizeMb * MB), language, seed: 1 });
+    cache.set(key, text);
+  }
+  return text;
+}
+
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Bytes V8 needs for the string's characters: one per char when all are Latin-1, else two. */
+export function stringHeapBytes(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length;
+}
+
+export interface Timing {
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly runs: number;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times; the median is the figure to quote. */
+export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], runs };
+}
+
+/** MB/s for `bytes` processed in `ms`. */
+export function mbPerSecond(bytes: number, ms: number): number {
+  return bytes / MB / (ms / 1000);
+}
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('run with node --expose-gc (npm run bench does)');
+  // Twice: the first pass may only schedule finalisation of what the second frees.
+  collect();
+  collect();
+}
+
+/**
+ * Heap retained by what `build` returns (kept alive while measuring), in bytes. Inputs made
+ * before the call (the text) are not counted.
+ */
+export function retainedHeap<T>(build: () => T): { value: T; bytes: number } {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const value = build();
+  gc();
+  const bytes = process.memoryUsage().heapUsed - before;
+  return { value, bytes };
+}
+
+/** Prints rows as an aligned table (first row is the header). */
+export function printTable(rows: readonly (readonly string[])[]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  for (const [i, row] of rows.entries()) {
+    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+export function fixed(n: number, digits = 1): string {
+  return n.toFixed(digits);
+}

@@ -1,0 +1,108 @@
+/** `summit-notes figures FILE [--json|--csv]`: every figure with its normalised value. */
+import { parseNotes, type Figure, type Qualifier } from '../../core';
+import { CliError, EXIT_OK, csvRow, exclusiveFlags, jsonOut, parseArgs, readNotesFile, type CliCommand } from '../io';
+import { lineCol, rangeJson, type RangeJson } from '../shapes';
+
+const USAGE = 'summit-notes figures FILE [--json|--csv]';
+
+/** One figure in `--json` output. */
+export interface FigureJson {
+  /** The span's text with nested markup removed. */
+  readonly text: string;
+  readonly id: string | null;
+  readonly value: number | null;
+  readonly unit: string | null;
+  readonly qualifier: Qualifier | null;
+  readonly year: number | null;
+  readonly metric: string | null;
+  /** Where value and unit came from: the span's text or its `value=`/`unit=` attributes. */
+  readonly source: Figure['source'];
+  /** `#id` of the enclosing initiative, when the figure sits inside one. */
+  readonly initiative: string | null;
+  /** Title of the innermost section, when any. */
+  readonly section: string | null;
+  readonly note: string | null;
+  readonly range: RangeJson;
+}
+
+/** The whole `--json` document. */
+export interface FiguresJson {
+  readonly file: string;
+  readonly language: string;
+  readonly figures: readonly FigureJson[];
+}
+
+const CSV_HEADER = ['line', 'column', 'text', 'value', 'unit', 'qualifier', 'year', 'metric', 'id', 'initiative', 'section', 'note'];
+
+export const command: CliCommand = {
+  name: 'figures',
+  summary: 'List the figures with their normalised values (text, JSON or CSV)',
+  usage: `${USAGE}\n\n  --json  print the figures as JSON (shape in docs/CLI.md)\n  --csv   print the figures as CSV (RFC 4180, header row first)`,
+  async run(args, io) {
+    const parsed = parseArgs(args, ['json', 'csv'], USAGE);
+    exclusiveFlags(parsed, ['json', 'csv'], USAGE);
+    if (parsed.positionals.length !== 1) throw new CliError(`expected exactly one FILE\nusage: ${USAGE}`);
+    const file = parsed.positionals[0];
+    const model = parseNotes(await readNotesFile(io, file));
+    const figures = model.figures.map(figureJson);
+    if (parsed.flags.has('json')) {
+      io.out(jsonOut({ file, language: model.language, figures } satisfies FiguresJson));
+    } else if (parsed.flags.has('csv')) {
+      let csv = csvRow(CSV_HEADER);
+      for (const f of figures) {
+        csv += csvRow([f.range.startLine, f.range.startColumn, f.text, f.value, f.unit, f.qualifier, f.year, f.metric, f.id, f.initiative, f.section, f.note]);
+      }
+      io.out(csv);
+    } else {
+      for (const [i, f] of figures.entries()) {
+        const value = f.value === null ? '(no value)' : `${qualifierWord(f.qualifier)}${formatNumber(f.value)}${unitSuffix(f.unit)}`;
+        const extra = [f.metric, f.year === null ? null : String(f.year)].filter((x) => x !== null).join(', ');
+        io.out(`${lineCol(model.figures[i].annotation.range)}  ${value}  ← "${f.text}"${extra ? `  (${extra})` : ''}\n`);
+      }
+    }
+    return EXIT_OK;
+  },
+};
+
+function figureJson(figure: Figure): FigureJson {
+  const a = figure.annotation;
+  let initiative: string | null = null;
+  for (let p = a.parent; p; p = p.parent) {
+    if (p.kind === 'initiative') { initiative = p.id ?? null; break; }
+  }
+  return {
+    text: a.plainText,
+    id: a.id ?? null,
+    value: figure.value ?? null,
+    unit: figure.unit ?? null,
+    qualifier: figure.qualifier,
+    year: figure.year ?? null,
+    metric: figure.metric ?? null,
+    source: figure.source,
+    initiative,
+    section: a.section?.title ?? null,
+    note: a.attribute('note') ?? null,
+    range: rangeJson(a.range),
+  };
+}
+
+function unitSuffix(unit: string | null): string {
+  if (unit === null) return '';
+  return unit === '%' ? '%' : ` ${unit}`;
+}
+
+function qualifierWord(q: Qualifier | null): string {
+  switch (q) {
+    case 'more_than': return '> ';
+    case 'less_than': return '< ';
+    case 'about': return '≈ ';
+    case 'up_to': return '≤ ';
+    case 'at_least': return '≥ ';
+    default: return '';
+  }
+}
+
+/** Plain digits with thin grouping, so 650000000000 reads as 650 000 000 000. */
+function formatNumber(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 6 }).replace(/,/g, ' ');
+}

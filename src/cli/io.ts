@@ -1,0 +1,155 @@
+/**
+ * The small contract every `summit-notes` subcommand follows, and the input/output helpers they
+ * share. A command is a plain object in `src/cli/commands/<name>.ts`:
+ *
+ * ```ts
+ * export const command: CliCommand = {
+ *   name: 'outline',
+ *   summary: 'Print the outline of a notes file',
+ *   usage: 'summit-notes outline FILE [--json]',
+ *   async run(args, io) { … return EXIT_OK; },
+ * };
+ * ```
+ *
+ * and one line in the registry of `src/cli/main.ts`. Commands never touch `process` or `fs`
+ * directly: everything goes through `CliIo`, so tests can run them with a fake one.
+ */
+
+/** Success (for `lint`: no errors; warnings may have been printed). */
+export const EXIT_OK = 0;
+/** The input has problems (for `lint`: at least one error). */
+export const EXIT_PROBLEMS = 1;
+/** Usage error, unreadable, binary or non-UTF-8 file. */
+export const EXIT_USAGE = 2;
+
+/** What a command may do to the outside world. */
+export interface CliIo {
+  /** Writes to standard output as is (callers add the newlines). */
+  out(text: string): void;
+  /** Writes to standard error as is (callers add the newlines). */
+  err(text: string): void;
+  /** Reads a whole file as bytes; rejects when it cannot (missing, a directory, no permission…). */
+  readFile(path: string): Promise<Uint8Array>;
+  /** Reads standard input to its end (for the `-` file name). */
+  readStdin(): Promise<Uint8Array>;
+}
+
+/** One `summit-notes` subcommand. */
+export interface CliCommand {
+  /** The word after `summit-notes` (`outline`, `lint`, …). */
+  readonly name: string;
+  /** One line for `summit-notes --help`. */
+  readonly summary: string;
+  /** The synopsis, e.g. `summit-notes lint FILE… [--json]`; more lines may follow for the options. */
+  readonly usage: string;
+  /** Runs with the arguments after the command name; resolves to the process exit code. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/**
+ * Thrown by a command (or the helpers below) for a usage error or an input that cannot be read;
+ * `main` prints the message on stderr and exits with `EXIT_USAGE`.
+ */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode: number = EXIT_USAGE) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** Command-line arguments split into flags and positionals. */
+export interface ParsedArgs {
+  /** `--json` → `json: true`; `--format=csv` → `format: 'csv'`. */
+  readonly flags: ReadonlyMap<string, string | true>;
+  readonly positionals: readonly string[];
+}
+
+/**
+ * Splits `args` into `--flags` and positionals, rejecting any flag not in `allowed`. A lone `-`
+ * is a positional (standard input); everything after `--` is positional.
+ */
+export function parseArgs(args: readonly string[], allowed: readonly string[], usage: string): ParsedArgs {
+  const flags = new Map<string, string | true>();
+  const positionals: string[] = [];
+  let onlyPositionals = false;
+  for (const arg of args) {
+    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+    } else if (arg === '--') {
+      onlyPositionals = true;
+    } else {
+      const eq = arg.indexOf('=');
+      const name = (eq < 0 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
+      if (!allowed.includes(name)) throw new CliError(`unknown option ${arg}\nusage: ${usage}`);
+      flags.set(name, eq < 0 ? true : arg.slice(eq + 1));
+    }
+  }
+  return { flags, positionals };
+}
+
+/** Throws a usage error when more than one of `names` is set (e.g. `--json` with `--csv`). */
+export function exclusiveFlags(parsed: ParsedArgs, names: readonly string[], usage: string): void {
+  const set = names.filter((n) => parsed.flags.has(n));
+  if (set.length > 1) throw new CliError(`${set.map((n) => `--${n}`).join(' and ')} cannot be combined\nusage: ${usage}`);
+}
+
+/** How many leading bytes are checked for NUL when deciding that a file is binary. */
+const BINARY_SNIFF_BYTES = 8192;
+
+/**
+ * Decodes a notes file: UTF-8, a leading BOM stripped. Refuses (with `CliError`) a file that looks
+ * binary (a NUL byte near the start) or is not valid UTF-8, so a stray PDF or UTF-16 export gives
+ * a clear message instead of a page of nonsense diagnostics.
+ */
+export function decodeNotesText(bytes: Uint8Array, displayName: string): string {
+  const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
+  if (sniff.includes(0)) throw new CliError(`${displayName}: looks like a binary file, not a notes file`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new CliError(`${displayName}: not valid UTF-8 text`);
+  }
+  // TextDecoder already drops a UTF-8 BOM when ignoreBOM is false; this catches a BOM that
+  // survived an earlier re-encoding (U+FEFF encoded twice).
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads and decodes one notes file (`-` is standard input); unreadable files become `CliError`. */
+export async function readNotesFile(io: CliIo, path: string): Promise<string> {
+  const displayName = path === '-' ? '<stdin>' : path;
+  let bytes: Uint8Array;
+  try {
+    bytes = path === '-' ? await io.readStdin() : await io.readFile(path);
+  } catch (e) {
+    throw new CliError(`${displayName}: cannot read: ${describeReadError(e)}`);
+  }
+  return decodeNotesText(bytes, displayName);
+}
+
+function describeReadError(e: unknown): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'is a directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    default: return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Quotes one CSV field (RFC 4180): wrapped in quotes when it holds a comma, quote, CR or LF. */
+export function csvField(value: string | number | undefined | null): string {
+  if (value === undefined || value === null) return '';
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One CSV record, CRLF-terminated as RFC 4180 asks (spreadsheets accept it everywhere). */
+export function csvRow(fields: readonly (string | number | undefined | null)[]): string {
+  return fields.map(csvField).join(',') + '\r\n';
+}
+
+/** Pretty JSON with a trailing newline, the one format every `--json` output uses. */
+export function jsonOut(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

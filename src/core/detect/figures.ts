@@ -1,0 +1,286 @@
+/**
+ * `detectFigures`: every quantity written with digits in running text, with the span an analyst
+ * would annotate (qualifier + number + magnitude + currency or unit) and its normalised value.
+ *
+ * Not figures (skipped): dates and years, times, phone numbers and numeric dates, ordinals and
+ * event numbers (`16th`, `25-летие`), numbers glued to names (`G20`, `ПМЭФ-2016`), a bare number
+ * right after a capitalised name word (`Nord Stream 2`), labels (`article 5`, `пункт 3`), list
+ * numbering and footnote marks (`(6)`).
+ *
+ * One forward pass; each number looks at a bounded window around it, so the cost is linear.
+ */
+import type { Qualifier } from '../types';
+import { EN_COUNT_NOUNS, EN_MONTHS, LABEL_WORDS, ruCountUnit } from './lexicon';
+import { numberValue, scanNumber, type ScannedNumber } from './numbers';
+import { readAfter, readBefore, type AfterNumber } from './reader';
+import { SkipCursor } from './skip';
+import { atSentenceStart, charIn, isDigit, isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, wordEnd } from './text';
+import type { DetectedFigure, TextRange } from './types';
+
+/** A found figure with what the second pass (unit inheritance) needs. */
+interface Found {
+  start: number;
+  end: number;
+  number: ScannedNumber;
+  magnitude: number;
+  unit: string | undefined;
+  unitKind: AfterNumber['unitKind'];
+  qualifier: Qualifier | null;
+  bare: boolean;
+}
+
+const RU_MONTH = /^(?:(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[ьяеюа]?|ма[йяею])$/u;
+const TIME_WORDS = /^(?:am|pm|a|p|утра|вечера|ночи|часов|час|ч|hrs|gmt|utc|мск)$/u;
+const CLOSING_QUOTES = '’”»"\'';
+
+/**
+ * Finds the figures in `text`. `language` (`ru`/`en`) decides an ambiguous comma as in
+ * `parseFigure`; ranges in `skip` (existing annotations, code, front matter) are never entered
+ * and no figure crosses into one.
+ */
+export function detectFigures(text: string, language: string, skip?: readonly TextRange[]): DetectedFigure[] {
+  const found: Found[] = [];
+  const skipper = new SkipCursor(skip);
+  const n = text.length;
+  let lineStart = 0;
+  let lineEnd = -1;
+  let floor = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) { lineStart = i + 1; continue; }
+    if (!isDigit(c)) continue;
+    const covered = skipper.covering(i);
+    // The floor below includes the skipped range's end, so no line bookkeeping is needed here.
+    if (covered) { i = covered.end - 1; continue; }
+    if (lineEnd < i) { lineEnd = text.indexOf('\n', i); if (lineEnd < 0) lineEnd = n; }
+    const limit = Math.min(lineEnd, skipper.nextStart(i));
+    const low = Math.max(lineStart, skipper.previousEnd(), floor);
+    const result = figureAt(text, i, low, limit, language);
+    if (result.figure) {
+      found.push(result.figure);
+      floor = result.figure.end;
+    }
+    i = Math.max(i, result.resume - 1);
+  }
+  inheritUnits(text, found);
+  return found.map((f) => ({
+    kind: 'figure',
+    start: f.start,
+    end: f.end,
+    text: text.slice(f.start, f.end),
+    value: numberValue(f.number, f.magnitude),
+    unit: f.unit,
+    qualifier: f.qualifier,
+  }));
+}
+
+interface Step { readonly figure?: Found; readonly resume: number }
+
+/** Reads the figure whose number starts at `i`, or says where to resume when it is not one. */
+function figureAt(text: string, i: number, floor: number, limit: number, language: string): Step {
+  const cluster = clusterAt(text, i, limit);
+  if (cluster.kind !== 'number') return { resume: cluster.end };
+  const prev = text.charCodeAt(i - 1);
+  if (i > floor && (isLetter(prev) || '#№/\\_@.'.includes(text[i - 1]) || (isHyphen(prev) && isLetter(text.charCodeAt(i - 2))))) {
+    return { resume: cluster.end };
+  }
+  const number = scanNumber(text, i, limit, language);
+  if (!number) return { resume: cluster.end };
+  const before = readBefore(text, i, floor, true);
+  const plus = text[number.end] === '+';
+  let after = readAfter(text, plus ? number.end + 1 : number.end, limit, language, before.currency !== undefined, true);
+  if (after.glued) return { resume: number.end };
+  // "25-летие", "19-year", "16-й": a hyphen and letters make an ordinal or an adjective.
+  if (isHyphen(text.charCodeAt(number.end)) && isLetter(text.charCodeAt(number.end + 1))) return { resume: number.end };
+  let end = after.end;
+  if (after.end === number.end && !plus) {
+    const range = rangeAfter(text, number.end, limit, language);
+    if (range) {
+      const second = readAfter(text, range.end, limit, language, before.currency !== undefined, true);
+      if (second.glued) return { resume: number.end };
+      if (isDateOrYear(text, range, second, floor, limit)) return { resume: range.end };
+      after = second;
+      end = second.end;
+    }
+  }
+  const bare = after.unit === undefined && after.magnitude === 1 && before.currency === undefined;
+  if (isDateOrYear(text, number, after, floor, limit)) return { resume: Math.max(number.end, end) };
+  if (bare && !isQuantityContext(text, number, before.start, end, floor, limit)) return { resume: number.end };
+  if (!before.currency && after.unitKind !== 'currency' && after.unitKind !== 'percent' && followsLabel(text, before.start, floor)) return { resume: end };
+  let start = before.start;
+  let unit = before.currency ?? after.unit;
+  // "в 2 раза": the preposition belongs to the multiple.
+  if (unit === 'times') {
+    const w = previousWord(text, start, floor);
+    if (w && text.slice(w[0], w[1]).toLowerCase() === 'в') start = w[0];
+  }
+  if (unit === undefined && after.unitKind === 'currency') unit = before.currency;
+  const qualifier = before.qualifier ?? (plus ? 'more_than' : null);
+  return {
+    figure: { start, end, number, magnitude: after.magnitude, unit, unitKind: before.currency ? 'currency' : after.unitKind, qualifier, bare },
+    resume: end,
+  };
+}
+
+function isHyphen(code: number): boolean {
+  return code === 45 || code === 0x2010 || code === 0x2011;
+}
+
+/** A run of digits and separators, classified: a time, a numeric date, a phone number, or a number. */
+function clusterAt(text: string, i: number, limit: number): { kind: 'number' | 'skip'; end: number } {
+  // Phone numbers: "+7 727 123-45-67", "8 (800) 555-35-35".
+  if (text[i - 1] === '+' || text[i - 1] === '(') {
+    let digits = 0;
+    let p = i;
+    while (p < limit && p - i < 24 && (isDigit(text.charCodeAt(p)) || ' -()\u00a0'.includes(text[p]))) { if (isDigit(text.charCodeAt(p))) digits++; p++; }
+    if (digits >= 9) return { kind: 'skip', end: p };
+  }
+  let p = i;
+  const seps: string[] = [];
+  const groups: number[] = [];
+  let groupStart = i;
+  while (p < limit && p - i < 40) {
+    const c = text.charCodeAt(p);
+    if (isDigit(c)) { p++; continue; }
+    if (':./-–'.includes(text[p]) && isDigit(text.charCodeAt(p + 1))) {
+      groups.push(p - groupStart);
+      seps.push(text[p]);
+      p++;
+      groupStart = p;
+      continue;
+    }
+    break;
+  }
+  groups.push(p - groupStart);
+  if (seps.includes(':') || seps.includes('/')) return { kind: 'skip', end: p };
+  const dots = seps.filter((s) => s === '.').length;
+  if (dots === 2 && groups[0] <= 2 && groups[1] <= 2) return { kind: 'skip', end: p };
+  const dashes = seps.filter((s) => s === '-' || s === '–').length;
+  if (dashes >= 2) return { kind: 'skip', end: p };
+  if (dashes === 1) {
+    // "2020–2024": a span of years.
+    const first = Number(text.slice(i, i + groups[0]));
+    if (groups[0] === 4 && first >= 1800 && first <= 2199) return { kind: 'skip', end: p };
+  }
+  return { kind: 'number', end: Math.max(p, i + 1) };
+}
+
+/** A dash and a second number right after a number ("10–15%", "1,5-2 трлн"). */
+function rangeAfter(text: string, p: number, limit: number, language: string): ScannedNumber | undefined {
+  let q = skipSpaces(text, p, limit, 1);
+  if (!'-–—'.includes(text[q] ?? 'x') || q >= limit) return undefined;
+  q = skipSpaces(text, q + 1, limit, 1);
+  return scanNumber(text, q, limit, language);
+}
+
+function lowerWordAt(text: string, p: number, limit: number): string {
+  return text.slice(p, wordEnd(text, p, limit)).toLowerCase();
+}
+
+/** Years ("в 2024 году", "2015 figure"), day-month dates ("21 декабря", "June 21", "16 — 8 июня"), times ("10 am"). */
+function isDateOrYear(text: string, number: ScannedNumber, after: AfterNumber, floor: number, limit: number): boolean {
+  const integer = number.fraction === '' && !number.grouped;
+  if (!integer) return false;
+  const value = Number(number.integer);
+  const yearLike = number.integer.length === 4 && value >= 1000 && value <= 2199;
+  if (yearLike && (after.unit === undefined || after.unit === 'years') && after.magnitude === 1) return true;
+  if (after.unit !== undefined || after.magnitude !== 1) return false;
+  const next = lowerWordAt(text, skipSpaces(text, after.end, limit), limit);
+  if (value >= 1 && value <= 31 && (RU_MONTH.test(next) || EN_MONTHS.has(next))) return true;
+  // "16 — 8 июня": a day range before a month.
+  const range = rangeAfter(text, after.end, limit, 'en');
+  if (range && value <= 31) {
+    const afterRange = lowerWordAt(text, skipSpaces(text, range.end, limit), limit);
+    if (RU_MONTH.test(afterRange) || EN_MONTHS.has(afterRange)) return true;
+  }
+  if (value <= 24 && TIME_WORDS.test(next)) return true;
+  const prev = previousWord(text, number.start, floor);
+  if (prev && value >= 1 && value <= 31 && EN_MONTHS.has(text.slice(prev[0], prev[1]).toLowerCase())) return true;
+  // "June 16 to 18", "16-18 June" already caught; this is the second day of a month-first range.
+  const window = text.slice(Math.max(floor, number.start - 24), number.start).toLowerCase();
+  const m = /(\p{L}+)\.?\s+\d{1,2}\s*(?:to|through|and|-|–|—)\s*$/u.exec(window);
+  return value >= 1 && value <= 31 && m !== null && EN_MONTHS.has(m[1]);
+}
+
+/**
+ * Whether a bare number (no unit, currency or magnitude) is a quantity rather than a label, a
+ * name's part or a footnote mark.
+ */
+function isQuantityContext(text: string, number: ScannedNumber, start: number, end: number, floor: number, limit: number): boolean {
+  // "(6)" and "[3]": footnote marks and image counters.
+  if (charIn('([', text[start - 1]) && charIn(')]', text[end])) return false;
+  // "1. " / "2) " at a line start: list numbering.
+  if (charIn('.)', text[end]) && isInlineSpace(text.charCodeAt(end + 1)) && atLineStart(text, start, floor)) return false;
+  // A closing quote right after: part of a quoted name ("‘Nord Stream 2.0’").
+  if (charIn(CLOSING_QUOTES, text[end]) && end < limit && !isInlineSpace(text.charCodeAt(end + 1) || 32)) return false;
+  const prev = previousWord(text, start, floor);
+  if (prev) {
+    const word = text.slice(prev[0], prev[1]);
+    // A capitalised word right before, not opening the sentence: a name with a number (Nord Stream 2, Line 3).
+    if (isUpper(word[0]) && prev[1] < start && !atSentenceStart(text, prev[0], floor) && !(number.integer.length > 3)) return false;
+  }
+  return true;
+}
+
+/** "статья 5", "article 5", "No. 3": the number labels something. */
+function followsLabel(text: string, start: number, floor: number): boolean {
+  let e = start;
+  if (text[e - 1] === ' ' && text[e - 2] === '.') e -= 2; // "No. 3", "стр. 5"
+  const prev = previousWord(text, e, floor);
+  return prev !== undefined && LABEL_WORDS.has(text.slice(prev[0], prev[1]).toLowerCase());
+}
+
+function atLineStart(text: string, p: number, floor: number): boolean {
+  let q = p;
+  while (q > floor && isInlineSpace(text.charCodeAt(q - 1))) q--;
+  return q === floor || text[q - 1] === '\n';
+}
+
+/**
+ * Gives bare numbers the unit their neighbours imply: "от 5 до 10 млрд долларов" (the next
+ * figure's unit and magnitude), "1300 компаний, из которых 880" (an earlier figure of the same
+ * sentence), "количество соглашений … составляет 332" (a counted noun earlier in the sentence).
+ */
+function inheritUnits(text: string, found: Found[]): void {
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k];
+    if (!f.bare) continue;
+    const next = found[k + 1];
+    if (next && next.unit && next.start - f.end <= 8 && /^\s*(?:[-–—]|до|to|and|и|или|or)\s*$/u.test(text.slice(f.end, next.start))) {
+      f.unit = next.unit;
+      f.magnitude = next.magnitude;
+      f.unitKind = next.unitKind;
+      continue;
+    }
+    // At most five figures back, each gap scanned once: stays linear on a line of numbers.
+    for (let j = k - 1; j >= 0 && j >= k - 5; j--) {
+      const p = found[j];
+      if (sentenceBreak(text, p.end, found[j + 1].start)) break;
+      if (p.unit && (p.unitKind === 'count' || p.unitKind === 'measure')) { f.unit = p.unit; f.unitKind = p.unitKind; break; }
+    }
+    if (f.unit === undefined) f.unit = countNounEarlierInSentence(text, f.start, k > 0 ? found[k - 1].end : 0);
+  }
+}
+
+function sentenceBreak(text: string, from: number, to: number): boolean {
+  if (to - from > 300) return true;
+  for (let p = from; p < to; p++) {
+    const ch = text[p];
+    if (ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && isInlineSpace(text.charCodeAt(p + 1)) && isUpper(text[skipSpaces(text, p + 1, to)] ?? ''))) return true;
+  }
+  return false;
+}
+
+function countNounEarlierInSentence(text: string, at: number, floor: number): string | undefined {
+  let unit: string | undefined;
+  const from = Math.max(floor, at - 160);
+  let p = at - 1;
+  while (p >= from && text[p] !== '\n' && !(text[p] === '.' && isInlineSpace(text.charCodeAt(p + 1)))) p--;
+  for (let q = p + 1; q < at; q++) {
+    if (!isLetter(text.charCodeAt(q)) || (q > 0 && isLetter(text.charCodeAt(q - 1)))) continue;
+    const w = lowerWordAt(text, q, at);
+    const u = w.charCodeAt(0) >= 0x400 ? ruCountUnit(w) : EN_COUNT_NOUNS.get(w);
+    if (u && u !== 'years' && u !== 'months' && u !== 'days' && u !== 'weeks' && u !== 'people') unit = u;
+  }
+  return unit;
+}

@@ -1,0 +1,232 @@
+/**
+ * `suggestInitiatives`: phrases that propose, announce or agree something, as candidate spans for
+ * an analyst to annotate. Rules (each has a fixture in test/fixtures/detect/):
+ * - a trigger verb (предложил, призвал, поддерживает, создать, провести, signed, proposed, will
+ *   develop, call for …) starts a candidate that runs to the end of its clause;
+ * - a trigger noun (инициатива, проект, соглашение, deal, agreement, memorandum …) starts a candidate
+ *   at its modifiers ("Russia-Greece gas deal"), unless generic ("ряд инициатив", "several projects")
+ *   or counted ("205 contracts", "332 соглашения": those are figures);
+ * - `нов*`/`new` before an agreement-like noun ("новое торговое соглашение");
+ * - every item of a list introduced by a line such as "Инициативы Казахстана:";
+ * - a verb whose object is a count ("signed 54 agreements") or empty ("подписаны 16 — 8 июня") is not one;
+ * - headlines (Title Case lines without a final stop) are left alone.
+ * Overlapping candidates merge. One pass over the words; every look-around is bounded.
+ */
+import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
+import { detectFigures } from './figures';
+import { SkipCursor } from './skip';
+import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces, wordEnd } from './text';
+import type { DetectedFigure, InitiativeKind, SuggestedInitiative, TextRange } from './types';
+
+interface Word { readonly start: number; readonly end: number; readonly lower: string }
+interface Candidate { start: number; end: number; reason: string; kind: InitiativeKind }
+
+const MAX_SPAN = 240;
+/** Prepositions that, straight after a verb, show it has no object of its own. */
+const OBJECT_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'by', 'from', 'since', 'with', 'for', 'to', 'worth', 'в', 'во', 'на', 'за', 'при', 'с', 'со', 'до', 'после']);
+/** Russian short passive participles: подписаны, открыт, создано. */
+const RU_PASSIVE = /(?:ан|ано|аны|ена|ено|ены|ен|ят|ыт|ыта|ыто|ыты)$/u;
+const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
+const EN_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'another', 'further', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'with', 'to', 'was', 'is', 'were', 'are']);
+const MONTH_OR_FILLER = /^(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|january|february|march|april|may|june|july|august|september|october|november|december|года|году|year|the|and|также)$/u;
+
+/**
+ * Suggests initiative candidates in `text`. `skip` lists ranges to leave alone (existing
+ * annotations, code, front matter); no candidate overlaps one.
+ */
+export function suggestInitiatives(text: string, language: string, skip?: readonly TextRange[]): SuggestedInitiative[] {
+  const figures = detectFigures(text, language, skip);
+  const skipper = new SkipCursor(skip);
+  const candidates: Candidate[] = [];
+  let listHeader: string | undefined;
+  let figureIndex = 0;
+  for (let lineStart = 0; lineStart <= text.length;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const words = lineWords(text, lineStart, lineEnd);
+    const trimmed = text.slice(lineStart, lineEnd).trim();
+    if (trimmed.endsWith(':') && trimmed.length < 160) {
+      const lower = trimmed.toLowerCase();
+      listHeader = LIST_HEADER_STEMS.some((s) => lower.includes(s)) ? trimmed : undefined;
+    } else if (trimmed === '' || isHeadline(text, trimmed, words)) {
+      listHeader = undefined;
+    } else {
+      if (listHeader !== undefined) {
+        if (isListItem(trimmed)) {
+          const item = lineItem(text, lineStart, lineEnd);
+          if (item) candidates.push({ ...item, reason: `listed under “${listHeader}”`, kind: 'proposal' });
+        } else listHeader = undefined;
+      }
+      while (figureIndex < figures.length && figures[figureIndex].end <= lineStart) figureIndex++;
+      triggersInLine(text, words, lineEnd, figures, figureIndex, candidates);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return merge(text, candidates, skipper);
+}
+
+function lineWords(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  for (let i = from; i < to; i++) {
+    if (!isLetter(text.charCodeAt(i))) continue;
+    const end = Math.max(i + 1, wordEnd(text, i, to));
+    words.push({ start: i, end, lower: text.slice(i, end).toLowerCase() });
+    i = end - 1;
+  }
+  return words;
+}
+
+/** Title Case line without a final stop: a headline, not a sentence. */
+function isHeadline(text: string, line: string, words: readonly Word[]): boolean {
+  if (line.startsWith('#')) return true;
+  if (/[.!?;:,"”»]$/u.test(line)) return false;
+  const long = words.filter((w) => w.end - w.start > 3);
+  if (long.length === 0) return true;
+  const upper = long.filter((w) => isUpper(text[w.start])).length;
+  return long.length >= 2 && upper / long.length >= 0.8;
+}
+
+function isListItem(line: string): boolean {
+  return /^(?:[-•*–—]\s|\d+[.)]\s|\p{Ll})/u.test(line);
+}
+
+/** A list line as a candidate: bullet and final punctuation trimmed. */
+function lineItem(text: string, from: number, to: number): { start: number; end: number } | undefined {
+  let s = from;
+  let e = to;
+  while (s < e && (isInlineSpace(text.charCodeAt(s)) || '-•*–—'.includes(text[s]))) s++;
+  while (e > s && (isInlineSpace(text.charCodeAt(e - 1)) || text[e - 1] === '\r' || '.;,'.includes(text[e - 1]))) e--;
+  return e - s >= 8 ? { start: s, end: e } : undefined;
+}
+
+function triggerOf(w: Word): Trigger | undefined {
+  const exact = TRIGGER_WORDS.get(w.lower);
+  if (exact) return exact;
+  if (w.lower.length < 6) return undefined;
+  for (const [stem, t] of TRIGGER_STEMS) if (w.lower.startsWith(stem)) return t;
+  return undefined;
+}
+
+function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: Candidate[]): void {
+  let f = figureFrom;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    while (f < figures.length && figures[f].end <= w.start) f++;
+    if (f < figures.length && figures[f].start <= w.start) continue; // inside a figure: "205 contracts"
+    const prev = words[k - 1]?.lower;
+    const next = words[k + 1]?.lower;
+    let trigger = triggerOf(w);
+    if (!trigger && NEW_WORDS.has(w.lower)) {
+      const noun = [words[k + 1], words[k + 2]].find((x) => x && NEW_NOUN_STEMS.some((s) => x.lower.startsWith(s)));
+      if (noun) trigger = { kind: 'agreement', role: 'noun' };
+    }
+    if (!trigger) continue;
+    if (trigger.after && !(prev && trigger.after.includes(prev))) continue;
+    if (trigger.before && !(next && trigger.before.includes(next))) continue;
+    const objectFrom = trigger.before ? words[k + 1].end : w.end;
+    const end = clauseEnd(text, objectFrom, lineEnd, words, k);
+    let start = w.start;
+    if (trigger.role === 'noun') {
+      if ((prev && GENERIC_BEFORE.has(prev)) || (words[k - 2] && GENERIC_BEFORE.has(words[k - 2].lower) && prev === 'of')) continue;
+      start = modifiersStart(text, words, k);
+    } else if (!hasObject(text, objectFrom, end, figures, f, RU_PASSIVE.test(w.lower))) continue;
+    const said = text.slice(w.start, trigger.before ? words[k + 1].end : w.end);
+    out.push({ start, end, reason: `${trigger.kind}: “${said}”`, kind: trigger.kind });
+  }
+}
+
+/** The end of the clause that starts at `from`: a sentence stop, `;`, or a comma before a new clause. */
+function clauseEnd(text: string, from: number, lineEnd: number, words: readonly Word[], k: number): number {
+  const cap = Math.min(lineEnd, from + MAX_SPAN);
+  let wi = k + 1;
+  for (let p = from; p < cap; p++) {
+    const ch = text[p];
+    if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && (p + 1 >= lineEnd || isInlineSpace(text.charCodeAt(p + 1)) || '"”»\r'.includes(text[p + 1]))) {
+      // "St. Petersburg", "т. е.": a stop after a short capitalised word or one letter is an abbreviation.
+      const before = text.slice(Math.max(from, p - 3), p);
+      if (!/(?:^|\s)(?:St|Mr|Ms|Dr|vs|т|г|им|ул)$/u.test(before)) return trimEnd(text, from, p);
+    }
+    if (ch === ',' || ch === '—' || ch === '–') {
+      while (wi < words.length && words[wi].start <= p) wi++;
+      const nextWord = words[wi];
+      if (nextWord && CLAUSE_BREAKERS.has(nextWord.lower) && (ch === ',' || isInlineSpace(text.charCodeAt(p - 1)))) return trimEnd(text, from, p);
+    }
+  }
+  if (cap < lineEnd) {
+    // Cut a long clause at a word boundary.
+    let p = cap;
+    while (p > from && isLetter(text.charCodeAt(p - 1))) p--;
+    return trimEnd(text, from, p);
+  }
+  return trimEnd(text, from, lineEnd);
+}
+
+function trimEnd(text: string, from: number, p: number): number {
+  let e = p;
+  while (e > from && (isInlineSpace(text.charCodeAt(e - 1)) || '\r,:—–-'.includes(text[e - 1]))) e--;
+  return e;
+}
+
+/** Back over up to three modifiers of a trigger noun: "Russia-Greece gas deal", "новой стратегии". */
+function modifiersStart(text: string, words: readonly Word[], k: number): number {
+  let start = words[k].start;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const w = words[j];
+    const between = text.slice(w.end, start);
+    if (/[,.;:!?()]/u.test(between) || between.length > 14) break;
+    const cyrillic = w.lower.charCodeAt(0) >= 0x400;
+    const modifier = cyrillic ? RU_ADJECTIVE.test(w.lower) || isUpper(text[w.start]) : !EN_DETERMINERS.has(w.lower);
+    if (!modifier) break;
+    start = w.start;
+    // Opening quotes belong to a quoted name: "‘Nord Stream 2.0’ gas agreement".
+    if (charIn('‘“«"\'', text[start - 1])) start--;
+  }
+  return start;
+}
+
+/**
+ * A verb's object must say something: not empty, not only a date, and not a counted figure
+ * ("signed 54 agreements", "подписано 332 соглашения" report totals, not initiatives).
+ */
+function hasObject(text: string, from: number, end: number, figures: readonly DetectedFigure[], f: number, passive: boolean): boolean {
+  const object = text.slice(from, end);
+  // Past articles and a second verb ("agreed to provide …", "предложил создать …").
+  const lead = /^[\s,]*(?:(?:a further|a total of|an|a|the|ещё|еще|всего|более)\s+)?/u.exec(object);
+  let objectStart = from + (lead ? lead[0].length : 0);
+  const verb = /^\p{L}+/u.exec(text.slice(objectStart, end));
+  if (verb && TRIGGER_WORDS.has(verb[0].toLowerCase())) objectStart = skipSpaces(text, objectStart + verb[0].length, end);
+  for (let j = f; j < figures.length && figures[j].start <= objectStart + 1; j++) {
+    const fig = figures[j];
+    if (fig.start >= from && fig.start <= objectStart + 1) {
+      const money = fig.unit !== undefined && /^[A-Z]{3}$/u.test(fig.unit);
+      if (!money) return false;
+      // "approved $3.7 bn in grants" reports a sum; "provide $4 bn of support", "sign a €2bn deal" name something.
+      const after = /^\s*(\p{L}+)/u.exec(text.slice(fig.end, end).replace(/^\s*\([^)]{0,60}\)/u, ''));
+      if (!after || (after[1].toLowerCase() !== 'of' && OBJECT_PREPOSITIONS.has(after[1].toLowerCase()))) return false;
+    }
+  }
+  // A passive with no object ("were signed at the forum", "подписаны в июне") names nothing.
+  const first = /^\s*(\p{L}+)/u.exec(text.slice(from, end));
+  if (first && OBJECT_PREPOSITIONS.has(first[1].toLowerCase()) && (/^[a-z]/u.test(first[1]) ? true : passive)) return false;
+  // Up to the first comma: the object proper.
+  const comma = object.indexOf(',');
+  const proper = comma >= 0 ? object.slice(0, comma) : object;
+  const content = proper.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  return content.some((w) => !MONTH_OR_FILLER.test(w));
+}
+
+/** Sorts, trims away skipped ranges, merges overlapping candidates. */
+function merge(text: string, candidates: Candidate[], skipper: SkipCursor): SuggestedInitiative[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (skipper.covering(c.start)) continue;
+    const stop = skipper.nextStart(c.start);
+    const end = Math.min(c.end, stop);
+    if (end - c.start < 4) continue;
+    const last = out[out.length - 1];
+    if (last && c.start <= last.end) { last.end = Math.max(last.end, end); continue; }
+    out.push({ ...c, end });
+  }
+  return out.map((c) => ({ kind: 'initiative', start: c.start, end: c.end, text: text.slice(c.start, c.end), reason: c.reason, initiativeKind: c.kind }));
+}

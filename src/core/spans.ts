@@ -1,0 +1,187 @@
+/**
+ * The inline scanner: finds `[…]{…}` bracketed spans, `[text](#id)` references, and the places
+ * where nothing is recognised (code spans, inline HTML comments, backslash escapes) in one
+ * paragraph at a time. One charCode loop; brackets match with an explicit stack (no recursion,
+ * so 10k-deep nesting is fine); every "find the closer" question goes through a forward-only memo
+ * so unclosed openers cost linear time in total.
+ */
+import { AttributeScanner, isAsciiPunctuation } from './attributes';
+import type { ScannedBlock, UnclosedAttributeBlock } from './attributes';
+import { NextIndex } from './nextIndex';
+
+/** What the scanner found, handed over as it goes (the parser turns them into the model). */
+export interface InlineSink {
+  /** `[` at `open`, `]` at `close`, then a closed attribute block. */
+  span(open: number, close: number, block: ScannedBlock): void;
+  /** `[` at `open`, `]` at `close`, `(#` then the id in [idStart, idEnd), then `)`. */
+  reference(open: number, close: number, idStart: number, idEnd: number): void;
+  /** `[` … `]{` whose `}` never comes within the paragraph. */
+  unclosedAttributes(open: number, close: number, block: UnclosedAttributeBlock): void;
+  /** `[` never closed, followed in the paragraph by an attribute block that has no `]` before it. */
+  unclosedSpan(open: number, block: ScannedBlock): void;
+}
+
+const BACKSLASH = 92;
+const BACKTICK = 96;
+const LT = 60;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const HASH = 35;
+const DOT = 46;
+
+/** Characters that can start something; every other character is skipped by the hot loop. */
+const SPECIAL = new Uint8Array(128);
+for (const c of [BACKSLASH, BACKTICK, LT, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE]) SPECIAL[c] = 1;
+
+/** Scans paragraphs of one document. */
+export class InlineScanner {
+  private readonly backticks: NextIndex;
+  private readonly commentClose: NextIndex;
+  private readonly openers: NextIndex[];
+  private readonly stack: number[] = [];
+  /** Per paragraph: the last position of each backtick run length, once a failed search went to the end. */
+  private runEnds = new Map<number, number>();
+  private runsScanned = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly attributes: AttributeScanner,
+    private readonly sink: InlineSink,
+  ) {
+    this.backticks = new NextIndex(text, '`');
+    this.openers = ['[', '`', '\\', '<'].map((ch) => new NextIndex(text, ch));
+    this.commentClose = new NextIndex(text, '-->');
+  }
+
+  /** Scans [start, end): one paragraph, heading text or list item. */
+  scan(start: number, end: number): void {
+    const text = this.text;
+    const stack = this.stack;
+    stack.length = 0;
+    if (this.runsScanned) {
+      this.runEnds = new Map();
+      this.runsScanned = false;
+    }
+    let i = start;
+    while (i < end) {
+      if (stack.length === 0) {
+        // Outside any bracket only `[`, code, comments and escapes matter: jump between them
+        // with native indexOf (memoised) instead of looking at every character of the prose.
+        i = this.nextInteresting(i);
+        if (i >= end) break;
+      }
+      const c = text.charCodeAt(i);
+      if (c >= 128 || SPECIAL[c] === 0) {
+        i++;
+        continue;
+      }
+      switch (c) {
+        case BACKSLASH:
+          i += i + 1 < end && isAsciiPunctuation(text.charCodeAt(i + 1)) ? 2 : 1;
+          break;
+        case BACKTICK:
+          i = this.codeSpan(i, end);
+          break;
+        case LT:
+          i = this.comment(i, end);
+          break;
+        case OPEN_BRACKET:
+          stack.push(i);
+          i++;
+          break;
+        case CLOSE_BRACKET:
+          i = stack.length ? this.closeBracket(stack.pop() as number, i, end) : i + 1;
+          break;
+        default: // OPEN_BRACE
+          i = this.danglingBlock(i, end);
+      }
+    }
+  }
+
+  /** The first `[`, backtick, backslash or `<` at or after `from` (text.length when none). */
+  private nextInteresting(from: number): number {
+    let best = this.text.length;
+    const openers = this.openers;
+    for (let k = 0; k < openers.length; k++) {
+      const at = openers[k].find(from);
+      if (at >= 0 && at < best) best = at;
+    }
+    return best;
+  }
+
+  /** After `]` at `close` matched `[` at `open`: a span, a reference, or plain brackets. */
+  private closeBracket(open: number, close: number, end: number): number {
+    const text = this.text;
+    const next = close + 1 < end ? text.charCodeAt(close + 1) : -1;
+    if (next === OPEN_BRACE) {
+      const block = this.attributes.scan(close + 1, end);
+      if (block.closed) {
+        this.sink.span(open, close, block);
+        return block.end;
+      }
+      this.sink.unclosedAttributes(open, close, block);
+      return close + 2;
+    }
+    if (next === OPEN_PAREN && close + 2 < end && text.charCodeAt(close + 2) === HASH) {
+      let k = close + 3;
+      while (k < end) {
+        const d = text.charCodeAt(k);
+        if (d === CLOSE_PAREN || d === 32 || d === 9 || d === 10 || d === 13) break;
+        k++;
+      }
+      if (k < end && text.charCodeAt(k) === CLOSE_PAREN && k > close + 3) {
+        this.sink.reference(open, close, close + 3, k);
+        return k + 1;
+      }
+    }
+    return close + 1;
+  }
+
+  /** `{.kind …}` or `{#id …}` with no `]` before it while a `[` is open: a span missing its `]`. */
+  private danglingBlock(brace: number, end: number): number {
+    const stack = this.stack;
+    if (stack.length === 0 || brace + 1 >= end) return brace + 1;
+    const next = this.text.charCodeAt(brace + 1);
+    if (next !== DOT && next !== HASH) return brace + 1;
+    // `\]{…}` or a stray `]{…}`: the writer escaped or misplaced the `]` on purpose; not a missing one.
+    if (this.text.charCodeAt(brace - 1) === CLOSE_BRACKET) return brace + 1;
+    const block = this.attributes.scan(brace, end);
+    if (!block.closed) return brace + 1;
+    this.sink.unclosedSpan(stack.pop() as number, block);
+    return block.end;
+  }
+
+  /** A run of backticks at `i`: skip the whole code span when a closing run of the same length exists. */
+  private codeSpan(i: number, end: number): number {
+    const text = this.text;
+    let n = 1;
+    while (i + n < end && text.charCodeAt(i + n) === BACKTICK) n++;
+    const after = i + n;
+    if (this.runsScanned && (this.runEnds.get(n) ?? -1) < after) return after;
+    let j = after;
+    for (;;) {
+      j = this.backticks.find(j);
+      if (j < 0 || j >= end) break;
+      let m = 1;
+      while (j + m < end && text.charCodeAt(j + m) === BACKTICK) m++;
+      if (m === n) return j + m;
+      this.runEnds.set(m, j);
+      j += m;
+    }
+    // No closer: every run after here is now known, so later openers decide at once.
+    this.runsScanned = true;
+    return after;
+  }
+
+  /** `<!--` … `-->` inside a paragraph is skipped whole; an unclosed one is plain text. */
+  private comment(i: number, end: number): number {
+    const text = this.text;
+    if (text.charCodeAt(i + 1) !== 33 || text.charCodeAt(i + 2) !== 45 || text.charCodeAt(i + 3) !== 45) return i + 1;
+    const close = this.commentClose.find(i + 4);
+    if (close < 0 || close + 3 > end) return i + 4;
+    return close + 3;
+  }
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { BriefInspection } from '../shared/previewMessages';
+import { BriefPreviewManager, type ShowInBriefArgs } from './briefPreviewManager';
+import { isNotesDocument, type NotesModelCache } from './modelCache';
+
+/**
+ * The brief preview's commands: open (here / to the side / following the active notes file),
+ * toggle following, show an annotation in the brief. Two `summitNotes.internal.*` commands serve
+ * the integration tests (wait for a rendered version, inspect the webview); they are not
+ * contributed to the palette.
+ */
+export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesModelCache): vscode.Disposable {
+  const manager = new BriefPreviewManager(extensionUri, models);
+
+  const target = (uri: unknown): vscode.Uri | undefined => {
+    if (uri instanceof vscode.Uri) return uri;
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isNotesDocument(editor.document)) return editor.document.uri;
+    return manager.active?.resource;
+  };
+  const open = (toSide: boolean, follows: boolean) => (uri?: unknown) => {
+    const resource = target(uri);
+    if (!resource) {
+      void vscode.window.showInformationMessage('Open a notes file (*.summit.md) to see its brief.');
+      return;
+    }
+    manager.open(resource, { toSide, follows });
+  };
+
+  return vscode.Disposable.from(
+    manager,
+    vscode.commands.registerCommand('summitNotes.openBrief', open(false, false)),
+    vscode.commands.registerCommand('summitNotes.openBriefToSide', open(true, false)),
+    vscode.commands.registerCommand('summitNotes.openLockedBrief', open(true, true)),
+    vscode.commands.registerCommand('summitNotes.toggleBriefLock', () => {
+      const preview = manager.active;
+      if (!preview) return;
+      preview.setFollows(!preview.follows);
+      void vscode.commands.executeCommand('setContext', 'summitNotes.briefFollows', preview.follows);
+    }),
+    vscode.commands.registerCommand('summitNotes.showInBrief', async (args: ShowInBriefArgs | vscode.Uri, id?: string) => {
+      // Accepts `{ uri, id?, offset? }` (command links) or `(uri, id)` positional arguments.
+      const normalised: ShowInBriefArgs | undefined = args instanceof vscode.Uri ? { uri: args, id } : args;
+      if (!normalised?.uri) return;
+      await manager.showIn(normalised);
+    }),
+    vscode.commands.registerCommand('summitNotes.internal.waitForBrief', (uri: string, minVersion: number, timeoutMs = 10000) =>
+      waitForRender(manager, uri, minVersion, timeoutMs)),
+    vscode.commands.registerCommand('summitNotes.internal.inspectBrief', async (uri: string): Promise<BriefInspection | undefined> => {
+      const preview = manager.all().find((p) => p.resource.toString() === uri);
+      return preview?.inspect();
+    }),
+  );
+}
+
+/** Resolves with the time (Date.now()) at which a preview of `uri` showed `minVersion` or later. */
+function waitForRender(manager: BriefPreviewManager, uri: string, minVersion: number, timeoutMs: number): Promise<{ version: number; at: number; buildMs?: number; postedAt?: number } | undefined> {
+  return new Promise((resolve) => {
+    const previews = manager.all().filter((p) => p.resource.toString() === uri);
+    const done = previews.find((p) => p.lastShownVersion >= minVersion);
+    if (done) { resolve({ version: done.lastShownVersion, at: Date.now() }); return; }
+    const listeners: vscode.Disposable[] = [];
+    const finish = (value: { version: number; at: number; buildMs?: number; postedAt?: number } | undefined) => {
+      clearTimeout(timer);
+      for (const l of listeners) l.dispose();
+      resolve(value);
+    };
+    const timer = setTimeout(() => finish(undefined), timeoutMs);
+    for (const p of previews) listeners.push(p.onDidRender((e) => { if (e.version >= minVersion) finish({ ...e, buildMs: p.lastBuildMs, postedAt: p.lastPostedAt }); }));
+  });
+}

@@ -1,0 +1,218 @@
+import * as vscode from 'vscode';
+import type { Annotation } from '../core';
+import { hoverAt } from '../core/hoverText';
+import { GROUP_BY, initiativeAt, isEmptyFilter, type AnnotationFilter, type GroupBy } from '../core/initiativeGroups';
+import { buildFileTree, treeItemOf, type AnnotationNode, type FileNode, type FileTree, type GroupNode, type TreeNode } from './initiativesTreeData';
+import { isNotesDocument } from './modelCache';
+import type { EditorDeps } from './notesDocuments';
+import { WorkspaceNotes } from './workspaceNotes';
+import { registerTreeCommands } from './initiativesTreeCommands';
+
+export const VIEW_ID = 'summitNotes.initiatives';
+type Scope = 'activeFile' | 'workspace';
+/** Typing refreshes the tree at most this often. */
+const REFRESH_MS = 300;
+
+/**
+ * The Initiatives tree: the active notes file or every notes file in the workspace, grouped and
+ * filtered, with counts in labels and a badge. Elements are light nodes over the core model; group
+ * nodes keep their identity across refreshes so a refresh fires only the groups that changed.
+ */
+export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  filter: AnnotationFilter = {};
+  private readonly trees = new Map<string, FileTree>();
+  private readonly groupCache = new Map<string, Map<string, GroupNode>>();
+  private readonly fileNodes = new Map<string, FileNode>();
+  private activeUri: vscode.Uri | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  view: vscode.TreeView<TreeNode> | undefined;
+
+  constructor(private readonly deps: EditorDeps, readonly workspaceNotes: WorkspaceNotes) {
+    this.activeUri = this.currentNotesUri();
+  }
+
+  get groupBy(): GroupBy {
+    const value = vscode.workspace.getConfiguration('summitNotes').get<string>('tree.groupBy');
+    return (GROUP_BY as readonly string[]).includes(value ?? '') ? (value as GroupBy) : 'section';
+  }
+
+  get scope(): Scope {
+    return vscode.workspace.getConfiguration('summitNotes').get<string>('tree.scope') === 'workspace' ? 'workspace' : 'activeFile';
+  }
+
+  private currentNotesUri(): vscode.Uri | undefined {
+    const doc = vscode.window.activeTextEditor?.document;
+    return doc && isNotesDocument(doc) ? doc.uri : undefined;
+  }
+
+  /** Builds (or rebuilds) one file's part; returns what changed for a partial refresh. */
+  private async build(uri: vscode.Uri, parent: FileNode | undefined): Promise<{ changed: GroupNode[]; sameShape: boolean } | undefined> {
+    const model = await this.workspaceNotes.model(uri);
+    const key = uri.toString();
+    if (!model) {
+      this.trees.delete(key);
+      return undefined;
+    }
+    let groups = this.groupCache.get(key);
+    if (!groups) this.groupCache.set(key, (groups = new Map()));
+    const { tree, changed, sameShape } = buildFileTree(uri, model, this.groupBy, this.filter, groups, parent);
+    this.trees.set(key, tree);
+    if (parent) {
+      parent.groups = tree.groups;
+      parent.count = tree.count;
+    }
+    return { changed, sameShape };
+  }
+
+  private fileNode(uri: vscode.Uri): FileNode {
+    const key = uri.toString();
+    let node = this.fileNodes.get(key);
+    if (!node) this.fileNodes.set(key, (node = { type: 'file', uri, count: 0, groups: [] }));
+    return node;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return treeItemOf(node, this.groupBy, this.filter);
+  }
+
+  /** The hover text as tooltip, computed only for the item the pointer rests on. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.type === 'annotation') {
+      const hover = hoverAt(node.model, node.annotation.contentRange.start);
+      if (hover) item.tooltip = new vscode.MarkdownString(hover.markdown);
+    }
+    return item;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    try {
+      if (node) return node.type === 'file' ? node.groups : node.children;
+      if (this.scope === 'workspace') {
+        const files: FileNode[] = [];
+        for (const uri of await this.workspaceNotes.files()) {
+          const file = this.fileNode(uri);
+          if (await this.build(uri, file)) files.push(file);
+        }
+        this.updateBadge(files.reduce((n, f) => n + f.count, 0));
+        return files;
+      }
+      this.activeUri = this.currentNotesUri() ?? this.activeUri;
+      const uri = this.activeUri;
+      if (!uri || !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && isNotesDocument(d))) {
+        this.updateBadge(undefined);
+        return [];
+      }
+      await this.build(uri, undefined);
+      const tree = this.trees.get(uri.toString());
+      this.updateBadge(tree?.count);
+      return tree?.groups ?? [];
+    } catch (err) {
+      this.deps.log(`Initiatives tree failed: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
+    }
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.type === 'file' ? undefined : node.parent;
+  }
+
+  private updateBadge(count: number | undefined): void {
+    if (!this.view) return;
+    this.view.badge = count ? { value: count, tooltip: `${count} ${this.groupBy === 'kind' ? 'annotations' : 'initiatives'}` } : undefined;
+    const f = this.filter;
+    this.view.message = isEmptyFilter(f) ? undefined
+      : `Filtered by ${[f.text ? `“${f.text}”` : '', f.area ? `area ${f.area}` : '', f.status ? `status ${f.status}` : ''].filter(Boolean).join(', ')}`;
+    void vscode.commands.executeCommand('setContext', 'summitNotes.tree.filtered', !isEmptyFilter(f));
+  }
+
+  /** Everything anew (grouping, filter or scope changed). */
+  refreshAll(): void {
+    this.groupCache.clear();
+    this.trees.clear();
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** After an edit: rebuild the file, then fire only the groups that changed, when the shape held. */
+  refreshDocument(document: vscode.TextDocument): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      void (async () => {
+        const key = document.uri.toString();
+        if (!this.trees.has(key)) return;
+        const parent = this.scope === 'workspace' ? this.fileNode(document.uri) : undefined;
+        const before = this.trees.get(key)?.count;
+        const result = await this.build(document.uri, parent);
+        if (!result || !result.sameShape) this.changeEmitter.fire(parent ?? undefined);
+        else if (result.changed.length) this.changeEmitter.fire(result.changed);
+        if (before !== this.trees.get(key)?.count) {
+          if (this.scope === 'workspace') this.changeEmitter.fire(undefined);
+          else this.updateBadge(this.trees.get(key)?.count);
+        }
+      })().catch((err: unknown) => this.deps.log(`Initiatives tree refresh failed: ${String(err)}`));
+    }, REFRESH_MS);
+  }
+
+  onActiveEditorChanged(): void {
+    const uri = this.currentNotesUri();
+    if (this.scope === 'activeFile' && uri && uri.toString() !== this.activeUri?.toString()) {
+      this.activeUri = uri;
+      this.changeEmitter.fire(undefined);
+    }
+  }
+
+  /** The node of the annotation at `offset` in `uri` (the initiative around it, else the annotation itself). */
+  async nodeAt(uri: vscode.Uri, offset: number): Promise<AnnotationNode | undefined> {
+    const key = uri.toString();
+    if (!this.trees.has(key)) await this.getChildren();
+    const tree = this.trees.get(key);
+    if (!tree) return undefined;
+    const candidates: (Annotation | undefined)[] = [tree.model.annotationAt(offset), initiativeAt(tree.model, offset)];
+    for (let a = candidates[0]; a; a = a.parent) {
+      const node = tree.nodes.get(a);
+      if (node) return node;
+    }
+    return candidates[1] ? tree.nodes.get(candidates[1]) : undefined;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.changeEmitter.dispose();
+  }
+}
+
+/** The Initiatives view with its commands and follow-cursor reveal. */
+export function registerInitiativesTree(deps: EditorDeps): vscode.Disposable {
+  const workspaceNotes = new WorkspaceNotes(deps);
+  const tree = new InitiativesTree(deps, workspaceNotes);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  tree.view = view;
+  let followTimer: ReturnType<typeof setTimeout> | undefined;
+  const follow = (editor: vscode.TextEditor): void => {
+    clearTimeout(followTimer);
+    followTimer = setTimeout(() => {
+      if (!view.visible || !isNotesDocument(editor.document)) return;
+      if (vscode.workspace.getConfiguration('summitNotes').get<boolean>('tree.followCursor') === false) return;
+      void tree.nodeAt(editor.document.uri, editor.document.offsetAt(editor.selection.active)).then((node) => {
+        if (node && !view.selection.includes(node)) return view.reveal(node, { select: true, focus: false, expand: false });
+        return undefined;
+      }).then(undefined, (err: unknown) => deps.log(`follow cursor: ${String(err)}`));
+    }, 150);
+  };
+  return vscode.Disposable.from(
+    workspaceNotes, tree, view,
+    registerTreeCommands(deps, tree, view),
+    deps.notes.onDidChange((doc) => tree.refreshDocument(doc)),
+    workspaceNotes.onDidChangeFile(() => {
+      if (tree.scope === 'workspace') tree.refreshAll();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => tree.onActiveEditorChanged()),
+    vscode.workspace.onDidOpenTextDocument(() => tree.onActiveEditorChanged()),
+    vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('summitNotes.tree.groupBy') || e.affectsConfiguration('summitNotes.tree.scope')) tree.refreshAll();
+    }),
+    { dispose: () => clearTimeout(followTimer) },
+  );
+}

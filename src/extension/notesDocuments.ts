@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import type { NotesModel } from '../core';
+import { isNotesDocument, type NotesModelCache } from './modelCache';
+
+/** What every editor feature is handed: guarded access to the model and the log. */
+export interface EditorDeps {
+  readonly notes: NotesDocuments;
+  readonly log: (message: string) => void;
+}
+
+/** Characters per MB of the `summitNotes.maxFileSizeMB` setting (text size, UTF-16 code units). */
+const CHARS_PER_MB = 1024 * 1024;
+/** How much of the start of a file is looked at for NUL characters (a binary file). */
+const BINARY_PROBE_LINES = 200;
+
+/**
+ * The editor features' way to the model: only for notes documents, not for files above
+ * `summitNotes.maxFileSizeMB` or binary ones (those get one message and no features), and never
+ * throwing — a parser failure is logged and the feature shows nothing.
+ */
+export class NotesDocuments implements vscode.Disposable {
+  private readonly refusals = new Map<string, { version: number; reason: string | undefined }>();
+  private readonly told = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires after a notes document's text changed. */
+  readonly onDidChange: vscode.Event<vscode.TextDocument>;
+
+  constructor(private readonly models: NotesModelCache, private readonly log: (message: string) => void) {
+    this.onDidChange = models.onDidChange;
+    this.disposables.push(
+      vscode.workspace.onDidCloseTextDocument((doc) => this.refusals.delete(doc.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('summitNotes.maxFileSizeMB')) this.refusals.clear();
+      }),
+    );
+  }
+
+  /** Why the features are off for `document` (too large, binary), or undefined when they are on. */
+  refusal(document: vscode.TextDocument): string | undefined {
+    const key = document.uri.toString();
+    const hit = this.refusals.get(key);
+    if (hit && hit.version === document.version) return hit.reason;
+    const reason = this.judge(document);
+    this.refusals.set(key, { version: document.version, reason });
+    if (reason && !this.told.has(key)) {
+      this.told.add(key);
+      this.log(`features off for ${document.uri.path.split('/').pop()}: ${reason}`);
+      void vscode.window.showWarningMessage(`Summit Notes: ${reason} Highlighting, hovers, outline and diagnostics are off for this file.`);
+    }
+    return reason;
+  }
+
+  private judge(document: vscode.TextDocument): string | undefined {
+    const maxMB = vscode.workspace.getConfiguration('summitNotes', document).get<number>('maxFileSizeMB');
+    // The length from the last position: no copy of a 50 MB text just to measure it.
+    const length = document.offsetAt(new vscode.Position(document.lineCount, 0));
+    if (maxMB !== undefined && maxMB > 0 && length > maxMB * CHARS_PER_MB) {
+      return `the file is ${(length / CHARS_PER_MB).toFixed(1)} MB, above the summitNotes.maxFileSizeMB limit of ${maxMB} MB.`;
+    }
+    const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, BINARY_PROBE_LINES), 0));
+    if (head.slice(0, 65536).includes('\u0000')) return 'the file looks binary (it contains NUL characters).';
+    return undefined;
+  }
+
+  /** True for a notes document whose features are on. */
+  isActive(document: vscode.TextDocument): boolean {
+    return isNotesDocument(document) && this.refusal(document) === undefined;
+  }
+
+  /** The model of a notes document at its current version; undefined when features are off or the parse failed. */
+  model(document: vscode.TextDocument): NotesModel | undefined {
+    if (!this.isActive(document)) return undefined;
+    try {
+      return this.models.get(document);
+    } catch (err) {
+      this.log(`could not read ${document.uri.path.split('/').pop()}: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/**
+ * Runs a provider body so it never throws into the editor: an error is logged and `fallback`
+ * returned; a cancelled request also gets `fallback`.
+ */
+export function guarded<T>(deps: EditorDeps, what: string, token: vscode.CancellationToken | undefined, fallback: T, body: () => T): T {
+  if (token?.isCancellationRequested) return fallback;
+  try {
+    return body();
+  } catch (err) {
+    deps.log(`${what} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return fallback;
+  }
+}
+
+/** The async form of `guarded`. */
+export async function guardedAsync<T>(deps: EditorDeps, what: string, token: vscode.CancellationToken | undefined, fallback: T, body: () => Promise<T>): Promise<T> {
+  if (token?.isCancellationRequested) return fallback;
+  try {
+    const result = await body();
+    return token?.isCancellationRequested ? fallback : result;
+  } catch (err) {
+    deps.log(`${what} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return fallback;
+  }
+}
+
+/** The editor features' shared pieces, built once in `activate`. */
+export function createEditorDeps(models: NotesModelCache, log: (message: string) => void): EditorDeps & vscode.Disposable {
+  const notes = new NotesDocuments(models, log);
+  return { notes, log, dispose: () => notes.dispose() };
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { parseNotes, type NotesModel } from '../core';
+import type { EditorDeps } from './notesDocuments';
+
+export const NOTES_GLOB = '**/*.summit.md';
+const MAX_FILES = 2000;
+
+/**
+ * The models of every `*.summit.md` file in the workspace: open documents through the shared
+ * cache, closed files read with `workspace.fs` (so it works in the web extension host too) and
+ * cached until the file watcher reports a change. Used by workspace symbols and the tree.
+ */
+export class WorkspaceNotes implements vscode.Disposable {
+  private readonly closed = new Map<string, NotesModel | undefined>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(NOTES_GLOB);
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[];
+  /** Fires when a notes file on disk was created, changed or deleted. */
+  readonly onDidChangeFile = this.changeEmitter.event;
+
+  constructor(private readonly deps: EditorDeps) {
+    const forget = (uri: vscode.Uri): void => {
+      this.closed.delete(uri.toString());
+      this.changeEmitter.fire(uri);
+    };
+    this.disposables = [
+      this.watcher, this.changeEmitter,
+      this.watcher.onDidChange(forget), this.watcher.onDidCreate(forget), this.watcher.onDidDelete(forget),
+    ];
+  }
+
+  /** Uris of the notes files, sorted by path; open notes documents outside the glob included. */
+  async files(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const found = await vscode.workspace.findFiles(NOTES_GLOB, undefined, MAX_FILES, token);
+    const seen = new Set(found.map((u) => u.toString()));
+    for (const doc of vscode.workspace.textDocuments) {
+      if (this.deps.notes.isActive(doc) && !seen.has(doc.uri.toString())) found.push(doc.uri);
+    }
+    return found.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  /** The model of `uri`: the open document's, else the file's (undefined when too large, binary or unreadable). */
+  async model(uri: vscode.Uri): Promise<NotesModel | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.deps.notes.model(open);
+    const key = uri.toString();
+    if (this.closed.has(key)) return this.closed.get(key);
+    let model: NotesModel | undefined;
+    try {
+      const maxMB = vscode.workspace.getConfiguration('summitNotes', uri).get<number>('maxFileSizeMB') ?? 0;
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (!(maxMB > 0 && stat.size > maxMB * 1024 * 1024)) {
+        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        if (!text.slice(0, 65536).includes('\u0000')) model = parseNotes(text);
+      }
+    } catch (err) {
+      this.deps.log(`could not read ${uri.path.split('/').pop()}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.closed.set(key, model);
+    return model;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.closed.clear();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * An article's text and facts from a saved web page, with Mozilla's Readability (the reader view
+ * of Firefox) over linkedom's DOM: no hand-written tag stripping. Used by the CLI's `import` and
+ * the editor's "New Notes from Article…"; outside `src/core` because it brings a DOM library.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { ArticleInput } from '../core/importArticle';
+
+/** The minimal DOM surface the walk needs (linkedom's nodes have it; keeps DOM lib types out). */
+interface DomNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly textContent: string | null;
+  readonly childNodes: ArrayLike<DomNode>;
+}
+
+const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'FIGCAPTION', 'UL', 'OL', 'TABLE', 'HEADER', 'FOOTER', 'DL', 'DT', 'DD', 'BR', 'HR']);
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM']);
+
+/**
+ * Extracts the article of an HTML page: its title, site name, publication date, language and
+ * its text as one paragraph per line (list items start with `- `). Falls back to the page's
+ * whole body text when Readability finds no article. `url` (the page's address) only feeds
+ * the result's `url`.
+ */
+export function articleFromHtml(html: string, url?: string): ArticleInput {
+  const { document } = parseHTML(html);
+  const meta = (name: string): string | undefined => {
+    const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
+    const content = el?.getAttribute('content')?.trim();
+    return content ? content : undefined;
+  };
+  const published = meta('article:published_time') ?? meta('datePublished') ?? meta('date') ?? meta('pubdate')
+    ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+  const pageLanguage = document.documentElement?.getAttribute('lang') ?? undefined;
+  const canonical = url ?? meta('og:url') ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  let parsed: ReturnType<Readability['parse']> = null;
+  try {
+    // Readability changes the document it reads; it is ours, built just above.
+    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  } catch {
+    parsed = null;
+  }
+  let text: string;
+  if (parsed?.content) {
+    const { document: articleDocument } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+    text = blockText(articleDocument.body as unknown as DomNode);
+  } else {
+    text = blockText(document.body as unknown as DomNode);
+  }
+  const language = (parsed?.lang ?? pageLanguage)?.slice(0, 2).toLowerCase();
+  return {
+    text,
+    title: parsed?.title?.trim() || document.title?.trim() || undefined,
+    sourceName: parsed?.siteName?.trim() || meta('og:site_name') || undefined,
+    url: canonical,
+    published: parsed?.publishedTime ?? published,
+    language: language === 'ru' || language === 'en' ? language : undefined,
+  };
+}
+
+/** The text of a DOM subtree, one line per block element, whitespace collapsed. */
+function blockText(root: DomNode | null | undefined): string {
+  if (!root) return '';
+  const lines: string[] = [];
+  let buffer = '';
+  const flush = (prefix = ''): void => {
+    const line = buffer.replace(/\s+/gu, ' ').trim();
+    if (line) lines.push(prefix + line);
+    buffer = '';
+  };
+  // An explicit stack instead of recursion: deeply nested pages must not overflow the call stack.
+  const stack: { node: DomNode; leaving: boolean }[] = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop() as { node: DomNode; leaving: boolean };
+    const name = node.nodeName.toUpperCase();
+    if (leaving) {
+      flush(name === 'LI' ? '- ' : '');
+      continue;
+    }
+    if (node.nodeType === 3) { buffer += node.textContent ?? ''; continue; }
+    if (node.nodeType !== 1 || SKIPPED.has(name)) continue;
+    const block = BLOCKS.has(name);
+    if (block) {
+      flush();
+      stack.push({ node, leaving: true });
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i], leaving: false });
+  }
+  flush();
+  return lines.join('\n');
+}

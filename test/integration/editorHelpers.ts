@@ -1,0 +1,74 @@
+// Small helpers for the editor-feature tests (editor-*.test.ts): find text in a fixture, read a
+// hover as plain text, wait for the shared model to have caught up with an edit.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { executeProvider, fixtureUri, waitFor, writeWorkspaceFile } from './helpers';
+
+/** The position of the `nth` occurrence of `needle` in the document, moved by `delta` characters. */
+export function positionOf(document: vscode.TextDocument, needle: string, delta = 0, nth = 0): vscode.Position {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = document.getText().indexOf(needle, at + 1);
+    assert.ok(at >= 0, `"${needle}" (occurrence ${nth + 1}) is in ${document.uri.path.split('/').pop()}`);
+  }
+  return document.positionAt(at + delta);
+}
+
+/** All hover contents at `position` joined as Markdown source. */
+export async function hoverMarkdown(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await executeProvider<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+/** Our hover at `position` (the one mentioning a Summit Notes heading), failing when there is none. */
+export async function ourHover(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  return waitFor(async () => {
+    const text = await hoverMarkdown(uri, position);
+    return /\*\*(Initiative|Figure|Actor|Reference|Section|Glossary|Span)\*\*/.test(text) && text;
+  }, `a Summit Notes hover at ${position.line}:${position.character}`);
+}
+
+/** Replaces the whole text of a document through an edit (tests that need a particular content). */
+export async function setText(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+}
+
+/** Labels of a document symbol tree, as nested arrays of "label" or ["label", children]. */
+export function symbolOutline(symbols: vscode.DocumentSymbol[]): unknown[] {
+  return symbols.map((s) => (s.children.length ? [s.name, symbolOutline(s.children)] : s.name));
+}
+
+/**
+ * Puts every changed document back as it is on disk (and saves it, so it is clean) and closes all
+ * editors: a test that edits a fixture leaves it as it was, and no "save changes?" dialog can block
+ * the run. Untitled documents are reverted and closed.
+ */
+export async function revertAndCloseAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty) continue;
+    if (document.uri.scheme === 'file') {
+      const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+      if (document.getText() !== disk) await setText(document, disk);
+      await document.save();
+    } else {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+let copies = 0;
+/**
+ * Opens a fresh copy of a fixture (`scratch-<n>-<name>`), for tests that edit: no test sees
+ * another test's changes, whatever the order.
+ */
+export async function openCopy(fixture: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(fixture)));
+  const uri = await writeWorkspaceFile(`scratch-${++copies}-${fixture}`, text);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  return { document, editor };
+}
