@@ -6,12 +6,14 @@
  * before a notes file is opened.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Module from 'node:module';
 import { fixed, printTable } from './harness';
 
 const root = join(__dirname, '..', '..');
-const bundle = join(root, 'dist', 'extension.js');
+// `--bundle=PATH` measures another build (e.g. a production one written elsewhere).
+const bundleArg = process.argv.find((a) => a.startsWith('--bundle='));
+const bundle = bundleArg ? resolve(bundleArg.slice('--bundle='.length)) : join(root, 'dist', 'extension.js');
 
 /**
  * A `vscode` stand-in: every property is another stand-in, every call and `new` returns one, so
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
   const activateMs = Number(process.hrtime.bigint() - t1) / 1e6;
 
   const sizes = [
-    ['dist/extension.js', bundle],
+    [bundleArg ? bundle : 'dist/extension.js', bundle],
     ['dist/web/extension.js', join(root, 'dist', 'web', 'extension.js')],
     ['dist/cli.js', join(root, 'dist', 'cli.js')],
   ].filter(([, p]) => existsSync(p)).map(([name, p]) => [name, `${fixed(statSync(p).size / 1024)} KB`]);
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
   console.log('\nactivation (stand-in vscode module; Node, cold require in a fresh process)\n');
   printTable([
     ['measure', 'value'],
-    ['require dist/extension.js', `${fixed(loadMs)} ms`],
+    [`require ${bundleArg ? bundle : 'dist/extension.js'}`, `${fixed(loadMs)} ms`],
     ['activate()', `${fixed(activateMs)} ms`],
     ['subscriptions registered', String(subscriptions.length)],
     ...sizes,

@@ -6,6 +6,24 @@
 // `openFile(name)` (Quick Open) and `resetLayout()`.
 // Helpers for editor features and the brief preview add their scenes here.
 
+/**
+ * Hovers the mouse over `text` inside the rendered editor line that contains it: the line's
+ * outer span gives the character width (monospace), so the point lands on the text itself
+ * whatever decorations split it into.
+ */
+async function hoverInLine(page, text) {
+  const line = page.locator('.editor-instance .view-lines .view-line', { hasText: text }).first();
+  await line.waitFor({ state: 'visible' });
+  const outer = line.locator(':scope > span').first();
+  const box = await outer.boundingBox();
+  const content = (await outer.textContent()) ?? '';
+  const at = content.indexOf(text);
+  if (!box || at < 0 || content.length === 0) throw new Error(`"${text}" is not on screen`);
+  const charWidth = box.width / content.length;
+  await page.mouse.move(box.x + charWidth * (at + 2), box.y + box.height / 2);
+  await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
 /** @type {{ name: string, readme?: boolean, run: (page: import('playwright-core').Page, h: any) => Promise<unknown> }[]} */
 export const scenes = [
   {
@@ -14,6 +32,8 @@ export const scenes = [
     async run(page, h) {
       await h.openFile(h.sample);
       await h.waitForEditorText(page, h.sample);
+      // Past the front matter, to where the annotations are.
+      await h.revealText(page, '## Priority directions');
       return page.locator('.part.editor');
     },
   },
@@ -22,13 +42,9 @@ export const scenes = [
     async run(page, h) {
       await h.openFile(h.sample);
       await h.waitForEditorText(page, h.sample);
-      // The first initiative span of the sample: hover its text.
-      const first = page.locator('.editor-instance .view-lines .view-line', { hasText: '{.initiative' }).first();
-      await first.waitFor({ state: 'visible' });
-      const text = (await first.textContent()) ?? '';
-      const match = /\[([^\]]{3,40})\]\{\.initiative/.exec(text);
-      if (!match) throw new Error('no [text]{.initiative …} span on screen to hover');
-      await h.hoverOver(page, match[1].split(' ')[0]);
+      // An initiative of the sample whose text holds a glossary term (SCO): its hover shows both.
+      await h.revealText(page, 'Headline numbers quoted');
+      await hoverInLine(page, 'promising');
     },
   },
   {
@@ -43,4 +59,107 @@ export const scenes = [
       return undefined;
     },
   },
+  {
+    name: 'initiatives-tree',
+    readme: true,
+    async run(page, h) {
+      await h.openFile(h.sample);
+      await h.waitForEditorText(page, h.sample);
+      await h.runCommand(page, 'Summit Notes: Focus on Initiatives View');
+      const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /initiatives/i }) });
+      await tree.locator('.monaco-list-row').nth(2).waitFor({ state: 'visible' });
+      // Follow-cursor: put the cursor in an initiative so the tree selects it.
+      await h.revealText(page, 'development, security and dialogue');
+      await tree.locator('.monaco-list-row.selected').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+      return undefined;
+    },
+  },
+  {
+    name: 'figure-hover',
+    async run(page, h) {
+      await h.openFile(h.sample);
+      await h.waitForEditorText(page, h.sample);
+      await h.revealText(page, '{.figure');
+      const line = page.locator('.editor-instance .view-lines .view-line', { hasText: '{.figure' }).first();
+      await line.waitFor({ state: 'visible' });
+      const text = (await line.textContent()) ?? '';
+      const match = /\[([^\]]{2,40})\]\{\.figure/.exec(text);
+      if (!match) throw new Error('no [text]{.figure …} span on screen to hover');
+      await h.hoverOver(page, match[1].trim().split(' ')[0]);
+    },
+  },
+  {
+    name: 'brief-light',
+    readme: true,
+    async run(page, h) {
+      await openBrief(page, h);
+      return undefined;
+    },
+  },
+  {
+    name: 'brief-figures',
+    async run(page, h) {
+      const frame = await openBrief(page, h);
+      await frame.locator('.brief-figures h2').scrollIntoViewIfNeeded();
+      await frame.locator('.brief-figures h2').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      return undefined;
+    },
+  },
+  {
+    name: 'brief-dark',
+    async run(page, h) {
+      await setTheme(page, h, 'Dark Modern');
+      try {
+        const frame = await openBrief(page, h);
+        // The annotated text, where theme colours matter most.
+        await frame.locator('.brief-markdown .summit-figure').first().scrollIntoViewIfNeeded();
+      } catch (e) {
+        await setTheme(page, h, 'Light Modern');
+        throw e;
+      }
+      // Captured by the runner through this object, then the light theme comes back for later scenes.
+      return {
+        async screenshot(options) {
+          try {
+            await page.screenshot(options);
+          } finally {
+            await setTheme(page, h, 'Light Modern');
+          }
+        },
+      };
+    },
+  },
 ];
+
+/** The brief beside the sample: opened by the editor-title command, waited for inside its webview. */
+async function openBrief(page, h) {
+  // A brief left open by an earlier scene has the sample's name in its tab too: start clean.
+  await h.runCommand(page, 'View: Close All Editors');
+  await h.openFile(h.sample);
+  await h.waitForEditorText(page, h.sample);
+  await h.runCommand(page, 'Summit Notes: Open Brief to the Side');
+  // The webview is two iframes deep; wait until the brief's title and text are rendered in it.
+  const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  await frame.locator('.brief-title').waitFor({ state: 'visible', timeout: 60_000 });
+  await frame.locator('.brief-markdown .summit-annotation').first().waitFor({ state: 'attached', timeout: 60_000 });
+  return frame;
+}
+
+/** Switches the colour theme through its picker, as a person would. */
+async function setTheme(page, h, name) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  // Click the picker itself; "Browse Color Themes in Marketplace" may rank first and needs a network.
+  const command = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Browse' }).first();
+  await command.waitFor({ state: 'visible' });
+  await command.click();
+  // The theme picker replaces the command list: wait for a theme row before typing into it.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ state: 'visible' });
+  await input.fill(name);
+  // Typing the name leaves that theme as the first, focused row.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}

@@ -306,7 +306,7 @@ export class AttributeScanner {
     if (length > 24 || length === 0) return this.text.slice(start, end);
     const slot = (length * 31 + this.text.charCodeAt(start) * 7 + this.text.charCodeAt(end - 1)) & 1023;
     const known = this.recent[slot];
-    if (known !== undefined && known.length === length && this.text.startsWith(known, start)) return known;
+    if (known !== undefined && known.length === length && sameChars(this.text, start, known)) return known;
     const fresh = this.text.slice(start, end);
     this.recent[slot] = fresh;
     return fresh;
@@ -330,6 +330,12 @@ export class AttributeScanner {
     const stop = this.nextStop(from);
     return stop > limit ? limit : stop;
   }
+}
+
+/** `text.startsWith(known, start)` as a plain loop: cheaper than the builtin for these short strings. */
+function sameChars(text: string, start: number, known: string): boolean {
+  for (let i = 0; i < known.length; i++) if (text.charCodeAt(start + i) !== known.charCodeAt(i)) return false;
+  return true;
 }
 
 /**

@@ -5,6 +5,8 @@
  * to the inline scanner. CommonMark's block rules, reduced to what notes need.
  */
 import type { AttributeScanner } from './attributes';
+import { FenceCloser } from './fences';
+import { NextIndex } from './nextIndex';
 import type { InlineScanner } from './spans';
 
 /** A heading as found; the parser turns these into sections. */
@@ -34,7 +36,8 @@ export function scanBlocks(text: string, from: number, inline: InlineScanner, at
   let paraEnd = -1;
   let fenceChar = 0;
   let fenceLength = 0;
-  let inComment = false;
+  const commentClose = new NextIndex(text, '-->');
+  const fences = new FenceCloser(text, from);
 
   const flush = (): void => {
     if (paraStart >= 0) inline.scan(paraStart, paraEnd);
@@ -58,10 +61,6 @@ export function scanBlocks(text: string, from: number, inline: InlineScanner, at
 
     if (fenceChar !== 0) {
       if (closesFence(text, lineStart, e, fenceChar, fenceLength)) fenceChar = 0;
-      continue;
-    }
-    if (inComment) {
-      if (indexIn(text, '-->', lineStart, e) >= 0) inComment = false;
       continue;
     }
     // Indentation in columns (a tab runs to the next multiple of 4).
@@ -95,16 +94,20 @@ export function scanBlocks(text: string, from: number, inline: InlineScanner, at
     } else if (c === 96 /* ` */ || c === 126 /* ~ */) {
       let n = 0;
       while (f + n < e && text.charCodeAt(f + n) === c) n++;
-      if (n >= 3 && (c === 126 || indexIn(text, '`', f + n, e) < 0)) {
+      if (n >= 3 && (c === 126 || indexIn(text, '`', f + n, e) < 0) && fences.closes(c, n, lineStart)) {
         flush();
         fenceChar = c;
         fenceLength = n;
         continue;
       }
-    } else if (c === 60 /* < */ && text.startsWith('<!--', f)) {
-      flush();
-      if (indexIn(text, '-->', f + 4, e) < 0) inComment = true;
-      continue;
+    } else if (c === 60 /* < */ && paraStart < 0 && text.startsWith('<!--', f)) {
+      // An HTML comment block, as Pandoc reads it: only when it closes, ending right after `-->`
+      // (text after it on that line is read again). Inside a paragraph it is an inline comment.
+      const close = commentClose.find(f + 4);
+      if (close >= 0) {
+        s = close + 3;
+        continue;
+      }
     } else if ((c === 61 /* = */ || c === 45 /* - */) && isUnderline(text, f, e, c)) {
       if (paraStart >= 0) {
         const heading = setextHeading(text, paraStart, paraEnd, e, c === 61 ? 1 : 2, attributes);

@@ -6,7 +6,8 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Brief, BriefFigure, BriefInitiative } from './brief';
-import { summitNotesPlugin, SUMMIT_ENV_KEY, type SummitMarkdownContext } from './markdownIt';
+import { figureKey, summitNotesPlugin, SUMMIT_ENV_KEY, type SummitMarkdownContext } from './markdownIt';
+import { describeFigureValue } from './briefFormat';
 import type { NotesModel } from './types';
 import { BRIEF_EXPORT_CSS } from './briefStyles';
 
@@ -14,8 +15,11 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  // Most strings need nothing: test first, replace only when there is something to replace.
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, (c) => ESCAPES[c]) : text;
 }
+const NEEDS_ESCAPE = /[&<>"']/;
+const ESCAPE_ALL = /[&<>"']/g;
 
 /**
  * A markdown-it instance for notes text: raw HTML off (`html: false`), markdown-it's link
@@ -37,7 +41,13 @@ export function renderAnnotatedText(model: NotesModel, md: MarkdownIt.MarkdownIt
     const lines = text.slice(start, end).split('\n').length - 1;
     text = text.slice(0, start) + '\n'.repeat(lines) + text.slice(end);
   }
-  const context: SummitMarkdownContext = { areas: model.frontMatter?.areas, language: model.language, ...extra };
+  // The model already read every figure: hand the values to the plugin instead of reading them again.
+  const figureValues = new Map<string, string>();
+  for (const f of model.figures) {
+    const a = f.annotation;
+    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), describeFigureValue(f.value, f.unit, f.qualifier));
+  }
+  const context: SummitMarkdownContext = { areas: model.frontMatter?.areas, language: model.language, figureValues, ...extra };
   return md.render(text, { [SUMMIT_ENV_KEY]: context });
 }
 
@@ -144,8 +154,9 @@ function initiativeItem(i: BriefInitiative, line: (n: number) => string): string
 function figureRow(f: BriefFigure, line: (n: number) => string): string {
   const where = f.section ? escapeHtml(f.section.title) : '—';
   const title = f.note ? ` title="${escapeHtml(f.note)}"` : '';
-  return `<tr class="brief-figure"${line(f.line)}${title}><td>${escapeHtml(f.metric ?? '—')}</td><td>${escapeHtml(f.asWritten)}</td>`
-    + `<td>${f.normalised ? escapeHtml(f.normalised) : '<span class="brief-muted">—</span>'}</td><td>${f.year ?? ''}</td><td>${where}</td></tr>`;
+  // data-label lets a narrow preview show each row as a small card with its column names.
+  return `<tr class="brief-figure"${line(f.line)}${title}><td data-label="Metric">${escapeHtml(f.metric ?? '—')}</td><td data-label="As written">${escapeHtml(f.asWritten)}</td>`
+    + `<td data-label="Normalised">${f.normalised ? escapeHtml(f.normalised) : '<span class="brief-muted">—</span>'}</td><td data-label="Year">${f.year ?? ''}</td><td data-label="Where">${where}</td></tr>`;
 }
 
 /**

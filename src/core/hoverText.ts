@@ -53,7 +53,10 @@ function clip(text: string, max = 160): string {
 export function normalisedFigure(figure: Figure): string | undefined {
   if (figure.value === undefined) return undefined;
   const qualifier = figure.qualifier ? `${qualifierWords(figure.qualifier)} ` : '';
-  return `${qualifier}${formatScientific(figure.value, figure.unit)} — ${formatShort(figure.value, figure.unit)}`;
+  const short = formatShort(figure.value, figure.unit);
+  // Small values read the same both ways (30%, 12 countries): one form is enough.
+  if (Math.abs(figure.value) < 1e4) return `${qualifier}${short}`;
+  return `${qualifier}${formatScientific(figure.value, figure.unit)} — ${short}`;
 }
 
 function sectionPath(section: Section | undefined): string {

@@ -3,7 +3,7 @@
  * outline and the brief model. Pure TypeScript: no `vscode`, no Node built-ins.
  */
 export * from './types';
-export { parseNotes } from './parse';
+export { parseNotes, reparseNotes } from './parse';
 export { DIAGNOSTIC_SEVERITY, nearest } from './diagnostics';
 export { isIsoDate, toIsoDate } from './dates';
 export { LineIndex, TextRange } from './lineIndex';

@@ -31,6 +31,16 @@ export interface SummitMarkdownContext {
    * folder with `asWebviewUri`); images it returns undefined for keep markdown-it's own `src`.
    */
   readonly resolveImage?: (src: string) => string | undefined;
+  /**
+   * The normalised value of a figure span, when the caller already has the notes model (keyed by
+   * {@link figureKey}); saves reading the figure a second time. Missing keys fall back to parseFigure.
+   */
+  readonly figureValues?: ReadonlyMap<string, string>;
+}
+
+/** The key of a figure span in {@link SummitMarkdownContext.figureValues}: its text and value/unit overrides. */
+export function figureKey(text: string, value: string | undefined, unit: string | undefined): string {
+  return `${text}\u0000${value ?? ''}\u0000${unit ?? ''}`;
 }
 
 export interface SummitMarkdownOptions {
@@ -182,10 +192,14 @@ export function spanTitle(meta: SpanMeta, context: SummitMarkdownContext): strin
     const metric = attributeOf(meta, 'metric');
     const year = attributeOf(meta, 'year');
     if (metric) parts.push(year ? `${metric} (${year})` : metric);
-    const parsed = parseFigure(plainSpanText(meta.text), context.language ?? 'en');
     const override = attributeOf(meta, 'value');
-    const value = override !== undefined && override.trim() !== '' && Number.isFinite(Number(override)) ? Number(override) : parsed.value;
-    const described = describeFigureValue(value, attributeOf(meta, 'unit') ?? parsed.unit, parsed.qualifier);
+    const unit = attributeOf(meta, 'unit');
+    let described = context.figureValues?.get(figureKey(meta.text, override, unit));
+    if (described === undefined) {
+      const parsed = parseFigure(plainSpanText(meta.text), context.language ?? 'en');
+      const value = override !== undefined && override.trim() !== '' && Number.isFinite(Number(override)) ? Number(override) : parsed.value;
+      described = describeFigureValue(value, unit ?? parsed.unit, parsed.qualifier);
+    }
     if (described) parts.push(`= ${described}`);
   }
   const note = attributeOf(meta, 'note');

@@ -7,7 +7,7 @@ import { isAsciiPunctuation } from './attributes';
 import { TextRange } from './lineIndex';
 import type { LineIndex } from './lineIndex';
 import type {
-  Annotation, AnnotationKind, Figure, Qualifier, Range, Reference, Section,
+  Annotation, AnnotationKind, Figure, ParsedFigure, Qualifier, Range, Reference, Section,
 } from './types';
 
 /** What the model objects need from their document. */
@@ -115,6 +115,8 @@ export class FigureValue implements Figure {
     readonly year: number | undefined,
     readonly metric: string | undefined,
     readonly source: 'text' | 'attribute',
+    /** What parseFigure read from the annotation's plain text (kept so reparseNotes can reuse it). */
+    readonly reading: ParsedFigure,
   ) {}
 
   toJSON(): Record<string, unknown> {

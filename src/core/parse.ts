@@ -15,7 +15,7 @@ import { AnnotationNode, FigureValue, ReferenceNode, SectionNode } from './model
 import { NotesDocument } from './notesDocument';
 import { InlineScanner } from './spans';
 import { ANNOTATION_KINDS, DEFAULT_STATUSES } from './types';
-import type { AnnotationKind, FrontMatter, NotesModel, ParseOptions } from './types';
+import type { AnnotationKind, FrontMatter, NotesModel, ParsedFigure, ParseOptions } from './types';
 
 /** Classes Pandoc itself gives meaning to: a span carrying only these is not a misspelt kind. */
 const PANDOC_CLASSES = new Set(['underline', 'smallcaps', 'mark', 'unnumbered']);
@@ -28,9 +28,31 @@ const NONE: readonly string[] = Object.freeze([]);
  * index. Linear in the length of the text, for any input; never throws.
  */
 export function parseNotes(text: string, options?: ParseOptions): NotesModel {
+  return parseWithReadings(text, options, undefined);
+}
+
+/**
+ * Parses a new version of a document, reusing what the previous model already computed that
+ * does not depend on position: the figure readings (parseFigure on each figure's text, the
+ * costliest step per annotation). The result equals `parseNotes(text, options)`.
+ */
+export function reparseNotes(previous: NotesModel | undefined, text: string, options?: ParseOptions): NotesModel {
+  let readings: Map<string, ParsedFigure> | undefined;
+  if (previous) {
+    readings = new Map();
+    for (const f of previous.figures) if (f instanceof FigureValue) readings.set(readingKey(previous.language, f.annotation.plainText), f.reading);
+  }
+  return parseWithReadings(text, options, readings);
+}
+
+function readingKey(language: string, text: string): string {
+  return `${language}\u0000${text}`;
+}
+
+function parseWithReadings(text: string, options: ParseOptions | undefined, readings: ReadonlyMap<string, ParsedFigure> | undefined): NotesModel {
   const source = typeof text === 'string' ? text : String(text ?? '');
   try {
-    return parseUnsafe(source, options);
+    return parseUnsafe(source, options, readings);
   } catch (error) {
     // A bug must not take the editor down: an empty model of the same text, with the reason.
     const doc = new NotesDocument(source, new LineIndex(source), options?.language ?? 'en');
@@ -41,7 +63,7 @@ export function parseNotes(text: string, options?: ParseOptions): NotesModel {
   }
 }
 
-function parseUnsafe(text: string, options: ParseOptions | undefined): NotesModel {
+function parseUnsafe(text: string, options: ParseOptions | undefined, readings: ReadonlyMap<string, ParsedFigure> | undefined): NotesModel {
   const lines = new LineIndex(text);
   const doc = new NotesDocument(text, lines, options?.language ?? 'en');
   const range = (s: number, e: number) => doc.range(s, e);
@@ -117,7 +139,7 @@ function parseUnsafe(text: string, options: ParseOptions | undefined): NotesMode
   const sections = buildSections(doc, headings, annotations);
   const topSections = sections.filter((s) => s.parent === undefined);
   placeInSections(annotations, sections);
-  const figures = readFigures(annotations, doc.language, diagnostics);
+  const figures = readFigures(annotations, doc.language, diagnostics, readings);
   doc.finish(frontMatter, block ? doc.range(block.start, block.end) : undefined, topSections, sections, references, figures, []);
   collectIds(doc, annotations, sections, diagnostics);
   resolveReferences(doc, references, diagnostics);
@@ -210,11 +232,12 @@ function checkVocabulary(a: AnnotationNode, b: ScannedBlock, areas: ReadonlyMap<
 }
 
 /** Reads each figure: the span's text through parseFigure, then `value=` and `unit=` over it. */
-function readFigures(annotations: AnnotationNode[], language: string, diagnostics: DiagnosticList): FigureValue[] {
+function readFigures(annotations: AnnotationNode[], language: string, diagnostics: DiagnosticList, readings: ReadonlyMap<string, ParsedFigure> | undefined): FigureValue[] {
   const figures: FigureValue[] = [];
   for (const a of annotations) {
     if (a.kind !== 'figure') continue;
-    const read = safeParseFigure(a.plainText, language);
+    const plainText = a.plainText;
+    const read = readings?.get(readingKey(language, plainText)) ?? safeParseFigure(plainText, language);
     let value = read.value;
     let unit = read.unit;
     let source: 'text' | 'attribute' = 'text';
@@ -238,7 +261,7 @@ function readFigures(annotations: AnnotationNode[], language: string, diagnostic
     if (unitAttribute !== undefined && unitAttribute.trim() !== '') unit = unitAttribute.trim();
     const yearAttribute = a.attribute('year');
     const year = yearAttribute !== undefined && /^\d{4}$/.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
-    const figure = new FigureValue(a, value, unit, read.qualifier, year, a.attribute('metric'), source);
+    const figure = new FigureValue(a, value, unit, read.qualifier, year, a.attribute('metric'), source, read);
     a.figure = figure;
     figures.push(figure);
     if (value === undefined) {

@@ -94,7 +94,8 @@ export class BriefPreview implements vscode.Disposable {
 
   /** The document changed: render now if the last render is older than the throttle, else once later. */
   requestRender(immediate = false): void {
-    if (this.disposed || !this.ready) return;
+    // A hidden panel's page is gone; it reloads and says 'ready' when shown again, and renders then.
+    if (this.disposed || !this.ready || !this.panel.visible) return;
     if (this.timer !== undefined) {
       if (!immediate) return;
       clearTimeout(this.timer);

@@ -17,6 +17,8 @@ import { registerCompletions } from './completions';
 import { registerAnnotateCommands } from './annotateCommands';
 import { registerNavigation } from './navigation';
 import { registerStatusBar } from './statusBar';
+import { registerDetectionHints } from './detectionHints';
+import { registerNewNotesFromArticle } from './newNotesFromArticle';
 
 /**
  * Builds the shared pieces once (the model cache) and registers every feature; each feature is
@@ -42,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): SummitNotesApi {
   context.subscriptions.push(registerAnnotateCommands(editor));
   context.subscriptions.push(registerNavigation(editor));
   context.subscriptions.push(registerStatusBar(editor));
+  context.subscriptions.push(registerDetectionHints(editor), registerNewNotesFromArticle(editor));
   log(`activated in ${Date.now() - started} ms`);
   return { extendMarkdownIt: (md) => md.use(summitNotesPlugin) };
 }

@@ -51,6 +51,8 @@ export class WorkspaceNotes implements vscode.Disposable {
       const stat = await vscode.workspace.fs.stat(uri);
       if (!(maxMB > 0 && stat.size > maxMB * 1024 * 1024)) {
         const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        // Let other work of the extension host run between files: a workspace listing may parse many.
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
         if (!text.slice(0, 65536).includes('\u0000')) model = parseNotes(text);
       }
     } catch (err) {

@@ -15,6 +15,22 @@ interface DomNode {
   readonly childNodes: ArrayLike<DomNode>;
 }
 
+interface DomElement extends DomNode {
+  getAttribute(name: string): string | null;
+}
+
+interface DomDocument {
+  readonly title: string;
+  readonly body: DomNode | null;
+  readonly documentElement: DomElement | null;
+  querySelector(selector: string): DomElement | null;
+}
+
+/** linkedom's `parseHTML` typed against the small surface used here (the project has no DOM lib types). */
+function parse(html: string): DomDocument {
+  return (parseHTML(html) as unknown as { document: DomDocument }).document;
+}
+
 const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'FIGCAPTION', 'UL', 'OL', 'TABLE', 'HEADER', 'FOOTER', 'DL', 'DT', 'DD', 'BR', 'HR']);
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM']);
 
@@ -25,7 +41,17 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRA
  * the result's `url`.
  */
 export function articleFromHtml(html: string, url?: string): ArticleInput {
-  const { document } = parseHTML(html);
+  try {
+    return extract(html, url);
+  } catch {
+    // A page linkedom cannot make sense of still imports, as empty text the analyst can paste into.
+    return { text: '', url };
+  }
+}
+
+function extract(html: string, url: string | undefined): ArticleInput {
+  // A fragment (no <html>) gets a document around it, or linkedom leaves documentElement empty.
+  const document = parse(/<html[\s>]/iu.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   const meta = (name: string): string | undefined => {
     const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
     const content = el?.getAttribute('content')?.trim();
@@ -35,7 +61,7 @@ export function articleFromHtml(html: string, url?: string): ArticleInput {
     ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
   const pageLanguage = document.documentElement?.getAttribute('lang') ?? undefined;
   const canonical = url ?? meta('og:url') ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
-  let parsed: ReturnType<Readability['parse']> = null;
+  let parsed: ReturnType<Readability['parse']>;
   try {
     // Readability changes the document it reads; it is ours, built just above.
     parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
@@ -44,10 +70,9 @@ export function articleFromHtml(html: string, url?: string): ArticleInput {
   }
   let text: string;
   if (parsed?.content) {
-    const { document: articleDocument } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
-    text = blockText(articleDocument.body as unknown as DomNode);
+    text = blockText(parse(`<!doctype html><html><body>${parsed.content}</body></html>`).body);
   } else {
-    text = blockText(document.body as unknown as DomNode);
+    text = blockText(document.body);
   }
   const language = (parsed?.lang ?? pageLanguage)?.slice(0, 2).toLowerCase();
   return {

@@ -2,10 +2,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activeExtension, executeProvider, waitFor, waitForDiagnostics, withSetting, writeWorkspaceFile } from './helpers';
-import { hoverMarkdown, ourHover, revertAndCloseAll } from './editorHelpers';
+import { deleteGenerated, hoverMarkdown, ourHover, revertAndCloseAll } from './editorHelpers';
+
+const generated: vscode.Uri[] = [];
 
 async function open(name: string, text: string): Promise<vscode.TextDocument> {
   const uri = await writeWorkspaceFile(name, text);
+  generated.push(uri);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
   return document;
@@ -14,6 +17,7 @@ async function open(name: string, text: string): Promise<vscode.TextDocument> {
 describe('editor: bad input', () => {
   before(activeExtension);
   afterEach(revertAndCloseAll);
+  after(() => deleteGenerated(generated));
 
   it('keeps hovers, symbols and diagnostics working with broken YAML', async () => {
     const document = await open('broken-yaml.summit.md', '---\ntitle: [never closed\nareas: {ports: Ports\n---\n\n# Ports\n\n[A new quay]{.initiative #quay status=proposed}\n');

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activeExtension, waitFor, withSetting, writeWorkspaceFile } from './helpers';
-import { revertAndCloseAll, openCopy } from './editorHelpers';
+import { deleteGenerated, revertAndCloseAll, openCopy } from './editorHelpers';
 
 interface DecorationTiming { uri: string; version: number; ms: number; count: number }
 
@@ -37,8 +37,10 @@ export function generatedNotes(bytes: number): string {
 }
 
 describe('editor: highlighting', () => {
+  const generated: vscode.Uri[] = [];
   before(activeExtension);
   afterEach(revertAndCloseAll);
+  after(() => deleteGenerated(generated));
 
   it('decorates every initiative, figure and actor (text and attribute block) and follows edits', async () => {
     const { editor } = await openCopy('editor-edit.summit.md');
@@ -70,6 +72,7 @@ describe('editor: highlighting', () => {
   it('updates the decorations of a 1 MB file soon after an edit', async function () {
     this.timeout(120_000);
     const uri = await writeWorkspaceFile('generated-1mb.summit.md', generatedNotes(1024 * 1024));
+    generated.push(uri);
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
     const samples: number[] = [];

@@ -82,13 +82,15 @@ describe('editor: Initiatives tree', () => {
     assert.match(document.getText(), /\{\.initiative #dredging area=ports\}/, 'one undo restores the text');
   });
 
-  it('lists every notes file of the workspace in workspace scope', async () => {
+  it('lists every notes file of the workspace in workspace scope', async function () {
+    // The first listing reads and parses every notes file of the workspace.
+    this.timeout(90_000);
     await openFixture('editor.summit.md');
     await withSetting('summitNotes', 'tree.scope', 'workspace', async () => {
       const files = await waitFor(async () => {
         const t = await snapshot();
         return t.length > 1 && t;
-      }, 'several files in workspace scope');
+      }, 'several files in workspace scope', { timeout: 60_000 });
       const names = files.map((f) => f.label);
       assert.ok(names.includes('editor.summit.md') && names.includes('editor-edit.summit.md'), names.join(', '));
       assert.strictEqual(files.find((f) => f.label === 'editor.summit.md')?.description, '3');

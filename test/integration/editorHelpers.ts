@@ -41,16 +41,14 @@ export function symbolOutline(symbols: vscode.DocumentSymbol[]): unknown[] {
 }
 
 /**
- * Puts every changed document back as it is on disk (and saves it, so it is clean) and closes all
- * editors: a test that edits a fixture leaves it as it was, and no "save changes?" dialog can block
- * the run. Untitled documents are reverted and closed.
+ * Closes all editors without a "save changes?" dialog blocking the run: the tests edit only
+ * scratch copies (`openCopy`) and files they generate, which are saved as they are; untitled
+ * documents are reverted and closed.
  */
 export async function revertAndCloseAll(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
     if (!document.isDirty) continue;
     if (document.uri.scheme === 'file') {
-      const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
-      if (document.getText() !== disk) await setText(document, disk);
       await document.save();
     } else {
       await vscode.window.showTextDocument(document);
@@ -58,6 +56,11 @@ export async function revertAndCloseAll(): Promise<void> {
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Deletes files a test generated (big or broken ones), so later tests and the tree do not read them. */
+export async function deleteGenerated(uris: vscode.Uri[]): Promise<void> {
+  for (const uri of uris.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
 }
 
 let copies = 0;

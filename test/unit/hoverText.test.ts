@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseNotes } from '../../src/core';
 import { formatScientific, formatShort } from '../../src/core/figureText';
-import { escapeMarkdown, glossaryTermAt, hoverAt, sectionSummary } from '../../src/core/hoverText';
+import { escapeMarkdown, glossaryTermAt, hoverAt, normalisedFigure, sectionSummary } from '../../src/core/hoverText';
 
 const NOTES = `---
 areas:
@@ -76,6 +76,19 @@ describe('hover text', () => {
     assert.strictEqual(formatShort(30, '%'), '30%');
     assert.strictEqual(formatShort(2_500_000, 'tonnes'), '2.5 m tonnes');
     assert.strictEqual(formatScientific(1500, 't'), '1,500 t');
+  });
+
+  it('a figure\'s normalised value: scientific and short for big values, short alone for small ones', () => {
+    const cases: [string, string][] = [
+      ['более $650 млрд', 'more than 6.5 × 10¹¹ USD — $650 bn'],
+      ['1,5 трлн рублей', '1.5 × 10¹² RUB — ₽1.5 tn'],
+      ['30%', '30%'],
+    ];
+    for (const [written, expected] of cases) {
+      const figure = parseNotes(`[${written}]{.figure}\n`).figures[0];
+      assert.ok(figure, written);
+      assert.strictEqual(normalisedFigure(figure), expected, written);
+    }
   });
 
   it('escapes Markdown in the analyst\'s text', () => {

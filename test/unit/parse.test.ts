@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildOutline, isIsoDate, parseNotes, toIsoDate } from '../../src/core';
+import { buildOutline, isIsoDate, parseNotes, reparseNotes, toIsoDate } from '../../src/core';
 
 describe('parseNotes', () => {
   it('reads kind, id, classes and attributes of a span', () => {
@@ -79,6 +79,25 @@ describe('parseNotes', () => {
     assert.deepStrictEqual(m.annotations, []);
   });
 
+  it('reads the front matter: version, key ranges, unknown keys, duplicate keys', () => {
+    const text = '---\nsummit-notes: 1\ntitle: T\nreviewed: true\ntitle: U\n---\n';
+    const m = parseNotes(text);
+    const fm = m.frontMatter;
+    assert.ok(fm);
+    assert.strictEqual(fm.formatVersion, 1);
+    assert.strictEqual(fm.data.reviewed, true);
+    assert.strictEqual(fm.title, 'U', 'the last of two equal keys wins');
+    assert.strictEqual(text.slice(fm.keyRanges.get('reviewed')?.start, fm.keyRanges.get('reviewed')?.end), 'true');
+    assert.deepStrictEqual(m.diagnostics.map((d) => [d.code, d.severity, text.slice(d.range.start, d.range.end)]), [['yaml-error', 'error', 'title']]);
+    assert.deepStrictEqual(fm.statuses, ['proposed', 'supported', 'agreed', 'launched', 'done', 'rejected']);
+  });
+
+  it('takes the language from the front matter, else the option, else en', () => {
+    assert.strictEqual(parseNotes('---\nlanguage: RU\n---\n', { language: 'en' }).language, 'ru');
+    assert.strictEqual(parseNotes('text', { language: 'ru' }).language, 'ru');
+    assert.strictEqual(parseNotes('text').language, 'en');
+  });
+
   it('serialises to JSON without cycles', () => {
     const m = parseNotes('---\ntitle: T\nareas: {a: A}\n---\n# H\n[x [y]{.actor}]{.initiative #i} [i](#i)\n');
     const json = JSON.parse(JSON.stringify(m)) as { annotations: { parent?: number }[]; frontMatter: { areas: Record<string, string> } };
@@ -120,5 +139,17 @@ describe('dates', () => {
     assert.strictEqual(toIsoDate('3 марта 2024'), '2024-03-03');
     assert.strictEqual(toIsoDate('9 мая 2024 года'), '2024-05-09');
     assert.strictEqual(toIsoDate('sometime soon'), undefined);
+  });
+});
+
+describe('reparseNotes', () => {
+  it('gives the same model as parseNotes, reusing the previous figure readings', () => {
+    const before = parseNotes('# A\n[more than $5 bn]{.figure} and [30%]{.figure}\n');
+    const text = '# A\n[more than $5 bn]{.figure} and [31%]{.figure} [x]{.actor}\n';
+    const again = reparseNotes(before, text);
+    const fresh = parseNotes(text);
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(again)), JSON.parse(JSON.stringify(fresh)));
+    assert.strictEqual(again.figures[0].value, fresh.figures[0].value);
+    assert.strictEqual(reparseNotes(undefined, text).annotations.length, 3);
   });
 });

@@ -70,7 +70,7 @@ const cases: [string, string, (s: Summary) => void][] = [
   ['100k unresolved references', `'[x](#nowhere) '.repeat(${N})`, (s) => assert.strictEqual(s.diagnostics, N)],
   ['100k fences never closed', `'\`\`\`\\n'.repeat(${N})`, (s) => assert.strictEqual(s.annotations, 0)],
   ['unclosed everything', `'---\\ntitle: [x\\n' + '[a]{.actor k="'.repeat(20000) + '<!-- ' + '\`'.repeat(20000) + '[' .repeat(20000)`, (s) => assert.ok(s.length > 0)],
-  ['front matter of 100k keys', `'---\\n' + Array.from({ length: 20000 }, (_, i) => 'k' + i + ': v').join('\\n') + '\\n---\\n[a]{.actor}'`, (s) => assert.strictEqual(s.annotations, 1)],
+  ['front matter of 20k keys', `'---\\n' + Array.from({ length: 20000 }, (_, i) => 'k' + i + ': v').join('\\n') + '\\n---\\n[a]{.actor}'`, (s) => assert.strictEqual(s.annotations, 1)],
 ];
 
 describe('pathological inputs run in linear time', function () {

@@ -32,6 +32,9 @@ interface Found {
 const RU_MONTH = /^(?:(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[ьяеюа]?|ма[йяею])$/u;
 const TIME_WORDS = /^(?:am|pm|a|p|утра|вечера|ночи|часов|час|ч|hrs|gmt|utc|мск)$/u;
 const CLOSING_QUOTES = '’”»"\'';
+const PHONE = /^\d{1,4}(?:[\s\u00a0]?\(\d{1,5}\))?(?:[\s\u00a0-]?\d{2,4}){2,5}(?!\d)/u;
+/** Words before "15.00" that make it a clock time ("в 15.00", "at 9.30"). */
+const TIME_PREPOSITIONS = /^(?:в|во|с|со|до|к|at|from|until|till|by)$/u;
 
 /**
  * Finds the figures in `text`. `language` (`ru`/`en`) decides an ambiguous comma as in
@@ -84,8 +87,11 @@ function figureAt(text: string, i: number, floor: number, limit: number, languag
   if (i > floor && (isLetter(prev) || '#№/\\_@.'.includes(text[i - 1]) || (isHyphen(prev) && isLetter(text.charCodeAt(i - 2))))) {
     return { resume: cluster.end };
   }
+  // "5+1", "C5+1": a format's name, not a figure ("650+" alone still reads as more than 650).
+  if (text[i - 1] === '+' && (isDigit(text.charCodeAt(i - 2)) || isLetter(text.charCodeAt(i - 2)))) return { resume: cluster.end };
   const number = scanNumber(text, i, limit, language);
   if (!number) return { resume: cluster.end };
+  if (text[number.end] === '+' && isDigit(text.charCodeAt(number.end + 1))) return { resume: number.end + 1 };
   const before = readBefore(text, i, floor, true);
   const plus = text[number.end] === '+';
   let after = readAfter(text, plus ? number.end + 1 : number.end, limit, language, before.currency !== undefined, true);
@@ -106,6 +112,7 @@ function figureAt(text: string, i: number, floor: number, limit: number, languag
   const bare = after.unit === undefined && after.magnitude === 1 && before.currency === undefined;
   if (isDateOrYear(text, number, after, floor, limit)) return { resume: Math.max(number.end, end) };
   if (bare && !isQuantityContext(text, number, before.start, end, floor, limit)) return { resume: number.end };
+  if (bare && isDottedTime(text, number, floor)) return { resume: number.end };
   if (!before.currency && after.unitKind !== 'currency' && after.unitKind !== 'percent' && followsLabel(text, before.start, floor)) return { resume: end };
   let start = before.start;
   let unit = before.currency ?? after.unit;
@@ -135,6 +142,9 @@ function clusterAt(text: string, i: number, limit: number): { kind: 'number' | '
     while (p < limit && p - i < 24 && (isDigit(text.charCodeAt(p)) || ' -()\u00a0'.includes(text[p]))) { if (isDigit(text.charCodeAt(p))) digits++; p++; }
     if (digits >= 9) return { kind: 'skip', end: p };
   }
+  // "8 (017) 222-33-44", "+7 (843) 567-89-01", "8 800 555-35-35": a bracketed area code or two dashes.
+  const phone = PHONE.exec(text.slice(i, Math.min(limit, i + 32)));
+  if (phone && (phone[0].includes('(') || (phone[0].match(/-/gu) ?? []).length >= 2)) return { kind: 'skip', end: i + phone[0].length };
   let p = i;
   const seps: string[] = [];
   const groups: number[] = [];
@@ -217,9 +227,16 @@ function isQuantityContext(text: string, number: ScannedNumber, start: number, e
   if (prev) {
     const word = text.slice(prev[0], prev[1]);
     // A capitalised word right before, not opening the sentence: a name with a number (Nord Stream 2, Line 3).
-    if (isUpper(word[0]) && prev[1] < start && !atSentenceStart(text, prev[0], floor) && !(number.integer.length > 3)) return false;
+    if (isUpper(word[0]) && prev[1] < start && !atSentenceStart(text, prev[0], floor)) return false;
   }
   return true;
+}
+
+/** "в 15.00", "at 9.30": hours and minutes written with a dot. */
+function isDottedTime(text: string, number: ScannedNumber, floor: number): boolean {
+  if (number.fraction.length !== 2 || Number(number.integer) > 24 || Number(number.fraction) > 59) return false;
+  const prev = previousWord(text, number.start, floor);
+  return prev !== undefined && TIME_PREPOSITIONS.test(text.slice(prev[0], prev[1]).toLowerCase());
 }
 
 /** "статья 5", "article 5", "No. 3": the number labels something. */

@@ -6,4 +6,5 @@ export { detectFigures } from './figures';
 export { suggestInitiatives } from './initiatives';
 export { detectLanguage } from './language';
 export { detectInNotes, notesSkipRanges } from './notes';
+export type { NotesDetection, NotesDetectionOptions } from './notes';
 export type { DetectedFigure, Detection, InitiativeKind, SuggestedInitiative, TextRange } from './types';

@@ -116,7 +116,8 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     const prev = words[k - 1]?.lower;
     const next = words[k + 1]?.lower;
     let trigger = triggerOf(w);
-    if (!trigger && NEW_WORDS.has(w.lower)) {
+    // "new" in a name ("the New Development Bank") is not news.
+    if (!trigger && NEW_WORDS.has(w.lower) && !isUpper(text[w.start])) {
       const noun = [words[k + 1], words[k + 2]].find((x) => x && NEW_NOUN_STEMS.some((s) => x.lower.startsWith(s)));
       if (noun) trigger = { kind: 'agreement', role: 'noun' };
     }
@@ -125,11 +126,16 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     if (trigger.before && !(next && trigger.before.includes(next))) continue;
     const objectFrom = trigger.before ? words[k + 1].end : w.end;
     const end = clauseEnd(text, objectFrom, lineEnd, words, k);
-    let start = w.start;
+    let start: number;
     if (trigger.role === 'noun') {
       if ((prev && GENERIC_BEFORE.has(prev)) || (words[k - 2] && GENERIC_BEFORE.has(words[k - 2].lower) && prev === 'of')) continue;
       start = modifiersStart(text, words, k);
-    } else if (!hasObject(text, objectFrom, end, figures, f, RU_PASSIVE.test(w.lower))) continue;
+    } else {
+      if (!hasObject(text, objectFrom, end, figures, f, RU_PASSIVE.test(w.lower))) continue;
+      // The candidate is what is proposed, not the verb: "proposed to [set up a fund]".
+      start = skipSpaces(text, objectFrom, end);
+      if (/^to\s/u.test(text.slice(start, start + 3))) start = skipSpaces(text, start + 2, end);
+    }
     const said = text.slice(w.start, trigger.before ? words[k + 1].end : w.end);
     out.push({ start, end, reason: `${trigger.kind}: “${said}”`, kind: trigger.kind });
   }
@@ -206,7 +212,8 @@ function hasObject(text: string, from: number, end: number, figures: readonly De
     }
   }
   // A passive with no object ("were signed at the forum", "подписаны в июне") names nothing.
-  const first = /^\s*(\p{L}+)/u.exec(text.slice(from, end));
+  // ("proposed to create …": `to` before a verb is the infinitive, not a preposition.)
+  const first = /^\s*(?:to\s+(?=\p{L}))?(\p{L}+)/u.exec(text.slice(from, end));
   if (first && OBJECT_PREPOSITIONS.has(first[1].toLowerCase()) && (/^[a-z]/u.test(first[1]) ? true : passive)) return false;
   // Up to the first comma: the object proper.
   const comma = object.indexOf(',');

@@ -117,7 +117,7 @@ export const UNIT_PHRASES: readonly (readonly [string, string])[] = [
   ['куб. м', 'cubic meters'], ['куб.м', 'cubic meters'], ['кубических метров', 'cubic meters'], ['кубометров', 'cubic meters'],
   ['кубометра', 'cubic meters'], ['cubic meters', 'cubic meters'], ['cubic metres', 'cubic meters'], ['bcm', 'cubic meters'],
   ['рабочих мест', 'jobs'], ['рабочие места', 'jobs'], ['рабочих места', 'jobs'], ['metric tons', 'tonnes'], ['square kilometres', 'km²'],
-  ['кв. км', 'km²'], ['кв. м', 'm²'], ['млн т', 'tonnes'],
+  ['кв. км', 'km²'], ['кв. м', 'm²'], ['млн т', 'tonnes'], ['квт·ч', 'kWh'], ['гвт·ч', 'GWh'], ['твт·ч', 'TWh'],
 ];
 
 /**
@@ -185,7 +185,7 @@ export const EN_MONTHS: ReadonlySet<string> = new Set([
 
 /** Words that make the next number a label, not a quantity ("статья 5", "page 12", "No. 3"). */
 export const LABEL_WORDS: ReadonlySet<string> = new Set([
-  'статья', 'статьи', 'статье', 'пункт', 'пункта', 'пункте', 'глава', 'главы', 'часть', 'части', 'раздел', 'раздела', 'страница',
+  'статья', 'статьи', 'статье', 'пункт', 'пункта', 'пункте', 'глава', 'часть', 'части', 'раздел', 'раздела', 'страница',
   'стр', 'номер', 'no', 'nr', 'article', 'section', 'chapter', 'page', 'item', 'paragraph', 'clause', 'number',
   'line', 'version', 'level', 'phase', 'stage', 'round', 'season', 'episode', 'volume', 'vol', 'room', 'gate', 'terminal',
   'версия', 'этап', 'этапа', 'фаза', 'тур', 'раунд', 'сезон', 'том', 'зал', 'корпус', 'блок', 'линия', 'линии', 'вариант',

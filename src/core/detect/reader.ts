@@ -159,7 +159,10 @@ export function readAfter(text: string, p: number, limit: number, language: stri
   let end = p;
   let magnitude = 1;
   // Letters glued to the digits: a short magnitude (`5bn`, `5m`), a unit (`2x`, `10km`) or an ordinal/name (`16th`).
-  const glued = readWord(text, p, limit);
+  // (Letters only: in "5bn-worth" the hyphen starts another word.)
+  let gluedEnd = p;
+  while (gluedEnd < limit && gluedEnd - p < 8 && isLetter(text.charCodeAt(gluedEnd))) gluedEnd++;
+  const glued = gluedEnd > p ? { start: p, end: gluedEnd, lower: text.slice(p, gluedEnd).toLowerCase() } : undefined;
   if (glued) {
     const m = MAGNITUDE_WORDS.get(glued.lower) ?? ATTACHED_MAGNITUDES.get(glued.lower);
     const u = UNIT_WORDS.get(glued.lower);
