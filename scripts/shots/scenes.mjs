@@ -6,22 +6,9 @@
 // `openFile(name)` (Quick Open) and `resetLayout()`.
 // Helpers for editor features and the brief preview add their scenes here.
 
-/**
- * Hovers the mouse over `text` inside the rendered editor line that contains it: the line's
- * outer span gives the character width (monospace), so the point lands on the text itself
- * whatever decorations split it into.
- */
-async function hoverInLine(page, text) {
-  const line = page.locator('.editor-instance .view-lines .view-line', { hasText: text }).first();
-  await line.waitFor({ state: 'visible' });
-  const outer = line.locator(':scope > span').first();
-  const box = await outer.boundingBox();
-  const content = (await outer.textContent()) ?? '';
-  const at = content.indexOf(text);
-  if (!box || at < 0 || content.length === 0) throw new Error(`"${text}" is not on screen`);
-  const charWidth = box.width / content.length;
-  await page.mouse.move(box.x + charWidth * (at + 2), box.y + box.height / 2);
-  await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().waitFor({ state: 'visible', timeout: 15_000 });
+/** Toasts (e.g. "a git repository was found") would cover what a scene shows. */
+async function clearNotifications(page, h) {
+  await h.runCommand(page, 'Notifications: Clear All Notifications');
 }
 
 /** @type {{ name: string, readme?: boolean, run: (page: import('playwright-core').Page, h: any) => Promise<unknown> }[]} */
@@ -32,8 +19,11 @@ export const scenes = [
     async run(page, h) {
       await h.openFile(h.sample);
       await h.waitForEditorText(page, h.sample);
+      // Our status bar counts appear once the extension is active and has read the file.
+      await page.locator('.statusbar-item', { has: page.locator('.codicon-symbol-event') }).first().waitFor({ state: 'visible', timeout: 60_000 });
       // Past the front matter, to where the annotations are.
       await h.revealText(page, '## Priority directions');
+      await clearNotifications(page, h);
       return page.locator('.part.editor');
     },
   },
@@ -43,8 +33,21 @@ export const scenes = [
       await h.openFile(h.sample);
       await h.waitForEditorText(page, h.sample);
       // An initiative of the sample whose text holds a glossary term (SCO): its hover shows both.
-      await h.revealText(page, 'Headline numbers quoted');
-      await hoverInLine(page, 'promising');
+      // The hover at the cursor, shown by command: where the mouse lands does not matter.
+      await h.revealText(page, 'SCO office at the AIFC');
+      await clearNotifications(page, h);
+      // Early in the session the extension may still be activating: ask again until it answers.
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+      for (let attempt = 0; ; attempt++) {
+        await h.runCommand(page, 'Show or Focus Hover');
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 5_000 });
+          break;
+        } catch (err) {
+          if (attempt >= 5) throw err;
+          await page.keyboard.press('Escape');
+        }
+      }
     },
   },
   {
@@ -71,6 +74,7 @@ export const scenes = [
       // Follow-cursor: put the cursor in an initiative so the tree selects it.
       await h.revealText(page, 'development, security and dialogue');
       await tree.locator('.monaco-list-row.selected').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+      await clearNotifications(page, h);
       return undefined;
     },
   },
@@ -142,6 +146,8 @@ async function openBrief(page, h) {
   const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   await frame.locator('.brief-title').waitFor({ state: 'visible', timeout: 60_000 });
   await frame.locator('.brief-markdown .summit-annotation').first().waitFor({ state: 'attached', timeout: 60_000 });
+  // Toasts (e.g. the git prompt for the parent folder) would cover the brief.
+  await h.runCommand(page, 'Notifications: Clear All Notifications');
   return frame;
 }
 

@@ -7,7 +7,7 @@ import { isAsciiPunctuation } from './attributes';
 import { TextRange } from './lineIndex';
 import type { LineIndex } from './lineIndex';
 import type {
-  Annotation, AnnotationKind, Figure, ParsedFigure, Qualifier, Range, Reference, Section,
+  Annotation, AnnotationKind, Figure, Qualifier, Range, Reference, Section,
 } from './types';
 
 /** What the model objects need from their document. */
@@ -18,6 +18,8 @@ export interface DocumentCore {
   readonly annotations: readonly AnnotationNode[];
   /** Every reference in document order (their `[`, `](#id)` are markup too). */
   readonly references: readonly ReferenceNode[];
+  /** Every annotation's attributes, flat (key, value, …) in one array: no array per annotation. */
+  readonly attributeStore: readonly string[];
 }
 
 const NO_CHILDREN: readonly never[] = Object.freeze([]);
@@ -41,15 +43,16 @@ export class AnnotationNode implements Annotation {
     readonly kind: AnnotationKind | undefined,
     readonly id: string | undefined,
     readonly classes: readonly string[],
-    /** Attributes flat (key, value, key, value …): one array instead of one per pair. */
-    private readonly flatAttributes: readonly string[],
+    /** This span's attributes are `doc.attributeStore[attributesFrom … attributesTo)`, flat. */
+    private readonly attributesFrom: number,
+    private readonly attributesTo: number,
   ) {}
 
   /** Built on each call from the flat list; hold on to it if you read it often. */
   get attributes(): readonly (readonly [string, string])[] {
-    const flat = this.flatAttributes;
+    const flat = this.doc.attributeStore;
     const pairs: [string, string][] = [];
-    for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
+    for (let i = this.attributesFrom; i < this.attributesTo; i += 2) pairs.push([flat[i], flat[i + 1]]);
     return pairs;
   }
 
@@ -75,14 +78,14 @@ export class AnnotationNode implements Annotation {
   }
 
   attribute(key: string): string | undefined {
-    const flat = this.flatAttributes;
-    for (let i = flat.length - 2; i >= 0; i -= 2) if (flat[i] === key) return flat[i + 1];
+    const flat = this.doc.attributeStore;
+    for (let i = this.attributesTo - 2; i >= this.attributesFrom; i -= 2) if (flat[i] === key) return flat[i + 1];
     return undefined;
   }
 
   /** True when the span has any `key=value` (cheaper than `attributes.length`). */
   get hasAttributes(): boolean {
-    return this.flatAttributes.length > 0;
+    return this.attributesTo > this.attributesFrom;
   }
 
   addChild(child: AnnotationNode): void {
@@ -115,8 +118,6 @@ export class FigureValue implements Figure {
     readonly year: number | undefined,
     readonly metric: string | undefined,
     readonly source: 'text' | 'attribute',
-    /** What parseFigure read from the annotation's plain text (kept so reparseNotes can reuse it). */
-    readonly reading: ParsedFigure,
   ) {}
 
   toJSON(): Record<string, unknown> {

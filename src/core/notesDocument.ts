@@ -18,6 +18,8 @@ export class NotesDocument implements NotesModel {
   figures: FigureValue[] = [];
   diagnostics: Diagnostic[] = [];
   readonly ids = new Map<string, AnnotationNode | SectionNode>();
+  /** Every annotation's attributes, flat; each annotation knows its stretch. */
+  readonly attributeStore: string[] = [];
   private referencesById: Map<string, ReferenceNode[]> | undefined;
 
   constructor(

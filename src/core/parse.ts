@@ -34,13 +34,21 @@ export function parseNotes(text: string, options?: ParseOptions): NotesModel {
 /**
  * Parses a new version of a document, reusing what the previous model already computed that
  * does not depend on position: the figure readings (parseFigure on each figure's text, the
- * costliest step per annotation). The result equals `parseNotes(text, options)`.
+ * costliest step per annotation). The result equals `parseNotes(text, options)`; only the
+ * value, unit and qualifier of a reading are used, and those the previous model kept.
  */
 export function reparseNotes(previous: NotesModel | undefined, text: string, options?: ParseOptions): NotesModel {
   let readings: Map<string, ParsedFigure> | undefined;
   if (previous) {
     readings = new Map();
-    for (const f of previous.figures) if (f instanceof FigureValue) readings.set(readingKey(previous.language, f.annotation.plainText), f.reading);
+    for (const f of previous.figures) {
+      // Without value=/unit= the figure's value, unit and qualifier are exactly what parseFigure read.
+      const a = f.annotation;
+      if (a.attribute('value') !== undefined || a.attribute('unit') !== undefined) continue;
+      readings.set(readingKey(previous.language, a.plainText), {
+        value: f.value, unit: f.unit, qualifier: f.qualifier, magnitude: 1, numberStart: undefined, numberEnd: undefined,
+      });
+    }
   }
   return parseWithReadings(text, options, readings);
 }
@@ -105,7 +113,10 @@ function parseUnsafe(text: string, options: ParseOptions | undefined, readings: 
         if (shared) classes = shared;
         else interned.set(b.classes[0], (classes = Object.freeze([b.classes[0]])));
       } else if (n > 1) classes = b.classes.slice(0, n);
-      const a = new AnnotationNode(doc, open, close, b.end, kind, b.id, classes, b.attributeCount ? b.attributes.slice(0, b.attributeCount) : NONE);
+      const store = doc.attributeStore;
+      const from = store.length;
+      for (let i = 0; i < b.attributeCount; i++) store.push(b.attributes[i]);
+      const a = new AnnotationNode(doc, open, close, b.end, kind, b.id, classes, from, store.length);
       annotations.push(a);
       reportProblems(b);
       if (kind === undefined && n > 0) reportUnknownKind(diagnostics, b.classes.slice(0, n), b);
@@ -261,7 +272,7 @@ function readFigures(annotations: AnnotationNode[], language: string, diagnostic
     if (unitAttribute !== undefined && unitAttribute.trim() !== '') unit = unitAttribute.trim();
     const yearAttribute = a.attribute('year');
     const year = yearAttribute !== undefined && /^\d{4}$/.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
-    const figure = new FigureValue(a, value, unit, read.qualifier, year, a.attribute('metric'), source, read);
+    const figure = new FigureValue(a, value, unit, read.qualifier, year, a.attribute('metric'), source);
     a.figure = figure;
     figures.push(figure);
     if (value === undefined) {

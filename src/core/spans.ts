@@ -41,7 +41,9 @@ export class InlineScanner {
   private readonly backticks: NextIndex;
   private readonly commentClose: NextIndex;
   private readonly openers: NextIndex[];
+  /** Offsets of the open `[`s; `depth` of them count (the array is reused, never shrunk). */
   private readonly stack: number[] = [];
+  private depth = 0;
   /** Per paragraph: the last position of each backtick run length, once a failed search went to the end. */
   private runEnds = new Map<number, number>();
   private runsScanned = false;
@@ -60,14 +62,14 @@ export class InlineScanner {
   scan(start: number, end: number): void {
     const text = this.text;
     const stack = this.stack;
-    stack.length = 0;
+    this.depth = 0;
     if (this.runsScanned) {
       this.runEnds = new Map();
       this.runsScanned = false;
     }
     let i = start;
     while (i < end) {
-      if (stack.length === 0) {
+      if (this.depth === 0) {
         // Outside any bracket only `[`, code, comments and escapes matter: jump between them
         // with native indexOf (memoised) instead of looking at every character of the prose.
         i = this.nextInteresting(i);
@@ -89,11 +91,11 @@ export class InlineScanner {
           i = this.comment(i, end);
           break;
         case OPEN_BRACKET:
-          stack.push(i);
+          stack[this.depth++] = i;
           i++;
           break;
         case CLOSE_BRACKET:
-          i = stack.length ? this.closeBracket(stack.pop() as number, i, end) : i + 1;
+          i = this.depth > 0 ? this.closeBracket(stack[--this.depth], i, end) : i + 1;
           break;
         default: // OPEN_BRACE
           i = this.danglingBlock(i, end);
@@ -142,15 +144,14 @@ export class InlineScanner {
 
   /** `{.kind …}` or `{#id …}` with no `]` before it while a `[` is open: a span missing its `]`. */
   private danglingBlock(brace: number, end: number): number {
-    const stack = this.stack;
-    if (stack.length === 0 || brace + 1 >= end) return brace + 1;
+    if (this.depth === 0 || brace + 1 >= end) return brace + 1;
     const next = this.text.charCodeAt(brace + 1);
     if (next !== DOT && next !== HASH) return brace + 1;
     // `\]{…}` or a stray `]{…}`: the writer escaped or misplaced the `]` on purpose; not a missing one.
     if (this.text.charCodeAt(brace - 1) === CLOSE_BRACKET) return brace + 1;
     const block = this.attributes.scan(brace, end);
     if (!block.closed) return brace + 1;
-    this.sink.unclosedSpan(stack.pop() as number, block);
+    this.sink.unclosedSpan(this.stack[--this.depth], block);
     return block.end;
   }
 

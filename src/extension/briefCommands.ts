@@ -42,7 +42,11 @@ export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesMode
       // Accepts `{ uri, id?, offset? }` (command links) or `(uri, id)` positional arguments.
       const normalised: ShowInBriefArgs | undefined = args instanceof vscode.Uri ? { uri: args, id } : args;
       if (!normalised?.uri) return;
-      await manager.showIn(normalised);
+      try {
+        await manager.showIn(normalised);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Show in Brief: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }),
     vscode.commands.registerCommand('summitNotes.internal.waitForBrief', (uri: string, minVersion: number, timeoutMs = 10000) =>
       waitForRender(manager, uri, minVersion, timeoutMs)),
@@ -54,18 +58,18 @@ export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesMode
 }
 
 /** Resolves with the time (Date.now()) at which a preview of `uri` showed `minVersion` or later. */
-function waitForRender(manager: BriefPreviewManager, uri: string, minVersion: number, timeoutMs: number): Promise<{ version: number; at: number; buildMs?: number; postedAt?: number } | undefined> {
+function waitForRender(manager: BriefPreviewManager, uri: string, minVersion: number, timeoutMs: number): Promise<{ version: number; at: number; buildMs?: number; postedAt?: number; requestedAt?: number } | undefined> {
   return new Promise((resolve) => {
     const previews = manager.all().filter((p) => p.resource.toString() === uri);
     const done = previews.find((p) => p.lastShownVersion >= minVersion);
     if (done) { resolve({ version: done.lastShownVersion, at: Date.now() }); return; }
     const listeners: vscode.Disposable[] = [];
-    const finish = (value: { version: number; at: number; buildMs?: number; postedAt?: number } | undefined) => {
+    const finish = (value: { version: number; at: number; buildMs?: number; postedAt?: number; requestedAt?: number } | undefined) => {
       clearTimeout(timer);
       for (const l of listeners) l.dispose();
       resolve(value);
     };
     const timer = setTimeout(() => finish(undefined), timeoutMs);
-    for (const p of previews) listeners.push(p.onDidRender((e) => { if (e.version >= minVersion) finish({ ...e, buildMs: p.lastBuildMs, postedAt: p.lastPostedAt }); }));
+    for (const p of previews) listeners.push(p.onDidRender((e) => { if (e.version >= minVersion) finish({ ...e, buildMs: p.lastBuildMs, postedAt: p.lastPostedAt, requestedAt: p.lastRequestAt }); }));
   });
 }

@@ -50,6 +50,8 @@ export class BriefPreview implements vscode.Disposable {
   private pendingReveal: ToBriefWebview | undefined;
   /** How long the last render took in the extension host (model, brief, HTML), for measurements. */
   lastBuildMs = 0;
+  /** When the last change reached this preview (Date.now()), for measurements. */
+  lastRequestAt = 0;
   /** When the last render was posted to the webview (Date.now()). */
   lastPostedAt = 0;
   /** The last version the webview confirmed. */
@@ -70,6 +72,8 @@ export class BriefPreview implements vscode.Disposable {
       this.renderedEmitter,
       this.inspectionEmitter,
       panel.onDidDispose(() => this.dispose()),
+      // Edits made while hidden were not rendered: catch up when the panel shows again.
+      panel.onDidChangeViewState((e) => { if (e.webviewPanel.visible) this.requestRender(true); }),
       panel.webview.onDidReceiveMessage((m: unknown) => { if (isFromBriefWebview(m)) this.onMessage(m); }),
     );
   }
@@ -96,6 +100,7 @@ export class BriefPreview implements vscode.Disposable {
   requestRender(immediate = false): void {
     // A hidden panel's page is gone; it reloads and says 'ready' when shown again, and renders then.
     if (this.disposed || !this.ready || !this.panel.visible) return;
+    this.lastRequestAt = Date.now();
     if (this.timer !== undefined) {
       if (!immediate) return;
       clearTimeout(this.timer);

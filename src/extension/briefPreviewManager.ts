@@ -6,7 +6,8 @@ import { isNotesDocument, type NotesModelCache } from './modelCache';
 
 /** Arguments of `summitNotes.showInBrief`: a notes document and an annotation id or an offset in it. */
 export interface ShowInBriefArgs {
-  readonly uri: vscode.Uri | string;
+  /** A Uri, its string form, or its JSON form (command links pass arguments as JSON). */
+  readonly uri: vscode.Uri | string | { scheme: string; path: string; authority?: string; query?: string; fragment?: string };
   readonly id?: string;
   readonly offset?: number;
 }
@@ -76,7 +77,8 @@ export class BriefPreviewManager implements vscode.Disposable {
 
   /** `summitNotes.showInBrief`: open or reveal the brief of a document and scroll to an element. */
   async showIn(args: ShowInBriefArgs): Promise<BriefPreview> {
-    const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
+    const uri = toUri(args.uri);
+    if (!uri) throw new Error('Show in Brief needs the uri of a notes file');
     const preview = this.previewsOf(uri)[0] ?? this.open(uri, { toSide: true, follows: false, preserveFocus: true });
     preview.panel.reveal(preview.panel.viewColumn, true);
     let line: number | undefined;
@@ -129,4 +131,18 @@ export class BriefPreviewManager implements vscode.Disposable {
     });
     return preview;
   }
+}
+
+/** Accepts a Uri, a URI string or a Uri that went through JSON (a command link's argument). */
+function toUri(value: ShowInBriefArgs['uri'] | undefined): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  try {
+    if (typeof value === 'string') return vscode.Uri.parse(value, true);
+    if (value && typeof value.scheme === 'string' && typeof value.path === 'string') {
+      return vscode.Uri.from({ scheme: value.scheme, authority: value.authority, path: value.path, query: value.query, fragment: value.fragment });
+    }
+  } catch {
+    // Not a URI: fall through.
+  }
+  return undefined;
 }

@@ -17,10 +17,12 @@ function links(document: vscode.TextDocument, subject: HoverSubject): string | u
     : subject.kind === 'reference' && subject.reference.target && !('level' in subject.reference.target) ? subject.reference.target
       : undefined;
   if (!annotation) return undefined;
-  const args = [document.uri.toString(), annotation.range.start];
+  const uri = document.uri.toString();
+  const offset = annotation.range.start;
   return [
-    commandLink('$(list-tree) Reveal in tree', 'summitNotes.revealInTree', args, 'Show it in the Initiatives tree'),
-    commandLink('$(preview) Show in brief', 'summitNotes.showInBrief', args, 'Show it in the brief preview'),
+    commandLink('$(list-tree) Reveal in tree', 'summitNotes.revealInTree', [uri, offset], 'Show it in the Initiatives tree'),
+    // The brief's command takes one object (see briefPreviewManager's ShowInBriefArgs).
+    commandLink('$(preview) Show in brief', 'summitNotes.showInBrief', [{ uri, id: annotation.id, offset }], 'Show it in the brief preview'),
   ].join(' · ');
 }
 

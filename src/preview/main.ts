@@ -70,6 +70,8 @@ function topLine(): number | undefined {
   for (const el of els) {
     const rect = el.getBoundingClientRect();
     if (rect.bottom > 0) {
+      // Still above the annotated text (reading the brief part): no source line is at the top.
+      if (el === els[0] && rect.top > 0) return undefined;
       if (rect.top >= 0 || rect.height === 0) return lineOf(el);
       const progress = -rect.top / rect.height;
       const next = els[els.indexOf(el) + 1];
@@ -127,13 +129,19 @@ window.addEventListener('message', (event: MessageEvent<ToBriefWebview>) => {
       const sameDocument = message.uri === shownUri;
       // A late message for an older version of the same document is dropped.
       if (sameDocument && message.version < shownVersion) return;
-      const keepLine = sameDocument ? topLine() : message.line;
+      // First render (also after a reload): the saved line; later ones keep what is on screen;
+      // another document (a following preview) starts at its top.
+      const keepLine = shownVersion < 0 ? state.line ?? message.line : sameDocument ? topLine() : message.line;
+      const keepScroll = window.scrollY;
       root.innerHTML = message.html;
       shownVersion = message.version;
       shownUri = message.uri;
       saveState({ uri: message.uri, follows: message.follows });
-      const line = keepLine ?? message.line ?? state.line;
-      if (line !== undefined && (!sameDocument || keepLine !== undefined)) scrollToLine(line);
+      if (keepLine !== undefined) scrollToLine(keepLine);
+      else if (sameDocument && keepScroll > 0) {
+        scrollingForEditor = true;
+        window.scrollTo({ top: keepScroll });
+      }
       vscode.postMessage({ type: 'rendered', version: message.version });
       break;
     }

@@ -13,7 +13,7 @@ interface Inspection {
   text: string;
   version: number;
 }
-interface Rendered { version: number; at: number; buildMs?: number; postedAt?: number }
+interface Rendered { version: number; at: number; buildMs?: number; postedAt?: number; requestedAt?: number }
 
 /** Resolves when a brief of `uri` shows `version` or later (the webview confirmed it). */
 async function waitForBrief(uri: vscode.Uri, version: number, timeoutMs = 15_000): Promise<Rendered> {
@@ -104,7 +104,8 @@ describe('brief preview', function () {
       await editor.edit((b) => b.insert(end, i === 0 ? '\n[Typed actor]{.actor}' : 'x'));
       const rendered = await waitForBrief(uri, editor.document.version, 60_000);
       times.push(rendered.at - start);
-      progress(`edit ${rendered.at - start} (build ${rendered.buildMs}, posted +${(rendered.postedAt ?? 0) - start})`);
+      // Where the time goes: the change event reaching the preview, our render, the webview showing it.
+      progress(`edit ${rendered.at - start} ms (change event +${(rendered.requestedAt ?? 0) - start}, render ${rendered.buildMs}, posted +${(rendered.postedAt ?? 0) - start})`);
     }
     const inspection = await inspectBrief(uri);
     assert.match(inspection.text, /Typed actor/);

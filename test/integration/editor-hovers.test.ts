@@ -20,7 +20,11 @@ describe('editor: hovers', () => {
     assert.match(text, /Figures:\n- 120 million euros/);
     assert.match(text, /\*Note:\* check the tender dates/);
     assert.match(text, /command:summitNotes\.revealInTree\?/);
-    assert.match(text, /command:summitNotes\.showInBrief\?/);
+    const brief = /command:summitNotes\.showInBrief\?([^ )]+)/.exec(text);
+    assert.ok(brief, 'a "show in brief" link');
+    const [args] = JSON.parse(decodeURIComponent(brief[1])) as [{ uri: string; id?: string; offset?: number }];
+    assert.strictEqual(args.uri, document.uri.toString());
+    assert.strictEqual(args.id, 'ferry-line');
   });
 
   it('on a figure: the value as written and normalised, metric, year, qualifier and the same metric elsewhere', async () => {
