@@ -204,7 +204,11 @@ export class BriefPreview implements vscode.Disposable {
     this.lastRenderAt = Date.now();
     let document: vscode.TextDocument;
     try {
-      document = await vscode.workspace.openTextDocument(this.resourceUri);
+      // An open document is taken as is, so the render runs at once (no await, no later turn of
+      // the event loop behind other listeners); a closed one is opened first.
+      const key = this.resourceUri.toString();
+      document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)
+        ?? await vscode.workspace.openTextDocument(this.resourceUri);
     } catch {
       this.post({ type: 'render', uri: this.resourceUri.toString(), version: 0, follows: this.followsActive, html: `<p class="brief-empty">Cannot open ${escapeHtml(this.resourceUri.toString())}.</p>` });
       return;

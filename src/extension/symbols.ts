@@ -8,7 +8,8 @@ const SYMBOL_KINDS: Readonly<Record<OutlineNode['kind'], vscode.SymbolKind>> = {
   section: vscode.SymbolKind.Namespace,
   initiative: vscode.SymbolKind.Event,
   figure: vscode.SymbolKind.Number,
-  actor: vscode.SymbolKind.Object,
+  // Headings keep the namespace icon; actors get a glyph of their own so the two read apart.
+  actor: vscode.SymbolKind.Class,
 };
 
 function detail(node: OutlineNode): string {

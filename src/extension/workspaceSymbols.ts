@@ -19,7 +19,7 @@ function entriesOf(model: NotesModel): Entry[] {
   const out: Entry[] = [];
   for (const a of model.annotations) {
     if (!a.id) continue;
-    const kind = a.kind === 'initiative' ? vscode.SymbolKind.Event : a.kind === 'figure' ? vscode.SymbolKind.Number : vscode.SymbolKind.Object;
+    const kind = a.kind === 'initiative' ? vscode.SymbolKind.Event : a.kind === 'figure' ? vscode.SymbolKind.Number : vscode.SymbolKind.Class;
     out.push({ id: a.id, label: `#${a.id} ${a.plainText.replace(/\s+/g, ' ').slice(0, 80)}`, kind, range: toRange(a.range), container: a.section?.title ?? '' });
   }
   for (const s of model.allSections) {
