@@ -8,6 +8,7 @@ import { numberValue, scanNumber } from './detect/numbers';
 import { readAfter, readBefore } from './detect/reader';
 import { isDigit, isLetter } from './detect/text';
 import { QUALIFIER_PHRASES } from './detect/lexicon';
+import { phraseAnywhere } from './detect/phrases';
 
 const NOTHING: ParsedFigure = { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined };
 
@@ -52,7 +53,7 @@ function read(text: string, language: string): ParsedFigure {
       if (range !== undefined) after = readAfter(text, range, limit, language, before.currency !== undefined, true);
     }
     const unit = before.currency ?? after.unit;
-    let qualifier: Qualifier | null = before.qualifier ?? anyQualifier(text.slice(0, before.start));
+    let qualifier: Qualifier | null = before.qualifier ?? anyQualifier(text, before.start);
     if (qualifier === null && (plus || text[after.end] === '+')) qualifier = 'more_than';
     return {
       value: numberValue(n, after.magnitude),
@@ -78,7 +79,11 @@ function rangeEnd(text: string, p: number, limit: number, language: string): num
 }
 
 /** A qualifier phrase anywhere in the words before the number (whole words only). */
-function anyQualifier(prefix: string): Qualifier | null {
+function anyQualifier(text: string, end: number): Qualifier | null {
+  const fast = phraseAnywhere(text, end, isLetter);
+  if (fast !== undefined) return fast;
+  // Letters of other scripts: the string path, whose lower-casing and \p{L} are the reference.
+  const prefix = text.slice(0, end);
   const lower = ` ${prefix.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   for (const [phrase, q] of QUALIFIER_PHRASES) if (lower.includes(` ${phrase} `)) return q;
   return null;

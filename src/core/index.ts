@@ -4,6 +4,7 @@
  */
 export * from './types';
 export { parseNotes, reparseNotes } from './parse';
+export { editNotes, type TextEdit } from './incremental';
 export { DIAGNOSTIC_SEVERITY, nearest } from './diagnostics';
 export { isIsoDate, toIsoDate } from './dates';
 export { LineIndex, TextRange } from './lineIndex';

@@ -9,7 +9,18 @@ export class LineIndex {
   private starts: Int32Array | undefined;
   private count = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private text: string) {}
+
+  /**
+   * Follows an edit that inserts or removes no line break: the new text, and every line start at
+   * or after `cut` (the end of the replaced stretch in the old text) moved by `delta`.
+   */
+  applyEdit(text: string, cut: number, delta: number): void {
+    this.text = text;
+    const starts = this.starts;
+    if (!starts) return;
+    for (let i = 0; i < this.count; i++) if (starts[i] >= cut) starts[i] += delta;
+  }
 
   /** Offsets where each line starts (line 0 starts at 0). */
   private lineStarts(): Int32Array {

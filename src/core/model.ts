@@ -34,12 +34,12 @@ export class AnnotationNode implements Annotation {
 
   constructor(
     private readonly doc: DocumentCore,
-    /** Offset of `[`. */
-    readonly start: number,
+    /** Offset of `[` (moved by `shift` after an edit, see incremental.ts). */
+    public start: number,
     /** Offset of `]` (the attribute block starts right after it). */
-    readonly close: number,
+    public close: number,
     /** Just after `}`. */
-    readonly end: number,
+    public end: number,
     readonly kind: AnnotationKind | undefined,
     readonly id: string | undefined,
     readonly classes: readonly string[],
@@ -86,6 +86,13 @@ export class AnnotationNode implements Annotation {
   /** True when the span has any `key=value` (cheaper than `attributes.length`). */
   get hasAttributes(): boolean {
     return this.attributesTo > this.attributesFrom;
+  }
+
+  /** Moves every offset at or after `cut` by `delta` (an edit before it; see incremental.ts). */
+  shift(cut: number, delta: number): void {
+    if (this.start >= cut) this.start += delta;
+    if (this.close >= cut) this.close += delta;
+    if (this.end >= cut) this.end += delta;
   }
 
   addChild(child: AnnotationNode): void {
@@ -138,14 +145,23 @@ export class SectionNode implements Section {
     private readonly doc: DocumentCore,
     readonly level: number,
     readonly id: string | undefined,
-    readonly start: number,
-    readonly headingEnd: number,
-    private readonly titleStart: number,
-    private readonly titleEnd: number,
+    public start: number,
+    public headingEnd: number,
+    private titleStart: number,
+    private titleEnd: number,
     /** Index of the first annotation at or after the title (for plain text of the title). */
     private readonly firstAnnotation: number,
   ) {
     this.end = doc.text.length;
+  }
+
+  /** Moves every offset at or after `cut` by `delta` (see incremental.ts). */
+  shift(cut: number, delta: number): void {
+    if (this.start >= cut) this.start += delta;
+    if (this.headingEnd >= cut) this.headingEnd += delta;
+    if (this.titleStart >= cut) this.titleStart += delta;
+    if (this.titleEnd >= cut) this.titleEnd += delta;
+    if (this.end >= cut) this.end += delta;
   }
 
   get title(): string {
@@ -175,16 +191,24 @@ export class ReferenceNode implements Reference {
 
   constructor(
     private readonly doc: DocumentCore,
-    readonly start: number,
+    public start: number,
     /** Offset of `]`. */
-    readonly close: number,
-    readonly targetStart: number,
-    readonly targetEnd: number,
+    public close: number,
+    public targetStart: number,
+    public targetEnd: number,
     readonly targetId: string,
   ) {}
 
   get text(): string {
     return this.doc.text.slice(this.start + 1, this.close);
+  }
+
+  /** Moves every offset at or after `cut` by `delta` (see incremental.ts). */
+  shift(cut: number, delta: number): void {
+    if (this.start >= cut) this.start += delta;
+    if (this.close >= cut) this.close += delta;
+    if (this.targetStart >= cut) this.targetStart += delta;
+    if (this.targetEnd >= cut) this.targetEnd += delta;
   }
 
   /** Just after `)`. */

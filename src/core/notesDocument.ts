@@ -21,9 +21,15 @@ export class NotesDocument implements NotesModel {
   /** Every annotation's attributes, flat; each annotation knows its stretch. */
   readonly attributeStore: string[] = [];
   private referencesById: Map<string, ReferenceNode[]> | undefined;
+  /**
+   * The document the model's nodes read their text from: itself, or for a model made by an
+   * in-place edit (incremental.ts) the first model of that chain, whose text is kept current.
+   */
+  core: NotesDocument = this;
 
   constructor(
-    readonly text: string,
+    /** Replaced, with `lines` updated in place, by an incremental edit (incremental.ts). */
+    public text: string,
     readonly lines: LineIndex,
     public language: string,
   ) {}

@@ -247,42 +247,52 @@ function readFigures(annotations: AnnotationNode[], language: string, diagnostic
   const figures: FigureValue[] = [];
   for (const a of annotations) {
     if (a.kind !== 'figure') continue;
-    const plainText = a.plainText;
-    const read = readings?.get(readingKey(language, plainText)) ?? safeParseFigure(plainText, language);
-    let value = read.value;
-    let unit = read.unit;
-    let source: 'text' | 'attribute' = 'text';
-    const valueAttribute = a.attribute('value');
-    if (valueAttribute !== undefined && valueAttribute.trim() !== '') {
-      const plain = valueAttribute.trim();
-      const number = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
-      if (Number.isFinite(number)) {
-        value = number;
-        source = 'attribute';
-      } else {
-        const fromAttribute = safeParseFigure(plain, language);
-        if (fromAttribute.value !== undefined) {
-          value = fromAttribute.value;
-          unit = fromAttribute.unit ?? unit;
-          source = 'attribute';
-        }
-      }
-    }
-    const unitAttribute = a.attribute('unit');
-    if (unitAttribute !== undefined && unitAttribute.trim() !== '') unit = unitAttribute.trim();
-    const yearAttribute = a.attribute('year');
-    const year = yearAttribute !== undefined && /^\d{4}$/.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
-    const figure = new FigureValue(a, value, unit, read.qualifier, year, a.attribute('metric'), source);
+    const figure = readFigure(a, language, readings);
     a.figure = figure;
     figures.push(figure);
-    if (value === undefined) {
-      diagnostics.add('figure-without-value', a.start + 1, a.close, 'No number can be read from this figure: write it as a number (650 млрд, $1.5 trillion) or add value=….', {
-        insert: ' value=',
-        at: a.end - 1,
-      });
-    }
+    if (figure.value === undefined) addFigureWithoutValue(diagnostics, a);
   }
   return figures;
+}
+
+/** The diagnostic of a figure no number can be read from (its fix inserts `value=`). */
+export function addFigureWithoutValue(diagnostics: DiagnosticList, a: AnnotationNode): void {
+  diagnostics.add('figure-without-value', a.start + 1, a.close, 'No number can be read from this figure: write it as a number (650 млрд, $1.5 trillion) or add value=….', {
+    insert: ' value=',
+    at: a.end - 1,
+  });
+}
+
+/** One figure annotation's value: its plain text through parseFigure, then `value=`, `unit=`, `year=`, `metric=`. */
+export function readFigure(a: AnnotationNode, language: string, readings?: ReadonlyMap<string, ParsedFigure>): FigureValue {
+  const plainText = a.plainText;
+  const read = readings?.get(readingKey(language, plainText)) ?? safeParseFigure(plainText, language);
+  let value = read.value;
+  let unit = read.unit;
+  let source: 'text' | 'attribute' = 'text';
+  // Most figures carry no key=value at all: skip the four lookups then.
+  const keyed = a.hasAttributes;
+  const valueAttribute = keyed ? a.attribute('value') : undefined;
+  if (valueAttribute !== undefined && valueAttribute.trim() !== '') {
+    const plain = valueAttribute.trim();
+    const number = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
+    if (Number.isFinite(number)) {
+      value = number;
+      source = 'attribute';
+    } else {
+      const fromAttribute = safeParseFigure(plain, language);
+      if (fromAttribute.value !== undefined) {
+        value = fromAttribute.value;
+        unit = fromAttribute.unit ?? unit;
+        source = 'attribute';
+      }
+    }
+  }
+  const unitAttribute = keyed ? a.attribute('unit') : undefined;
+  if (unitAttribute !== undefined && unitAttribute.trim() !== '') unit = unitAttribute.trim();
+  const yearAttribute = keyed ? a.attribute('year') : undefined;
+  const year = yearAttribute !== undefined && /^\d{4}$/.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
+  return new FigureValue(a, value, unit, read.qualifier, year, keyed ? a.attribute('metric') : undefined, source);
 }
 
 function safeParseFigure(text: string, language: string): ReturnType<typeof parseFigure> {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { parseNotes, type NotesModel } from '../core';
+import { editNotes, type NotesModel, type TextEdit } from '../core';
 
 /**
  * One parse per document version, shared by every feature (hover, outline, tree, diagnostics,
  * brief…). Entries are dropped when their document closes.
  */
 export class NotesModelCache implements vscode.Disposable {
-  private readonly entries = new Map<string, { version: number; model: NotesModel }>();
+  private readonly entries = new Map<string, Entry>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a notes document changed (content or language); listeners call `get` again. */
@@ -17,6 +17,7 @@ export class NotesModelCache implements vscode.Disposable {
       this.changeEmitter,
       vscode.workspace.onDidCloseTextDocument((doc) => this.entries.delete(doc.uri.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => {
+        this.noteEdit(e);
         if (isNotesDocument(e.document)) this.changeEmitter.fire(e.document);
       }),
     );
@@ -27,15 +28,39 @@ export class NotesModelCache implements vscode.Disposable {
     const key = document.uri.toString();
     const hit = this.entries.get(key);
     if (hit && hit.version === document.version) return hit.model;
-    const model = parseNotes(document.getText());
-    this.entries.set(key, { version: document.version, model });
+    // One edit since the cached version: moved in place when it provably changes no structure;
+    // otherwise a parse reusing the previous figure readings. Either equals parseNotes.
+    const edit = hit?.edit && hit.edit.version === document.version ? hit.edit.change : undefined;
+    const model = editNotes(hit?.model, edit, document.getText());
+    this.entries.set(key, { version: document.version, model, edit: undefined });
     return model;
+  }
+
+  /** Keeps a change that leads straight from the cached version to the next one. */
+  private noteEdit(e: vscode.TextDocumentChangeEvent): void {
+    const entry = this.entries.get(e.document.uri.toString());
+    // Already read at this version (a listener asked first): nothing to keep.
+    if (!entry || entry.version >= e.document.version) return;
+    const single = e.contentChanges.length === 1 ? e.contentChanges[0] : undefined;
+    // Versions go up by one per change; anything else (several pending changes) takes a parse.
+    entry.edit = single && entry.edit === undefined && entry.version === e.document.version - 1
+      ? { version: e.document.version, change: { offset: single.rangeOffset, deleted: single.rangeLength, inserted: single.text } }
+      : undefined;
+    if (!single || entry.version !== e.document.version - 1) entry.version = -1;
   }
 
   dispose(): void {
     this.entries.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+interface Entry {
+  /** The document version `model` is of (-1: unknown, parse on the next `get`). */
+  version: number;
+  model: NotesModel;
+  /** The one change from `version` to `edit.version`, when that is all that happened. */
+  edit: { readonly version: number; readonly change: TextEdit } | undefined;
 }
 
 export const LANGUAGE_ID = 'summit-notes';

@@ -40,7 +40,12 @@ function digitsEnd(text: string, i: number, limit: number): number {
  */
 export function scanNumber(text: string, start: number, limit: number, language: string): ScannedNumber | undefined {
   if (!isDigit(text.charCodeAt(start))) return undefined;
-  const runs: Run[] = [{ start, end: digitsEnd(text, start, limit) }];
+  const firstEnd = digitsEnd(text, start, limit);
+  if (!(firstEnd + 1 < limit && isDigit(text.charCodeAt(firstEnd + 1)) && isSeparator(text.charCodeAt(firstEnd)))) {
+    // One run of digits (the usual figure): what `interpret` returns for it, without its arrays.
+    return { start, end: firstEnd, integer: text.slice(start, firstEnd), fraction: '', grouped: false };
+  }
+  const runs: Run[] = [{ start, end: firstEnd }];
   const seps: string[] = [];
   let p = runs[0].end;
   // Collect digit runs joined by single separators. Cap the count so a 1 MB digit soup stays linear.
@@ -61,6 +66,11 @@ export function scanNumber(text: string, start: number, limit: number, language:
     p = runEnd;
   }
   return interpret(text, runs, seps, language);
+}
+
+/** A character that may join two digit runs (comma, point, inline space but tab). */
+function isSeparator(c: number): boolean {
+  return c === 44 || c === 46 || (isInlineSpace(c) && c !== 9);
 }
 
 function runText(text: string, r: Run): string {

@@ -10,6 +10,7 @@ import {
   EN_COUNT_NOUNS, EN_NOT_NOUNS, EN_STOP_WORDS, ISO_CODES, MAGNITUDE_WORDS, PERCENT_WORD_PREFIXES, POINT_WORDS,
   QUALIFIER_PHRASES, QUALIFIER_SYMBOLS, QUALIFYING_VERB_PREFIXES, UNIT_PHRASES, UNIT_WORDS, ruCountUnit,
 } from './lexicon';
+import { phraseEndingAt } from './phrases';
 import { isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, skipSpacesBack, wordEnd } from './text';
 
 /** What follows a number. */
@@ -56,9 +57,14 @@ function currencyWord(lower: string): string | undefined {
   return undefined;
 }
 
+/** First characters of the currency signs: most positions need no `startsWith` at all. */
+const SYMBOL_FIRSTS: ReadonlySet<number> = new Set(CURRENCY_SYMBOLS.map(([symbol]) => symbol.charCodeAt(0)));
+
 /** Reads a currency after position `p` (symbol, ISO code or word); returns [code, end]. */
 function currencyAfter(text: string, p: number, limit: number): readonly [string, number] | undefined {
-  for (const [symbol, code] of CURRENCY_SYMBOLS) if (text.startsWith(symbol, p)) return [code, p + symbol.length];
+  if (SYMBOL_FIRSTS.has(text.charCodeAt(p))) {
+    for (const [symbol, code] of CURRENCY_SYMBOLS) if (text.startsWith(symbol, p)) return [code, p + symbol.length];
+  }
   const w = readWord(text, p, limit);
   if (!w) return undefined;
   const upper = text.slice(w.start, w.end);
@@ -82,6 +88,8 @@ function currencyAfter(text: string, p: number, limit: number): readonly [string
 
 function percentAfter(text: string, p: number, limit: number): readonly [string, number] | undefined {
   if (text[p] === '%' || text[p] === '٪') return ['%', p + 1];
+  // Every percent word starts with a letter: skip the window for anything else (the usual case).
+  if (!isLetter(text.charCodeAt(p))) return undefined;
   const window = text.slice(p, Math.min(limit, p + 24)).toLowerCase();
   for (const w of POINT_WORDS) {
     if (window.startsWith(w) && !isLetter(window.charCodeAt(w.length))) return ['pp', p + w.length];
@@ -104,6 +112,8 @@ function percentAfter(text: string, p: number, limit: number): readonly [string,
 }
 
 function unitAfter(text: string, p: number, limit: number): readonly [string, number] | undefined {
+  // Every unit phrase and word starts with a letter.
+  if (p >= limit || !isLetter(text.charCodeAt(p))) return undefined;
   const window = text.slice(p, Math.min(limit, p + 24)).toLowerCase().replace(/[\u00a0\u202f]/g, ' ');
   for (const [phrase, unit] of UNIT_PHRASES) {
     if (window.startsWith(phrase) && !isLetter(window.charCodeAt(phrase.length))) return [unit, p + phrase.length];
@@ -211,7 +221,8 @@ function currencyBeforeAt(text: string, s: number, floor: number): readonly [str
     if (at - 1 >= floor && isInlineSpace(text.charCodeAt(s - 1)) && text.startsWith(symbol, at - 1)) return [code, at - 1];
   }
   const w = previousWord(text, s, floor);
-  if (w && w[1] < s) {
+  // Codes are three letters: skip the slicing for any other word.
+  if (w && w[1] < s && w[1] - w[0] === 3) {
     const written = text.slice(w[0], w[1]);
     const code = ISO_CODES.get(written.toLowerCase());
     if (code && written === written.toUpperCase() && written.length === 3) return [code, w[0]];
@@ -225,7 +236,21 @@ export function qualifierBefore(text: string, s: number, floor: number): readonl
   const symbol = QUALIFIER_SYMBOLS.get(text[e - 1] ?? '');
   if (symbol && e - 1 >= floor && text[e - 1] !== '+') return [symbol, e - 1];
   if (e === s && s > floor && isLetter(text.charCodeAt(s - 1))) return undefined;
-  const window = text.slice(Math.max(floor, e - 24), e).toLowerCase().replace(/[\u00a0\u202f]/g, ' ');
+  const lo = Math.max(floor, e - 24);
+  const fast = phraseEndingAt(text, lo, e);
+  if (fast === null) return undefined;
+  if (fast !== undefined) {
+    const at = fast[1];
+    if (at > floor && isLetter(text.charCodeAt(at - 1))) return slowQualifierBefore(text, lo, e, floor);
+    if (fast[2] === 'до' && !isUptoDo(text, at, floor)) return undefined;
+    return [fast[0], at];
+  }
+  return slowQualifierBefore(text, lo, e, floor);
+}
+
+/** The string version of the phrase lookup, for windows with characters `phraseEndingAt` leaves to it. */
+function slowQualifierBefore(text: string, lo: number, e: number, floor: number): readonly [Qualifier, number] | undefined {
+  const window = text.slice(lo, e).toLowerCase().replace(/[\u00a0\u202f]/g, ' ');
   for (const [phrase, q] of QUALIFIER_PHRASES) {
     if (!window.endsWith(phrase)) continue;
     const at = e - phrase.length;
