@@ -10,6 +10,8 @@ import { command as outline } from './commands/outline';
 import { command as lint } from './commands/lint';
 import { command as figures } from './commands/figures';
 import { command as brief } from './commands/brief';
+import { command as detect } from './commands/detect';
+import { command as importArticle } from './commands/import';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -17,6 +19,8 @@ export const COMMANDS: readonly CliCommand[] = [
   lint,
   figures,
   brief,
+  detect,
+  importArticle,
 ];
 
 /** The real process: stdout, stderr, the file system. */

@@ -12,3 +12,6 @@ export { parseFigure } from './figures';
 export { buildOutline } from './outline';
 export type { OutlineNode, OutlineNodeKind } from './outline';
 export { declaresSummitNotes } from './sniff';
+export { detectFigures, suggestInitiatives, detectLanguage, detectInNotes } from './detect';
+export type { DetectedFigure, Detection, SuggestedInitiative } from './detect';
+export { importArticle } from './importArticle';

@@ -229,8 +229,10 @@ function merge(text: string, candidates: Candidate[], skipper: SkipCursor): Sugg
   for (const c of candidates) {
     if (skipper.covering(c.start)) continue;
     const stop = skipper.nextStart(c.start);
-    const end = Math.min(c.end, stop);
-    if (end - c.start < 4) continue;
+    // A clause that already holds an annotation has been marked up by the analyst: suggesting
+    // its leftover words would only be noise.
+    if (stop < c.end) continue;
+    const end = c.end;
     const last = out[out.length - 1];
     if (last && c.start <= last.end) { last.end = Math.max(last.end, end); continue; }
     out.push({ ...c, end });
