@@ -1,3 +1,5 @@
+import { seededRandom as prng } from '../test/support/random';
+export { prng };
 /**
  * A deterministic generator of realistic notes files for the benchmarks: front matter, a heading
  * tree with `{#id}`s, paragraphs and lists of prose in Russian or English, about one annotation
@@ -16,17 +18,6 @@ export interface GenerateOptions {
   readonly seed?: number;
 }
 
-/** Small fast PRNG (mulberry32): deterministic across platforms and Node versions. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Vocabulary {
   readonly title: string;

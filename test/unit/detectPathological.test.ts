@@ -5,10 +5,11 @@
  */
 import * as assert from 'assert';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
 import { detectFigures, detectInNotes, suggestInitiatives } from '../../src/core/detect';
 import { parseFigure } from '../../src/core/figures';
 import { fixtureNames, readMarkedFixture } from './detectFixtures';
+import { seededRandom as random } from '../support/random';
+import { runWithTimeLimit } from '../support/timeLimit';
 
 const LIMIT_MS = 20000;
 const detectModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'detect', 'index.js');
@@ -24,22 +25,7 @@ parentPort.postMessage({ length: text.length, figures: r.figures.length, initiat
 interface Summary { length: number; figures: number; initiatives: number }
 
 function runWithLimit(recipe: string, language: string): Promise<Summary> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { detectModule, recipe, language } });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error(`detection took longer than ${LIMIT_MS} ms on ${recipe}`));
-    }, LIMIT_MS);
-    worker.once('message', (summary: Summary) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(summary);
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
+  return runWithTimeLimit<Summary>(WORKER, { detectModule, recipe, language }, LIMIT_MS, `detection on ${recipe}`);
 }
 
 const N = 100000;
@@ -70,16 +56,6 @@ describe('detection on pathological inputs runs in linear time', function () {
   }
 });
 
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['1', '0', ',', '.', ' ', '\u00a0', '%', '$', '€', 'млрд', 'bn', '-', '–', '[', ']', '{', '}', '`', '\n', 'более ', 'до ', '🚀', 'предложил ', 'deal ', ':', '(', ')', '+'];
 

@@ -2,23 +2,13 @@ import * as assert from 'assert';
 import { buildOutline, parseNotes } from '../../src/core';
 import type { NotesModel, Range } from '../../src/core';
 import { fixtureNames, readFixture } from './parseSupport';
+import { seededRandom as random } from '../support/random';
 
 // Deterministic fuzzing: seeded random mutations of every parse fixture. Each mutant must parse
 // without throwing into a well-formed model. A failure prints the seed and the mutant's text.
 const ROUNDS = 3000;
 const SEED = 0x5eed;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces that matter to the parser, plus text it must carry through: Cyrillic, emoji, lone surrogates.
 const PIECES = ['[', ']', '{', '}', '(', ')', '#', '.', '=', '"', "'", '\\', '`', '```', '~~~', '<!--', '-->', '\n', '\r\n', '\r', '\n\n',

@@ -9,19 +9,11 @@ import * as assert from 'assert';
 import { editNotes, parseNotes, type NotesModel, type TextEdit } from '../../src/core';
 import { generateNotes } from '../../bench/generate';
 import { fixtureNames, readFixture } from './parseSupport';
+import { seededRandom as random } from '../support/random';
 
 const PROSE = ['a', 'x', 'я', 'Б', '5', '0', ' ', 'ab', 'млрд', ' 7'];
 const MARKUP = ['[', ']', '{', '}', '.', '#', '=', '-', '\n', '\\', '`', '%', '$', ',', '.figure', '---\n', '* ', '1. ', '\r\n'];
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomEdit(text: string, next: () => number, proseShare: number): TextEdit {
   const offset = Math.floor(next() * (text.length + 1));

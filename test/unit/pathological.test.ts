@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import { runWithTimeLimit } from '../support/timeLimit';
 
 // Inputs built to find a slow path (the markdown-it idea: test/markdown-it/pathological.test.mjs).
 // Each runs in a Worker that is terminated after a time limit, so a quadratic path FAILS the test
@@ -28,22 +28,7 @@ interface Summary {
 }
 
 function runWithLimit(recipe: string): Promise<Summary> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { parseModule, recipe } });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error(`parseNotes took longer than ${LIMIT_MS} ms on ${recipe}`));
-    }, LIMIT_MS);
-    worker.once('message', (summary: Summary) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(summary);
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
+  return runWithTimeLimit<Summary>(WORKER, { parseModule, recipe }, LIMIT_MS, `parseNotes on ${recipe}`);
 }
 
 const N = 100000;

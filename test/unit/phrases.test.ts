@@ -10,6 +10,7 @@ import { QUALIFIER_PHRASES } from '../../src/core/detect/lexicon';
 import { phraseAnywhere, phraseEndingAt } from '../../src/core/detect/phrases';
 import { isLetter } from '../../src/core/detect/text';
 import type { Qualifier } from '../../src/core/types';
+import { seededRandom as random } from '../support/random';
 
 function referenceAnywhere(prefix: string): Qualifier | null {
   const lower = ` ${prefix.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
@@ -29,16 +30,6 @@ const PIECES = [
   '\t', '\n', ',', '.', '-', '$', '€', '«', '»', '1', '650', 'G20', 'İ', '\u212a', '𝐀', '\u0483', 'é', 'Σ', 'x', 'я',
 ];
 
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomText(next: () => number): string {
   let s = '';

@@ -9,19 +9,11 @@ import * as assert from 'assert';
 import { parseNotes, reparseNotes, type NotesModel } from '../../src/core';
 import { generateNotes } from '../../bench/generate';
 import { fixtureNames, readFixture } from './parseSupport';
+import { seededRandom as random } from '../support/random';
 
 /** Characters an edit may insert: markup, digits, letters of both languages, line breaks. */
 const ALPHABET = ['[', ']', '{', '}', '.', '#', '=', '"', ' ', '\n', '\\', '`', '-', '%', '$', '5', ',', 'a', 'я', 'figure', '.figure', 'около ', 'more than ', '---\n'];
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Edit { readonly offset: number; readonly deleted: number; readonly inserted: string }
 
