@@ -7,8 +7,9 @@
 //   node scripts/integration/run.mjs --grep "hover"        # only tests whose full title matches (regex)
 //   node scripts/integration/run.mjs --files hover.test.js,outline.test.js   # only these files
 //   node scripts/integration/run.mjs --results out.json    # also write {passed, failed, skipped, tests, failures}
-// Other flags: --timeout SECONDS (whole run, default 300), --keep (keep the temp profile and logs),
-// --no-build (do not rebuild stale dist/ and out/). The test "no error in the extension host log"
+// Other flags: --timeout SECONDS (whole run, default 600), --keep (keep the temp profile and logs),
+// --no-build (do not rebuild stale dist/ and out/), --web / --no-web (the web-worker smoke suite
+// test/web: runs by default on a full run, skipped with --grep/--files unless --web). The test "no error in the extension host log"
 // always runs, also with --grep/--files. It rebuilds what is stale before running (tsc and esbuild).
 //
 // How it works: it copies test/integration/workspace to a fresh temp folder, starts code-server on a
@@ -24,17 +25,20 @@ import { parseArgs } from 'node:util';
 import { ensureCodeServer, findChromium, PrerequisiteError } from '../lib/codeServer.mjs';
 import { launchBrowser, removeProfile, startCodeServer, waitFor, workbenchUrl } from '../lib/session.mjs';
 import { prepareRun } from './prepare.mjs';
+import { buildWebSuite, serveFolder } from './web.mjs';
 import { ensureBuilt } from '../lib/freshness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: args } = parseArgs({
+  allowNegative: true,
   options: {
     results: { type: 'string' },
     grep: { type: 'string' },
     files: { type: 'string' },
-    timeout: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
-    'no-build': { type: 'boolean', default: false },
+    build: { type: 'boolean', default: true },
+    web: { type: 'boolean' },
   },
 });
 
@@ -82,6 +86,87 @@ function follower(file) {
   };
 }
 
+/** Copies the browser console into `file` in VS Code's log format (errors and warnings only). */
+function recordConsole(page, file, pageErrors) {
+  page.on('console', (m) => {
+    const level = { error: 'error', warning: 'warning' }[m.type()];
+    if (!level) return;
+    if (level === 'error') pageErrors.push(m.text());
+    appendFileSync(file, `${new Date().toISOString().replace('T', ' ').slice(0, 23)} [${level}] ${m.text()}\n`);
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+}
+
+/**
+ * Polls until the suite's results file exists (streaming its progress file meanwhile); throws a
+ * message naming the test that was running when the deadline passed or code-server died.
+ */
+async function awaitSuite(server, { resultsFile, progressFile, currentFile }, deadline) {
+  const follow = progressFile ? follower(progressFile) : () => {};
+  try {
+    await waitFor(() => {
+      follow();
+      if (server.child.exitCode !== null || server.child.signalCode) {
+        throw new Error(`code-server exited (${server.child.exitCode ?? server.child.signalCode}) during the run`);
+      }
+      return existsSync(resultsFile);
+    }, { timeout: Math.max(0, deadline - Date.now()), interval: 200, what: 'the suite to finish' });
+    follow();
+    return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch (e) {
+    follow();
+    const running = currentFile && existsSync(currentFile) ? readFileSync(currentFile, 'utf8') : '';
+    const error = new Error(e.message.startsWith('timed out')
+      ? `global timeout (${args.timeout} s) reached; ${running ? `still running: "${running}"` : 'no test had started (did the extension host load the suite?)'}`
+      : e.message);
+    error.running = running;
+    throw error;
+  }
+}
+
+/**
+ * The web-worker smoke suite (test/web): the extension loads from its `browser` bundle, served over
+ * http and declared as a development extension in the workbench's options (the web workbench loads
+ * web extensions under development only from http(s)); the page bypasses the workbench's CSP so it
+ * may fetch from that second local origin.
+ */
+async function runWebSmoke(server, browser, profile, folder, consoleLog, pageErrors, deadline) {
+  const testsModule = await buildWebSuite(root);
+  const files = await serveFolder(root);
+  cleanups.push(() => files.close());
+  const context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  cleanups.push(() => context.close());
+  const page = await context.newPage();
+  recordConsole(page, consoleLog, pageErrors);
+  const base = new URL(files.url);
+  const at = (path) => ({ scheme: 'http', authority: base.host, path });
+  await page.addInitScript((devOptions) => {
+    // The workbench reads its options from this attribute once, at start-up.
+    const { prototype } = globalThis.Element; // runs in the page
+    const original = prototype.getAttribute;
+    prototype.getAttribute = function getAttribute(name) {
+      const value = original.call(this, name);
+      if (name !== 'data-settings' || this.id !== 'vscode-workbench-web-configuration' || !value) return value;
+      const options = JSON.parse(value);
+      options.developmentOptions = { ...options.developmentOptions, ...devOptions };
+      return JSON.stringify(options);
+    };
+  }, { extensions: [at(base.pathname)], extensionTestsPath: at(`${base.pathname}/${testsModule}`) });
+  console.log('\n── web-worker extension host (browser bundle, no Node)');
+  await page.goto(`${server.base}/?folder=${encodeURIComponent(folder)}`);
+  const web = join(profile.root, 'web');
+  const results = await awaitSuite(server, { resultsFile: join(web, 'results.json'), progressFile: join(web, 'progress.log') }, deadline);
+  await context.close();
+  return results;
+}
+
+function merge(a, b) {
+  return {
+    passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: (a.skipped ?? 0) + (b.skipped ?? 0),
+    tests: [...a.tests, ...b.tests], failures: [...a.failures, ...b.failures],
+  };
+}
+
 async function main() {
   try {
     findChromium();
@@ -92,12 +177,14 @@ async function main() {
     failRun('integration: prerequisites', message);
     return 2;
   }
-  if (!args['no-build']) ensureBuilt(root);
+  if (args.build) ensureBuilt(root);
   const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
   if (!existsSync(testsPath)) {
     failRun('integration: suite compiled', `${testsPath} is missing: run \`npx tsc -p .\``);
     return 1;
   }
+  const deadline = Date.now() + Number(args.timeout) * 1000;
+  const withWeb = args.web ?? (!args.grep && !args.files);
 
   const { profile, folder, run: files } = prepareRun(root, { grep: args.grep, files: args.files, color });
   cleanups.push(async () => { if (!args.keep) removeProfile(profile); else console.log(`kept: ${profile.root}`); });
@@ -107,43 +194,28 @@ async function main() {
   const browser = await launchBrowser();
   cleanups.push(() => browser.stop());
   const pageErrors = [];
-  // The workbench reports broken contributions (a missing snippet or grammar file) in the browser
-  // console; kept in VS Code's log format for the suite's "no error in the extension host log".
-  browser.page.on('console', (m) => {
-    const level = { error: 'error', warning: 'warning' }[m.type()];
-    if (!level) return;
-    if (level === 'error') pageErrors.push(m.text());
-    appendFileSync(files.consoleLog, `${new Date().toISOString().replace('T', ' ').slice(0, 23)} [${level}] ${m.text()}\n`);
-  });
-  browser.page.on('pageerror', (e) => pageErrors.push(String(e)));
   console.log(`VS Code ${server.base} (code-server pid ${server.pid}, Chromium pid ${browser.pid})`);
-  await browser.page.goto(workbenchUrl(server, { folder, extensionPath: root, testsPath }));
 
-  const follow = follower(files.progressFile);
-  const timeoutMs = Number(args.timeout) * 1000;
-  let exitedEarly = null;
-  server.child.on('exit', (code, signal) => { exitedEarly = code ?? signal; });
+  let results = { passed: 0, failed: 0, skipped: 0, tests: [], failures: [] };
   try {
-    await waitFor(() => {
-      follow();
-      if (exitedEarly !== null) throw new Error(`code-server exited (${exitedEarly}) during the run`);
-      return existsSync(files.resultsFile);
-    }, { timeout: timeoutMs, interval: 200, what: 'the suite to finish' });
-    follow();
+    // The short web smoke first, so the run ends with the main suite's own mocha summary (and its
+    // host-log check also covers what the web page logged).
+    if (withWeb) results = merge(results, await runWebSmoke(server, browser, profile, folder, files.consoleLog, pageErrors, deadline));
+    console.log('\n── Node extension host (the extension as desktop VS Code runs it)');
+    // The workbench reports broken contributions (a missing snippet or grammar file) in the browser
+    // console; kept in VS Code's log format for the suite's "no error in the extension host log".
+    recordConsole(browser.page, files.consoleLog, pageErrors);
+    await browser.page.goto(workbenchUrl(server, { folder, extensionPath: root, testsPath }));
+    results = merge(results, await awaitSuite(server, files, deadline));
   } catch (e) {
-    follow();
-    const running = existsSync(files.currentFile) ? readFileSync(files.currentFile, 'utf8') : '';
-    const hung = e.message.startsWith('timed out')
-      ? `global timeout (${args.timeout} s) reached; ${running ? `still running: "${running}"` : 'no test had started (did the extension host load the suite?)'}`
-      : e.message;
-    console.error(red(`\nintegration run failed: ${hung}`));
-    if (pageErrors.length) console.error(`browser console errors:\n  ${pageErrors.slice(-10).join('\n  ')}`);
+    console.error(red(`\nintegration run failed: ${e.message}`));
+    if (pageErrors.length) console.error(`browser console errors (last 10):\n  ${pageErrors.slice(-10).map((l) => l.split('\n')[0]).join('\n  ')}`);
     console.error(`code-server log (end):\n${readFileSync(server.logFile, 'utf8').split('\n').slice(-15).join('\n')}`);
-    failRun(running ? `integration: ${running}` : 'integration: run', hung);
+    const title = e.running ? `integration: ${e.running}` : 'integration: run';
+    writeResults(merge(results, { passed: 0, failed: 1, tests: [{ title, state: 'failed' }], failures: [{ title, error: e.message }] }));
     return 1;
   }
 
-  const results = JSON.parse(readFileSync(files.resultsFile, 'utf8'));
   writeResults(results);
   // The output ends with mocha's own summary (streamed above); only a hint follows on failure.
   if (results.failed) {

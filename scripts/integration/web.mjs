@@ -3,9 +3,22 @@
 // extension folder over http, which is how VS Code's web workbench loads an extension under
 // development into its web-worker extension host (it takes only http(s) locations for those).
 import * as esbuild from 'esbuild';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+
+// mocha's browser build is a UMD file in a `"type": "module"` package: bundled as is, its
+// `module.exports = …` branch would replace the bundle's own exports. Hidden `module`/`exports`
+// make it take the global branch (`globalThis.mocha`), as in a <script> tag.
+const mochaGlobal = {
+  name: 'mocha-global',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, (args) => ({
+      contents: `(function () { var module, exports, define;\n${readFileSync(args.path, 'utf8')}\n}).call(globalThis);`,
+      loader: 'js',
+    }));
+  },
+};
 
 /** Bundles test/web/index.ts; returns the bundle's path relative to the repository root. */
 export async function buildWebSuite(root) {
@@ -17,6 +30,7 @@ export async function buildWebSuite(root) {
     // mocha's browser build and `assert` expect these Node-isms.
     define: { global: 'globalThis', 'process.env.NODE_DEBUG': 'false' },
     alias: { assert: join(root, 'test', 'web', 'assert.ts') },
+    plugins: [mochaGlobal],
   });
   return 'out/web-test/index.js';
 }

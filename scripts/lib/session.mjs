@@ -143,9 +143,10 @@ export function workbenchUrl(server, { folder, extensionPath, testsPath, file })
 
 /**
  * Headless (or headed) Chromium through playwright-core, as a browser server whose pid we own.
- * Returns `{ browser, page, pid, stop }`; `page` is a fresh 1280×800 page.
+ * Returns `{ browser, page, pid, stop }`; `page` is a fresh 1280×800 page. `contextOptions` go to
+ * playwright's `browser.newContext` (e.g. `bypassCSP`).
  */
-export async function launchBrowser({ headless = true, viewport = { width: 1280, height: 800 } } = {}) {
+export async function launchBrowser({ headless = true, viewport = { width: 1280, height: 800 }, contextOptions = {} } = {}) {
   const { chromium } = await import('playwright-core');
   const server = await chromium.launchServer({
     executablePath: findChromium(),
@@ -156,7 +157,7 @@ export async function launchBrowser({ headless = true, viewport = { width: 1280,
   const pid = server.process().pid;
   try {
     const browser = await chromium.connect(server.wsEndpoint());
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...contextOptions });
     const page = await context.newPage();
     const stop = async () => {
       await browser.close().catch(() => {});

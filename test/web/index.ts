@@ -13,12 +13,21 @@ function resultsFolder(): vscode.Uri | undefined {
   return folder && vscode.Uri.joinPath(folder.uri, '..', 'web');
 }
 
+/** console.log's `%s`/`%d` substitution, which the spec reporter relies on (no `util` here). */
+function format([first, ...rest]: unknown[]): string {
+  if (typeof first !== 'string') return [first, ...rest].map(String).join(' ');
+  const text = first.replace(/%[sdi%]/g, (m) => (m === '%%' ? '%' : rest.length ? String(rest.shift()) : m));
+  return [text, ...rest.map(String)].join(' ');
+}
+
 export async function run(): Promise<void> {
   const lines: string[] = [];
   const results = { passed: 0, failed: 0, skipped: 0, tests: [] as { title: string; state: string }[], failures: [] as { title: string; error: string }[] };
-  mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: false });
+  mocha.setup({ ui: 'bdd', timeout: 20_000, color: false });
+  // By constructor: the browser build otherwise keeps its HTML reporter, which needs a DOM.
+  mocha.reporter(Mocha.reporters.Spec);
   const { Base } = Mocha.reporters;
-  Base.consoleLog = (...args: unknown[]) => { lines.push(args.map(String).join(' ')); };
+  Base.consoleLog = (...args: unknown[]) => { lines.push(format(args)); };
   // Loaded after setup so `describe`/`it` exist.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./smoke.test');
