@@ -153,3 +153,15 @@ export function csvRow(fields: readonly (string | number | undefined | null)[]):
 export function jsonOut(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/** The sign a qualifier prints as in text output: `more_than` → "> ", `about` → "≈ ", none → "". */
+export function qualifierSign(q: string | null | undefined): string {
+  switch (q) {
+    case 'more_than': return '> ';
+    case 'less_than': return '< ';
+    case 'about': return '≈ ';
+    case 'up_to': return '≤ ';
+    case 'at_least': return '≥ ';
+    default: return '';
+  }
+}

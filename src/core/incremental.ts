@@ -9,7 +9,7 @@
  */
 import { TextRange } from './lineIndex';
 import type { AnnotationNode } from './model';
-import { NotesDocument } from './notesDocument';
+import { NotesDocument, lastStartingAtOrBefore } from './notesDocument';
 import { readFigure, reparseNotes } from './parse';
 import type { Diagnostic, Figure, NotesModel, ParseOptions } from './types';
 
@@ -127,24 +127,10 @@ function hasLetterOrDigit(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function lastAtOrBefore(list: readonly { readonly start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /** Is the edit on a heading's lines (its title, level or id)? */
 function touchesHeading(doc: NotesDocument, offset: number, cut: number): boolean {
   const sections = doc.allSections;
-  const i = lastAtOrBefore(sections, cut);
+  const i = lastStartingAtOrBefore(sections, cut);
   for (let k = Math.max(0, i - 1); k <= i + 1 && k < sections.length; k++) {
     const s = sections[k];
     if (s.start <= cut + 1 && s.headingEnd + 1 >= offset) return true;
@@ -155,13 +141,13 @@ function touchesHeading(doc: NotesDocument, offset: number, cut: number): boolea
 /** The edit lies inside the text of every span and link that contains it, never in `{…}` or `(#…)`. */
 function insideContentOnly(doc: NotesDocument, offset: number, cut: number): boolean {
   const annotations = doc.annotations;
-  let a: AnnotationNode | undefined = annotations[lastAtOrBefore(annotations, cut)];
+  let a: AnnotationNode | undefined = annotations[lastStartingAtOrBefore(annotations, cut)];
   for (; a; a = a.parent) {
     if (a.end < offset) continue;
     if (!(a.start < offset && cut <= a.close)) return false;
   }
   const references = doc.references;
-  const r = references[lastAtOrBefore(references, cut)];
+  const r = references[lastStartingAtOrBefore(references, cut)];
   if (r && r.end >= offset && !(r.start < offset && cut <= r.close)) return false;
   return true;
 }
@@ -169,7 +155,7 @@ function insideContentOnly(doc: NotesDocument, offset: number, cut: number): boo
 /** The annotations whose text contains the edit, innermost first. */
 function containing(doc: NotesDocument, offset: number): AnnotationNode[] {
   const list: AnnotationNode[] = [];
-  let a: AnnotationNode | undefined = doc.annotations[lastAtOrBefore(doc.annotations, offset)];
+  let a: AnnotationNode | undefined = doc.annotations[lastStartingAtOrBefore(doc.annotations, offset)];
   for (; a; a = a.parent) if (a.start < offset && offset <= a.close) list.push(a);
   return list;
 }
@@ -186,15 +172,15 @@ function applyInPlace(doc: NotesDocument, edit: TextEdit, text: string, options:
   // Only what starts at or after the edit moves, and what contains it (spans, links and sections
   // nest, so those are the chain of parents of the last one starting before it).
   const annotations = doc.annotations;
-  const firstAnnotation = lastAtOrBefore(annotations, cut - 1) + 1;
+  const firstAnnotation = lastStartingAtOrBefore(annotations, cut - 1) + 1;
   for (let i = firstAnnotation; i < annotations.length; i++) annotations[i].shift(cut, delta);
   for (let a = annotations[firstAnnotation - 1] as AnnotationNode | undefined; a; a = a.parent) a.shift(cut, delta);
   const references = doc.references;
-  const firstReference = lastAtOrBefore(references, cut - 1) + 1;
+  const firstReference = lastStartingAtOrBefore(references, cut - 1) + 1;
   for (let i = firstReference; i < references.length; i++) references[i].shift(cut, delta);
   if (firstReference > 0) references[firstReference - 1].shift(cut, delta);
   const sections = doc.allSections;
-  const firstSection = lastAtOrBefore(sections, cut - 1) + 1;
+  const firstSection = lastStartingAtOrBefore(sections, cut - 1) + 1;
   for (let i = firstSection; i < sections.length; i++) sections[i].shift(cut, delta);
   for (let s = sections[firstSection - 1] as (typeof sections)[number] | undefined; s; s = s.parent) s.shift(cut, delta);
   next.diagnostics = doc.diagnostics.map((d) => shiftDiagnostic(doc, d, cut, delta));

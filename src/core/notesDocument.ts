@@ -118,8 +118,8 @@ export class NotesDocument implements NotesModel {
   }
 }
 
-/** Index of the last item whose start ≤ offset, or -1. */
-function lastStartingAtOrBefore(list: readonly { readonly start: number }[], offset: number): number {
+/** Index of the last item whose start ≤ offset, or -1 (items sorted by start). */
+export function lastStartingAtOrBefore(list: readonly { readonly start: number }[], offset: number): number {
   let lo = 0;
   let hi = list.length - 1;
   let found = -1;

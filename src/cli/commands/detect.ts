@@ -1,6 +1,6 @@
 /** `summit-notes detect FILE [--json] [--lang ru|en]`: unannotated figures and initiative suggestions. */
 import { detectInNotes, type Detection } from '../../core/detect';
-import { CliError, EXIT_OK, jsonOut, parseArgs, readNotesFile, type CliCommand } from '../io';
+import { CliError, EXIT_OK, jsonOut, parseArgs, qualifierSign, readNotesFile, type CliCommand } from '../io';
 
 const USAGE = 'summit-notes detect FILE [--json] [--lang ru|en]';
 
@@ -80,16 +80,6 @@ function position(starts: readonly number[], offset: number): string {
   return `${lo + 1}:${offset - starts[lo] + 1}`;
 }
 
-function qualifierSign(q: string | null): string {
-  switch (q) {
-    case 'more_than': return '> ';
-    case 'less_than': return '< ';
-    case 'about': return '≈ ';
-    case 'up_to': return '≤ ';
-    case 'at_least': return '≥ ';
-    default: return '';
-  }
-}
 
 function shorten(text: string): string {
   return text.length > 100 ? `${text.slice(0, 97)}…` : text;

@@ -1,6 +1,6 @@
 /** `summit-notes figures FILE [--json|--csv]`: every figure with its normalised value. */
 import { parseNotes, type Figure, type Qualifier } from '../../core';
-import { CliError, EXIT_OK, csvRow, exclusiveFlags, jsonOut, parseArgs, readNotesFile, type CliCommand } from '../io';
+import { CliError, EXIT_OK, csvRow, exclusiveFlags, jsonOut, parseArgs, qualifierSign, readNotesFile, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
 
 const USAGE = 'summit-notes figures FILE [--json|--csv]';
@@ -55,7 +55,7 @@ export const command: CliCommand = {
       io.out(csv);
     } else {
       for (const [i, f] of figures.entries()) {
-        const value = f.value === null ? '(no value)' : `${qualifierWord(f.qualifier)}${formatNumber(f.value)}${unitSuffix(f.unit)}`;
+        const value = f.value === null ? '(no value)' : `${qualifierSign(f.qualifier)}${formatNumber(f.value)}${unitSuffix(f.unit)}`;
         const extra = [f.metric, f.year === null ? null : String(f.year)].filter((x) => x !== null).join(', ');
         io.out(`${lineCol(model.figures[i].annotation.range)}  ${value}  ← "${f.text}"${extra ? `  (${extra})` : ''}\n`);
       }
@@ -91,16 +91,6 @@ function unitSuffix(unit: string | null): string {
   return unit === '%' ? '%' : ` ${unit}`;
 }
 
-function qualifierWord(q: Qualifier | null): string {
-  switch (q) {
-    case 'more_than': return '> ';
-    case 'less_than': return '< ';
-    case 'about': return '≈ ';
-    case 'up_to': return '≤ ';
-    case 'at_least': return '≥ ';
-    default: return '';
-  }
-}
 
 /** Plain digits with thin grouping, so 650000000000 reads as 650 000 000 000. */
 function formatNumber(n: number): string {
