@@ -1,7 +1,6 @@
 // Bundles the extension (Node and web), the CLI and the preview webview with esbuild.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -36,7 +35,6 @@ const builds = [
   { ...common, entryPoints: ['src/preview/main.ts'], outfile: 'dist/preview/preview.js', platform: 'browser', format: 'iife', tsconfig: 'src/preview/tsconfig.json' },
 ];
 
-if (!watch) rmSync('dist', { recursive: true, force: true });
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
