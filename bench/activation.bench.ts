@@ -1,19 +1,40 @@
 /**
- * What activation costs: the size of the bundle, the time to load `dist/extension.js` (cold, in
- * this fresh process) and the time `activate` takes, with a stand-in `vscode` module that accepts
+ * What activation costs: the size of the bundles, the time to load `dist/extension.js` (cold, in
+ * a fresh process) and the time `activate` takes, with a stand-in `vscode` module that accepts
  * every call. A proxy for the real extension host, which adds its own overhead on top; the figure
- * to watch is the trend, and that nothing heavy (a parse of every workspace file, say) runs
- * before a notes file is opened.
+ * to watch is the trend, and that nothing heavy (a parse of every workspace file, the HTML reader)
+ * runs or loads before it is needed.
+ *
+ * Each measurement is a fresh Node process (a module loads cold only once per process); the
+ * figures are medians over several such processes, run alternately when comparing.
+ *   --bundle=PATH    measure another build instead of dist/extension.js (e.g. a production one)
+ *   --compare=PATH   also measure this bundle (e.g. an earlier build) in the same run, and print
+ *                    the ratio of each figure (bundle / compare)
+ *   --runs=N         processes per bundle (default 7; 3 with --quick)
+ * It also times loading the HTML reader (dist/articleHtml.js beside the bundle), which
+ * "New Notes from Article…" and `summit-notes import` pay on their first HTML article only.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import Module from 'node:module';
 import { fixed, printTable } from './harness';
 
 const root = join(__dirname, '..', '..');
-// `--bundle=PATH` measures another build (e.g. a production one written elsewhere).
-const bundleArg = process.argv.find((a) => a.startsWith('--bundle='));
-const bundle = bundleArg ? resolve(bundleArg.slice('--bundle='.length)) : join(root, 'dist', 'extension.js');
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const bundle = resolve(option('bundle') ?? join(root, 'dist', 'extension.js'));
+const compare = option('compare') === undefined ? undefined : resolve(option('compare') as string);
+const runs = Math.max(1, Number(option('runs') ?? (argv.includes('--quick') ? 3 : 7)));
+
+/** What one child process reports. */
+interface Sample {
+  readonly loadMs: number;
+  readonly activateMs: number;
+  readonly subscriptions: number;
+  /** Whether the HTML reader's bundle was loaded by require + activate (it must not be). */
+  readonly readerLoaded: boolean;
+}
 
 /**
  * A `vscode` stand-in: every property is another stand-in, every call and `new` returns one, so
@@ -43,19 +64,6 @@ function standIn(path: string): unknown {
   });
 }
 
-if (!existsSync(bundle)) {
-  console.log('dist/extension.js is missing: run npm run build first');
-  process.exit(0);
-}
-
-// Serve `require('vscode')` from the stand-in.
-const moduleWithResolve = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-const originalResolve = moduleWithResolve._resolveFilename;
-moduleWithResolve._resolveFilename = function (request: string, ...rest: unknown[]) {
-  return request === 'vscode' ? 'vscode' : originalResolve.call(this, request, ...rest);
-};
-require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeApi() } as unknown as NodeJS.Module;
-
 /**
  * The module object: a plain object with one stand-in per name the real API exports (read from
  * @types/vscode), because esbuild's ES-module interop copies only the module's own keys.
@@ -67,15 +75,27 @@ function vscodeApi(): Record<string, unknown> {
   return api;
 }
 
+/** Serves `require('vscode')` from the stand-in. */
+function installVscodeStandIn(): void {
+  const moduleWithResolve = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const originalResolve = moduleWithResolve._resolveFilename;
+  moduleWithResolve._resolveFilename = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? 'vscode' : originalResolve.call(this, request, ...rest);
+  };
+  require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeApi() } as unknown as NodeJS.Module;
+}
+
 interface ExtensionModule {
   activate(context: unknown): unknown;
   deactivate?(): unknown;
 }
 
-async function main(): Promise<void> {
+/** Child: require + activate `path` once, print a Sample as JSON. */
+async function child(path: string): Promise<void> {
+  installVscodeStandIn();
   const t0 = process.hrtime.bigint();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded as the extension host loads it
-  const extension = require(bundle) as ExtensionModule;
+  const extension = require(path) as ExtensionModule;
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
 
   const subscriptions: { dispose(): unknown }[] = [];
@@ -90,27 +110,107 @@ async function main(): Promise<void> {
   const t1 = process.hrtime.bigint();
   await extension.activate(context);
   const activateMs = Number(process.hrtime.bigint() - t1) / 1e6;
-
-  const sizes = [
-    [bundleArg ? bundle : 'dist/extension.js', bundle],
-    ['dist/web/extension.js', join(root, 'dist', 'web', 'extension.js')],
-    ['dist/cli.js', join(root, 'dist', 'cli.js')],
-  ].filter(([, p]) => existsSync(p)).map(([name, p]) => [name, `${fixed(statSync(p).size / 1024)} KB`]);
-
-  console.log('\nactivation (stand-in vscode module; Node, cold require in a fresh process)\n');
-  printTable([
-    ['measure', 'value'],
-    [`require ${bundleArg ? bundle : 'dist/extension.js'}`, `${fixed(loadMs)} ms`],
-    ['activate()', `${fixed(activateMs)} ms`],
-    ['subscriptions registered', String(subscriptions.length)],
-    ...sizes,
-  ]);
+  const readerLoaded = Object.keys(require.cache).some((k) => basename(k) === 'articleHtml.js');
+  const sample: Sample = { loadMs, activateMs, subscriptions: subscriptions.length, readerLoaded };
+  console.log(JSON.stringify(sample));
   for (const s of subscriptions) {
     try { s.dispose(); } catch { /* a stand-in may not dispose cleanly; not what we measure */ }
   }
   await extension.deactivate?.();
-  // Timers a feature started against the stand-in must not keep the bench alive.
+  // Timers a feature started against the stand-in must not keep the process alive.
   process.exit(0);
 }
 
-void main();
+/** Child: require the HTML reader once, print the time. */
+function readerChild(path: string): void {
+  const t0 = process.hrtime.bigint();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- as the extension loads it
+  const reader = require(path) as { articleFromHtml?: unknown };
+  const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  console.log(JSON.stringify({ loadMs, ok: typeof reader.articleFromHtml === 'function' }));
+  process.exit(0);
+}
+
+function spawnChild(flag: string, path: string): Record<string, unknown> {
+  const r = spawnSync(process.execPath, [__filename, `${flag}=${path}`], { encoding: 'utf8' });
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(last) as Record<string, unknown>;
+  } catch {
+    throw new Error(`${flag} ${path} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const kb = (path: string): string => (existsSync(path) ? `${fixed(statSync(path).size / 1024)} KB` : '—');
+
+function main(): void {
+  const bundles = [bundle, ...(compare ? [compare] : [])];
+  for (const b of bundles) {
+    if (!existsSync(b)) {
+      console.log(`${b} is missing: run npm run build first`);
+      process.exit(0);
+    }
+  }
+  const samples = new Map<string, Sample[]>(bundles.map((b) => [b, []]));
+  const readerTimes = new Map<string, number[]>(bundles.map((b) => [b, []]));
+  // Alternate the bundles so a change in machine load weighs on both alike.
+  for (let i = 0; i < runs; i++) {
+    for (const b of bundles) {
+      samples.get(b)?.push(spawnChild('--child', b) as unknown as Sample);
+      const reader = join(dirname(b), 'articleHtml.js');
+      if (existsSync(reader)) readerTimes.get(b)?.push(Number(spawnChild('--reader-child', reader).loadMs));
+    }
+  }
+  const name = (b: string): string => (b === join(root, 'dist', 'extension.js') ? 'dist/extension.js' : b);
+  const figures = bundles.map((b) => {
+    const s = samples.get(b) ?? [];
+    const reader = readerTimes.get(b) ?? [];
+    return {
+      size: statSync(b).size,
+      load: median(s.map((x) => x.loadMs)),
+      activate: median(s.map((x) => x.activateMs)),
+      subscriptions: s[0]?.subscriptions ?? 0,
+      readerLoaded: s.some((x) => x.readerLoaded),
+      reader: reader.length ? median(reader) : undefined,
+      readerSize: join(dirname(b), 'articleHtml.js'),
+    };
+  });
+
+  console.log(`\nactivation (stand-in vscode module; Node, cold require; median of ${runs} fresh processes per bundle)\n`);
+  const header = ['measure', ...bundles.map(name), ...(compare ? ['ratio'] : [])];
+  const ratio = (a: number, b: number): string => (b > 0 ? `${fixed(a / b, 2)}×` : '—');
+  const row = (label: string, values: number[], format: (n: number) => string): string[] =>
+    [label, ...values.map(format), ...(compare ? [ratio(values[0], values[1])] : [])];
+  printTable([
+    header,
+    row('bundle size', figures.map((f) => f.size / 1024), (n) => `${fixed(n)} KB`),
+    row('require', figures.map((f) => f.load), (n) => `${fixed(n)} ms`),
+    row('activate()', figures.map((f) => f.activate), (n) => `${fixed(n)} ms`),
+    row('require + activate()', figures.map((f) => f.load + f.activate), (n) => `${fixed(n)} ms`),
+    ['subscriptions registered', ...figures.map((f) => String(f.subscriptions)), ...(compare ? [''] : [])],
+    ['HTML reader loaded at activation', ...figures.map((f) => (f.readerLoaded ? 'yes' : 'no')), ...(compare ? [''] : [])],
+    ['HTML reader bundle (first HTML import)', ...figures.map((f) => kb(f.readerSize)), ...(compare ? [''] : [])],
+    ['require HTML reader', ...figures.map((f) => (f.reader === undefined ? '— (in the bundle)' : `${fixed(f.reader)} ms`)), ...(compare ? [''] : [])],
+  ]);
+  console.log('\nother bundles in dist/');
+  printTable([
+    ['file', 'size'],
+    ...['dist/web/extension.js', 'dist/cli.js', 'dist/articleHtml.js'].map((p) => [p, kb(join(root, p))]),
+  ]);
+  // The reader must stay out of activation: a bench run says so loudly.
+  if (figures[0].readerLoaded) {
+    console.error(`\n${name(bundle)} loads the HTML reader at activation: it should load only on the first HTML import`);
+    process.exit(1);
+  }
+}
+
+const childPath = option('child');
+const readerPath = option('reader-child');
+if (childPath) void child(childPath);
+else if (readerPath) readerChild(readerPath);
+else main();

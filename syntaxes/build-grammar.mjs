@@ -5,18 +5,32 @@
 //
 // Design (see docs/FORMAT.md for the format itself):
 // - The root grammar embeds YAML front matter and includes VS Code's Markdown grammar for the body.
-// - Annotations and references are added by an *injection* into every scope under
-//   `text.summit-notes` except code, comments, front matter and our own attribute blocks: with L:
-//   priority inside paragraphs, tables and span content, so they win over Markdown's link rules at
-//   the same position but never fire inside code spans or fences (see injectionSelector).
+// - Annotations and references are added by *injections* into the scopes of a notes file outside
+//   code, comments, front matter, headings (the heading rule includes them itself) and our own
+//   spans: with L: priority inside paragraphs and tables, so they win over Markdown's link rules
+//   at the same position but never fire inside code spans or fences (see injectionSelectors).
+//   Inside a span, its content includes them directly (any depth, by recursion through
+//   `#span-content`), so no injection ever fires at a span's own level.
 // - No rule uses captures with patterns on body text (vscode-textmate re-scans the line prefix for
 //   each, which makes a line with many spans quadratic); spans and their parts are regions.
-// - An annotation is a begin/end region so its content keeps Markdown highlighting; the begin
-//   lookahead checks, on the same line, that the bracket closes (balanced up to two nested levels)
-//   and is followed by `{…}` naming the kind. Every quantifier in a lookahead is possessive or
-//   bounded by a delimiter, so each attempt is linear and cannot backtrack catastrophically.
-// - Known limits (TextMate sees one line at a time): a span whose `]{…}` is on a later line, or
-//   nested more than three deep, is left to Markdown; `{#id}` on setext headings is not scoped.
+// - A span is a region that starts by consuming its `[`: its begin lookahead checks, on the same
+//   line, that the bracket closes (balanced to any depth, by a recursive subexpression call) and
+//   is followed by `{…}` naming the kind. Inside it, the content region (from the `[` to its `]`),
+//   then the attribute block. Every quantifier in a lookahead is possessive or bounded by a
+//   delimiter, so each attempt is linear and cannot backtrack catastrophically; Oniguruma bounds
+//   the recursion at 20 nested calls, so brackets nested deeper inside one span fail its lookahead.
+// - TextMate sees one line at a time, so at a `[` whose `]{…}` is on a later line nothing is
+//   known. The line that closes such a span is recognised from its other end: from the start of
+//   the line, text with balanced brackets followed by `]{…}` is the end of a span begun earlier
+//   (a *continuation*): it gets the kind's scopes, and its `]` and attribute block the same scopes
+//   as a span on one line. `…](#id)` likewise ends a reference begun on an earlier line.
+// - A setext heading's title is an ordinary paragraph line until the `===`/`---` line below it,
+//   which TextMate cannot see yet; so an attribute block starting with `#id` that ends a
+//   paragraph line is scoped as attributes (Pandoc reads it only on a heading).
+// - Known limits: the lines between the first and the last line of a multi-line span are not
+//   scoped; of several spans begun on earlier lines that close on the same line, only the first
+//   is; a continuation is not recognised when the text before its `]` holds an escaped bracket;
+//   brackets nested more than 20 deep inside one span.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,17 +41,22 @@ const S = 'summit-notes';
 
 // One unit of span content: a character other than brackets/backslash/newline, or an escape.
 const plain = String.raw`[^\[\]\\\n]|\\.`;
-// Balanced brackets, two levels deep (possessive: each character is consumed exactly once).
-const nest2 = String.raw`\[(?:${plain})*+\]`;
-const nest1 = String.raw`\[(?:${plain}|${nest2})*+\]`;
-const content = String.raw`(?:${plain}|${nest1})*+`;
+// Balanced brackets at any depth (up to Oniguruma's limit on nested subexpression calls): the
+// group calls itself. Possessive, so each character is consumed exactly once per attempt.
+const nested = String.raw`(?<nest>\[(?:${plain}|\g<nest>)*+\])`;
+const content = String.raw`(?:${plain}|${nested})*+`;
+// The text before a continuation's `]`: as `content`, but an escaped bracket ends it (`\[x]{.a}`
+// is far more often a deliberately escaped span than the end of one begun on an earlier line).
+const continuedPlain = String.raw`[^\[\]\\\n]|\\[^\[\]\n]`;
+const continuedNested = String.raw`(?<nest>\[(?:${continuedPlain}|\g<nest>)*+\])`;
+const continuedContent = String.raw`(?:${continuedPlain}|${continuedNested})*+`;
 // Inside `{…}`: anything but a brace, quote or newline, or a whole quoted string.
 const attrUnit = String.raw`[^{}"'\n]|"(?:[^"\\\n]|\\.)*+"|'(?:[^'\\\n]|\\.)*+'`;
 const attrBlock = String.raw`\{(?:${attrUnit})*+\}`;
 
-/** Lookahead after `[`: the span closes on this line with a closed `]{…}` holding class `.kind`. */
-function kindLookahead(kind) {
-  return String.raw`(?=${content}\]\{(?:${attrUnit})*?(?<=[{\s])\.${kind}(?=[\s}])(?:${attrUnit})*+\})`;
+/** Lookahead body from a `{`: a closed attribute block holding class `.kind` (any block without a kind). */
+function kindBlock(kind) {
+  return kind ? String.raw`\{(?:${attrUnit})*?(?<=[{\s])\.${kind}(?=[\s}])(?:${attrUnit})*+\}` : attrBlock;
 }
 
 /** A quoted attribute value right after `=`, with backslash escapes; never runs past the line. */
@@ -103,72 +122,148 @@ const attributeParts = [
   { match: String.raw`[^\s{}]+`, name: `invalid.illegal.attribute.${S}` },
 ];
 
+// Extra scope names on a span and on its content: the injection selectors test for them.
+const SPAN = `meta.span.${S}`;
+const CONTENT = `meta.span-content.${S}`;
+
 /**
- * An annotation is three regions, none using captures-with-patterns (vscode-textmate re-scans the
- * line prefix for those, which turns a line with many spans quadratic):
- *   meta.annotation.KIND       zero-width begin at `[` (the lookahead decides the kind)
- *     `[` content `]`          meta.annotation.content.KIND, nested spans inside
- *     `{` attributes `}`       meta.attributes
- * The outer region ends right after the `}`. `(?!\G)` keeps it from ending at its own start when
- * the span follows another one (`…}[next]{…}`), and `$` bounds any mistake to the line.
+ * A span's inside, shared by a span on one line and a continuation:
+ *   the content (from where the span's begin left off to its `]`, which it consumes)
+ *   `{` attributes `}`    meta.attributes
+ * The content begins at `\G`, the end of the span's begin match, and nowhere else.
+ */
+function spanInside(suffix) {
+  return [
+    {
+      begin: String.raw`\G`,
+      end: String.raw`\]|$`,
+      endCaptures: { 0: { name: `punctuation.definition.annotation.end.${S}` } },
+      contentName: `meta.annotation.content.${suffix} ${CONTENT}`,
+      patterns: [{ include: '#span-content' }],
+    },
+    { include: '#attribute-block' },
+  ];
+}
+
+/**
+ * A span on one line: `meta.annotation.KIND` from its `[` (which the begin consumes; the
+ * lookahead decides the kind) to the `}` of its attribute block. The end `(?<=\})(?!\G)` fires
+ * right after the block's `}`: the content consumed its `]`, so the region is at its own level
+ * only after `[` and around the block.
  */
 function annotation(kind) {
   const suffix = kind ? `${kind}.${S}` : S;
   return {
-    name: `meta.annotation.${suffix} ${WRAPPER}`,
-    begin: kind ? String.raw`(?=\[${kindLookahead(kind)})` : String.raw`(?=\[${content}\]${attrBlock})`,
+    name: `meta.annotation.${suffix} ${SPAN}`,
+    begin: String.raw`\[(?=${content}\]${kindBlock(kind)})`,
+    beginCaptures: { 0: { name: `punctuation.definition.annotation.begin.${S}` } },
     end: String.raw`(?<=\})(?!\G)|$`,
+    patterns: spanInside(suffix),
+  };
+}
+
+/**
+ * Where a line's text starts: `\G` inside Markdown's paragraph, which begins after indentation,
+ * a list marker or `>` (the anchor of its first scan on the line); `^` without Markdown. Each
+ * injection gets the one it needs: a lone `\G` or `^` lets Oniguruma skip every other position
+ * at once, where `(?:^|\G)` costs a test at each.
+ */
+const LINE_START = { paragraph: String.raw`\G`, plain: '^' };
+
+/**
+ * The line that ends a span begun on an earlier line: from the start of the line's text,
+ * balanced text and then `]{…}`. Only there: tried after every `}` as well, the lookahead would
+ * scan to the end of the line each time, quadratic on a line of many spans. Zero-width begin.
+ */
+function continuation(kind, start) {
+  const suffix = kind ? `${kind}.${S}` : S;
+  return {
+    name: `meta.annotation.${suffix} ${SPAN} meta.annotation.continuation.${S}`,
+    begin: String.raw`${start}(?=${continuedContent}\]${kindBlock(kind)})`,
+    end: String.raw`(?<=\})(?!\G)|$`,
+    patterns: spanInside(suffix),
+  };
+}
+
+// `(#id)` after a reference's `]`: its captures, numbered from `first`.
+const referenceTarget = String.raw`(\()((#)([^\s()#]+))(\))`;
+function referenceTargetCaptures(first) {
+  return {
+    [first]: { name: `punctuation.definition.link.begin.${S}` },
+    [first + 1]: { name: `markup.underline.link.reference.${S}` },
+    [first + 2]: { name: `punctuation.definition.id.${S}` },
+    [first + 3]: { name: `entity.name.tag.id.reference.${S}` },
+    [first + 4]: { name: `punctuation.definition.link.end.${S}` },
+  };
+}
+
+/** `…](#id)` ending a reference whose `[` is on an earlier line (see `continuation`). */
+function referenceContinuation(start) {
+  return {
+    name: `meta.reference.${S} meta.reference.continuation.${S}`,
+    contentName: `string.other.link.title.${S}`,
+    begin: String.raw`${start}(?=${continuedContent}\]${referenceTarget})`,
+    end: String.raw`(\])${referenceTarget}|$`,
+    endCaptures: {
+      1: { name: `punctuation.definition.link.title.end.${S}` },
+      ...referenceTargetCaptures(2),
+    },
+    patterns: [{ include: '#balanced-brackets' }],
+  };
+}
+
+/**
+ * What the injections bring. At the start of a paragraph line a continuation comes first and wins
+ * over a span starting there (the span is then inside the continuation, which is what Pandoc reads
+ * when an earlier line opened one); the trailing attribute block of a setext title, then spans,
+ * references and escapes. `start` is where the line's text begins (see LINE_START); without it,
+ * only spans, references and escapes (table cells, emphasis inside a span).
+ */
+function injected(start) {
+  const spans = [{ include: '#escape' }, { include: '#annotation' }, { include: '#reference' }];
+  if (start === undefined) return { patterns: spans };
+  return {
     patterns: [
-      {
-        begin: String.raw`\[`,
-        end: String.raw`\]|$`,
-        beginCaptures: { 0: { name: `punctuation.definition.annotation.begin.${S}` } },
-        endCaptures: { 0: { name: `punctuation.definition.annotation.end.${S}` } },
-        contentName: `meta.annotation.content.${suffix} ${CONTENT}`,
-        patterns: [{ include: '#span-content' }],
-      },
-      { include: '#attribute-block' },
+      continuation('initiative', start), continuation('figure', start), continuation('actor', start), continuation(undefined, start),
+      referenceContinuation(start),
+      { include: '#trailing-attributes' },
+      ...spans,
     ],
   };
 }
 
-// Extra scope names on the outer region and on its content, only for the injection selector.
-const WRAPPER = `meta.span.${S}`;
-const CONTENT = `meta.span-content.${S}`;
-
-/**
- * The injection must not fire on the outer region itself (it would push the same span again at
- * the same `[`), but must fire inside a span's content. Scope selectors match subsequences, so
- * "the innermost WRAPPER has no CONTENT below it" is spelled out for each nesting depth the
- * lookahead allows.
- */
-function notAtWrapperLevel() {
-  const terms = [];
-  for (let depth = 0; depth < 4; depth++) {
-    const open = Array(depth).fill(`${WRAPPER} ${CONTENT}`).concat(WRAPPER).join(' ');
-    terms.push(`(${open} -(${open} ${CONTENT}))`);
-  }
-  return `-(${terms.join(' | ')})`;
-}
-
 /**
  * Where annotations and references are recognised: everywhere in a notes file except code,
- * comments, front matter, attribute blocks and headings (our heading rule includes them itself).
- * Inside Markdown's inline contexts (paragraphs, table cells) and inside a span's content the
- * injection has L: priority, so `[x]{.actor}` wins over Markdown's link rules at the same `[`.
- * Elsewhere it has R: priority, so Markdown's paragraph starts first at the beginning of a line
- * (and the annotation then sits inside it); without the Markdown grammar (the unit tests) the R:
- * part is what recognises them. The parts exclude each other so no position is scanned twice.
+ * comments, front matter, attribute blocks, strings, headings (our heading rule includes them
+ * itself) and inside our own spans (their content includes them directly). In Markdown's inline
+ * contexts (paragraphs, table cells) the injections have L: priority, so `[x]{.actor}` wins over
+ * Markdown's link rules at the same `[`. Elsewhere they have R: priority, so Markdown's paragraph
+ * starts first at the beginning of a line (and the annotation then sits inside it); without the
+ * Markdown grammar (the unit tests) the R: part is what recognises them. The parts exclude each
+ * other so no position is scanned twice, and each context has one injection (one more scanner call
+ * per step costs more than a few more rules in the same scanner).
+ * One more part reaches into Markdown emphasis inside a span's content (`[a **[b]{.actor}**]{…}`),
+ * but not into the spans found there (they include what they need themselves).
  */
-function injectionSelector() {
-  const excluded = `-comment -markup.raw -markup.inline.raw -markup.fenced_code -meta.front-matter -meta.embedded -meta.attributes.${S} -string -markup.heading ${notAtWrapperLevel()}`;
+function injectionSelectors() {
+  const excluded = `-comment -markup.raw -markup.inline.raw -markup.fenced_code -meta.front-matter -meta.embedded -meta.attributes.${S} -string -markup.heading`;
   const inline = ['meta.paragraph.markdown', 'markup.table.markdown'];
-  return [
-    ...inline.map((scope) => `L:text.${S} ${scope} -${CONTENT} ${excluded}`),
-    `L:text.${S} ${CONTENT} ${excluded}`,
-    `R:text.${S} ${inline.map((scope) => `-${scope}`).join(' ')} -${CONTENT} ${excluded}`,
-  ].join(', ');
+  const outside = `-${SPAN} ${excluded}`;
+  const emphasis = ['markup.bold.markdown', 'markup.italic.markdown'];
+  return {
+    // Paragraph lines (continuations and trailing attribute blocks included).
+    paragraph: `L:text.${S} meta.paragraph.markdown ${outside}`,
+    // Outside Markdown's inline contexts (and everywhere without the Markdown grammar): likewise.
+    plain: `R:text.${S} ${inline.map((scope) => `-${scope}`).join(' ')} ${outside}`,
+    // Table cells and emphasis inside a span's content: spans, references and escapes only.
+    spansOnly: [
+      `L:text.${S} markup.table.markdown ${outside}`,
+      `L:text.${S} ${CONTENT} (${emphasis.join(' | ')}) ${emphasis.map((scope) => `-(${scope} ${SPAN})`).join(' ')} ${excluded}`,
+    ].join(', '),
+  };
 }
+
+const selectors = injectionSelectors();
 
 const grammar = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
@@ -181,9 +276,9 @@ const grammar = {
     { include: 'text.html.markdown' },
   ],
   injections: {
-    [injectionSelector()]: {
-      patterns: [{ include: '#escape' }, { include: '#annotation' }, { include: '#reference' }],
-    },
+    [selectors.paragraph]: injected(LINE_START.paragraph),
+    [selectors.plain]: injected(LINE_START.plain),
+    [selectors.spansOnly]: injected(undefined),
   },
   repository: {
     'front-matter': {
@@ -226,7 +321,11 @@ const grammar = {
       patterns: [annotation('initiative'), annotation('figure'), annotation('actor'), annotation(undefined)],
     },
     'span-content': {
+      // Spans, references and escapes first: at the same `[` they win over Markdown's link rules.
       patterns: [
+        { include: '#escape' },
+        { include: '#annotation' },
+        { include: '#reference' },
         { include: 'text.html.markdown#inline' },
         { include: '#plain-brackets' },
       ],
@@ -238,18 +337,33 @@ const grammar = {
       patterns: [{ include: '#span-content' }],
     },
     reference: {
-      match: String.raw`(\[)((?:${plain}|${nest1})*+)(\])(\()((#)([^\s()#]+))(\))`,
+      match: String.raw`(\[)(${content})(\])${referenceTarget}`,
       name: `meta.reference.${S}`,
       captures: {
         1: { name: `punctuation.definition.link.title.begin.${S}` },
         2: { name: `string.other.link.title.${S}` },
-        3: { name: `punctuation.definition.link.title.end.${S}` },
-        4: { name: `punctuation.definition.link.begin.${S}` },
-        5: { name: `markup.underline.link.reference.${S}` },
-        6: { name: `punctuation.definition.id.${S}` },
-        7: { name: `entity.name.tag.id.reference.${S}` },
-        8: { name: `punctuation.definition.link.end.${S}` },
+        // 3 is the recursive group inside the title.
+        4: { name: `punctuation.definition.link.title.end.${S}` },
+        ...referenceTargetCaptures(5),
       },
+    },
+    'balanced-brackets': {
+      // Unscoped: only keeps a nested `[…]` (and escapes) from ending a reference continuation.
+      patterns: [
+        { match: String.raw`\\.` },
+        { begin: String.raw`\[`, end: String.raw`\]|$`, patterns: [{ include: '#balanced-brackets' }] },
+      ],
+    },
+    'trailing-attributes': {
+      // `Title {#id}` at the end of a paragraph line: a setext heading's attributes once the
+      // `===`/`---` line below arrives. Only blocks that start with an `#id` (a paragraph line
+      // ending in `{.actor}` is more likely an unclosed span than a heading).
+      name: `meta.attributes.${S} meta.attributes.trailing.${S}`,
+      begin: String.raw`\{(?<![\]\\]\{)(?=[ \t]*#(?:${attrUnit})*+\}[ \t]*$)`,
+      end: String.raw`\}|$`,
+      beginCaptures: { 0: { name: `punctuation.definition.attributes.begin.${S}` } },
+      endCaptures: { 0: { name: `punctuation.definition.attributes.end.${S}` } },
+      patterns: attributeParts,
     },
     'attribute-block': {
       name: `meta.attributes.${S}`,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { importArticle, type ArticleInput } from '../core/importArticle';
+import { loadHtmlReader } from './htmlReader';
 import { LANGUAGE_ID } from './modelCache';
 import type { EditorDeps } from './notesDocuments';
 
@@ -14,8 +15,8 @@ function looksLikeHtml(text: string): boolean {
 }
 
 async function articleFrom(text: string, kind: 'html' | 'md' | 'txt', url?: string): Promise<ArticleInput> {
-  // Loaded on first use: the DOM library is large and activation should not pay for it.
-  if (kind === 'html') return (await import('../shared/articleHtml')).articleFromHtml(text, url);
+  // Loaded on first use from its own bundle: the DOM library is large and activation should not pay for it.
+  if (kind === 'html') return (await loadHtmlReader()).articleFromHtml(text, url);
   return { text, markdown: kind === 'md', url };
 }
 

@@ -102,6 +102,24 @@ describe('editor: detection hints and import', () => {
     await vscode.workspace.fs.delete(document.uri);
   });
 
+  it('makes notes from an .html article file with the HTML reader, loaded from its own bundle', async () => {
+    const source = fixtureUri('detection/rail-corridor.html');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('summitNotes.newNotesFromArticle', source);
+    assert.ok(document);
+    assert.match(document.uri.path, /\/detection\/rail-corridor(?:-\d+)?\.summit\.md$/);
+    assert.strictEqual(document.languageId, 'summit-notes');
+    const text = document.getText();
+    assert.match(text, /\ntitle: "Ministers Back A Rail Corridor"\n/);
+    assert.match(text, /\nlanguage: en\n/);
+    assert.match(text, /\n {2}name: "Steppe Courier"\n/);
+    assert.match(text, /\n {2}published: 2024-09-12/);
+    assert.match(text, /\nThe transport ministers of five neighbouring states endorsed a plan/);
+    assert.doesNotMatch(text, /Subscribe now|window\.tracking|All rights reserved/);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(source)), before);
+    await vscode.workspace.fs.delete(document.uri);
+  });
+
   it('makes an untitled notes document from the clipboard (HTML or text)', async () => {
     await vscode.env.clipboard.writeText('<html lang="ru"><body><article><h1>Итоги встречи</h1><p>Президент предложил создать фонд объёмом $2 млрд для новых проектов в регионе и поддержать торговлю.</p><p>Стороны подписали соглашение о сотрудничестве в сфере транспорта и логистики на ближайшие годы.</p></article></body></html>');
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('summitNotes.newNotesFromArticle', 'clipboard');

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { seededRandom } from '../support/random';
 
 const root = join(__dirname, '..', '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'grammar');
@@ -74,6 +75,46 @@ function scopesAt(g: textmate.IGrammar, line: string, needle: string): string[] 
   const tok = r.tokens.find((t) => t.startIndex <= at && at < t.endIndex);
   assert.ok(tok);
   return tok.scopes;
+}
+
+/**
+ * Tokenizes `docs` (each a list of lines) in a child process with vscode-textmate's debug mode on,
+ * the only mode in which it reports a grammar stuck in a loop (a rule pushing itself, or pushing
+ * and popping, without advancing: it then silently gives up on the rest of the line). Returns
+ * those reports, the number of lines tokenized and how many hit the time limit.
+ */
+function endlessLoopReport(docs: readonly (readonly string[])[]): { loops: string[]; lines: number; stoppedEarly: number } {
+  const child = `
+    const { readFileSync } = require('node:fs');
+    const oniguruma = require(${JSON.stringify(require.resolve('vscode-oniguruma'))});
+    const textmate = require(${JSON.stringify(require.resolve('vscode-textmate'))});
+    const loops = [];
+    console.log = () => {};
+    console.error = (...args) => { const m = args.join(' '); if (/endless loop/.test(m)) loops.push(m); };
+    (async () => {
+      const wasm = readFileSync(${JSON.stringify(require.resolve('vscode-oniguruma/release/onig.wasm'))});
+      await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+      const registry = new textmate.Registry({
+        onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
+        loadGrammar: async (scopeName) => textmate.parseRawGrammar(scopeName === ${JSON.stringify(ROOT_SCOPE)}
+          ? readFileSync(${JSON.stringify(grammarPath)}, 'utf8') : JSON.stringify({ scopeName, patterns: [] }), scopeName + '.json'),
+      });
+      const grammar = await registry.loadGrammar(${JSON.stringify(ROOT_SCOPE)});
+      let lines = 0, stoppedEarly = 0;
+      for (const doc of JSON.parse(readFileSync(0, 'utf8'))) {
+        let state = textmate.INITIAL;
+        for (const line of doc) {
+          const r = grammar.tokenizeLine(line, state, 10000);
+          state = r.ruleStack; lines++; if (r.stoppedEarly) stoppedEarly++;
+        }
+      }
+      process.stdout.write(JSON.stringify({ loops, lines, stoppedEarly }));
+    })();`;
+  const r = spawnSync(process.execPath, ['-e', child], {
+    input: JSON.stringify(docs), encoding: 'utf8', env: { ...process.env, VSCODE_TEXTMATE_DEBUG: '1' }, maxBuffer: 64 * 1024 * 1024,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { loops: string[]; lines: number; stoppedEarly: number };
 }
 
 describe('grammar', () => {
@@ -140,6 +181,70 @@ describe('grammar', () => {
       assert.ok(scopes.includes('entity.name.tag.id.reference.summit-notes'));
     });
 
+    it('scopes the end of a span begun on an earlier line: kind, id and attributes', async () => {
+      const [, second] = tokenize(await grammar(), 'The office [at the financial\ncentre]{.initiative #office status=proposed} opened.');
+      const scopesOf = (text: string): string => second.find((tok) => tok.c === text)?.t ?? '';
+      assert.match(scopesOf('centre'), /meta\.annotation\.initiative\.summit-notes .*meta\.annotation\.content\.initiative\.summit-notes/);
+      assert.match(scopesOf(']'), /meta\.annotation\.initiative\.summit-notes .*punctuation\.definition\.annotation\.end/);
+      assert.match(scopesOf('office'), /meta\.annotation\.initiative\.summit-notes .*entity\.name\.tag\.id\.summit-notes/);
+      assert.match(scopesOf('proposed'), /string\.unquoted\.summit-notes/);
+      assert.equal(scopesOf(' opened.'), '');
+    });
+
+    it('scopes the end of a reference begun on an earlier line', async () => {
+      const [, second] = tokenize(await grammar(), 'as [the office\nabove](#office) said');
+      assert.ok(second.some((tok) => tok.c === 'office' && tok.t.includes('entity.name.tag.id.reference.summit-notes')), JSON.stringify(second));
+      assert.ok(second.some((tok) => tok.c === 'above' && tok.t.includes('string.other.link.title.summit-notes')));
+    });
+
+    it('reads only the first `]{…}` of a line as the end of a span begun earlier, and none after an escaped bracket', async () => {
+      const g = await grammar();
+      const [escaped] = tokenize(g, 'x \\[not a span]{.actor}');
+      assert.ok(escaped.every((tok) => !tok.t.includes('meta.annotation')), JSON.stringify(escaped));
+      // Of two spans begun on earlier lines, only the first end is recognised (a documented limit).
+      const [tokens] = tokenize(g, 'inner]{.figure} outer]{.initiative}');
+      assert.ok(tokens.some((tok) => tok.c === 'figure' && tok.t.includes('meta.annotation.figure')));
+      assert.ok(!tokens.some((tok) => tok.t.includes('meta.annotation.initiative')));
+    });
+
+    it('nests spans 21 deep (Oniguruma allows 20 nested calls of the bracket group inside one span)', async () => {
+      const g = await grammar();
+      const nest = (depth: number): string => {
+        let text = 'core';
+        for (let i = 1; i < depth; i++) text = `[${text}]{.actor}`;
+        return `[${text}]{.initiative #outer}`;
+      };
+      const deepest = (line: string): number => {
+        const core = g.tokenizeLine(line, textmate.INITIAL).tokens.find((tok) => line.slice(tok.startIndex, tok.endIndex) === 'core');
+        return core?.scopes.filter((sc) => sc.startsWith('meta.annotation.content.')).length ?? 0;
+      };
+      assert.equal(deepest(nest(21)), 21);
+      assert.ok(scopesAt(g, nest(21), 'outer').includes('meta.annotation.initiative.summit-notes'));
+      // Deeper, the outermost span is left to Markdown; the inner ones are still scoped.
+      assert.equal(deepest(nest(22)), 21);
+      assert.ok(!scopesAt(g, nest(22), 'outer').includes('meta.annotation.initiative.summit-notes'));
+    });
+
+    it("scopes a setext heading's trailing {#id}, not a class block or a block inside the line", async () => {
+      const g = await grammar();
+      const [title] = tokenize(g, 'Экономика {#ekonomika}\n=========');
+      assert.ok(title.some((tok) => tok.c === 'ekonomika' && tok.t.includes('entity.name.tag.id.summit-notes')), JSON.stringify(title));
+      for (const line of ['an unclosed [span {.actor}', 'an id {#mid} inside a line']) {
+        assert.ok(tokenize(g, line)[0].every((tok) => !tok.t.includes('meta.attributes')), line);
+      }
+    });
+
+    it('never loops or gives up on random lines of brackets, braces, escapes and markers', () => {
+      const pieces = ['[', ']', '{', '}', '{.actor}', ']{.figure #x}', '](#id)', '\\[', '\\]', '**', '`', ' ', 'a', 'Ж', '#', '"', '=', '> ', '- ', '{#h}', '[a]{.actor}'];
+      const random = seededRandom(11);
+      const docs = Array.from({ length: 100 }, () => Array.from({ length: 12 }, () =>
+        Array.from({ length: Math.floor(random() * 24) }, () => pieces[Math.floor(random() * pieces.length)]).join('')));
+      const result = endlessLoopReport(docs);
+      assert.deepEqual(result.loops, [], 'a rule pushed itself (or pushed and popped) without advancing');
+      assert.equal(result.stoppedEarly, 0);
+      assert.equal(result.lines, 1200);
+    });
+
     it('embeds the front matter as YAML only at the top of the file', async () => {
       const g = await grammar();
       const [fm, later] = [tokenize(g, '---\ntitle: x\n---\n'), tokenize(g, 'text\n---\ntitle: x\n---\n')];
@@ -160,7 +265,12 @@ describe('grammar', () => {
       'many short spans': '[a]{.actor} '.repeat(1000),
       'many quoted values': '[a]{.figure note="x"} '.repeat(1000),
       'deep nesting': '['.repeat(500) + 'x' + ']{.figure}'.repeat(500),
+      'spans 21 deep, many': ('['.repeat(21) + 'x' + ']{.actor}'.repeat(21) + ' ').repeat(200),
+      'unclosed [ before many bracket pairs': '[ [x] '.repeat(5000),
+      'a line ending a span, then many tails': 'text]{.figure #f}' + ' more]{.figure #f metric="m"}'.repeat(5000),
+      'continuation-like line without its ]': 'a [b] '.repeat(5000) + '{.actor}',
       'heading of braces': '# ' + '{ '.repeat(10000),
+      'paragraph line of id blocks': '{#a} '.repeat(10000),
     };
     for (const [name, line] of Object.entries(lines)) {
       it(name, async () => {

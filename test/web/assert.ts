@@ -9,3 +9,11 @@ export function strictEqual<T>(actual: unknown, expected: T, message?: string): 
     throw new Error(`${message ? `${message}: ` : ''}expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
 }
+
+export function match(actual: string, pattern: RegExp, message?: string): void {
+  if (!pattern.test(actual)) throw new Error(message ?? `expected ${JSON.stringify(actual.slice(0, 200))} to match ${String(pattern)}`);
+}
+
+export function doesNotMatch(actual: string, pattern: RegExp, message?: string): void {
+  if (pattern.test(actual)) throw new Error(message ?? `expected ${JSON.stringify(actual.slice(0, 200))} not to match ${String(pattern)}`);
+}

@@ -39,6 +39,19 @@ describe('web extension (web-worker extension host, no Node)', () => {
     assert.ok(commands.includes('summitNotes.treatAsNotes'));
   });
 
+  it('imports an .html article with the HTML reader fetched from its own bundle', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const source = vscode.Uri.joinPath(folder.uri, 'detection', 'rail-corridor.html');
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('summitNotes.newNotesFromArticle', source);
+    assert.ok(document, 'a notes document was made');
+    assert.match(document.uri.path, /\/detection\/rail-corridor(?:-\d+)?\.summit\.md$/);
+    assert.match(document.getText(), /\ntitle: "Ministers Back A Rail Corridor"\n/);
+    assert.match(document.getText(), /\nThe transport ministers of five neighbouring states endorsed a plan/);
+    assert.doesNotMatch(document.getText(), /Subscribe now|window\.tracking/);
+    await vscode.workspace.fs.delete(document.uri);
+  });
+
   it('switches a declared Markdown file to summit-notes', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
