@@ -34,13 +34,18 @@ async function pickSource(): Promise<ArticleSource | undefined> {
   return files?.[0];
 }
 
-/** A sibling of `source` named `<name>.summit.md` (or `<name>-2.summit.md` …) that does not exist yet. */
+/**
+ * A sibling of `source` named `<name>.summit.md` (or `<name>-2.summit.md` …) that neither exists on
+ * disk nor is held open by the editor (a document whose file was deleted stays in memory, and
+ * opening its name again would show the old text instead of the new notes).
+ */
 async function freeSibling(source: vscode.Uri): Promise<vscode.Uri> {
   const name = source.path.split('/').pop() ?? 'article';
   const base = name.replace(/\.(?:txt|md|markdown|html?)$/iu, '') || 'article';
   const folder = vscode.Uri.joinPath(source, '..');
   for (let n = 1; ; n++) {
     const candidate = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}.summit.md`);
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === candidate.toString())) continue;
     try {
       await vscode.workspace.fs.stat(candidate);
     } catch {

@@ -102,6 +102,26 @@ describe('editor: detection hints and import', () => {
     await vscode.workspace.fs.delete(document.uri);
   });
 
+  it('imports again after the first notes file was deleted, and shows the new notes, not the old document', async () => {
+    const source = fixtureUri('detection/article.txt');
+    const first = await vscode.commands.executeCommand<vscode.TextDocument>('summitNotes.newNotesFromArticle', source);
+    assert.ok(first);
+    // The analyst edits the notes, then deletes the file; the document stays in the editor's memory.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(first.uri, new vscode.Position(0, 0), 'STALE MARKER\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await vscode.workspace.fs.delete(first.uri);
+    const second = await vscode.commands.executeCommand<vscode.TextDocument>('summitNotes.newNotesFromArticle', source);
+    assert.ok(second);
+    assert.doesNotMatch(second.getText(), /STALE MARKER/);
+    assert.match(second.getText(), /^---\nsummit-notes: 1\n/);
+    await vscode.workspace.fs.delete(second.uri);
+    for (const document of [second, first]) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('makes notes from an .html article file with the HTML reader, loaded from its own bundle', async () => {
     const source = fixtureUri('detection/rail-corridor.html');
     const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
