@@ -7,6 +7,7 @@
  * `printTable`. Speed goals are ratios against a reference measured in the same run (markdown-it),
  * never absolute times, so a slow or busy machine does not change the verdict.
  */
+import type { NotesModel } from '../src/core';
 import { generateNotes, type BenchLanguage } from './generate';
 
 /** 1 MB = 1 000 000 bytes of UTF-8 text. */
@@ -67,6 +68,32 @@ export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
   return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], runs };
 }
 
+/**
+ * Times several functions side by side: after `warmup` rounds, `runs` rounds each calling every
+ * function once, in turn, so all of them see the same load and the same garbage collector. CPU
+ * time (user + system) of the process; the lower quartile is the figure to quote (steadier than
+ * the median on a busy machine, less lucky than the minimum).
+ */
+export function measureSideBySide<K extends string>(fns: Readonly<Record<K, () => unknown>>, runs: number, warmup = 2): Record<K, Timing> {
+  const keys = Object.keys(fns) as K[];
+  const times = {} as Record<K, number[]>;
+  for (const k of keys) times[k] = [];
+  for (let round = -warmup; round < runs; round++) {
+    for (const k of keys) {
+      const t0 = process.cpuUsage();
+      fns[k]();
+      const d = process.cpuUsage(t0);
+      if (round >= 0) times[k].push((d.user + d.system) / 1000);
+    }
+  }
+  const out = {} as Record<K, Timing>;
+  for (const k of keys) {
+    const sorted = times[k].sort((a, b) => a - b);
+    out[k] = { medianMs: sorted[Math.floor(sorted.length / 4)], minMs: sorted[0], runs };
+  }
+  return out;
+}
+
 /** MB/s for `bytes` processed in `ms`. */
 export function mbPerSecond(bytes: number, ms: number): number {
   return bytes / MB / (ms / 1000);
@@ -81,16 +108,22 @@ function gc(): void {
 }
 
 /**
- * Heap retained by what `build` returns (kept alive while measuring), in bytes. Inputs made
- * before the call (the text) are not counted.
+ * Memory retained by what `build` returns (kept alive while measuring), in bytes: the JS heap
+ * and typed arrays' buffers. Inputs made before the call (the text) are not counted.
  */
 export function retainedHeap<T>(build: () => T): { value: T; bytes: number } {
   gc();
-  const before = process.memoryUsage().heapUsed;
+  const before = heapAndBuffers();
   const value = build();
   gc();
-  const bytes = process.memoryUsage().heapUsed - before;
+  const bytes = heapAndBuffers() - before;
   return { value, bytes };
+}
+
+/** The JS heap plus ArrayBuffer contents (a typed array's numbers live outside `heapUsed`). */
+function heapAndBuffers(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
 /** Prints rows as an aligned table (first row is the header). */
@@ -104,4 +137,24 @@ export function printTable(rows: readonly (readonly string[])[]): void {
 
 export function fixed(n: number, digits = 1): string {
   return n.toFixed(digits);
+}
+
+/**
+ * Reads what the editor's features read of a model, so that parts a model makes on first use are
+ * paid for: every annotation with its kind, id, status, parent and range (line and character of
+ * both ends), every figure's value, the diagnostics, the ids, every reference's target and every
+ * section's range and title. Returns a number so the work cannot be optimised away.
+ */
+export function readEverything(model: NotesModel): number {
+  let n = 0;
+  for (const a of model.annotations) {
+    const r = a.range;
+    n += r.startPosition.line + r.endPosition.character + (a.kind ? 1 : 0) + (a.id ? 1 : 0) + (a.parent ? 1 : 0);
+    if (a.kind === 'initiative' && a.attribute('status') !== undefined) n++;
+  }
+  for (const f of model.figures) if (f.value !== undefined) n++;
+  n += model.diagnostics.length + model.ids.size;
+  for (const r of model.references) if (r.target) n++;
+  for (const s of model.allSections) n += s.range.endPosition.line + s.title.length;
+  return n;
 }

@@ -145,7 +145,7 @@ async function openBrief(page, h) {
   // The webview is two iframes deep; wait until the brief's title and text are rendered in it.
   const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   await frame.locator('.brief-title').waitFor({ state: 'visible', timeout: 60_000 });
-  await frame.locator('.brief-markdown .summit-annotation').first().waitFor({ state: 'attached', timeout: 60_000 });
+  await frame.locator('.brief-markdown .summit-initiative, .brief-markdown .summit-figure, .brief-markdown .summit-actor').first().waitFor({ state: 'attached', timeout: 60_000 });
   // Toasts (e.g. the git prompt for the parent folder) would cover the brief.
   await h.runCommand(page, 'Notifications: Clear All Notifications');
   return frame;

@@ -115,10 +115,11 @@ export const NO_AREA_LABEL = 'No area';
 export function buildBrief(model: NotesModel): Brief {
   const fm = model.frontMatter;
   const areaLabels = fm?.areas ?? new Map<string, string>();
+  const where = new Locator(model);
   const figureOf = new Map<Annotation, BriefFigure>();
   const figures: BriefFigure[] = [];
   for (const figure of model.figures) {
-    const row = toFigure(model, figure);
+    const row = toFigure(where, figure);
     figureOf.set(figure.annotation, row);
     figures.push(row);
   }
@@ -130,7 +131,7 @@ export function buildBrief(model: NotesModel): Brief {
   for (const a of model.annotations) {
     if (a.kind === 'initiative') {
       initiatives++;
-      const initiative = toInitiative(model, a, areaLabels, figureOf);
+      const initiative = toInitiative(where, a, areaLabels, figureOf);
       const list = groups.get(initiative.area) ?? [];
       if (!groups.has(initiative.area)) groups.set(initiative.area, list);
       list.push(initiative);
@@ -140,7 +141,8 @@ export function buildBrief(model: NotesModel): Brief {
       const key = name.toLocaleLowerCase();
       let entry = actorsByName.get(key);
       if (!entry) {
-        entry = { name, mentions: 0, ids: [], notes: [], ...locate(model, a.range.start) };
+        const offset = a.range.start;
+        entry = { name, mentions: 0, ids: [], notes: [], line: where.line(offset), offset };
         actorsByName.set(key, entry);
       }
       entry.mentions++;
@@ -159,7 +161,12 @@ export function buildBrief(model: NotesModel): Brief {
   const loose = groups.get(undefined);
   if (loose && loose.length) areas.push({ id: undefined, label: NO_AREA_LABEL, initiatives: loose });
 
-  const diagnostics = model.diagnostics;
+  let errors = 0;
+  let warnings = 0;
+  for (const d of model.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
   return {
     schemaVersion: BRIEF_SCHEMA_VERSION,
     header: toHeader(model),
@@ -169,8 +176,8 @@ export function buildBrief(model: NotesModel): Brief {
       actors: actorsByName.size,
       references,
       sections: model.allSections.length,
-      errors: diagnostics.filter((d) => d.severity === 'error').length,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      errors,
+      warnings,
     },
     areas,
     figures,
@@ -195,13 +202,27 @@ function toHeader(model: NotesModel): BriefHeader {
   };
 }
 
-function locate(model: NotesModel, offset: number): BriefLocation {
-  return { line: model.positionAt(offset).line, offset };
-}
+/**
+ * Lines of offsets, and one section reference per section (many entries share a section): the
+ * brief is rebuilt on every keystroke in the live preview.
+ */
+class Locator {
+  private readonly sections = new Map<Section, BriefSectionRef>();
+  constructor(private readonly model: NotesModel) {}
 
-function sectionRef(model: NotesModel, section: Section | undefined): BriefSectionRef | undefined {
-  if (!section) return undefined;
-  return { title: section.title, id: section.id, line: model.positionAt(section.headingRange.start).line };
+  line(offset: number): number {
+    return this.model.positionAt(offset).line;
+  }
+
+  section(section: Section | undefined): BriefSectionRef | undefined {
+    if (!section) return undefined;
+    let ref = this.sections.get(section);
+    if (!ref) {
+      ref = { title: section.title, id: section.id, line: this.line(section.headingRange.start) };
+      this.sections.set(section, ref);
+    }
+    return ref;
+  }
 }
 
 function enclosingInitiative(a: Annotation): Annotation | undefined {
@@ -209,8 +230,9 @@ function enclosingInitiative(a: Annotation): Annotation | undefined {
   return undefined;
 }
 
-function toFigure(model: NotesModel, figure: Figure): BriefFigure {
+function toFigure(where: Locator, figure: Figure): BriefFigure {
   const a = figure.annotation;
+  const offset = a.range.start;
   return {
     id: a.id,
     metric: figure.metric,
@@ -221,35 +243,25 @@ function toFigure(model: NotesModel, figure: Figure): BriefFigure {
     normalised: describeFigureValue(figure.value, figure.unit, figure.qualifier),
     year: figure.year,
     note: a.attribute('note'),
-    section: sectionRef(model, a.section),
+    section: where.section(a.section),
     initiativeId: enclosingInitiative(a)?.id,
-    ...locate(model, a.range.start),
+    line: where.line(offset),
+    offset,
   };
 }
 
 function toInitiative(
-  model: NotesModel,
+  where: Locator,
   a: Annotation,
   areaLabels: ReadonlyMap<string, string>,
   figureOf: ReadonlyMap<Annotation, BriefFigure>,
 ): BriefInitiative {
   const area = a.attribute('area') || undefined;
+  const offset = a.range.start;
   const figures: BriefFigure[] = [];
   const actors: string[] = [];
   // Figures and actors nested (at any depth) in this initiative, but not in an inner initiative.
-  const visit = (children: readonly Annotation[]) => {
-    for (const child of children) {
-      if (child.kind === 'initiative') continue;
-      const row = figureOf.get(child);
-      if (row) figures.push(row);
-      if (child.kind === 'actor') {
-        const name = actorName(child);
-        if (name && !actors.includes(name)) actors.push(name);
-      }
-      visit(child.children);
-    }
-  };
-  visit(a.children);
+  if (a.children.length) collectNested(a.children, figureOf, figures, actors);
   return {
     id: a.id,
     text: a.plainText,
@@ -258,14 +270,32 @@ function toInitiative(
     status: a.attribute('status') || undefined,
     proposer: a.attribute('by') || undefined,
     note: a.attribute('note'),
-    section: sectionRef(model, a.section),
+    section: where.section(a.section),
     figures,
     actors,
-    ...locate(model, a.range.start),
+    line: where.line(offset),
+    offset,
   };
+}
+
+function collectNested(children: readonly Annotation[], figureOf: ReadonlyMap<Annotation, BriefFigure>, figures: BriefFigure[], actors: string[]): void {
+  for (const child of children) {
+    if (child.kind === 'initiative') continue;
+    const row = figureOf.get(child);
+    if (row) figures.push(row);
+    if (child.kind === 'actor') {
+      const name = actorName(child);
+      if (name && !actors.includes(name)) actors.push(name);
+    }
+    const nested = child.children;
+    if (nested.length) collectNested(nested, figureOf, figures, actors);
+  }
 }
 
 /** An actor's display name: `name=` when given, else its text with whitespace collapsed. */
 function actorName(a: Annotation): string {
-  return (a.attribute('name') ?? a.plainText).replace(/\s+/g, ' ').trim();
+  const raw = a.attribute('name') ?? a.plainText;
+  // Most names need no tidying: look before building a new string.
+  // (Tidy already when no whitespace but single spaces between words.)
+  return /[^\S ]| {2}|^ | $/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
 }

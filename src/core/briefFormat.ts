@@ -17,13 +17,23 @@ const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const negative = value < 0;
-  const [whole, fraction] = Math.abs(value).toFixed(6).split('.');
-  let grouped = '';
-  for (let i = 0; i < whole.length; i++) {
-    if (i > 0 && (whole.length - i) % 3 === 0) grouped += ',';
-    grouped += whole[i];
+  const abs = Math.abs(value);
+  let whole: string;
+  let decimals = '';
+  // Whole numbers (most figures) as they are; others rounded to 6 decimals, trailing zeros dropped.
+  if (Number.isInteger(abs) && abs <= Number.MAX_SAFE_INTEGER) whole = String(abs);
+  else {
+    const fixed = abs.toFixed(6);
+    const dot = fixed.indexOf('.');
+    whole = dot < 0 ? fixed : fixed.slice(0, dot);
+    if (dot >= 0) {
+      let end = fixed.length;
+      while (end > dot + 1 && fixed.charCodeAt(end - 1) === 0x30) end--;
+      decimals = fixed.slice(dot + 1, end);
+    }
   }
-  const decimals = (fraction ?? '').replace(/0+$/, '');
+  let grouped = whole.slice(0, ((whole.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
   return `${negative ? '-' : ''}${grouped}${decimals ? `.${decimals}` : ''}`;
 }
 
@@ -33,8 +43,9 @@ export function formatNumber(value: number): string {
  */
 export function describeFigureValue(value: number | undefined, unit: string | undefined, qualifier: Qualifier | null): string {
   if (value === undefined) return '';
-  const words = [qualifier ? QUALIFIER_WORDS[qualifier] : '', formatNumber(value), unit ?? ''];
-  return words.filter((w) => w !== '').join(' ');
+  let words = formatNumber(value);
+  if (qualifier) words = `${QUALIFIER_WORDS[qualifier]} ${words}`;
+  return unit ? `${words} ${unit}` : words;
 }
 
 /**

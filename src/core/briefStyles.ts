@@ -28,7 +28,7 @@ body.brief { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-
 .brief th { background: #f6f8fa; }
 .brief-actor-list { columns: 2; padding-left: 1.2rem; }
 .brief-markdown { border-top: 1px solid #d0d7de; }
-.summit-annotation { border-radius: 3px; padding: 0 1px; }
+.summit-initiative, .summit-figure, .summit-actor, .summit-span { border-radius: 3px; padding: 0 1px; }
 .summit-initiative { background: #ddf4ff; border-bottom: 2px solid #0969da; }
 .summit-figure { background: #fff8c5; border-bottom: 2px solid #bf8700; }
 .summit-actor { background: #fbefff; border-bottom: 2px solid #8250df; }
@@ -40,6 +40,6 @@ code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em; }
   .brief tr, .brief-initiative { break-inside: avoid; }
   .brief a { color: inherit; }
   .brief a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; }
-  .summit-annotation { background: none; }
+  .summit-initiative, .summit-figure, .summit-actor, .summit-span { background: none; }
 }
 `;

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { BriefInspection } from '../shared/previewMessages';
+import type { BriefTiming } from './briefPreview';
 import { BriefPreviewManager, type ShowInBriefArgs } from './briefPreviewManager';
 import { isNotesDocument, type NotesModelCache } from './modelCache';
 
 /**
  * The brief preview's commands: open (here / to the side / following the active notes file),
- * toggle following, show an annotation in the brief. Two `summitNotes.internal.*` commands serve
- * the integration tests (wait for a rendered version, inspect the webview); they are not
- * contributed to the palette.
+ * toggle following, show an annotation in the brief. Three `summitNotes.internal.*` commands serve
+ * the integration tests (wait for a rendered version, inspect the webview, the timing of an
+ * update); they are not contributed to the palette.
  */
 export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesModelCache): vscode.Disposable {
   const manager = new BriefPreviewManager(extensionUri, models);
@@ -54,22 +55,33 @@ export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesMode
       const preview = manager.all().find((p) => p.resource.toString() === uri);
       return preview?.inspect();
     }),
+    vscode.commands.registerCommand('summitNotes.internal.briefTiming', (uri: string, version: number): BriefTiming | undefined =>
+      manager.all().find((p) => p.resource.toString() === uri)?.timingOf(version)),
   );
 }
 
-/** Resolves with the time (Date.now()) at which a preview of `uri` showed `minVersion` or later. */
-function waitForRender(manager: BriefPreviewManager, uri: string, minVersion: number, timeoutMs: number): Promise<{ version: number; at: number; buildMs?: number; postedAt?: number; requestedAt?: number } | undefined> {
+/** What `summitNotes.internal.waitForBrief` resolves with. */
+interface Rendered {
+  readonly version: number;
+  /** When the webview's confirmation reached the extension (Date.now()). */
+  readonly at: number;
+  /** Where the time went, when this preview made that render (see BriefTiming). */
+  readonly timing?: BriefTiming;
+}
+
+/** Resolves when a preview of `uri` showed `minVersion` or later (undefined after `timeoutMs`). */
+function waitForRender(manager: BriefPreviewManager, uri: string, minVersion: number, timeoutMs: number): Promise<Rendered | undefined> {
   return new Promise((resolve) => {
     const previews = manager.all().filter((p) => p.resource.toString() === uri);
     const done = previews.find((p) => p.lastShownVersion >= minVersion);
-    if (done) { resolve({ version: done.lastShownVersion, at: Date.now() }); return; }
+    if (done) { resolve({ version: done.lastShownVersion, at: Date.now(), timing: done.timingOf(done.lastShownVersion) }); return; }
     const listeners: vscode.Disposable[] = [];
-    const finish = (value: { version: number; at: number; buildMs?: number; postedAt?: number; requestedAt?: number } | undefined) => {
+    const finish = (value: Rendered | undefined) => {
       clearTimeout(timer);
       for (const l of listeners) l.dispose();
       resolve(value);
     };
     const timer = setTimeout(() => finish(undefined), timeoutMs);
-    for (const p of previews) listeners.push(p.onDidRender((e) => { if (e.version >= minVersion) finish({ ...e, buildMs: p.lastBuildMs, postedAt: p.lastPostedAt, requestedAt: p.lastRequestAt }); }));
+    for (const p of previews) listeners.push(p.onDidRender((e) => { if (e.version >= minVersion) finish({ version: e.version, at: e.at, timing: e.timing && { ...e.timing } }); }));
   });
 }

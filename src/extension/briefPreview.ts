@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { buildBrief } from '../core/brief';
-import { escapeHtml, renderAnnotatedText, renderBriefFragment } from '../core/briefHtml';
-import { isFromBriefWebview, type BriefInspection, type BriefPreviewState, type FromBriefWebview, type ToBriefWebview } from '../shared/previewMessages';
+import { escapeHtml, renderBriefPreview } from '../core/briefHtml';
+import {
+  diffBrief, isFromBriefWebview, type BriefContent, type BriefInspection, type BriefPatch, type BriefPreviewState, type ChunkedChange, type ChunkedHtml,
+  type FromBriefWebview, type GroupedHtml, type ToBriefWebview,
+} from '../shared/previewMessages';
 import type { NotesModelCache } from './modelCache';
 
 /** The webview panel type; also the `onWebviewPanel:` activation event and serializer id. */
@@ -14,8 +16,35 @@ export const RENDER_THROTTLE_MS = 300;
 export interface BriefPreviewDeps {
   readonly extensionUri: vscode.Uri;
   readonly models: NotesModelCache;
-  /** markdown-it with our plugin and block line numbers, shared by every preview. */
+  /** markdown-it with our plugin and block-relative line numbers (`blockLines: 'relative'`), shared by every preview. */
   readonly markdown: MarkdownIt.MarkdownIt;
+}
+
+/**
+ * Where the time of one update went, `Date.now()` stamps on both sides (one machine, one clock):
+ * the change reaching the preview, our render, the post, the webview applying it and drawing it.
+ */
+export interface BriefTiming {
+  readonly version: number;
+  /** 'render': the whole brief; 'patch': only what changed. */
+  readonly kind: 'render' | 'patch';
+  /** When the first request since the last render reached the preview (a document change, or the page asking). */
+  readonly requestedAt: number;
+  readonly renderStartedAt: number;
+  /** Model (from the shared cache; parsed or updated here if no other feature asked first), brief, HTML and diff. */
+  readonly renderMs: number;
+  /** The part of `renderMs` spent getting the model. */
+  readonly modelMs: number;
+  readonly postedAt: number;
+  /** Characters of HTML in the message. */
+  readonly sentChars: number;
+  /** Chunks (text blocks, figure rows, initiatives) and sections in the message. */
+  readonly sentPieces: number;
+  receivedAt?: number;
+  appliedAt?: number;
+  /** The webview's confirmation reached the extension. */
+  confirmedAt?: number;
+  paintedAt?: number;
 }
 
 /** A nonce from the platform's cryptographic generator (Node ≥ 19 and browsers both have `crypto`). */
@@ -37,7 +66,7 @@ export class BriefPreview implements vscode.Disposable {
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   /** Fires once when the panel is closed or the preview disposed. */
   readonly onDidDispose = this.disposeEmitter.event;
-  private readonly renderedEmitter = new vscode.EventEmitter<{ version: number; at: number }>();
+  private readonly renderedEmitter = new vscode.EventEmitter<{ version: number; at: number; timing: BriefTiming | undefined }>();
   /** Fires when the webview reports that it shows a version (used by tests and latency checks). */
   readonly onDidRender = this.renderedEmitter.event;
 
@@ -48,12 +77,12 @@ export class BriefPreview implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private pendingReveal: ToBriefWebview | undefined;
-  /** How long the last render took in the extension host (model, brief, HTML), for measurements. */
-  lastBuildMs = 0;
+  /** What the webview was last sent (patches are made against it); undefined: send everything. */
+  private sent: { readonly uri: string; readonly version: number; readonly follows: boolean; readonly content: BriefContent } | undefined;
   /** When the last change reached this preview (Date.now()), for measurements. */
-  lastRequestAt = 0;
-  /** When the last render was posted to the webview (Date.now()). */
-  lastPostedAt = 0;
+  private requestedAt = 0;
+  /** Timings of the last updates, newest last (a few only), for measurements. */
+  private readonly timings: BriefTiming[] = [];
   /** The last version the webview confirmed. */
   lastShownVersion = -1;
   /** Set while the editor scrolls because the preview asked, so that scroll is not sent back. */
@@ -100,7 +129,8 @@ export class BriefPreview implements vscode.Disposable {
   requestRender(immediate = false): void {
     // A hidden panel's page is gone; it reloads and says 'ready' when shown again, and renders then.
     if (this.disposed || !this.ready || !this.panel.visible) return;
-    this.lastRequestAt = Date.now();
+    // The first change not yet rendered: how long it waited is part of what a keystroke costs.
+    if (this.requestedAt === 0) this.requestedAt = Date.now();
     if (this.timer !== undefined) {
       if (!immediate) return;
       clearTimeout(this.timer);
@@ -122,6 +152,12 @@ export class BriefPreview implements vscode.Disposable {
     const message: ToBriefWebview = { type: 'reveal', ...target };
     if (this.lastShownVersion < 0) this.pendingReveal = message;
     else this.post(message);
+  }
+
+  /** The timing of the update that showed `version`, if it is among the last few. */
+  timingOf(version: number): BriefTiming | undefined {
+    for (let i = this.timings.length - 1; i >= 0; i--) if (this.timings[i].version === version) return this.timings[i];
+    return undefined;
   }
 
   /** Asks the webview what it shows (scripts, handlers, text); undefined if it does not answer in time. */
@@ -157,6 +193,7 @@ export class BriefPreview implements vscode.Disposable {
       localResourceRoots: [media, dist, vscode.Uri.joinPath(this.resourceUri, '..')],
     };
     this.ready = false;
+    this.sent = undefined;
     const nonce = createNonce();
     const state: BriefPreviewState = { uri: this.resourceUri.toString(), follows: this.followsActive, line: this.initialLine };
     const csp = [
@@ -195,13 +232,21 @@ export class BriefPreview implements vscode.Disposable {
     } catch (e) {
       // A bug in a renderer must not leave the preview blank without a word: say it in the page.
       const message = e instanceof Error ? e.message : String(e);
-      this.post({ type: 'render', uri: this.resourceUri.toString(), version: 0, follows: this.followsActive, html: `<p class="brief-problems">The brief could not be rendered: ${escapeHtml(message)}</p>` });
+      this.notice(`<p class="brief-problems">The brief could not be rendered: ${escapeHtml(message)}</p>`);
     }
+  }
+
+  /** Shows a message instead of the brief; the next render sends the whole brief again. */
+  private notice(html: string): void {
+    this.sent = undefined;
+    this.post({ type: 'notice', uri: this.resourceUri.toString(), follows: this.followsActive, html });
   }
 
   private async renderNow(): Promise<void> {
     if (this.disposed) return;
     this.lastRenderAt = Date.now();
+    const requestedAt = this.requestedAt;
+    this.requestedAt = 0;
     let document: vscode.TextDocument;
     try {
       // An open document is taken as is, so the render runs at once (no await, no later turn of
@@ -210,14 +255,18 @@ export class BriefPreview implements vscode.Disposable {
       document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)
         ?? await vscode.workspace.openTextDocument(this.resourceUri);
     } catch {
-      this.post({ type: 'render', uri: this.resourceUri.toString(), version: 0, follows: this.followsActive, html: `<p class="brief-empty">Cannot open ${escapeHtml(this.resourceUri.toString())}.</p>` });
+      this.notice(`<p class="brief-empty">Cannot open ${escapeHtml(this.resourceUri.toString())}.</p>`);
       return;
     }
     const version = document.version;
-    const started = Date.now();
+    const uri = this.resourceUri.toString();
+    // Already shown (a document event that changed no text, e.g. its dirty flag): nothing to do.
+    if (this.sent && this.sent.uri === uri && this.sent.version === version && this.sent.follows === this.followsActive) return;
+    const renderStartedAt = Date.now();
     const model = this.deps.models.get(document);
+    const modelMs = Date.now() - renderStartedAt;
     const folder = vscode.Uri.joinPath(this.resourceUri, '..');
-    const text = renderAnnotatedText(model, this.deps.markdown, {
+    const content: BriefContent = renderBriefPreview(model, this.deps.markdown, {
       resolveImage: (src) => {
         try {
           return this.panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, decodeURI(src))).toString();
@@ -226,28 +275,57 @@ export class BriefPreview implements vscode.Disposable {
         }
       },
     });
-    const html = renderBriefFragment(buildBrief(model), text, { lines: true });
     // Drop a render whose document moved on meanwhile; the change event asks for a fresh one.
-    if (this.disposed || document.version !== version || document.uri.toString() !== this.resourceUri.toString()) return;
-    this.lastBuildMs = Date.now() - started;
-    this.lastPostedAt = Date.now();
-    this.post({ type: 'render', uri: this.resourceUri.toString(), version, html, follows: this.followsActive });
+    if (this.disposed || document.version !== version || document.uri.toString() !== uri || uri !== this.resourceUri.toString()) return;
+    const base = this.sent && this.sent.uri === uri ? this.sent : undefined;
+    const patch = base ? diffBrief(base.content, content) : undefined;
+    const renderMs = Date.now() - renderStartedAt;
+    const message: ToBriefWebview = base && patch
+      ? { type: 'patch', uri, version, base: base.version, follows: this.followsActive, patch }
+      : { type: 'render', uri, version, follows: this.followsActive, content };
+    this.sent = { uri, version, follows: this.followsActive, content };
+    const size = patch ? patchSize(patch) : contentSize(content);
+    this.timings.push({
+      version, kind: message.type === 'patch' ? 'patch' : 'render', requestedAt, renderStartedAt, renderMs, modelMs,
+      postedAt: Date.now(), sentChars: size.chars, sentPieces: size.pieces,
+    });
+    if (this.timings.length > 8) this.timings.shift();
+    this.post(message);
   }
 
   private onMessage(message: FromBriefWebview): void {
     switch (message.type) {
       case 'ready':
+        // A new page (first load, or the panel came back): it has nothing, send everything.
         this.ready = true;
+        this.sent = undefined;
         this.requestRender(true);
         break;
-      case 'rendered':
+      case 'resync':
+        this.sent = undefined;
+        this.requestRender(true);
+        break;
+      case 'rendered': {
         this.lastShownVersion = message.version;
-        this.renderedEmitter.fire({ version: message.version, at: Date.now() });
+        const timing = this.timingOf(message.version);
+        const at = Date.now();
+        if (timing) {
+          timing.receivedAt = message.receivedAt;
+          timing.appliedAt = message.appliedAt;
+          timing.confirmedAt = at;
+        }
+        this.renderedEmitter.fire({ version: message.version, at, timing });
         if (this.pendingReveal) {
           this.post(this.pendingReveal);
           this.pendingReveal = undefined;
         }
         break;
+      }
+      case 'painted': {
+        const timing = this.timingOf(message.version);
+        if (timing) timing.paintedAt = message.at;
+        break;
+      }
       case 'inspection':
         this.inspectionEmitter.fire(message);
         break;
@@ -283,4 +361,45 @@ export class BriefPreview implements vscode.Disposable {
   private post(message: ToBriefWebview): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
+}
+
+function chunkedSize(part: ChunkedHtml): { chars: number; pieces: number } {
+  let chars = part.open.length + part.close.length;
+  for (const chunk of part.chunks) chars += chunk.length;
+  return { chars, pieces: part.chunks.length };
+}
+
+function groupedSize(part: GroupedHtml): { chars: number; pieces: number } {
+  let chars = part.open.length + part.close.length;
+  let pieces = 0;
+  for (const group of part.groups) {
+    const size = chunkedSize(group);
+    chars += size.chars;
+    pieces += size.pieces;
+  }
+  return { chars, pieces };
+}
+
+function changeSize(change: ChunkedChange): { chars: number; pieces: number } {
+  return change.whole ? chunkedSize(change.whole) : chunkedSize({ open: '', close: '', chunks: change.splice.insert });
+}
+
+/** Characters of HTML and pieces (sections, chunks) in a whole brief. */
+function contentSize(content: BriefContent): { chars: number; pieces: number } {
+  const sizes = [groupedSize(content.initiatives), chunkedSize(content.figures), chunkedSize(content.text)];
+  return {
+    chars: content.header.length + content.actors.length + sizes.reduce((n, s) => n + s.chars, 0),
+    pieces: 2 + sizes.reduce((n, s) => n + s.pieces, 0),
+  };
+}
+
+/** Characters of HTML and pieces in a patch. */
+function patchSize(patch: BriefPatch): { chars: number; pieces: number } {
+  const sizes: { chars: number; pieces: number }[] = [];
+  if (patch.header !== undefined) sizes.push({ chars: patch.header.length, pieces: 1 });
+  if (patch.actors !== undefined) sizes.push({ chars: patch.actors.length, pieces: 1 });
+  if (patch.initiatives?.whole) sizes.push(groupedSize(patch.initiatives.whole));
+  for (const group of patch.initiatives?.groups ?? []) if (group) sizes.push(changeSize(group));
+  for (const change of [patch.figures, patch.text]) if (change) sizes.push(changeSize(change));
+  return { chars: sizes.reduce((n, s) => n + s.chars, 0), pieces: sizes.reduce((n, s) => n + s.pieces, 0) };
 }

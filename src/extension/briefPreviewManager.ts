@@ -23,7 +23,7 @@ export class BriefPreviewManager implements vscode.Disposable {
   private activePreview: BriefPreview | undefined;
 
   constructor(extensionUri: vscode.Uri, models: NotesModelCache) {
-    this.deps = { extensionUri, models, markdown: createNotesMarkdown({ blockLines: true }) };
+    this.deps = { extensionUri, models, markdown: createNotesMarkdown({ blockLines: 'relative' }) };
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(BRIEF_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),

@@ -1,9 +1,17 @@
 /**
  * Webview side of the brief preview. Receives rendered HTML (already escaped by the core renderers;
- * the CSP forbids any script but this bundle), keeps the scroll position by source line, and
- * reports clicks and scrolls back as typed messages.
+ * the CSP forbids any script but this bundle): the whole brief once, then patches that replace only
+ * the sections and chunks (initiative areas, key-figure rows, text blocks) that changed. Keeps the
+ * scroll position across updates, syncs scrolling with the editor by source line, and reports
+ * clicks and scrolls back as typed messages.
+ *
+ * Source lines: text blocks carry `data-line` counted from their own first line, and the block's
+ * line lives in `textLines`; brief entries carry `data-entry`, an index into `entryLines`. A line
+ * added above changes those two lists, not the HTML.
  */
-import type { BriefPreviewState, FromBriefWebview, ToBriefWebview } from '../shared/previewMessages';
+import type {
+  BriefContent, BriefInspection, BriefPatch, BriefPreviewState, ChunkedChange, ChunkedHtml, ChunkSplice, FromBriefWebview, GroupedChange, GroupedHtml, ToBriefWebview,
+} from '../shared/previewMessages';
 
 interface VsCodeApi {
   postMessage(message: FromBriefWebview): void;
@@ -21,6 +29,24 @@ let shownUri = state.uri;
 /** Set while we scroll on the editor's behalf, so the resulting scroll event is not echoed back. */
 let scrollingForEditor = false;
 
+/** The page's sections, in order; undefined until a brief is shown (or after a notice). */
+interface Parts {
+  header: Element;
+  initiatives: Element;
+  figures: Element;
+  actors: Element;
+  text: Element;
+}
+type PartName = keyof Parts;
+const PART_NAMES: readonly PartName[] = ['header', 'initiatives', 'figures', 'actors', 'text'];
+let parts: Parts | undefined;
+/** The source line of each `data-entry` index. */
+let entryLines: readonly number[] = [];
+/** The first source line of each text block, in order, as last sent. */
+let textLines: readonly number[] = [];
+/** The same, by block element (the children of the text's chunk container). */
+const blockLine = new WeakMap<Element, number>();
+
 function readInitialState(): BriefPreviewState {
   // State travels in an escaped data attribute, never in an inline script.
   const raw = document.body.dataset.state;
@@ -32,32 +58,168 @@ function readInitialState(): BriefPreviewState {
   }
 }
 
-/** Text-line elements in document order, for scroll sync (brief entries above are not in source order). */
-function lineElements(): HTMLElement[] {
-  return Array.from(root.querySelectorAll<HTMLElement>('.brief-markdown .code-line[data-line]'));
+/** A patch that does not fit the page: the extension sends the whole brief instead. */
+class OutOfStep extends Error {}
+
+function joined(part: ChunkedHtml): string {
+  return part.open + part.chunks.join('') + part.close;
 }
 
-function lineOf(el: Element): number {
-  return Number((el as HTMLElement).dataset.line);
+function joinedGroups(part: GroupedHtml): string {
+  return part.open + part.groups.map(joined).join('') + part.close;
+}
+
+/** The elements `html` parses to (a template parses table rows and list items as they are). */
+function parse(html: string): Element[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return Array.from(template.content.children);
+}
+
+function chunkContainer(part: Element): Element | null {
+  return part.matches('[data-chunks]') ? part : part.querySelector('[data-chunks]');
+}
+
+function textContainer(): Element | null {
+  return parts ? chunkContainer(parts.text) : null;
+}
+
+function showWhole(content: BriefContent): void {
+  root.innerHTML = content.header + joinedGroups(content.initiatives) + joined(content.figures) + content.actors + joined(content.text);
+  const children = root.children;
+  parts = children.length === PART_NAMES.length
+    ? { header: children[0], initiatives: children[1], figures: children[2], actors: children[3], text: children[4] }
+    : undefined;
+  entryLines = content.entryLines;
+  textLines = content.textLines;
+  setTextLines(textLines);
+}
+
+/** Gives each text block its line; false when blocks and lines do not pair up (then each gets what it can). */
+function setTextLines(lines: readonly number[]): boolean {
+  const container = textContainer();
+  if (!container) return lines.length === 0;
+  const blocks = container.children;
+  for (let i = 0; i < blocks.length && i < lines.length; i++) blockLine.set(blocks[i], lines[i]);
+  return blocks.length === lines.length;
+}
+
+function replacePart(name: PartName, html: string): void {
+  if (!parts) throw new OutOfStep('no brief shown');
+  const [element, ...extra] = parse(html);
+  if (!element || extra.length) throw new OutOfStep(`${name} is not one element`);
+  parts[name].replaceWith(element);
+  parts[name] = element;
+}
+
+function spliceChunks(name: string, container: Element | null, splice: ChunkSplice): void {
+  if (!container) throw new OutOfStep(`${name} has no chunks`);
+  const children = container.children;
+  if (splice.start + splice.deleteCount > children.length) throw new OutOfStep(`${name} has ${children.length} chunks`);
+  const template = document.createElement('template');
+  template.innerHTML = splice.insert.join('');
+  const fresh = template.content;
+  if (fresh.children.length !== splice.insert.length) throw new OutOfStep(`${name}: ${splice.insert.length} chunks made ${fresh.children.length} elements`);
+  const before = children[splice.start + splice.deleteCount] ?? null;
+  // A chunk is its element and the line break after it (markdown-it ends blocks with one): both
+  // go, both come, so the page stays exactly what the whole HTML makes.
+  for (let i = 0; i < splice.deleteCount; i++) {
+    const gone = children[splice.start];
+    const after = gone.nextSibling;
+    if (after && after.nodeType === Node.TEXT_NODE && !after.textContent?.trim()) after.remove();
+    gone.remove();
+  }
+  container.insertBefore(fresh, before);
+}
+
+function applyChange(name: PartName, change: ChunkedChange | undefined): void {
+  if (!change) return;
+  if (change.whole) replacePart(name, joined(change.whole));
+  else spliceChunks(name, parts ? chunkContainer(parts[name]) : null, change.splice);
+}
+
+function applyGroupedChange(name: PartName, change: GroupedChange | undefined): void {
+  if (!change) return;
+  if (change.whole) {
+    replacePart(name, joinedGroups(change.whole));
+    return;
+  }
+  const groups = parts ? chunkContainer(parts[name])?.children : undefined;
+  if (!groups || groups.length !== change.groups.length) throw new OutOfStep(`${name} has ${groups?.length} groups`);
+  change.groups.forEach((groupChange, i) => {
+    if (!groupChange) return;
+    const group = groups[i];
+    if (groupChange.whole) {
+      const [element, ...extra] = parse(joined(groupChange.whole));
+      if (!element || extra.length) throw new OutOfStep(`${name} group ${i} is not one element`);
+      group.replaceWith(element);
+    } else {
+      spliceChunks(`${name} group ${i}`, group.querySelector('[data-chunks]'), groupChange.splice);
+    }
+  });
+}
+
+function applyPatch(patch: BriefPatch): void {
+  if (!parts) throw new OutOfStep('no brief shown');
+  if (patch.header !== undefined) replacePart('header', patch.header);
+  applyGroupedChange('initiatives', patch.initiatives);
+  applyChange('figures', patch.figures);
+  if (patch.actors !== undefined) replacePart('actors', patch.actors);
+  applyChange('text', patch.text);
+  if (patch.entryLines) entryLines = patch.entryLines;
+  // New blocks need their line; kept ones may have moved.
+  if (patch.textLines) textLines = patch.textLines;
+  if ((patch.textLines || patch.text) && !setTextLines(textLines)) throw new OutOfStep('text blocks and lines differ');
+}
+
+/** The text block (a child of the text's chunk container) holding `el`. */
+function blockOf(el: Element): Element | undefined {
+  const container = textContainer();
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.parentElement === container) return node;
+  }
+  return undefined;
+}
+
+/** The source line an element stands for: a brief entry's, or a text element's. */
+function sourceLine(el: Element): number | undefined {
+  const data = (el as HTMLElement).dataset;
+  if (data.entry !== undefined) return entryLines[Number(data.entry)];
+  if (data.line === undefined) return undefined;
+  const block = blockOf(el);
+  const base = block ? blockLine.get(block) : undefined;
+  return base === undefined ? undefined : base + Number(data.line);
+}
+
+/** Text-line elements in document order with their source lines, for scroll sync. */
+function lineElements(): { el: HTMLElement; line: number }[] {
+  const container = textContainer();
+  if (!container) return [];
+  const out: { el: HTMLElement; line: number }[] = [];
+  for (const el of Array.from(container.querySelectorAll<HTMLElement>('.code-line[data-line]'))) {
+    const line = sourceLine(el);
+    if (line !== undefined) out.push({ el, line });
+  }
+  return out;
 }
 
 /** Scrolls so that source `line` is at the top, interpolating between the elements around it. */
 function scrollToLine(line: number): void {
   const els = lineElements();
   if (!els.length) return;
-  let before: HTMLElement | undefined;
-  let after: HTMLElement | undefined;
-  for (const el of els) {
-    if (lineOf(el) <= line) before = el;
-    else { after = el; break; }
+  let before: { el: HTMLElement; line: number } | undefined;
+  let after: { el: HTMLElement; line: number } | undefined;
+  for (const entry of els) {
+    if (entry.line <= line) before = entry;
+    else { after = entry; break; }
   }
   let top: number;
-  if (!before) top = els[0].getBoundingClientRect().top + window.scrollY;
+  if (!before) top = els[0].el.getBoundingClientRect().top + window.scrollY;
   else {
-    const beforeTop = before.getBoundingClientRect().top + window.scrollY;
-    if (after && lineOf(after) > lineOf(before)) {
-      const afterTop = after.getBoundingClientRect().top + window.scrollY;
-      top = beforeTop + ((line - lineOf(before)) / (lineOf(after) - lineOf(before))) * (afterTop - beforeTop);
+    const beforeTop = before.el.getBoundingClientRect().top + window.scrollY;
+    if (after && after.line > before.line) {
+      const afterTop = after.el.getBoundingClientRect().top + window.scrollY;
+      top = beforeTop + ((line - before.line) / (after.line - before.line)) * (afterTop - beforeTop);
     } else top = beforeTop;
   }
   scrollingForEditor = true;
@@ -67,19 +229,68 @@ function scrollToLine(line: number): void {
 /** The source line at the top of the view (only while the annotated text is on screen). */
 function topLine(): number | undefined {
   const els = lineElements();
-  for (const el of els) {
+  for (let i = 0; i < els.length; i++) {
+    const { el, line } = els[i];
     const rect = el.getBoundingClientRect();
     if (rect.bottom > 0) {
       // Still above the annotated text (reading the brief part): no source line is at the top.
-      if (el === els[0] && rect.top > 0) return undefined;
-      if (rect.top >= 0 || rect.height === 0) return lineOf(el);
+      if (i === 0 && rect.top > 0) return undefined;
+      if (rect.top >= 0 || rect.height === 0) return line;
       const progress = -rect.top / rect.height;
-      const next = els[els.indexOf(el) + 1];
-      const span = next ? lineOf(next) - lineOf(el) : 1;
-      return lineOf(el) + Math.floor(progress * span);
+      const next = els[i + 1];
+      const span = next ? next.line - line : 1;
+      return line + Math.floor(progress * span);
     }
   }
   return undefined;
+}
+
+/** What was at the top of the view: an element (a chunk, or a part), where it stood, and its place. */
+interface Anchor {
+  readonly el: Element;
+  readonly top: number;
+  /** Its chunk container and index there, so the chunk that replaces it can stand in for it. */
+  readonly container: Element | undefined;
+  readonly index: number;
+}
+
+/**
+ * The first element at or below the top of the view, as fine as a chunk (a text block, a figure
+ * row, an initiative), with its distance from the top: the scroll position to keep across a patch.
+ */
+function scrollAnchor(): Anchor | undefined {
+  if (!parts) return undefined;
+  for (const name of PART_NAMES) {
+    const part = parts[name];
+    const rect = part.getBoundingClientRect();
+    if (rect.bottom <= 0) continue;
+    let container = chunkContainer(part);
+    // The initiatives: areas, then the initiatives of the area at the top.
+    if (container && name === 'initiatives') {
+      const area = firstBelowTop(container.children);
+      container = area === undefined ? null : container.children[area].querySelector('[data-chunks]');
+    }
+    const index = container ? firstBelowTop(container.children) : undefined;
+    if (container && index !== undefined) {
+      const el = container.children[index];
+      return { el, top: el.getBoundingClientRect().top, container, index };
+    }
+    return { el: part, top: rect.top, container: undefined, index: -1 };
+  }
+  return undefined;
+}
+
+/** The first of `elements` (standing top to bottom) whose bottom is below the view's top. */
+function firstBelowTop(elements: HTMLCollection): number | undefined {
+  if (!elements.length || elements[elements.length - 1].getBoundingClientRect().bottom <= 0) return undefined;
+  let lo = 0;
+  let hi = elements.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (elements[mid].getBoundingClientRect().bottom > 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function flash(el: HTMLElement): void {
@@ -90,11 +301,20 @@ function flash(el: HTMLElement): void {
 }
 
 function reveal(id: string | undefined, line: number | undefined): void {
+  const container = textContainer();
+  if (!container) return;
   let target: HTMLElement | undefined;
-  if (id) target = Array.from(root.querySelectorAll<HTMLElement>('.brief-markdown [data-id]')).find((el) => el.dataset.id === id);
+  if (id) target = Array.from(container.querySelectorAll<HTMLElement>('[id]')).find((el) => el.id === id);
   if (!target && line !== undefined) {
-    const candidates = Array.from(root.querySelectorAll<HTMLElement>('.brief-markdown [data-line]'));
-    target = candidates.filter((el) => lineOf(el) <= line).pop() ?? candidates[0];
+    let best: HTMLElement | undefined;
+    let first: HTMLElement | undefined;
+    for (const el of Array.from(container.querySelectorAll<HTMLElement>('[data-line]'))) {
+      const at = sourceLine(el);
+      if (at === undefined) continue;
+      first ??= el;
+      if (at <= line) best = el;
+    }
+    target = best ?? first;
   }
   if (!target) return;
   scrollingForEditor = true;
@@ -102,7 +322,7 @@ function reveal(id: string | undefined, line: number | undefined): void {
   flash(target);
 }
 
-function inspect(): { scripts: number; handlers: number; dangerousUrls: number; pwned: boolean; text: string; version: number } {
+function inspect(): BriefInspection {
   const all = Array.from(root.querySelectorAll('*'));
   const handlers = all.filter((el) => Array.from(el.attributes).some((a) => a.name.toLowerCase().startsWith('on'))).length;
   const dangerous = /^\s*(javascript|vbscript|data:text\/html)/i;
@@ -114,6 +334,7 @@ function inspect(): { scripts: number; handlers: number; dangerousUrls: number; 
     pwned: Boolean((window as unknown as { __summitPwned?: unknown }).__summitPwned),
     text: root.textContent ?? '',
     version: shownVersion,
+    topLine: topLine(),
   };
 }
 
@@ -122,29 +343,80 @@ function saveState(patch: Partial<BriefPreviewState>): void {
   vscode.setState(state);
 }
 
+/** Tells the extension `version` is shown, and once more after the next frame is drawn. */
+function confirm(version: number, receivedAt: number): void {
+  // Reading a layout value finishes layout now, so `appliedAt` includes it.
+  void root.offsetHeight;
+  vscode.postMessage({ type: 'rendered', version, receivedAt, appliedAt: Date.now() });
+  requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'painted', version, at: Date.now() }), 0));
+}
+
+function onRender(message: Extract<ToBriefWebview, { type: 'render' }>, receivedAt: number): void {
+  const sameDocument = message.uri === shownUri && parts !== undefined;
+  // A late message for an older version of the same document is dropped.
+  if (sameDocument && message.version < shownVersion) return;
+  // First render (also after a reload): the saved line; later ones keep what is on screen;
+  // another document (a following preview) starts at its top.
+  const keepLine = shownVersion < 0 ? state.line ?? message.line : sameDocument ? topLine() : message.line;
+  const keepScroll = window.scrollY;
+  showWhole(message.content);
+  shownVersion = message.version;
+  shownUri = message.uri;
+  saveState({ uri: message.uri, follows: message.follows });
+  if (keepLine !== undefined) scrollToLine(keepLine);
+  else if (sameDocument && keepScroll > 0) {
+    scrollingForEditor = true;
+    window.scrollTo({ top: keepScroll });
+  }
+  confirm(message.version, receivedAt);
+}
+
+function onPatch(message: Extract<ToBriefWebview, { type: 'patch' }>, receivedAt: number): void {
+  if (message.uri !== shownUri || message.base !== shownVersion || !parts) {
+    vscode.postMessage({ type: 'resync' });
+    return;
+  }
+  const anchor = scrollAnchor();
+  const anchorLine = anchor ? sourceLine(anchor.el) : undefined;
+  try {
+    applyPatch(message.patch);
+  } catch {
+    // Whatever the page holds now, the whole brief replaces it.
+    parts = undefined;
+    vscode.postMessage({ type: 'resync' });
+    return;
+  }
+  shownVersion = message.version;
+  saveState({ follows: message.follows });
+  // Keep what was at the top of the view where it was: the anchor, or the chunk now in its place
+  // (typing in the block at the top replaces it), else its line.
+  const kept = !anchor ? undefined : anchor.el.isConnected ? anchor.el : anchor.container?.isConnected ? anchor.container.children[anchor.index] : undefined;
+  if (anchor && kept) {
+    const moved = kept.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(moved) >= 1) {
+      scrollingForEditor = true;
+      window.scrollBy({ top: moved });
+    }
+  } else if (anchorLine !== undefined) scrollToLine(anchorLine);
+  confirm(message.version, receivedAt);
+}
+
 window.addEventListener('message', (event: MessageEvent<ToBriefWebview>) => {
   const message = event.data;
+  const receivedAt = Date.now();
   switch (message.type) {
-    case 'render': {
-      const sameDocument = message.uri === shownUri;
-      // A late message for an older version of the same document is dropped.
-      if (sameDocument && message.version < shownVersion) return;
-      // First render (also after a reload): the saved line; later ones keep what is on screen;
-      // another document (a following preview) starts at its top.
-      const keepLine = shownVersion < 0 ? state.line ?? message.line : sameDocument ? topLine() : message.line;
-      const keepScroll = window.scrollY;
-      root.innerHTML = message.html;
-      shownVersion = message.version;
-      shownUri = message.uri;
-      saveState({ uri: message.uri, follows: message.follows });
-      if (keepLine !== undefined) scrollToLine(keepLine);
-      else if (sameDocument && keepScroll > 0) {
-        scrollingForEditor = true;
-        window.scrollTo({ top: keepScroll });
-      }
-      vscode.postMessage({ type: 'rendered', version: message.version });
+    case 'render':
+      onRender(message, receivedAt);
       break;
-    }
+    case 'patch':
+      onPatch(message, receivedAt);
+      break;
+    case 'notice':
+      root.innerHTML = message.html;
+      parts = undefined;
+      shownVersion = -1;
+      shownUri = message.uri;
+      break;
     case 'scrollToLine':
       scrollToLine(message.line);
       saveState({ line: message.line });
@@ -187,9 +459,23 @@ document.addEventListener('click', (event) => {
     }
     return;
   }
-  const withLine = target.closest<HTMLElement>('[data-line]');
-  if (withLine) vscode.postMessage({ type: 'revealLine', line: lineOf(withLine) });
+  const withLine = target.closest('[data-entry], [data-line]');
+  let line = withLine ? sourceLine(withLine) : undefined;
+  if (line !== undefined && withLine && withLine.tagName !== 'PRE' && (withLine as HTMLElement).dataset.line !== undefined) line += breaksBefore(withLine, target);
+  if (line !== undefined) vscode.postMessage({ type: 'revealLine', line });
 });
+
+/** Line breaks in `block`'s text before `target` (a text line of a paragraph spans one source line each). */
+function breaksBefore(block: Element, target: Node): number {
+  let breaks = 0;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (target === node || target.contains(node)) break;
+    const text = node.textContent ?? '';
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
+  }
+  return breaks;
+}
 
 function safeDecode(s: string): string {
   try { return decodeURIComponent(s); } catch { return s; }

@@ -12,8 +12,24 @@ interface Inspection {
   pwned: boolean;
   text: string;
   version: number;
+  topLine?: number;
 }
-interface Rendered { version: number; at: number; buildMs?: number; postedAt?: number; requestedAt?: number }
+/** Where the time of one preview update went (src/extension/briefPreview.ts, BriefTiming); Date.now() stamps. */
+interface Timing {
+  kind: 'render' | 'patch';
+  requestedAt: number;
+  renderStartedAt: number;
+  renderMs: number;
+  modelMs: number;
+  postedAt: number;
+  sentChars: number;
+  sentPieces: number;
+  receivedAt?: number;
+  appliedAt?: number;
+  confirmedAt?: number;
+  paintedAt?: number;
+}
+interface Rendered { version: number; at: number; timing?: Timing }
 
 /** Resolves when a brief of `uri` shows `version` or later (the webview confirmed it). */
 async function waitForBrief(uri: vscode.Uri, version: number, timeoutMs = 15_000): Promise<Rendered> {
@@ -55,6 +71,23 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** The timing of the update that showed `version`, once the webview reported its frame drawn (or after 5 s without). */
+async function paintedTiming(uri: vscode.Uri, version: number): Promise<Timing | undefined> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const timing = await vscode.commands.executeCommand<Timing | undefined>('summitNotes.internal.briefTiming', uri.toString(), version);
+    if (timing?.paintedAt !== undefined || Date.now() > deadline) return timing;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Closes every brief panel (tabs of the preview's webview type). */
+async function closeBriefPanels(): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('summitNotes.brief'));
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+}
+
 describe('brief preview', function () {
   this.timeout(60_000);
   afterEach(closeAllEditors);
@@ -90,25 +123,42 @@ describe('brief preview', function () {
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     const opened = Date.now();
     await vscode.commands.executeCommand('summitNotes.openBriefToSide', uri);
-    await waitForBrief(uri, document.version, 60_000);
+    const first = await waitForBrief(uri, document.version, 60_000);
     const firstRender = Date.now() - opened;
     const progress = (step: string) => { if (this.test) this.test.title += ` ·${step}`; };
-    progress(`first ${firstRender}`);
+    progress(`first ${firstRender} ms (render ${first.timing?.renderMs}, ${Math.round((first.timing?.sentChars ?? 0) / 1000)}k chars)`);
 
+    // Each kind of keystroke: a letter in prose, a new annotation, a new line (every line below moves).
+    const edits: { name: string; at: () => vscode.Position; text: string }[] = [
+      { name: 'annotation at the end', at: () => editor.document.lineAt(editor.document.lineCount - 1).range.end, text: '\n[Typed actor]{.actor}' },
+      { name: 'letter at the end', at: () => editor.document.lineAt(editor.document.lineCount - 1).range.end, text: 'x' },
+      { name: 'letter in the middle', at: () => editor.document.lineAt(Math.floor(editor.document.lineCount / 2)).range.end, text: 'x' },
+      { name: 'new line near the top', at: () => editor.document.lineAt(20).range.end, text: '\n' },
+      { name: 'letter in an initiative', at: () => editor.document.positionAt(editor.document.getText().indexOf('[A new rail corridor') + 3), text: 'x' },
+    ];
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      // Past the throttle window, so each edit is a "first keystroke" rendered at once.
-      await new Promise((r) => setTimeout(r, 350));
-      const start = Date.now();
-      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-      await editor.edit((b) => b.insert(end, i === 0 ? '\n[Typed actor]{.actor}' : 'x'));
-      const rendered = await waitForBrief(uri, editor.document.version, 60_000);
-      times.push(rendered.at - start);
-      // Where the time goes: the change event reaching the preview, our render, the webview showing it.
-      progress(`edit ${rendered.at - start} ms (change event +${(rendered.requestedAt ?? 0) - start}, render ${rendered.buildMs}, posted +${(rendered.postedAt ?? 0) - start})`);
+    const breakdowns: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (const edit of edits) {
+        // Past the throttle window, so each edit is a "first keystroke" rendered at once.
+        await new Promise((r) => setTimeout(r, 350));
+        const start = Date.now();
+        await editor.edit((b) => b.insert(edit.at(), edit.text));
+        const rendered = await waitForBrief(uri, editor.document.version, 60_000);
+        times.push(rendered.at - start);
+        const t = await paintedTiming(uri, rendered.version);
+        const from = (at: number | undefined) => (at === undefined || at === 0 ? '?' : String(at - start));
+        // Where the time goes: the change event reaching the preview, our render, the post, the
+        // webview receiving and applying the patch, its next frame, the confirmation back.
+        breakdowns.push(`${edit.name}: ${rendered.at - start} ms = event +${from(t?.requestedAt)}, render ${t?.renderMs} ms (model ${t?.modelMs}), posted +${from(t?.postedAt)} `
+          + `(${t?.kind} ${t?.sentPieces} pieces ${t?.sentChars} chars), received +${from(t?.receivedAt)}, applied +${from(t?.appliedAt)}, painted +${from(t?.paintedAt)}, confirmed +${from(t?.confirmedAt)}`);
+        assert.strictEqual(t?.kind, 'patch', `${edit.name}: only the change is sent`);
+      }
     }
+    for (const line of breakdowns) progress(` ${line}`);
     const inspection = await inspectBrief(uri);
     assert.match(inspection.text, /Typed actor/);
+    assert.match(inspection.text, /A nxxew rail corridor|A xnew rail corridor|A nexxw rail corridor/);
     assert.strictEqual(inspection.version, editor.document.version);
 
     // A burst of edits ends on the latest version.
@@ -118,8 +168,61 @@ describe('brief preview', function () {
     }
     await waitForBrief(uri, editor.document.version, 60_000);
 
+    // The patched page shows exactly what a fresh page shows for the same text.
+    const patched = (await inspectBrief(uri)).text;
+    await closeBriefPanels();
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    await vscode.commands.executeCommand('summitNotes.openBriefToSide', uri);
+    await waitForBrief(uri, editor.document.version, 60_000);
+    const fresh = (await inspectBrief(uri)).text;
+    if (patched !== fresh) {
+      let at = 0;
+      while (patched[at] === fresh[at]) at++;
+      assert.fail(`a page built from patches differs from a fresh one at ${at} of ${fresh.length}: ${JSON.stringify(patched.slice(at - 60, at + 60))} vs ${JSON.stringify(fresh.slice(at - 60, at + 60))}`);
+    }
+
     const report = `keystroke → updated preview on ${Math.round(document.getText().length / 1024)} KB: median ${median(times)} ms, max ${Math.max(...times)} ms (n=${times.length}); first render ${firstRender} ms`;
     if (this.test) this.test.title += ` [${report}]`;
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('keeps the text at the top of the view where it was when lines above change', async function () {
+    this.timeout(120_000);
+    const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('brief/sample.summit.md')));
+    const uri = await writeWorkspaceFile('brief/scroll.summit.md', bigNotes(sample, 40_000));
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('summitNotes.openBriefToSide', uri);
+    await waitForBrief(uri, document.version, 60_000);
+    // The editor scrolls to a line in the middle; the preview follows it.
+    const target = Math.floor(document.lineCount / 2);
+    editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+    let seen: number | undefined;
+    const before = await waitFor(async () => {
+      seen = (await inspectBrief(uri)).topLine;
+      return seen !== undefined && Math.abs(seen - target) <= 10 ? seen : undefined;
+    }, `the preview to scroll near line ${target}`, { timeout: 20_000, interval: 100 }).catch((e: Error) => {
+      throw new Error(`${e.message}; its top line: ${String(seen)}`);
+    });
+    // Another file takes the editor's place, so the edits below do not scroll an editor of this one
+    // (which would scroll the preview with it).
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri('plain.md')), { viewColumn: editor.viewColumn, preview: false });
+    const insert = async (line: number, text: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(line, 0), text);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitForBrief(uri, document.version);
+    };
+    // A letter near the top (above the view), then new lines there: the same text stays on top.
+    await insert(20, 'x');
+    assert.strictEqual((await inspectBrief(uri)).topLine, before, 'a letter above keeps the top line');
+    await insert(20, '\n\n');
+    assert.strictEqual((await inspectBrief(uri)).topLine, before + 2, 'two new lines above: the same text, two lines further down');
+    // A letter in the very block at the top (it is replaced): still the same line on top.
+    await insert(before + 2, 'x');
+    assert.strictEqual((await inspectBrief(uri)).topLine, before + 2, 'a letter in the block at the top keeps it there');
+    await vscode.window.showTextDocument(document, { preview: false });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -178,7 +281,7 @@ describe('built-in Markdown preview', () => {
       const out = await vscode.commands.executeCommand<string>('markdown.api.render', 'Talks with [Kazakhstan]{.actor #kz} and [a fund]{.initiative status=agreed}.');
       return typeof out === 'string' && out.includes('summit-actor') ? out : undefined;
     }, 'markdown.api.render to use our plugin');
-    assert.match(html, /<span class="summit-annotation summit-actor"[^>]*data-id="kz"[^>]*title="Actor #kz">Kazakhstan<\/span>/);
+    assert.match(html, /<span class="summit-actor" id="kz"[^>]*title="Actor #kz">Kazakhstan<\/span>/);
     assert.match(html, /data-status="agreed"/);
   });
 });

@@ -7,14 +7,16 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createNotesMarkdown } from '../../src/core/briefHtml';
-import { spanTitle } from '../../src/core/markdownIt';
+import MarkdownIt from 'markdown-it';
+import { spanTitle, summitNotesPlugin, type SpanMeta, type Token } from '../../src/core/markdownIt';
+import { seededRandom } from '../support/random';
 import { assertHarmless, readFixtureBlocks, fixturePath } from './briefFixtures';
 
 describe('markdown-it plugin', () => {
   describe('renders the fixtures', () => {
     for (const block of readFixtureBlocks(fixturePath('markdownIt.txt'))) {
       it(block.title, () => {
-        const md = createNotesMarkdown({ blockLines: block.title.startsWith('lines:') });
+        const md = createNotesMarkdown({ blockLines: block.title.startsWith('lines relative:') ? 'relative' : block.title.startsWith('lines:') });
         assert.equal(md.render(block.parts[0]), block.parts[1]);
       });
     }
@@ -26,6 +28,50 @@ describe('markdown-it plugin', () => {
         const html = createNotesMarkdown({ blockLines: true }).render(block.parts[0]);
         assertHarmless(html);
       });
+    }
+  });
+
+  it('annotation tokens carry their source line, counted to the block or to the whole text', () => {
+    const text = 'one\ntwo `code\nspan` [A]{.actor}\n\n- first\n  second [B]{.actor}\n\n| who |\n|---|\n| [C]{.actor} |\n';
+    const lines = (md: ReturnType<typeof createNotesMarkdown>) => {
+      const out: Record<string, number | undefined> = {};
+      const visit = (tokens: readonly Token[]) => {
+        for (const t of tokens) {
+          if (t.type === 'summit_span' || t.type === 'summit_span_open') { const meta = t.meta as unknown as SpanMeta; out[meta.text] = meta.line; }
+          if (t.children) visit(t.children);
+        }
+      };
+      visit(md.parse(text, {}));
+      return out;
+    };
+    assert.deepEqual(lines(createNotesMarkdown()), { A: 2, B: 5, C: 9 });
+    assert.deepEqual(lines(createNotesMarkdown({ blockLines: 'relative' })), { A: 2, B: 1, C: 2 });
+  });
+
+  it('reads attribute blocks alike through the whole text and through a paragraph alone', () => {
+    // parseInline registers its one inline token (read through the scanner of the whole text);
+    // markdown-it's bare inline parser skips our core rule (each paragraph gets a scanner of its own).
+    const md = new MarkdownIt().use(summitNotesPlugin);
+    const pieces = ['[a]{.actor}', '[b [c]{.figure metric="x y"}]{.initiative #i area=f}', ' ', '\n', '{', '}', ']', '[', '"', "'", '\\',
+      'note="a}b"', '[x]{.actor note="q\\"r" k=v}', '[y]{#id .c1 .c2 key=\'v w\'}', '`', 'text', '[z]{.actor', '[w]{bad token}'];
+    const random = seededRandom(23);
+    // Text runs joined, as markdown-it's core rule `text_join` does after parseInline only.
+    const shape = (tokens: readonly Token[]): unknown[] => {
+      const out: { type: string; content: string; meta: unknown; children: unknown }[] = [];
+      for (const t of tokens) {
+        const type = t.type === 'text_special' ? 'text' : t.type;
+        const last = out[out.length - 1];
+        if (type === 'text' && last?.type === 'text') last.content += t.content;
+        else out.push({ type, content: t.content, meta: t.meta && { ...(t.meta as unknown as SpanMeta), line: undefined }, children: t.children && shape(t.children) });
+      }
+      return out;
+    };
+    for (let n = 0; n < 300; n++) {
+      let src = '';
+      for (let i = 0, length = 1 + Math.floor(random() * 30); i < length; i++) src += pieces[Math.floor(random() * pieces.length)];
+      const alone: Token[] = [];
+      md.inline.parse(src, md, {}, alone);
+      assert.deepEqual(shape(md.parseInline(src, {})[0].children ?? []), shape(alone), JSON.stringify(src));
     }
   });
 
