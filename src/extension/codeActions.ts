@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic, NotesModel } from '../core';
 import { addAreaEdit, createHeadingTargetEdit, type TextEdit } from '../core/textEdits';
 import { offsetsToRange } from './convert';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, type EditorDeps } from './notesDocuments';
 
@@ -52,6 +53,9 @@ export function registerCodeActions(deps: EditorDeps): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(NOTES_SELECTOR, {
     provideCodeActions(document, range, context, token) {
       return guarded(deps, 'code actions', token, [], () => {
+        // The lightbulb asks at every cursor move, right after each keystroke: reading the new
+        // version's problems (a pass over the whole file) waits until the editor shows one here.
+        if (!context.diagnostics.some((x) => x.source === DIAGNOSTIC_SOURCE)) return [];
         const model = deps.notes.model(document);
         if (!model) return [];
         const start = document.offsetAt(range.start);

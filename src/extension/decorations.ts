@@ -1,29 +1,27 @@
 import * as vscode from 'vscode';
-import type { Annotation, NotesModel } from '../core';
-import { toRange } from './convert';
-import type { EditorDeps } from './notesDocuments';
+import type { NotesModel } from '../core';
+import { HIGHLIGHT_STYLES, highlightsIn, RULER_LANES, rulerMarks, type HighlightStyle, type RulerLane, type RulerMarks } from '../core/highlights';
+import { PositionCursor } from '../core/linePositions';
+import { settleDelay, type EditorDeps } from './notesDocuments';
+import { timed } from './workLog';
 
-/** Statuses shown with a solid border (it happened) and struck through (it did not). */
-const SETTLED = new Set(['agreed', 'launched', 'done', 'signed', 'adopted']);
-const REJECTED = new Set(['rejected', 'dropped', 'withdrawn']);
 /** Light debounce while typing: VS Code moves existing decorations with the edit meanwhile, so nothing flickers. */
 const DEBOUNCE_MS = 40;
-
-type Style = 'initiativeOpen' | 'initiativeSettled' | 'initiativeRejected' | 'figure' | 'actor' | 'attributes';
+/** The overview ruler (whole file) follows a little later: its marks move with the text meanwhile. */
+const RULER_DEBOUNCE_MS = 400;
+/** Lines painted beyond the visible ones, each side: at least this many, or two screens. */
+const MIN_MARGIN_LINES = 100;
 
 function color(id: string): vscode.ThemeColor {
   return new vscode.ThemeColor(`summitNotes.${id}`);
 }
 
-/** The decoration types, created once for the extension's lifetime. */
-function createStyles(): Record<Style, vscode.TextEditorDecorationType> {
-  const ruler = vscode.OverviewRulerLane.Right;
+/** The decoration types of the text, created once for the extension's lifetime. */
+function createStyles(): Record<HighlightStyle, vscode.TextEditorDecorationType> {
   const initiative: vscode.DecorationRenderOptions = {
     backgroundColor: color('initiativeBackground'),
     borderColor: color('initiativeBorder'),
     borderRadius: '3px',
-    overviewRulerColor: color('initiativeBorder'),
-    overviewRulerLane: ruler,
   };
   return {
     // Proposed or supported: a dashed outline, still open.
@@ -36,41 +34,30 @@ function createStyles(): Record<Style, vscode.TextEditorDecorationType> {
       borderColor: color('figureBorder'),
       borderWidth: '0 0 2px 0',
       borderStyle: 'solid',
-      overviewRulerColor: color('figureBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Center,
     }),
     actor: vscode.window.createTextEditorDecorationType({
       backgroundColor: color('actorBackground'),
       borderColor: color('actorBorder'),
       borderWidth: '0 0 1px 0',
       borderStyle: 'dotted',
-      overviewRulerColor: color('actorBorder'),
-      overviewRulerLane: vscode.OverviewRulerLane.Left,
     }),
     // The `{…}` blocks step back so the text reads first.
     attributes: vscode.window.createTextEditorDecorationType({ opacity: '0.6' }),
   };
 }
 
-function statusStyle(a: Annotation): Style {
-  const status = a.attribute('status');
-  if (status && REJECTED.has(status)) return 'initiativeRejected';
-  if (status && SETTLED.has(status)) return 'initiativeSettled';
-  return 'initiativeOpen';
-}
-
-/** The ranges of each style for a model, with the status as a faint suffix on initiatives. */
-export function decorationsFor(model: NotesModel): Record<Style, vscode.DecorationOptions[]> {
-  const out: Record<Style, vscode.DecorationOptions[]> = {
-    initiativeOpen: [], initiativeSettled: [], initiativeRejected: [], figure: [], actor: [], attributes: [],
+/**
+ * The overview ruler marks, one type per kind, separate from the text's types: the text is
+ * painted near the visible lines only, the ruler for the whole file.
+ */
+function createRulerStyles(): Record<RulerLane, vscode.TextEditorDecorationType> {
+  const lane = (colorId: string, where: vscode.OverviewRulerLane): vscode.TextEditorDecorationType =>
+    vscode.window.createTextEditorDecorationType({ overviewRulerColor: color(colorId), overviewRulerLane: where, isWholeLine: true });
+  return {
+    initiative: lane('initiativeBorder', vscode.OverviewRulerLane.Right),
+    figure: lane('figureBorder', vscode.OverviewRulerLane.Center),
+    actor: lane('actorBorder', vscode.OverviewRulerLane.Left),
   };
-  for (const a of model.annotations) {
-    if (!a.kind) continue;
-    const style: Style = a.kind === 'initiative' ? statusStyle(a) : a.kind;
-    out[style].push({ range: toRange(a.contentRange) });
-    if (a.attributeRange.end > a.attributeRange.start) out.attributes.push({ range: toRange(a.attributeRange) });
-  }
-  return out;
 }
 
 /** Time from an edit to updated decorations, for the log and the integration test. */
@@ -79,76 +66,271 @@ export interface DecorationTiming {
   readonly version: number;
   /** From the change event to `setDecorations` done. */
   readonly ms: number;
+  /** Ranges painted (the text's, near the visible lines). */
   readonly count: number;
+  /** `performance.now()` when the first change event of this update reached the extension. */
+  readonly eventAt: number;
+  /** From the change event to the start of painting (the debounce and whatever else ran first). */
+  readonly waitMs: number;
+  /** Getting the model of the version (an in-place update or a parse). */
+  readonly modelMs: number;
+  /** Finding the ranges near the visible lines and converting them. */
+  readonly rangesMs: number;
+  /** The `setDecorations` calls (of the styles whose ranges changed). */
+  readonly setMs: number;
+  /** How many of the six styles were set (the rest had not changed). */
+  readonly stylesSet: number;
+  /** The lines painted, first and last. */
+  readonly lines: readonly [number, number];
+}
+
+/** What one editor shows: the lines painted and the ranges last set per style (to skip equal ones). */
+interface Painted {
+  document: vscode.TextDocument;
+  version: number;
+  first: number;
+  last: number;
+  ranges: Map<string, number[]>;
+  /** The lowest offset any edit touched since the text was last painted (Infinity: none). */
+  editFloor: number;
+}
+
+function sameNumbers(a: readonly number[] | undefined, b: readonly number[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Whether the editor still shows exactly the offsets `old`: VS Code moved them with every edit
+ * since, so they are unchanged only when no edit reached their extent (an edit at or before a
+ * range's end moves or stretches it there, even when the new ranges happen to equal the old).
+ */
+function untouched(old: readonly number[], editFloor: number): boolean {
+  if (editFloor === Number.POSITIVE_INFINITY) return true;
+  let max = -1;
+  for (let i = 1; i < old.length; i += 2) if (old[i] > max) max = old[i];
+  return editFloor > max;
+}
+
+/** The lines to paint: the visible ones and a margin of two screens (at least MIN_MARGIN_LINES) each side. */
+function windowOf(editor: vscode.TextEditor): [number, number] {
+  const visible = editor.visibleRanges;
+  const lastLine = editor.document.lineCount - 1;
+  if (visible.length === 0) return [0, Math.min(lastLine, 2 * MIN_MARGIN_LINES)];
+  const top = visible[0].start.line;
+  const bottom = visible[visible.length - 1].end.line;
+  const margin = Math.max(MIN_MARGIN_LINES, 2 * (bottom - top + 1));
+  return [Math.max(0, top - margin), Math.min(lastLine, bottom + margin)];
 }
 
 /**
  * Highlighting: every initiative, figure and actor in the visible notes editors, coloured by the
- * theme colours `summitNotes.*` (package.json `colors`), updated on change events, lightly debounced.
+ * theme colours `summitNotes.*` (package.json `colors`). The text is painted for the visible lines
+ * and a margin around them (repainted when scrolling nears its edge), so a keystroke in a 1 MB
+ * file sets a few hundred ranges, not 20k; the overview ruler shows the whole file as merged runs
+ * of lines, updated a little after typing stops and only when they moved. Styles whose ranges did
+ * not change are not set again.
  */
 export function registerDecorations(deps: EditorDeps): vscode.Disposable {
   const styles = createStyles();
+  const rulerStyles = createRulerStyles();
+  const painted = new Map<vscode.TextEditor, Painted>();
+  const rulerCache = new WeakMap<NotesModel, RulerMarks>();
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; since: number }>();
+  const rulerTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let lastTiming: DecorationTiming | undefined;
+  /** The last timings, oldest first (the typing test reads one per keystroke). */
+  const timings: DecorationTiming[] = [];
   const enabled = (document: vscode.TextDocument): boolean =>
     vscode.workspace.getConfiguration('summitNotes', document).get<boolean>('highlighting.enabled') !== false;
 
-  const clear = (editor: vscode.TextEditor): void => {
-    for (const type of Object.values(styles)) editor.setDecorations(type, []);
+  /**
+   * Sets `flat` for `type` unless the editor already shows exactly these; returns whether it set
+   * them. Offsets (the text) are compared with the edits since in mind; line runs (the ruler) as they are.
+   */
+  const set = (editor: vscode.TextEditor, state: Painted, key: string, type: vscode.TextEditorDecorationType, flat: number[], toRanges: () => vscode.Range[]): boolean => {
+    const old = state.ranges.get(key);
+    if (sameNumbers(old, flat) && (key.startsWith('ruler:') || untouched(flat, state.editFloor))) return false;
+    editor.setDecorations(type, toRanges());
+    state.ranges.set(key, flat);
+    return true;
   };
 
-  const paint = (editor: vscode.TextEditor, since?: number): void => {
+  const clear = (editor: vscode.TextEditor): void => {
+    const state = painted.get(editor);
+    if (!state) return;
+    for (const style of HIGHLIGHT_STYLES) set(editor, state, style, styles[style], [], () => []);
+    for (const lane of RULER_LANES) set(editor, state, `ruler:${lane}`, rulerStyles[lane], [], () => []);
+    painted.delete(editor);
+  };
+
+  const stateOf = (editor: vscode.TextEditor): Painted => {
+    let state = painted.get(editor);
+    if (!state || state.document !== editor.document) {
+      state = { document: editor.document, version: -1, first: 0, last: -1, ranges: new Map(), editFloor: Number.POSITIVE_INFINITY };
+      painted.set(editor, state);
+    }
+    return state;
+  };
+
+  const modelOf = (editor: vscode.TextEditor): NotesModel | undefined =>
+    enabled(editor.document) ? deps.notes.model(editor.document) : undefined;
+
+  /** The text's decorations near the visible lines. */
+  const paintText = (editor: vscode.TextEditor, since?: number): void => timed('decorations', () => {
     try {
-      const model = enabled(editor.document) ? deps.notes.model(editor.document) : undefined;
+      const t0 = performance.now();
+      const model = modelOf(editor);
       if (!model) return clear(editor);
-      const ranges = decorationsFor(model);
+      const t1 = performance.now();
+      const state = stateOf(editor);
+      const [first, last] = windowOf(editor);
+      const from = model.offsetAt({ line: first, character: 0 });
+      const to = model.offsetAt({ line: last + 1, character: 0 });
+      const found = highlightsIn(model, from, to);
+      const t2 = performance.now();
       let count = 0;
-      for (const style of Object.keys(styles) as Style[]) {
-        editor.setDecorations(styles[style], ranges[style]);
-        count += ranges[style].length;
+      let stylesSet = 0;
+      for (const style of HIGHLIGHT_STYLES) {
+        const flat = found[style];
+        count += flat.length / 2;
+        if (set(editor, state, style, styles[style], flat, () => toRanges(model, flat))) stylesSet++;
       }
+      state.version = editor.document.version;
+      state.editFloor = Number.POSITIVE_INFINITY;
+      state.first = first;
+      state.last = last;
+      const t3 = performance.now();
       if (since !== undefined) {
-        lastTiming = { uri: editor.document.uri.toString(), version: editor.document.version, ms: Date.now() - since, count };
+        lastTiming = {
+          uri: editor.document.uri.toString(), version: editor.document.version, ms: t3 - since, count, eventAt: since,
+          waitMs: t0 - since, modelMs: t1 - t0, rangesMs: t2 - t1, setMs: t3 - t2, stylesSet, lines: [first, last],
+        };
+        timings.push(lastTiming);
+        if (timings.length > 100) timings.shift();
         if (model.text.length > 512 * 1024) {
-          deps.log(`decorations updated ${lastTiming.ms} ms after the edit (${count} ranges, ${(model.text.length / 1048576).toFixed(1)} MB)`);
+          deps.log(`decorations updated ${lastTiming.ms.toFixed(0)} ms after the edit (waited ${lastTiming.waitMs.toFixed(0)}, model ${lastTiming.modelMs.toFixed(0)}, ranges ${lastTiming.rangesMs.toFixed(0)}, set ${lastTiming.setMs.toFixed(0)} ms; ${count} ranges on lines ${first + 1}–${last + 1} of ${(model.text.length / 1048576).toFixed(1)} MB)`);
         }
       }
     } catch (err) {
       deps.log(`highlighting failed: ${err instanceof Error ? err.message : String(err)}`);
     }
+  });
+
+  /** The overview ruler's marks for the whole file (computed once per model, set when they moved). */
+  const paintRuler = (editor: vscode.TextEditor): void => timed('decorations: overview ruler', () => {
+    try {
+      const model = modelOf(editor);
+      if (!model) return clear(editor);
+      let marks = rulerCache.get(model);
+      if (!marks) rulerCache.set(model, (marks = rulerMarks(model)));
+      const state = stateOf(editor);
+      for (const lane of RULER_LANES) {
+        const runs = marks[lane];
+        set(editor, state, `ruler:${lane}`, rulerStyles[lane], runs, () => {
+          const out: vscode.Range[] = [];
+          for (let i = 0; i < runs.length; i += 2) out.push(new vscode.Range(runs[i], 0, runs[i + 1], 0));
+          return out;
+        });
+      }
+    } catch (err) {
+      deps.log(`highlighting (overview ruler) failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+
+  const paint = (editor: vscode.TextEditor): void => {
+    paintText(editor);
+    paintRuler(editor);
   };
 
   const paintVisible = (): void => {
-    for (const editor of vscode.window.visibleTextEditors) paint(editor);
+    const visible = new Set(vscode.window.visibleTextEditors);
+    for (const editor of painted.keys()) if (!visible.has(editor)) painted.delete(editor);
+    for (const editor of visible) paint(editor);
   };
 
   const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
     const waiting = pending.get(key);
     if (waiting) clearTimeout(waiting.timer);
-    const since = waiting?.since ?? Date.now();
+    const since = waiting?.since ?? performance.now();
     pending.set(key, {
       since,
       timer: setTimeout(() => {
         pending.delete(key);
         for (const editor of vscode.window.visibleTextEditors) {
-          if (editor.document === document) paint(editor, since);
+          if (editor.document === document) paintText(editor, since);
         }
       }, DEBOUNCE_MS),
     });
+    clearTimeout(rulerTimers.get(key));
+    rulerTimers.set(key, setTimeout(() => {
+      rulerTimers.delete(key);
+      for (const editor of vscode.window.visibleTextEditors) {
+        if (editor.document === document) paintRuler(editor);
+      }
+    }, settleDelay(document, RULER_DEBOUNCE_MS)));
+  };
+
+  /** Scrolling: repaint when the visible lines come within a screen of the painted window's edge. */
+  const scrolled = (e: vscode.TextEditorVisibleRangesChangeEvent): void => {
+    const state = painted.get(e.textEditor);
+    if (!state || state.version !== e.textEditor.document.version || e.visibleRanges.length === 0) return;
+    const top = e.visibleRanges[0].start.line;
+    const bottom = e.visibleRanges[e.visibleRanges.length - 1].end.line;
+    const screen = bottom - top + 1;
+    const lastLine = e.textEditor.document.lineCount - 1;
+    const nearTop = state.first > 0 && top - screen < state.first;
+    const nearBottom = state.last < lastLine && bottom + screen > state.last;
+    if (nearTop || nearBottom) paintText(e.textEditor);
   };
 
   paintVisible();
   return vscode.Disposable.from(
     ...Object.values(styles),
+    ...Object.values(rulerStyles),
     deps.notes.onDidChange(schedule),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      for (const state of painted.values()) {
+        if (state.document !== e.document) continue;
+        for (const change of e.contentChanges) if (change.rangeOffset < state.editFloor) state.editFloor = change.rangeOffset;
+      }
+    }),
     vscode.window.onDidChangeVisibleTextEditors(paintVisible),
+    vscode.window.onDidChangeTextEditorVisibleRanges(scrolled),
     vscode.workspace.onDidOpenTextDocument(() => paintVisible()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('summitNotes')) paintVisible();
     }),
     // The last timing, for the integration test that measures edit → decorations on a 1 MB file.
     vscode.commands.registerCommand('summitNotes.internal.decorationTiming', () => lastTiming),
-    { dispose: () => pending.forEach((p) => clearTimeout(p.timer)) },
+    vscode.commands.registerCommand('summitNotes.internal.decorationTimings', () => timings.slice()),
+    // What an editor shows now, by style (offsets), for the tests of the painted window.
+    vscode.commands.registerCommand('summitNotes.internal.paintedDecorations', (uri: string) => {
+      for (const [editor, state] of painted) {
+        if (editor.document.uri.toString() === uri) return { version: state.version, first: state.first, last: state.last, ranges: Object.fromEntries(state.ranges) };
+      }
+      return undefined;
+    }),
+    {
+      dispose: () => {
+        pending.forEach((p) => clearTimeout(p.timer));
+        rulerTimers.forEach((t) => clearTimeout(t));
+      },
+    },
   );
+}
+
+/** Offsets `[start, end, …]` of one model as editor ranges (starts ascend: one cursor sweep). */
+function toRanges(model: NotesModel, flat: readonly number[]): vscode.Range[] {
+  const cursor = PositionCursor.of(model);
+  const out: vscode.Range[] = new Array<vscode.Range>(flat.length / 2);
+  for (let i = 0; i < flat.length; i += 2) {
+    const startLine = cursor.lineOf(flat[i]);
+    const startCharacter = cursor.characterAt(flat[i], startLine);
+    const endLine = cursor.lineOf(flat[i + 1]);
+    out[i / 2] = new vscode.Range(startLine, startCharacter, endLine, cursor.characterAt(flat[i + 1], endLine));
+  }
+  return out;
 }

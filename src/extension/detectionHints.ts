@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { detectInNotes, type Detection, type NotesDetection } from '../core/detect';
+import type { Detection, NotesDetection } from '../core/detect';
 import { annotationMarkup, freshId } from '../core/textEdits';
+import { updateDetection, type DetectionEdit } from '../core/detectUpdate';
+import { PositionCursor } from '../core/linePositions';
 import { offsetsToRange } from './convert';
 import { NOTES_SELECTOR } from './modelCache';
-import { guarded, type EditorDeps } from './notesDocuments';
+import { guarded, settleDelay, type EditorDeps } from './notesDocuments';
+import { timed } from './workLog';
 
 /** How hints show (`summitNotes.detection.hints`; the default lives in package.json). */
 type HintMode = 'diagnostics' | 'decorations' | 'off';
@@ -43,12 +46,41 @@ export function hintMessage(d: Detection): string {
   return `Possible initiative (${d.reason})`;
 }
 
+/** What detection found for one version of a document, and the edits since (for the next update). */
+interface CacheEntry {
+  version: number;
+  result: NotesDetection;
+  /** The text `result` is of (kept for the next update's checks). */
+  text: string;
+  /** The changes from `version` to `editsVersion`, in order; undefined when some were missed. */
+  edits: DetectionEdit[] | undefined;
+  editsVersion: number;
+}
+
+/** What one document shows: line/character and text of each hint, to skip setting the same again. */
+interface Shown {
+  readonly mode: HintMode;
+  readonly positions: number[];
+  readonly messages: string[];
+}
+
+function sameShown(a: Shown | undefined, b: Shown): boolean {
+  return !!a && a.mode === b.mode && a.positions.length === b.positions.length && a.positions.every((x, i) => x === b.positions[i])
+    && a.messages.every((m, i) => m === b.messages[i]);
+}
+
 /**
  * Detection results per document version, and the hints that show them: information diagnostics
- * in their own collection, or a dotted underline, as the setting says.
+ * in their own collection, or a dotted underline, as the setting says. After an edit only the
+ * paragraphs it touched are read again (`updateDetection`), and the hints are set only when what
+ * they show changed: typing in a 1 MB file costs a paragraph's detection, not the file's.
  */
 class DetectionHints implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; result: NotesDetection }>();
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly shown = new Map<string, Shown>();
+  /** What each editor's underline decorations show (decorations mode). */
+  private readonly painted = new WeakMap<vscode.TextEditor, Shown>();
+  private readonly messages = new Map<string, string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly collection = vscode.languages.createDiagnosticCollection('summit-notes-detection');
   private readonly decoration = vscode.window.createTextEditorDecorationType({
@@ -62,6 +94,7 @@ class DetectionHints implements vscode.Disposable {
     this.disposables.push(
       this.collection,
       this.decoration,
+      vscode.workspace.onDidChangeTextDocument((e) => this.noteEdits(e)),
       deps.notes.onDidChange((document) => this.schedule(document)),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
@@ -73,16 +106,39 @@ class DetectionHints implements vscode.Disposable {
     this.refreshAll();
   }
 
-  /** Detection for the document's current version (cached); undefined for non-notes documents. */
+  /** Keeps the changes since the cached version, so the next update reads only what they touched. */
+  private noteEdits(e: vscode.TextDocumentChangeEvent): void {
+    const entry = this.cache.get(e.document.uri.toString());
+    if (!entry?.edits) return;
+    // An event for the dirty state only (no change, same version) changes nothing.
+    if (e.contentChanges.length === 0 && e.document.version === entry.editsVersion) return;
+    // Versions go up by one per change event; one without changes (line endings switched) changed the text unseen.
+    if (entry.editsVersion !== e.document.version - 1 || e.contentChanges.length === 0) {
+      entry.edits = undefined;
+      return;
+    }
+    for (const c of e.contentChanges) entry.edits.push({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text });
+    entry.editsVersion = e.document.version;
+  }
+
+  /** Detection for the document's current version, if it is already known (never computes). */
+  current(document: vscode.TextDocument): NotesDetection | undefined {
+    const hit = this.cache.get(document.uri.toString());
+    return hit && hit.version === document.version ? hit.result : undefined;
+  }
+
+  /** Detection for the document's current version (cached; updated from the last one); undefined for non-notes documents. */
   detection(document: vscode.TextDocument): NotesDetection | undefined {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.result;
     const model = this.deps.notes.model(document);
     if (!model) return undefined;
-    const result = detectInNotes(model.text, { model });
-    this.cache.set(key, { version: document.version, result });
-    return result;
+    const edits = hit?.edits && hit.editsVersion === document.version ? hit.edits : [];
+    const { detection, reread } = timed('detection', () => updateDetection(hit?.result, hit?.text, edits, model));
+    if (!reread && model.text.length > 256 * 1024) this.deps.log(`detection read all of ${document.uri.path.split('/').pop()} (version ${document.version})`);
+    this.cache.set(key, { version: document.version, result: detection, text: model.text, edits: [], editsVersion: document.version });
+    return detection;
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -91,7 +147,7 @@ class DetectionHints implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       this.refresh(document);
-    }, DEBOUNCE_MS));
+    }, settleDelay(document, DEBOUNCE_MS)));
   }
 
   private refreshAll(): void {
@@ -103,30 +159,64 @@ class DetectionHints implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.cache.delete(key);
+    this.shown.delete(key);
     this.collection.delete(uri);
   }
 
-  /** Shows the hints of one document in the current mode (and clears the other mode's). */
+  /** The hint's text, kept per reading (formatting a number is not free, and most hints repeat). */
+  private message(d: Detection): string {
+    const key = d.kind === 'figure' ? `f\u0001${d.value}\u0001${d.unit ?? ''}\u0001${d.qualifier ?? ''}` : `i\u0001${d.reason}`;
+    let text = this.messages.get(key);
+    if (text === undefined) {
+      if (this.messages.size > 5000) this.messages.clear();
+      this.messages.set(key, (text = hintMessage(d)));
+    }
+    return text;
+  }
+
+  /** Shows the hints of one document in the current mode (and clears the other mode's), unless they show already. */
   refresh(document: vscode.TextDocument): void {
     guarded(this.deps, 'detection hints', undefined, undefined, () => {
       if (document.isClosed) return;
+      const key = document.uri.toString();
       const mode = hintMode(document);
       const result = mode === 'off' ? undefined : this.detection(document);
-      const items: Detection[] = result ? [...result.figures, ...result.initiatives] : [];
-      if (mode === 'diagnostics' && result) {
-        this.collection.set(document.uri, items.map((d) => {
-          const diagnostic = new vscode.Diagnostic(offsetsToRange(document, d.start, d.end), hintMessage(d), vscode.DiagnosticSeverity.Information);
-          diagnostic.source = 'Summit Notes';
-          diagnostic.code = d.kind === 'figure' ? FIGURE_CODE : INITIATIVE_CODE;
-          return diagnostic;
-        }));
-      } else this.collection.delete(document.uri);
+      const model = result ? this.deps.notes.model(document) : undefined;
+      const items: Detection[] = result && model ? [...result.figures, ...result.initiatives] : [];
+      const positions: number[] = new Array<number>(items.length * 4);
+      const messages: string[] = new Array<string>(items.length);
+      if (model) {
+        const cursor = PositionCursor.of(model);
+        items.forEach((d, i) => {
+          const startLine = cursor.lineOf(d.start);
+          positions[4 * i] = startLine;
+          positions[4 * i + 1] = cursor.characterAt(d.start, startLine);
+          const endLine = cursor.lineOf(d.end);
+          positions[4 * i + 2] = endLine;
+          positions[4 * i + 3] = cursor.characterAt(d.end, endLine);
+          messages[i] = this.message(d);
+        });
+      }
+      // Diagnostics stay put in the Problems view and decorations move with edits: equal ones need no setting.
+      let shown = this.shown.get(key);
+      const changed = !sameShown(shown, { mode, positions, messages });
+      if (changed) this.shown.set(key, (shown = { mode, positions, messages }));
+      const range = (i: number): vscode.Range => new vscode.Range(positions[4 * i], positions[4 * i + 1], positions[4 * i + 2], positions[4 * i + 3]);
+      if (changed) {
+        if (mode === 'diagnostics' && result) {
+          this.collection.set(document.uri, items.map((d, i) => {
+            const diagnostic = new vscode.Diagnostic(range(i), messages[i], vscode.DiagnosticSeverity.Information);
+            diagnostic.source = 'Summit Notes';
+            diagnostic.code = d.kind === 'figure' ? FIGURE_CODE : INITIATIVE_CODE;
+            return diagnostic;
+          }));
+        } else this.collection.delete(document.uri);
+      }
       for (const editor of vscode.window.visibleTextEditors) {
-        if (editor.document !== document) continue;
-        const decorations = mode === 'decorations'
-          ? items.map((d) => ({ range: offsetsToRange(document, d.start, d.end), hoverMessage: hintMessage(d) }))
-          : [];
+        if (editor.document !== document || this.painted.get(editor) === shown) continue;
+        const decorations = mode === 'decorations' ? items.map((_, i) => ({ range: range(i), hoverMessage: messages[i] })) : [];
         editor.setDecorations(this.decoration, decorations);
+        if (shown) this.painted.set(editor, shown);
       }
     });
   }
@@ -137,8 +227,11 @@ class DetectionHints implements vscode.Disposable {
   }
 }
 
+/** What a quick fix needs of a detected item. */
+type Hint = Pick<Detection, 'kind' | 'start' | 'end' | 'text'>;
+
 /** The markup for one detected item; initiatives get a fresh id from their text. */
-function markupFor(deps: EditorDeps, document: vscode.TextDocument, d: Detection, taken: Set<string>): string {
+function markupFor(deps: EditorDeps, document: vscode.TextDocument, d: Hint, taken: Set<string>): string {
   if (d.kind === 'figure') return annotationMarkup(spanText(d.text), 'figure');
   const model = deps.notes.model(document);
   const transliterate = vscode.workspace.getConfiguration('summitNotes', document).get<boolean>('annotate.transliterate') !== false;
@@ -185,14 +278,21 @@ export function registerDetectionHints(deps: EditorDeps): vscode.Disposable {
   const actions = vscode.languages.registerCodeActionsProvider(NOTES_SELECTOR, {
     provideCodeActions(document, range, context, token) {
       return guarded(deps, 'detection quick fixes', token, [], () => {
-        if (hintMode(document) === 'off') return [];
-        const result = hints.detection(document);
-        if (!result) return [];
+        if (hintMode(document) === 'off' || !deps.notes.isActive(document)) return [];
+        // The lightbulb asks at every cursor move: never a detection of its own. The hints of this
+        // version when known, else the hints the editor shows (those of the last refresh).
+        const result = hints.current(document);
+        const found: Hint[] = result ? [...result.figures, ...result.initiatives] : context.diagnostics
+          .filter((x) => x.code === FIGURE_CODE || x.code === INITIATIVE_CODE)
+          .map((x) => ({
+            kind: x.code === FIGURE_CODE ? 'figure' : 'initiative', text: document.getText(x.range),
+            start: document.offsetAt(x.range.start), end: document.offsetAt(x.range.end),
+          }));
         const start = document.offsetAt(range.start);
         const end = document.offsetAt(range.end);
         const taken = new Set<string>();
         const out: vscode.CodeAction[] = [];
-        for (const d of [...result.figures, ...result.initiatives]) {
+        for (const d of found) {
           if (d.end < start || d.start > end) continue;
           const title = d.kind === 'figure' ? 'Annotate as figure' : 'Annotate as initiative';
           const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);

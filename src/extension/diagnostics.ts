@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Diagnostic, NotesModel, Severity } from '../core';
 import { toRange } from './convert';
 import { isNotesDocument } from './modelCache';
-import type { EditorDeps } from './notesDocuments';
+import { settleDelay, type EditorDeps } from './notesDocuments';
+import { timed } from './workLog';
 
 const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -40,7 +41,7 @@ export function registerDiagnostics(deps: EditorDeps): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const update = (document: vscode.TextDocument): void => {
+  const update = (document: vscode.TextDocument): void => timed('diagnostics', () => {
     try {
       if (!isNotesDocument(document)) {
         collection.delete(document.uri);
@@ -55,14 +56,14 @@ export function registerDiagnostics(deps: EditorDeps): vscode.Disposable {
     } catch (err) {
       deps.log(`diagnostics failed: ${err instanceof Error ? err.message : String(err)}`);
     }
-  };
+  });
   const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
     clearTimeout(timers.get(key));
     timers.set(key, setTimeout(() => {
       timers.delete(key);
       update(document);
-    }, DEBOUNCE_MS));
+    }, settleDelay(document, DEBOUNCE_MS)));
   };
 
   for (const doc of vscode.workspace.textDocuments) update(doc);

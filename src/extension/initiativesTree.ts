@@ -4,9 +4,10 @@ import { hoverAt } from '../core/hoverText';
 import { GROUP_BY, initiativeAt, isEmptyFilter, type AnnotationFilter, type GroupBy } from '../core/initiativeGroups';
 import { buildFileTree, treeItemOf, type AnnotationNode, type FileNode, type FileTree, type GroupNode, type TreeNode } from './initiativesTreeData';
 import { isNotesDocument } from './modelCache';
-import type { EditorDeps } from './notesDocuments';
+import { settleDelay, type EditorDeps } from './notesDocuments';
 import { WorkspaceNotes } from './workspaceNotes';
 import { registerTreeCommands } from './initiativesTreeCommands';
+import { timed } from './workLog';
 
 export const VIEW_ID = 'summitNotes.initiatives';
 type Scope = 'activeFile' | 'workspace';
@@ -57,7 +58,7 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
     }
     let groups = this.groupCache.get(key);
     if (!groups) this.groupCache.set(key, (groups = new Map()));
-    const { tree, changed, sameShape } = buildFileTree(uri, model, this.groupBy, this.filter, groups, parent);
+    const { tree, changed, sameShape } = timed('tree', () => buildFileTree(uri, model, this.groupBy, this.filter, groups, parent));
     this.trees.set(key, tree);
     if (parent) {
       parent.groups = tree.groups;
@@ -134,9 +135,17 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
     this.changeEmitter.fire(undefined);
   }
 
+  /** Documents edited while the view was hidden: rebuilt when it shows again. */
+  private readonly stale = new Set<vscode.TextDocument>();
+
   /** After an edit: rebuild the file, then fire only the groups that changed, when the shape held. */
   refreshDocument(document: vscode.TextDocument): void {
     clearTimeout(this.timer);
+    // A hidden view shows nothing: no rebuild per pause in typing, one when it is opened.
+    if (this.view && !this.view.visible) {
+      if (this.trees.has(document.uri.toString())) this.stale.add(document);
+      return;
+    }
     this.timer = setTimeout(() => {
       void (async () => {
         const key = document.uri.toString();
@@ -151,7 +160,14 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
           else this.updateBadge(this.trees.get(key)?.count);
         }
       })().catch((err: unknown) => this.deps.log(`Initiatives tree refresh failed: ${String(err)}`));
-    }, REFRESH_MS);
+    }, settleDelay(document, REFRESH_MS));
+  }
+
+  /** The view was shown: catch up on the edits made while it was hidden. */
+  onVisible(): void {
+    if (this.stale.size === 0) return;
+    this.stale.clear();
+    this.refreshAll();
   }
 
   onActiveEditorChanged(): void {
@@ -204,6 +220,9 @@ export function registerInitiativesTree(deps: EditorDeps): vscode.Disposable {
     workspaceNotes, tree, view,
     registerTreeCommands(deps, tree, view),
     deps.notes.onDidChange((doc) => tree.refreshDocument(doc)),
+    view.onDidChangeVisibility((e) => {
+      if (e.visible) tree.onVisible();
+    }),
     workspaceNotes.onDidChangeFile(() => {
       if (tree.scope === 'workspace') tree.refreshAll();
     }),

@@ -48,7 +48,15 @@ export function registerTreeCommands(deps: EditorDeps, tree: InitiativesTree, vi
   const nodeOrSelection = (node: unknown): AnnotationNode | undefined => annotationNode(node) ?? annotationNode(view.selection[0]);
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('summitNotes.revealAnnotation', (uri: string, start: number, end: number) => openAt(uri, start, end)),
+    vscode.commands.registerCommand('summitNotes.revealAnnotation', async (uri: string, start: number, end: number, id?: string) => {
+      // An item the tree did not redraw after an edit above it holds old offsets: its id says where it is now.
+      if (id) {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        const target = deps.notes.model(document)?.ids.get(id);
+        if (target && !('level' in target)) return openAt(uri, target.contentRange.start, target.contentRange.end);
+      }
+      return openAt(uri, start, end);
+    }),
     vscode.commands.registerCommand('summitNotes.revealInTree', async (uri?: string, offset?: number) => {
       const target = uri ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
       const editor = vscode.window.activeTextEditor;

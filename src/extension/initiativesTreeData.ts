@@ -42,8 +42,13 @@ export interface FileTree {
   readonly count: number;
 }
 
+/**
+ * What an item shows, to tell whether a refresh changed it: the text as written (nested figures
+ * and actors included; a slice, cheaper than the plain text and equal whenever it is), id,
+ * status and area.
+ */
 function signatureOf(a: Annotation): string {
-  return `${a.id ?? ''}\u0001${a.plainText}\u0001${a.attribute('status') ?? ''}\u0001${a.attribute('area') ?? ''}\u0001${a.children.length}`;
+  return `${a.id ?? ''}\u0001${a.text}\u0001${a.attribute('status') ?? ''}\u0001${a.attribute('area') ?? ''}\u0001${a.children.length}`;
 }
 
 /**
@@ -123,9 +128,9 @@ export function treeItemOf(node: TreeNode, groupBy: GroupBy, filter: AnnotationF
   const key = a.id && node.model.ids.get(a.id) === a ? `#${a.id}` : `@${a.index}`;
   item.id = `ann|${node.uri.toString()}|${groupBy}|${key}`;
   const status = a.attribute('status');
-  item.description = [a.id ? `#${a.id}` : '', groupBy === 'status' ? '' : status ?? '', a.figure?.metric ?? ''].filter(Boolean).join(' · ');
+  item.description = [a.id ? `#${a.id}` : '', groupBy === 'status' ? '' : status ?? '', (a.kind === 'figure' ? a.attribute('metric') : undefined) ?? ''].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(KIND_ICONS[a.kind ?? 'initiative'] ?? 'symbol-event', status && STATUS_COLORS[status] ? new vscode.ThemeColor(STATUS_COLORS[status]) : undefined);
   item.contextValue = `summitNotes.annotation.${a.kind ?? 'span'}${a.id ? '.withId' : ''}`;
-  item.command = { command: 'summitNotes.revealAnnotation', title: 'Reveal', arguments: [node.uri.toString(), a.contentRange.start, a.contentRange.end] };
+  item.command = { command: 'summitNotes.revealAnnotation', title: 'Reveal', arguments: [node.uri.toString(), a.contentRange.start, a.contentRange.end, a.id] };
   return item;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
 import { isNotesDocument, type NotesModelCache } from './modelCache';
+import { registerWorkLog, timed } from './workLog';
 
 /** What every editor feature is handed: guarded access to the model and the log. */
 export interface EditorDeps {
@@ -71,7 +72,7 @@ export class NotesDocuments implements vscode.Disposable {
   model(document: vscode.TextDocument): NotesModel | undefined {
     if (!this.isActive(document)) return undefined;
     try {
-      return this.models.get(document);
+      return timed('model', () => this.models.get(document));
     } catch (err) {
       this.log(`could not read ${document.uri.path.split('/').pop()}: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
@@ -90,7 +91,7 @@ export class NotesDocuments implements vscode.Disposable {
 export function guarded<T>(deps: EditorDeps, what: string, token: vscode.CancellationToken | undefined, fallback: T, body: () => T): T {
   if (token?.isCancellationRequested) return fallback;
   try {
-    return body();
+    return timed(what, body);
   } catch (err) {
     deps.log(`${what} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     return fallback;
@@ -109,8 +110,29 @@ export async function guardedAsync<T>(deps: EditorDeps, what: string, token: vsc
   }
 }
 
+/** A document this long (a 1 MB notes file has about 8 000 lines) counts as long for `settleDelay`. */
+const LONG_DOCUMENT_LINES = 5000;
+/** How long typing must pause in a long document before the work that reads the whole file runs. */
+const LONG_DOCUMENT_SETTLE_MS = 1000;
+
+/**
+ * The debounce for work that reads the whole document after an edit (tree, hints, problems,
+ * outline, ruler): `baseMs`, or in a long document a full second. There such work takes long
+ * enough that, run at every short pause, it delays the next keystrokes' change events; the
+ * highlighting near the cursor does not wait for it.
+ */
+export function settleDelay(document: vscode.TextDocument, baseMs: number): number {
+  return document.lineCount >= LONG_DOCUMENT_LINES ? Math.max(baseMs, LONG_DOCUMENT_SETTLE_MS) : baseMs;
+}
+
 /** The editor features' shared pieces, built once in `activate`. */
 export function createEditorDeps(models: NotesModelCache, log: (message: string) => void): EditorDeps & vscode.Disposable {
   const notes = new NotesDocuments(models, log);
-  return { notes, log, dispose: () => notes.dispose() };
+  const workLog = registerWorkLog();
+  return {
+    notes, log, dispose: () => {
+      notes.dispose();
+      workLog.dispose();
+    },
+  };
 }

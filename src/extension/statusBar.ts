@@ -1,6 +1,26 @@
 import * as vscode from 'vscode';
+import type { NotesModel } from '../core';
 import type { EditorDeps } from './notesDocuments';
 import { isNotesDocument } from './modelCache';
+import { timed } from './workLog';
+
+const counts = new WeakMap<NotesModel, { initiatives: number; figures: number }>();
+
+/** Initiatives and figures of a model, counted once per model (one per document version). */
+function countsOf(model: NotesModel): { initiatives: number; figures: number } {
+  let hit = counts.get(model);
+  if (!hit) {
+    // Figures counted by kind: `model.figures` would read every figure's value just to count them.
+    let initiatives = 0;
+    let figures = 0;
+    for (const a of model.annotations) {
+      if (a.kind === 'initiative') initiatives++;
+      else if (a.kind === 'figure') figures++;
+    }
+    counts.set(model, (hit = { initiatives, figures }));
+  }
+  return hit;
+}
 
 /** Counts of initiatives and figures of the active notes file, or why the features are off. */
 export function registerStatusBar(deps: EditorDeps): vscode.Disposable {
@@ -8,34 +28,38 @@ export function registerStatusBar(deps: EditorDeps): vscode.Disposable {
   item.name = 'Summit Notes';
   item.command = 'summitNotes.initiatives.focus';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Each property set is a message to the window: set only what changed (typing keeps the counts).
+  let visible = false;
+  const show = (text: string, tooltip: string): void => {
+    if (item.text !== text) item.text = text;
+    if (item.tooltip !== tooltip) item.tooltip = tooltip;
+    if (!visible) item.show();
+    visible = true;
+  };
+  const hide = (): void => {
+    if (visible) item.hide();
+    visible = false;
+  };
 
-  const update = (): void => {
+  const update = (): void => timed('status bar', () => {
     try {
       const editor = vscode.window.activeTextEditor;
       const enabled = vscode.workspace.getConfiguration('summitNotes').get<boolean>('statusBar.enabled') !== false;
       if (!enabled || !editor || !isNotesDocument(editor.document)) {
-        item.hide();
+        hide();
         return;
       }
       const refusal = deps.notes.refusal(editor.document);
-      if (refusal) {
-        item.text = '$(circle-slash) Summit Notes off';
-        item.tooltip = `Summit Notes: ${refusal}`;
-        item.show();
-        return;
-      }
+      if (refusal) return show('$(circle-slash) Summit Notes off', `Summit Notes: ${refusal}`);
       const model = deps.notes.model(editor.document);
-      if (!model) return item.hide();
-      let initiatives = 0;
-      for (const a of model.annotations) if (a.kind === 'initiative') initiatives++;
-      const figures = model.figures.length;
-      item.text = `$(symbol-event) ${initiatives} $(symbol-number) ${figures}`;
-      item.tooltip = `${initiatives} initiative${initiatives === 1 ? '' : 's'}, ${figures} figure${figures === 1 ? '' : 's'} in this file — click for the Initiatives tree`;
-      item.show();
+      if (!model) return hide();
+      const { initiatives, figures } = countsOf(model);
+      show(`$(symbol-event) ${initiatives} $(symbol-number) ${figures}`,
+        `${initiatives} initiative${initiatives === 1 ? '' : 's'}, ${figures} figure${figures === 1 ? '' : 's'} in this file — click for the Initiatives tree`);
     } catch (err) {
       deps.log(`status bar failed: ${err instanceof Error ? err.message : String(err)}`);
     }
-  };
+  });
   const later = (): void => {
     clearTimeout(timer);
     timer = setTimeout(update, 300);

@@ -1,8 +1,8 @@
 // Bad input: broken YAML, thousands of problems, a file above the size limit, a binary file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, executeProvider, waitFor, waitForDiagnostics, withSetting, writeWorkspaceFile } from './helpers';
-import { deleteGenerated, hoverMarkdown, ourHover, revertAndCloseAll } from './editorHelpers';
+import { activeExtension, executeProvider, nextEvent, waitFor, waitForDiagnostics, withSetting, writeWorkspaceFile } from './helpers';
+import { deleteGenerated, generatedNotes, hoverMarkdown, ourHover, revertAndCloseAll } from './editorHelpers';
 
 const generated: vscode.Uri[] = [];
 
@@ -12,6 +12,37 @@ async function open(name: string, text: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
   return document;
+}
+
+/**
+ * Opens `name` (written with `text` unless `document` is given), types three characters at the end
+ * of line 8, checks they landed and that no hover or symbol comes back, then reverts and closes it
+ * (saving 50 MB would outlast a test hook). Returns the median time from keystroke to change event.
+ */
+async function typeInBigFile(name: string, text: string, given?: vscode.TextDocument): Promise<number> {
+  const document = given ?? await open(name, text);
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  try {
+    const arrivals: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const end = document.lineAt(8).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      const version = document.version;
+      const at = performance.now();
+      const changed = nextEvent(vscode.workspace.onDidChangeTextDocument, 'the change event', (e) => e.document === document && e.document.version > version, 60_000);
+      await vscode.commands.executeCommand('type', { text: 'x' });
+      await changed;
+      arrivals.push(performance.now() - at);
+    }
+    assert.ok(document.lineAt(8).text.endsWith('xxx'), document.lineAt(8).text);
+    assert.doesNotMatch(await hoverMarkdown(document.uri, new vscode.Position(8, 30)), /Initiative/);
+    const symbols = await executeProvider<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.strictEqual(symbols?.length ?? 0, 0);
+    return arrivals.sort((a, b) => a - b)[1];
+  } finally {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
 }
 
 describe('editor: bad input', () => {
@@ -50,6 +81,26 @@ describe('editor: bad input', () => {
       const symbols = await executeProvider<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
       assert.strictEqual(symbols?.length ?? 0, 0);
     });
+  });
+
+  it('opens a 50 MB notes file with the features off; typing in it runs nothing of ours', async function () {
+    this.timeout(300_000);
+    // 50 MB of text: under the 50 MiB above which VS Code hands a file to no extension at all.
+    const text = generatedNotes(50_000_000);
+    // The same typing in the same text as plain text, for comparison (none of our features run there).
+    const control = await typeInBigFile('fifty-mb.txt', text);
+    const document = await open('fifty-mb.summit.md', text);
+    const status = await waitFor(async () => {
+      const t = await vscode.commands.executeCommand<string>('summitNotes.internal.statusBarText');
+      return t?.includes('off') && t;
+    }, 'the status bar to say the features are off', { timeout: 120_000 });
+    assert.match(status, /Summit Notes off/);
+    const since = performance.now();
+    const notes = await typeInBigFile('fifty-mb.summit.md', text, document);
+    // No model of the file is ever built, no detection read: only the cheap "features off" answers.
+    const work = await vscode.commands.executeCommand<{ what: string; ms: number }[]>('summitNotes.internal.workLog', since);
+    assert.deepStrictEqual(work.filter((e) => e.what === 'model' || e.what === 'detection'), []);
+    if (this.test) this.test.title += ` — keystroke → change event: median ${notes.toFixed(0)} ms (the same text as plain text: ${control.toFixed(0)} ms)`;
   });
 
   it('treats a file with NUL characters as binary: no features, no freeze', async () => {

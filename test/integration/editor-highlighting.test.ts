@@ -3,9 +3,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activeExtension, waitFor, withSetting, writeWorkspaceFile } from './helpers';
-import { deleteGenerated, revertAndCloseAll, openCopy } from './editorHelpers';
+import { deleteGenerated, generatedNotes, revertAndCloseAll, openCopy } from './editorHelpers';
 
-interface DecorationTiming { uri: string; version: number; ms: number; count: number }
+interface DecorationTiming { uri: string; version: number; ms: number; count: number; lines: [number, number] }
+interface Painted { version: number; first: number; last: number; ranges: Record<string, number[]> }
+
+function painted(uri: vscode.Uri): Promise<Painted | undefined> {
+  return Promise.resolve(vscode.commands.executeCommand<Painted | undefined>('summitNotes.internal.paintedDecorations', uri.toString()));
+}
 
 function timing(): Promise<DecorationTiming | undefined> {
   return Promise.resolve(vscode.commands.executeCommand<DecorationTiming | undefined>('summitNotes.internal.decorationTiming'));
@@ -20,20 +25,6 @@ async function typeAndWait(editor: vscode.TextEditor, line: number): Promise<Dec
     const t = await timing();
     return t && t.uri === document.uri.toString() && t.version === version && t;
   }, 'decorations for the edited version', { timeout: 30_000 });
-}
-
-/** About `bytes` of notes: paragraphs with an initiative, a nested figure and an actor each. */
-export function generatedNotes(bytes: number): string {
-  const parts = ['---\ntitle: Generated\nareas:\n  ports: Ports\n---\n\n'];
-  let size = parts[0].length;
-  for (let i = 0; size < bytes; i++) {
-    const chunk = (i % 40 === 0 ? `## Section ${i / 40}\n\n` : '')
-      + `Delegation ${i} proposed [a harbour project number ${i} with [${i + 1} million euros]{.figure metric="budget" year=2026}]{.initiative #p${i} area=ports status=proposed}`
-      + ` while [Minister ${i}]{.actor} spoke about plain matters at some length to fill the paragraph.\n\n`;
-    parts.push(chunk);
-    size += chunk.length;
-  }
-  return parts.join('');
 }
 
 describe('editor: highlighting', () => {
@@ -69,18 +60,51 @@ describe('editor: highlighting', () => {
     });
   });
 
-  it('updates the decorations of a 1 MB file soon after an edit', async function () {
+  it('updates the decorations of a 1 MB file soon after an edit, painting near the visible lines', async function () {
     this.timeout(120_000);
     const uri = await writeWorkspaceFile('generated-1mb.summit.md', generatedNotes(1024 * 1024));
     generated.push(uri);
     const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) samples.push((await typeAndWait(editor, 8 + i * 2)).ms);
     const last = await timing();
-    assert.ok(last && last.count > 10_000, `${last?.count} decorations`);
+    assert.ok(last && last.count > 50, `${last?.count} decorations`);
+    // Only the lines around the visible ones: a few hundred ranges, not the file's 20k+.
+    assert.ok(last.lines[1] - last.lines[0] + 1 < document.lineCount / 4, `painted lines ${last.lines.join('–')} of ${document.lineCount}`);
     samples.sort((a, b) => a - b);
     // The measurement, visible in the spec output (times include the 40 ms debounce).
-    if (this.test) this.test.title += ` — edit → decorations: median ${samples[2]} ms, max ${samples[4]} ms (${last.count} ranges)`;
+    if (this.test) this.test.title += ` — edit → decorations: median ${samples[2].toFixed(0)} ms, max ${samples[4].toFixed(0)} ms (${last.count} ranges on lines ${last.lines[0] + 1}–${last.lines[1] + 1})`;
+  });
+
+  it('paints where the editor scrolls to in a 1 MB file, with the right ranges', async function () {
+    this.timeout(120_000);
+    const uri = await writeWorkspaceFile('generated-scroll.summit.md', generatedNotes(1024 * 1024));
+    generated.push(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    await waitFor(async () => (await painted(uri))?.version === document.version, 'the first paint', { timeout: 60_000 });
+    const text = document.getText();
+    // An initiative far below the first screen: its text and attribute block are painted once it is in view.
+    const open = text.indexOf('[a harbour project number 3000 ');
+    const close = text.indexOf(']{.initiative #p3000 ', open);
+    const blockEnd = text.indexOf('}', close) + 1;
+    const target = document.positionAt(open).line;
+    const before = await painted(uri);
+    assert.ok(before && before.last < target, 'not painted before scrolling there');
+    editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.InCenter);
+    const after = await waitFor(async () => {
+      const p = await painted(uri);
+      return p && p.first <= target && target <= p.last && p;
+    }, `the lines around ${target} to be painted`);
+    const pairs = (flat: number[] | undefined): string[] => {
+      const out: string[] = [];
+      for (let i = 0; flat && i < flat.length; i += 2) out.push(`${flat[i]}-${flat[i + 1]}`);
+      return out;
+    };
+    assert.ok(pairs(after.ranges.initiativeOpen).includes(`${open + 1}-${close}`), 'the initiative\'s text');
+    assert.ok(pairs(after.ranges.attributes).includes(`${close + 1}-${blockEnd}`), 'its attribute block');
+    const figureOpen = text.indexOf('[3001 million euros]', open);
+    assert.ok(pairs(after.ranges.figure).includes(`${figureOpen + 1}-${figureOpen + '[3001 million euros'.length}`), 'the nested figure');
   });
 });

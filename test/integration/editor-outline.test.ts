@@ -1,8 +1,28 @@
 // Outline (document symbols), workspace symbols and folding through the registry.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, executeProvider, openFixture, waitFor } from './helpers';
-import { symbolOutline, revertAndCloseAll } from './editorHelpers';
+import { activeExtension, executeProvider, openFixture, waitFor, writeWorkspaceFile } from './helpers';
+import { deleteGenerated, openCopy, positionOf, symbolOutline, revertAndCloseAll } from './editorHelpers';
+
+/** Everything a symbol shows, nested: name, detail, kind, range and selection range. */
+function dump(symbols: vscode.DocumentSymbol[]): unknown[] {
+  const at = (r: vscode.Range): string => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  return symbols.map((s) => [s.name, s.detail, s.kind, at(s.range), at(s.selectionRange), dump(s.children)]);
+}
+
+function symbolsOf(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
+  return executeProvider<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+}
+
+/** The symbols of `text` read from scratch: a file of its own, opened once. */
+async function freshSymbols(name: string, text: string): Promise<vscode.DocumentSymbol[]> {
+  const uri = await writeWorkspaceFile(name, text);
+  try {
+    return await symbolsOf((await vscode.workspace.openTextDocument(uri)).uri);
+  } finally {
+    await deleteGenerated([uri]);
+  }
+}
 
 describe('editor: outline, workspace symbols, folding', () => {
   before(activeExtension);
@@ -26,6 +46,24 @@ describe('editor: outline, workspace symbols, folding', () => {
     assert.strictEqual(ferry.kind, vscode.SymbolKind.Event);
     assert.match(ferry.detail, /#ferry-line · proposed · ports/);
     assert.ok(ferry.range.contains(ferry.selectionRange));
+  });
+
+  it('document symbols follow typing in a line exactly as a fresh read of the same text', async () => {
+    const { document, editor } = await openCopy('editor.summit.md');
+    const before = await symbolsOf(document.uri);
+    assert.strictEqual(before[0].children[0].name, 'joint ferry line between the two northern harbours, financed with 120 million euros');
+    // Typing inside the ferry line's text (its name and its figure's place change), after a figure
+    // on another line, and in a heading: three versions, no line broken or joined.
+    await editor.edit((b) => b.insert(positionOf(document, 'joint ferry'), 'new '));
+    await editor.edit((b) => b.insert(positionOf(document, ' of port turnover'), ' (audited)'));
+    await editor.edit((b) => b.insert(positionOf(document, ' {#energy-section}'), ' and grids'));
+    const typed = await symbolsOf(document.uri);
+    assert.strictEqual(typed[0].children[0].name, 'new joint ferry line between the two northern harbours, financed with 120 million euros');
+    assert.strictEqual(typed[0].children[4].name, 'Energy and grids');
+    assert.deepStrictEqual(dump(typed), dump(await freshSymbols('outline-fresh-1.summit.md', document.getText())));
+    // A line break moves everything below it: still what a fresh read gives.
+    await editor.edit((b) => b.insert(positionOf(document, '# Finance'), '\n'));
+    assert.deepStrictEqual(dump(await symbolsOf(document.uri)), dump(await freshSymbols('outline-fresh-2.summit.md', document.getText())));
   });
 
   it('workspace symbols find annotation ids across notes files', async () => {

@@ -75,3 +75,17 @@ export async function openCopy(fixture: string): Promise<{ document: vscode.Text
   const editor = await vscode.window.showTextDocument(document, { preview: false });
   return { document, editor };
 }
+
+/** About `bytes` of notes: paragraphs with an initiative, a nested figure and an actor each. */
+export function generatedNotes(bytes: number): string {
+  const parts = ['---\ntitle: Generated\nareas:\n  ports: Ports\n---\n\n'];
+  let size = parts[0].length;
+  for (let i = 0; size < bytes; i++) {
+    const chunk = (i % 40 === 0 ? `## Section ${i / 40}\n\n` : '')
+      + `Delegation ${i} proposed [a harbour project number ${i} with [${i + 1} million euros]{.figure metric="budget" year=2026}]{.initiative #p${i} area=ports status=proposed}`
+      + ` while [Minister ${i}]{.actor} spoke about plain matters at some length to fill the paragraph.\n\n`;
+    parts.push(chunk);
+    size += chunk.length;
+  }
+  return parts.join('');
+}
