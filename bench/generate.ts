@@ -41,8 +41,10 @@ const RU: Vocabulary = {
   initiatives: ['создать Офис ШОС по инвестиционным проектам', 'учредить Банк развития ШОС', 'открыть Центр изучения водных проблем',
     'провести форум по транзитным тарифам', 'запустить экспертный форум по ИИ', 'развивать Транскаспийский маршрут',
     'создать фонд зелёной энергетики', 'проложить коридор Север–Юг'],
-  figures: ['более $650 млрд', 'почти $70 млрд', '30%', 'до $1,5 трлн', 'около 1 200 тыс. тонн', 'свыше 150 государств',
-    '€2,3 млрд', '15 млн тенге', 'не менее 5 трлн рублей', '4,5 п.п.', '12 процентов', 'порядка 800 млн юаней'],
+  // `N` is a whole number, `D` a decimal (comma in Russian), `G` a grouped number (1 200): each figure reads differently.
+  figures: ['более $N млрд', 'почти $N млрд', 'N%', 'до $D трлн', 'около G тыс. тонн', 'свыше N государств',
+    '€D млрд', 'N млн тенге', 'не менее N трлн рублей', 'D п.п.', 'N процентов', 'порядка N млн юаней',
+    'G тонн', 'D%', 'более G участников', '¥N млрд'],
   connectors: ['В выступлении отмечено, что', 'По словам президента,', 'Участники согласились, что', 'Стороны обсудили, как', 'Кроме того,'],
   see: 'см.',
 };
@@ -58,12 +60,15 @@ const EN: Vocabulary = {
   initiatives: ['set up an SCO investment projects office', 'found an SCO Development Bank', 'open a water research centre',
     'hold a forum on transit tariffs', 'launch an expert forum on AI', 'develop the Trans-Caspian route',
     'create a green energy fund', 'build the North–South corridor'],
-  figures: ['more than $650 bn', 'nearly $70 bn', '30%', 'up to $1.5 trillion', 'about 1,200 thousand tonnes', 'over 150 countries',
-    '€2.3 billion', '15 million tenge', 'at least 5 trillion roubles', '4.5 percentage points', '12 per cent', 'around 800 million yuan'],
+  figures: ['more than $N bn', 'nearly $N bn', 'N%', 'up to $D trillion', 'about G thousand tonnes', 'over N countries',
+    '€D billion', 'N million tenge', 'at least N trillion roubles', 'D percentage points', 'N per cent', 'around N million yuan',
+    'G tonnes', 'D%', 'more than G participants', '¥N bn'],
   connectors: ['The speech noted that', 'According to the president,', 'Participants agreed that', 'The parties discussed how', 'In addition,'],
   see: 'see',
 };
 
+const FIGURE_PREFIXES = ['fig', 'trade', 'invest', 'gdp', 'share', 'volume', 'fund'];
+const ID_WORDS = ['sco', 'bank', 'office', 'corridor', 'water', 'ai', 'energy', 'transit', 'forum', 'tariff', 'green', 'route'];
 const AREAS = ['security', 'economy', 'finance', 'transport', 'technology', 'ecology', 'humanitarian'];
 const STATUSES = ['proposed', 'supported', 'agreed', 'launched', 'done', 'rejected'];
 
@@ -74,8 +79,9 @@ export function generateNotes(options: GenerateOptions): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const ids: string[] = [];
   let nextId = 0;
+  // Ids as analysts write them: a word or two and a number, never two alike.
   const newId = (prefix: string): string => {
-    const id = `${prefix}-${(nextId++).toString(36)}`;
+    const id = `${prefix}-${pick(ID_WORDS)}-${(nextId++).toString(36)}`;
     ids.push(id);
     return id;
   };
@@ -86,15 +92,24 @@ export function generateNotes(options: GenerateOptions): string {
     return out.join(' ');
   };
   const actor = (): string => `[${pick(v.actors)}]{.actor}`;
+  /** A figure pattern with its numbers drawn at random, so no two figures need read alike. */
+  const figureText = (): string => pick(v.figures).replace(/[NDG]/g, (slot) => {
+    const whole = 1 + Math.floor(random() * 999);
+    if (slot === 'N') return String(whole);
+    if (slot === 'D') return `${whole % 100}${options.language === 'ru' ? ',' : '.'}${1 + Math.floor(random() * 9)}`;
+    const thousands = `${1 + Math.floor(random() * 99)}`;
+    const rest = String(Math.floor(random() * 1000)).padStart(3, '0');
+    return `${thousands}${options.language === 'ru' ? '\u00a0' : ','}${rest}`;
+  });
   const figure = (): string => {
     const year = 2020 + Math.floor(random() * 15);
-    return `[${pick(v.figures)}]{.figure #${newId('f')} metric="${words(2)}" year=${year}}`;
+    return `[${figureText()}]{.figure #${newId(pick(FIGURE_PREFIXES))} metric="${words(2)}" year=${year}}`;
   };
   const initiative = (): string => {
     // Half the initiatives carry a nested figure and an actor, as analysts write them.
     const inner = random() < 0.5 ? ` ${words(2)} ${figure()} ${v.see} ${actor()}` : '';
     const note = random() < 0.2 ? ` note="${words(4)}"` : '';
-    return `[${pick(v.initiatives)}${inner}]{.initiative #${newId('i')} area=${pick(AREAS)} status=${pick(STATUSES)} by=${pick(v.actors).replace(/\s+/g, '_')}${note}}`;
+    return `[${pick(v.initiatives)}${inner}]{.initiative #${newId(pick(['init', 'plan', 'prop']))} area=${pick(AREAS)} status=${pick(STATUSES)} by=${pick(v.actors).replace(/\s+/g, '_')}${note}}`;
   };
   const reference = (): string => (ids.length ? `[${v.see} ${words(1)}](#${pick(ids)})` : words(2));
 

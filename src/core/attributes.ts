@@ -1,3 +1,4 @@
+import { Interner, NAME_UNNUMBERED, own } from './interner';
 import { NextIndex } from './nextIndex';
 
 /**
@@ -33,7 +34,7 @@ export interface AttributeBlock {
   readonly problems: readonly AttributeProblem[] | undefined;
 }
 
-/** A closed attribute block as the parser's hot path sees it: reused by the next `scan`. */
+/** A closed attribute block with its names and values as strings: reused by the next `scan`. */
 export interface ScannedBlock {
   readonly closed: true;
   /** Offset of `{`. */
@@ -52,15 +53,44 @@ export interface ScannedBlock {
   readonly problems: readonly AttributeProblem[] | undefined;
 }
 
+/**
+ * A closed attribute block as the parser's hot path sees it: numbers only, no strings. Reused by
+ * the next `scanTokens` (copy what you keep).
+ */
+export interface TokenBlock {
+  readonly closed: true;
+  /** Offset of `{`. */
+  readonly start: number;
+  /** Offset just after `}`. */
+  readonly end: number;
+  /** The last `#id`'s name is text[idStart, idEnd); idStart is -1 when the block has no id. */
+  readonly idStart: number;
+  readonly idEnd: number;
+  /** Interned class names (see `AttributeScanner.names`): only the first `classCount` count. */
+  readonly classIds: Int32Array;
+  readonly classCount: number;
+  /**
+   * `key=value` pairs, ATTRIBUTE_STRIDE numbers each: interned key, value start, value end (the
+   * value is text[start, end) with escapes still in it). Only the first `attributeCount` pairs count.
+   */
+  readonly attributes: Int32Array;
+  readonly attributeCount: number;
+  /** Undefined when every token was well formed. */
+  readonly problems: readonly AttributeProblem[] | undefined;
+}
+
+/** Numbers per pair in `ScannedBlock.attributes` (and in the model's attribute table). */
+export const ATTRIBUTE_STRIDE = 3;
+
 interface MutableBlock {
   closed: true;
   start: number;
   end: number;
-  id: string | undefined;
   idStart: number;
-  classes: string[];
+  idEnd: number;
+  classIds: Int32Array;
   classCount: number;
-  attributes: string[];
+  attributes: Int32Array;
   attributeCount: number;
   problems: AttributeProblem[] | undefined;
 }
@@ -96,11 +126,18 @@ function isNameStart(c: number): boolean {
 }
 
 /** ASCII name characters as a table: this test runs on every character of every attribute block. */
-const NAME_CHAR = new Uint8Array(128);
+export const NAME_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) NAME_CHAR[c] = isNameStart(c) || (c >= 48 && c <= 57) || c === DASH || c === 95 || c === 58 || c === DOT ? 1 : 0;
 
-function isNameChar(c: number): boolean {
-  return c >= 128 || NAME_CHAR[c] === 1;
+/** The end of the name (id, class or key) starting at `from`: the first character that cannot be in one. */
+export function nameEnd(text: string, from: number): number {
+  let k = from;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c < 128 && NAME_CHAR[c] === 0) break;
+    k++;
+  }
+  return k;
 }
 
 /** After a token it cannot read, a block may hold this many more before `}`, else it counts as unclosed. */
@@ -114,15 +151,12 @@ export class AttributeScanner {
   private readonly quoteAt = [-1, -1];
 
   private readonly nextBrace: NextIndex;
-  private readonly backslash: NextIndex;
-  private readonly lineFeed: NextIndex;
-  private readonly carriageReturn: NextIndex;
+  /** Class names and keys by number; the parser's model shares it. */
+  readonly names: Interner;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string, names?: Interner) {
+    this.names = names ?? new Interner();
     this.nextBrace = new NextIndex(text, '}');
-    this.backslash = new NextIndex(text, '\\');
-    this.lineFeed = new NextIndex(text, '\n');
-    this.carriageReturn = new NextIndex(text, '\r');
   }
 
   /** First offset ≥ from holding whitespace or `}` (where an unquoted value ends), or text.length. */
@@ -160,30 +194,67 @@ export class AttributeScanner {
     return i;
   }
 
-  /** The result of the last `read`, reused so a span costs no allocation here (valid until the next read). */
+  /** The result of the last `scanTokens`, reused so a span costs no allocation here (valid until the next scan). */
   private readonly block: MutableBlock = {
-    closed: true, start: 0, end: 0, id: undefined, idStart: -1, classes: [], classCount: 0, attributes: [], attributeCount: 0, problems: undefined,
+    closed: true, start: 0, end: 0, idStart: -1, idEnd: -1, classIds: new Int32Array(8), classCount: 0,
+    attributes: new Int32Array(8 * ATTRIBUTE_STRIDE), attributeCount: 0, problems: undefined,
   };
-  private readonly recent: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
   private firstBad = -1;
+  /** The result of the last `scan`, reused likewise. */
+  private readonly strings: {
+    closed: true; start: number; end: number; id: string | undefined; idStart: number; classes: string[]; classCount: number;
+    attributes: string[]; attributeCount: number; problems: readonly AttributeProblem[] | undefined;
+  } = { closed: true, start: 0, end: 0, id: undefined, idStart: -1, classes: [], classCount: 0, attributes: [], attributeCount: 0, problems: undefined };
 
   /**
    * Reads the block whose `{` is at `open`, not looking at or past `limit` (the paragraph's end).
    * Returns the block, or an unclosed marker when no `}` comes before `limit`.
    */
   read(open: number, limit: number): AttributeBlock | UnclosedAttributeBlock {
-    const b = this.scan(open, limit);
+    const b = this.scanTokens(open, limit);
     if (!b.closed) return b;
+    const names = this.names.names;
+    const classes: string[] = [];
+    for (let i = 0; i < b.classCount; i++) classes.push(names[b.classIds[i]]);
     const attributes: [string, string][] = [];
-    for (let i = 0; i < b.attributeCount; i += 2) attributes.push([b.attributes[i], b.attributes[i + 1]]);
-    return { closed: true, start: b.start, end: b.end, id: b.id, idStart: b.idStart, classes: b.classes.slice(0, b.classCount), attributes, problems: b.problems };
+    for (let i = 0; i < b.attributeCount; i++) {
+      const k = i * ATTRIBUTE_STRIDE;
+      attributes.push([names[b.attributes[k]], unescape(this.text, b.attributes[k + 1], b.attributes[k + 2])]);
+    }
+    const id = b.idStart < 0 ? undefined : this.text.slice(b.idStart, b.idEnd);
+    return { closed: true, start: b.start, end: b.end, id, idStart: b.idStart, classes, attributes, problems: b.problems };
   }
 
   /**
-   * As `read`, without allocating: the returned closed block is reused by the next call (copy
-   * what you keep) and holds its attributes flat.
+   * As `read`, the returned closed block reused by the next call (copy what you keep), its
+   * attributes flat.
    */
   scan(open: number, limit: number): ScannedBlock | UnclosedAttributeBlock {
+    const b = this.scanTokens(open, limit);
+    if (!b.closed) return b;
+    const names = this.names.names;
+    const out = this.strings;
+    for (let i = 0; i < b.classCount; i++) out.classes[i] = names[b.classIds[i]];
+    for (let i = 0; i < b.attributeCount; i++) {
+      const k = i * ATTRIBUTE_STRIDE;
+      out.attributes[2 * i] = names[b.attributes[k]];
+      out.attributes[2 * i + 1] = unescape(this.text, b.attributes[k + 1], b.attributes[k + 2]);
+    }
+    out.start = b.start;
+    out.end = b.end;
+    out.id = b.idStart < 0 ? undefined : this.text.slice(b.idStart, b.idEnd);
+    out.idStart = b.idStart;
+    out.classCount = b.classCount;
+    out.attributeCount = 2 * b.attributeCount;
+    out.problems = b.problems;
+    return out;
+  }
+
+  /**
+   * Reads the block as numbers (interned names, offsets), allocating nothing: the returned closed
+   * block is reused by the next call (copy what you keep).
+   */
+  scanTokens(open: number, limit: number): TokenBlock | UnclosedAttributeBlock {
     const text = this.text;
     // No `}` before the paragraph ends: unclosed, decided without reading the tokens (keeps
     // 100k `]{` in one paragraph linear).
@@ -191,8 +262,8 @@ export class AttributeScanner {
     if (brace < 0 || brace >= limit) return { closed: false, start: open, insertAt: goodPrefixEnd(text, open + 1, limit) };
     const block = this.block;
     block.start = open;
-    block.id = undefined;
     block.idStart = -1;
+    block.idEnd = -1;
     // Buffers are overwritten, not cleared: setting `length = 0` is a slow runtime call in V8.
     block.classCount = 0;
     block.attributeCount = 0;
@@ -217,7 +288,14 @@ export class AttributeScanner {
       const tokenStart = pos;
       if (c === HASH || c === DOT) {
         let k = pos + 1;
-        while (k < limit && isNameChar(text.charCodeAt(k))) k++;
+        // The name's hash for the interner, made while reading it.
+        let h = 0;
+        while (k < limit) {
+          const d = text.charCodeAt(k);
+          if (d < 128 && NAME_CHAR[d] === 0) break;
+          h = (Math.imul(h, 31) + d) | 0;
+          k++;
+        }
         const after = k < limit ? text.charCodeAt(k) : -1;
         if (after !== -1 && after !== CLOSE_BRACE && !isSpace(after)) {
           pos = this.skipBad(k, limit);
@@ -230,11 +308,11 @@ export class AttributeScanner {
           this.problem(tokenStart, k, k === pos + 1 ? `“${token}” needs a name after it` : `“${token}” must start with a letter`, { token });
         }
         if (c === HASH) {
-          if (block.id !== undefined) this.problem(tokenStart, k, `a second id “${text.slice(tokenStart, k)}”: Pandoc keeps only the last`, { token: text.slice(tokenStart, k) });
-          block.id = text.slice(pos + 1, k);
+          if (block.idStart >= 0) this.problem(tokenStart, k, `a second id “${text.slice(tokenStart, k)}”: Pandoc keeps only the last`, { token: text.slice(tokenStart, k) });
           block.idStart = pos + 1;
+          block.idEnd = k;
         } else if (k > pos + 1) {
-          this.addClass(this.short(pos + 1, k));
+          this.addClass(this.names.idOfHashed(text, pos + 1, k, h));
         }
         pos = k;
         if (this.firstBad < 0) lastGood = pos;
@@ -242,16 +320,22 @@ export class AttributeScanner {
       }
       if (c === DASH && (pos + 1 >= limit || isSpace(text.charCodeAt(pos + 1)) || text.charCodeAt(pos + 1) === CLOSE_BRACE)) {
         // Pandoc's shorthand for `.unnumbered`.
-        this.addClass('unnumbered');
+        this.addClass(NAME_UNNUMBERED);
         pos++;
         if (this.firstBad < 0) lastGood = pos;
         continue;
       }
       if (isNameStart(c)) {
         let k = pos + 1;
-        while (k < limit && isNameChar(text.charCodeAt(k))) k++;
+        let h = c;
+        while (k < limit) {
+          const d = text.charCodeAt(k);
+          if (d < 128 && NAME_CHAR[d] === 0) break;
+          h = (Math.imul(h, 31) + d) | 0;
+          k++;
+        }
         if (k < limit && text.charCodeAt(k) === EQUALS) {
-          const key = this.short(pos, k);
+          const key = this.names.idOfHashed(text, pos, k, h);
           const valueStart = k + 1;
           const q = valueStart < limit ? text.charCodeAt(valueStart) : -1;
           if (q === DQUOTE || q === SQUOTE) {
@@ -259,12 +343,12 @@ export class AttributeScanner {
             if (close < 0 || close >= limit) {
               return { closed: false, start: open, insertAt: lastGood };
             }
-            this.addAttribute(key, this.value(valueStart + 1, close));
+            this.addAttribute(key, valueStart + 1, close);
             pos = close + 1;
           } else {
             const end = this.nextStop(valueStart);
             const stop = end > limit ? limit : end;
-            this.addAttribute(key, this.value(valueStart, stop));
+            this.addAttribute(key, valueStart, stop);
             pos = stop;
           }
           if (this.firstBad < 0) lastGood = pos;
@@ -285,44 +369,34 @@ export class AttributeScanner {
     }
   }
 
-  private addClass(name: string): void {
+  private addClass(name: number): void {
     const block = this.block;
-    block.classes[block.classCount++] = name;
+    if (block.classCount === block.classIds.length) {
+      const grown = new Int32Array(block.classIds.length * 2);
+      grown.set(block.classIds);
+      block.classIds = grown;
+    }
+    block.classIds[block.classCount++] = name;
   }
 
-  private addAttribute(key: string, value: string): void {
+  private addAttribute(key: number, start: number, end: number): void {
     const block = this.block;
-    block.attributes[block.attributeCount++] = key;
-    block.attributes[block.attributeCount++] = value;
-  }
-
-  /**
-   * text.slice(start, end) for short names and values, reusing the string from the last time the
-   * same characters were seen (keys, kinds, `finance`, `proposed` repeat on every span): saves
-   * both the garbage and the retained copies.
-   */
-  private short(start: number, end: number): string {
-    const length = end - start;
-    if (length > 24 || length === 0) return this.text.slice(start, end);
-    const slot = (length * 31 + this.text.charCodeAt(start) * 7 + this.text.charCodeAt(end - 1)) & 1023;
-    const known = this.recent[slot];
-    if (known !== undefined && known.length === length && sameChars(this.text, start, known)) return known;
-    const fresh = this.text.slice(start, end);
-    this.recent[slot] = fresh;
-    return fresh;
-  }
-
-  private value(start: number, end: number): string {
-    // Memoised look-ups instead of a character loop: most values hold no escape and no line break.
-    const b = this.backslash.find(start);
-    const n = this.lineFeed.find(start);
-    const r = this.carriageReturn.find(start);
-    if ((b >= 0 && b < end) || (n >= 0 && n < end) || (r >= 0 && r < end)) return unescape(this.text, start, end);
-    return this.short(start, end);
+    const k = block.attributeCount * ATTRIBUTE_STRIDE;
+    if (k === block.attributes.length) {
+      const grown = new Int32Array(block.attributes.length * 2);
+      grown.set(block.attributes);
+      block.attributes = grown;
+    }
+    block.attributes[k] = key;
+    block.attributes[k + 1] = start;
+    block.attributes[k + 2] = end;
+    block.attributeCount++;
   }
 
   private problem(start: number, end: number, message: string, data?: Record<string, string | number>): void {
-    (this.block.problems ??= []).push({ start, end, message, data });
+    // Copies: a problem outlives this version of the text (an edit carries it to the next model).
+    if (data) for (const key of Object.keys(data)) if (typeof data[key] === 'string') data[key] = own(data[key]);
+    (this.block.problems ??= []).push({ start, end, message: own(message), data });
     if (this.firstBad < 0) this.firstBad = start;
   }
 
@@ -330,12 +404,6 @@ export class AttributeScanner {
     const stop = this.nextStop(from);
     return stop > limit ? limit : stop;
   }
-}
-
-/** `text.startsWith(known, start)` as a plain loop: cheaper than the builtin for these short strings. */
-function sameChars(text: string, start: number, known: string): boolean {
-  for (let i = 0; i < known.length; i++) if (text.charCodeAt(start + i) !== known.charCodeAt(i)) return false;
-  return true;
 }
 
 /**
@@ -367,7 +435,7 @@ function goodPrefixEnd(text: string, from: number, limit: number): number {
 }
 
 /** The value as Pandoc reads it: backslash escapes resolved, a line break inside quotes read as a space. */
-function unescape(text: string, start: number, end: number): string {
+export function unescape(text: string, start: number, end: number): string {
   let plain = true;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);

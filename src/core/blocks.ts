@@ -6,6 +6,7 @@
  */
 import type { AttributeScanner } from './attributes';
 import { FenceCloser } from './fences';
+import { own } from './interner';
 import { NextIndex } from './nextIndex';
 import type { InlineScanner } from './spans';
 
@@ -21,6 +22,8 @@ export interface HeadingRecord {
   readonly titleEnd: number;
   /** `{#id}` at the end of the heading. */
   readonly id: string | undefined;
+  /** Offset of the id's first character, -1 when none. */
+  readonly idAt: number;
 }
 
 const SPACE = 32;
@@ -28,16 +31,34 @@ const TAB = 9;
 const LF = 10;
 const CR = 13;
 
-/** Scans the body [from, text.length) and returns its headings in document order. */
-export function scanBlocks(text: string, from: number, inline: InlineScanner, attributes: AttributeScanner): HeadingRecord[] {
+/**
+ * Where the block scan met code and comments, for an edit to know how far its effects can reach
+ * (incremental.ts): closed blocks, and openers that stayed plain text because nothing closes them.
+ */
+export interface BlockNotes {
+  /** Fenced code blocks and HTML comment blocks, [start, end) pairs in document order. */
+  readonly skipped: number[];
+  /** Fence openers with no closing line after them: line start, fence character, run length. */
+  readonly openFences: number[];
+  /** `<!--` starting a block with no `-->` after it. */
+  readonly openComments: number[];
+}
+
+/**
+ * Scans the body [from, to) — `to` the end of the text, or the end of a blank line — and returns
+ * its headings in document order. Fences close only before `to`; a comment block may run past it
+ * (the caller of a partial scan checks `notes`).
+ */
+export function scanBlocks(text: string, from: number, inline: InlineScanner, attributes: AttributeScanner, to = text.length, notes?: BlockNotes): HeadingRecord[] {
   const headings: HeadingRecord[] = [];
-  const length = text.length;
+  const length = to;
   let paraStart = -1;
   let paraEnd = -1;
   let fenceChar = 0;
   let fenceLength = 0;
+  let fenceStart = 0;
   const commentClose = new NextIndex(text, '-->');
-  const fences = new FenceCloser(text, from);
+  const fences = new FenceCloser(text, from, to);
 
   const flush = (): void => {
     if (paraStart >= 0) inline.scan(paraStart, paraEnd);
@@ -48,7 +69,7 @@ export function scanBlocks(text: string, from: number, inline: InlineScanner, at
   while (s < length) {
     let next = text.indexOf('\n', s);
     let e: number;
-    if (next < 0) {
+    if (next < 0 || next >= length) {
       e = length;
       next = length;
     } else {
@@ -60,7 +81,10 @@ export function scanBlocks(text: string, from: number, inline: InlineScanner, at
     s = next;
 
     if (fenceChar !== 0) {
-      if (closesFence(text, lineStart, e, fenceChar, fenceLength)) fenceChar = 0;
+      if (closesFence(text, lineStart, e, fenceChar, fenceLength)) {
+        fenceChar = 0;
+        notes?.skipped.push(fenceStart, next);
+      }
       continue;
     }
     // Indentation in columns (a tab runs to the next multiple of 4).
@@ -94,11 +118,15 @@ export function scanBlocks(text: string, from: number, inline: InlineScanner, at
     } else if (c === 96 /* ` */ || c === 126 /* ~ */) {
       let n = 0;
       while (f + n < e && text.charCodeAt(f + n) === c) n++;
-      if (n >= 3 && (c === 126 || indexIn(text, '`', f + n, e) < 0) && fences.closes(c, n, lineStart)) {
-        flush();
-        fenceChar = c;
-        fenceLength = n;
-        continue;
+      if (n >= 3 && (c === 126 || indexIn(text, '`', f + n, e) < 0)) {
+        if (fences.closes(c, n, lineStart)) {
+          flush();
+          fenceChar = c;
+          fenceLength = n;
+          fenceStart = lineStart;
+          continue;
+        }
+        notes?.openFences.push(lineStart, c, n);
       }
     } else if (c === 60 /* < */ && paraStart < 0 && text.startsWith('<!--', f)) {
       // An HTML comment block, as Pandoc reads it: only when it closes, ending right after `-->`
@@ -106,8 +134,10 @@ export function scanBlocks(text: string, from: number, inline: InlineScanner, at
       const close = commentClose.find(f + 4);
       if (close >= 0) {
         s = close + 3;
+        notes?.skipped.push(f, s);
         continue;
       }
+      notes?.openComments.push(f);
     } else if ((c === 61 /* = */ || c === 45 /* - */) && isUnderline(text, f, e, c)) {
       if (paraStart >= 0) {
         const heading = setextHeading(text, paraStart, paraEnd, e, c === 61 ? 1 : 2, attributes);
@@ -175,13 +205,17 @@ function isBlankAfterQuote(text: string, f: number, e: number): boolean {
 }
 
 function startsListItem(text: string, f: number, e: number, c: number): boolean {
-  const spaceAt = (k: number): boolean => k >= e || text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB;
-  if (c === 45 || c === 42 || c === 43) return spaceAt(f + 1);
+  if (c === 45 || c === 42 || c === 43) return spaceAt(text, f + 1, e);
   let k = f;
   while (k < e && k - f < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
   if (k === f || k >= e) return false;
   const d = text.charCodeAt(k);
-  return (d === 46 || d === 41) && spaceAt(k + 1);
+  return (d === 46 || d === 41) && spaceAt(text, k + 1, e);
+}
+
+/** A space or tab at `k`, or the line's end. */
+function spaceAt(text: string, k: number, e: number): boolean {
+  return k >= e || text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB;
 }
 
 function atxHeading(text: string, lineStart: number, f: number, e: number, attributes: AttributeScanner): HeadingRecord | undefined {
@@ -198,7 +232,7 @@ function atxHeading(text: string, lineStart: number, f: number, e: number, attri
   while (k > titleStart && text.charCodeAt(k - 1) === 35) k--;
   if (k < titleEnd && (k === titleStart || isBlank(text.charCodeAt(k - 1)))) titleEnd = trimEnd(text, titleStart, k);
   const split = trailingBlock(text, titleStart, titleEnd, attributes);
-  return { level, start: lineStart, end: e, titleStart, titleEnd: split.titleEnd, id: split.id };
+  return { level, start: lineStart, end: e, titleStart, titleEnd: split.titleEnd, id: split.id, idAt: split.idAt };
 }
 
 function setextHeading(text: string, paraStart: number, paraEnd: number, e: number, level: number, attributes: AttributeScanner): HeadingRecord {
@@ -206,18 +240,18 @@ function setextHeading(text: string, paraStart: number, paraEnd: number, e: numb
   while (titleStart < paraEnd && isBlank(text.charCodeAt(titleStart))) titleStart++;
   const titleEnd = trimEnd(text, titleStart, paraEnd);
   const split = trailingBlock(text, titleStart, titleEnd, attributes);
-  return { level, start: paraStart, end: e, titleStart, titleEnd: split.titleEnd, id: split.id };
+  return { level, start: paraStart, end: e, titleStart, titleEnd: split.titleEnd, id: split.id, idAt: split.idAt };
 }
 
 /** A `{…}` block that ends the heading text is the heading's attributes (Pandoc's `# Title {#id}`). */
-function trailingBlock(text: string, titleStart: number, titleEnd: number, attributes: AttributeScanner): { titleEnd: number; id: string | undefined } {
-  if (titleEnd <= titleStart || text.charCodeAt(titleEnd - 1) !== 125) return { titleEnd, id: undefined };
+function trailingBlock(text: string, titleStart: number, titleEnd: number, attributes: AttributeScanner): { titleEnd: number; id: string | undefined; idAt: number } {
+  if (titleEnd <= titleStart || text.charCodeAt(titleEnd - 1) !== 125) return { titleEnd, id: undefined, idAt: -1 };
   let open = titleEnd - 2;
   while (open >= titleStart && text.charCodeAt(open) !== 123) open--;
-  if (open < titleStart || (open > titleStart && text.charCodeAt(open - 1) === 92)) return { titleEnd, id: undefined };
-  const block = attributes.scan(open, titleEnd);
-  if (!block.closed || block.end !== titleEnd || block.problems) return { titleEnd, id: undefined };
-  return { titleEnd: trimEnd(text, titleStart, open), id: block.id };
+  if (open < titleStart || (open > titleStart && text.charCodeAt(open - 1) === 92)) return { titleEnd, id: undefined, idAt: -1 };
+  const block = attributes.scanTokens(open, titleEnd);
+  if (!block.closed || block.end !== titleEnd || block.problems) return { titleEnd, id: undefined, idAt: -1 };
+  return { titleEnd: trimEnd(text, titleStart, open), id: block.idStart < 0 ? undefined : own(text.slice(block.idStart, block.idEnd)), idAt: block.idStart };
 }
 
 function isBlank(c: number): boolean {

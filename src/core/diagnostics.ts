@@ -1,6 +1,7 @@
 /**
  * Diagnostics the parser reports: one severity per code, kept here so the CLI, the editor and the
- * docs agree, plus the "did you mean" helper used by unknown-kind/-area/-status messages.
+ * docs agree; the offset-only findings a model keeps until its diagnostics are first read; and
+ * the "did you mean" helper used by unknown-kind/-area/-status messages.
  */
 import type { Diagnostic, DiagnosticCode, Range, Severity } from './types';
 
@@ -23,23 +24,56 @@ export const DIAGNOSTIC_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
 
 type Data = Readonly<Record<string, string | number>>;
 
-/** Collects diagnostics for one parse. */
+/**
+ * A diagnostic as the model keeps it: offsets only (its Range is made when `model.diagnostics` is
+ * first read, against that model's line index), plus where it stands in the order diagnostics are
+ * listed: by start, then by the pass that found it (`phase`), then by where in that pass (`seq`).
+ */
+export interface Finding {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  readonly data: Data | undefined;
+  /** PHASE_…: front matter, scan, figures, ids, references. */
+  readonly phase: number;
+  /** Order within the phase (an offset where the finding was made, or a counter). */
+  readonly seq: number;
+}
+
+export const PHASE_FRONT_MATTER = 0;
+export const PHASE_SCAN = 1;
+export const PHASE_FIGURES = 2;
+export const PHASE_IDS = 3;
+export const PHASE_REFERENCES = 4;
+
+export function finding(code: DiagnosticCode, start: number, end: number, message: string, phase: number, seq: number, data?: Data, severity?: Severity): Finding {
+  return { code, severity: severity ?? DIAGNOSTIC_SEVERITY[code], message, start, end, data, phase, seq };
+}
+
+/** The order diagnostics are listed in (a stable sort keeps equal keys in the order they came). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.phase - b.phase || a.seq - b.seq;
+}
+
+/** Collects the findings of one pass. */
 export class DiagnosticList {
-  readonly items: Diagnostic[] = [];
+  readonly items: Finding[] = [];
 
-  constructor(private readonly range: (start: number, end: number) => Range) {}
+  constructor(private readonly phase: number) {}
 
-  add(code: DiagnosticCode, start: number, end: number, message: string, data?: Data, severity?: Severity): void {
-    const diagnostic: Diagnostic = data
-      ? { code, severity: severity ?? DIAGNOSTIC_SEVERITY[code], message, range: this.range(start, end), data }
-      : { code, severity: severity ?? DIAGNOSTIC_SEVERITY[code], message, range: this.range(start, end) };
-    this.items.push(diagnostic);
+  /** `seq`: where in the pass (an offset); undefined numbers findings in the order they are added. */
+  add(code: DiagnosticCode, start: number, end: number, message: string, data?: Data, severity?: Severity, seq?: number): void {
+    this.items.push(finding(code, start, end, message, this.phase, seq ?? this.items.length, data, severity));
   }
+}
 
-  /** Document order (stable for equal starts), the order editors and the CLI list them in. */
-  sorted(): Diagnostic[] {
-    return this.items.sort((a, b) => a.range.start - b.range.start);
-  }
+/** A Diagnostic of the model, with a Range made by `range`. */
+export function toDiagnostic(f: Finding, range: (start: number, end: number) => Range): Diagnostic {
+  return f.data
+    ? { code: f.code, severity: f.severity, message: f.message, range: range(f.start, f.end), data: f.data }
+    : { code: f.code, severity: f.severity, message: f.message, range: range(f.start, f.end) };
 }
 
 /**

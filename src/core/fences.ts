@@ -12,9 +12,10 @@ export class FenceCloser {
   private readonly suffixMax: number[][] = [[], []];
   private built = false;
 
-  constructor(private readonly text: string, private readonly from: number) {}
+  /** Looks at the lines of [from, to) only (`to`: the end of the text or of a line). */
+  constructor(private readonly text: string, private readonly from: number, private readonly to = text.length) {}
 
-  /** True when a closing line for a fence of `ch` (backtick or tilde) of at least `length` starts after `after`. */
+  /** True when a closing line for a fence of `ch` (backtick or tilde) of at least `length` starts after `after` (and before `to`). */
   closes(ch: number, length: number, after: number): boolean {
     if (!this.built) this.build();
     const slot = ch === 96 ? 0 : 1;
@@ -32,26 +33,31 @@ export class FenceCloser {
   private build(): void {
     this.built = true;
     const text = this.text;
+    const to = this.to;
     const lengths: number[][] = [[], []];
-    let s = this.from;
-    while (s < text.length) {
-      let next = text.indexOf('\n', s);
-      if (next < 0) next = text.length;
-      let f = s;
-      while (f < next && f - s < 4 && text.charCodeAt(f) === 32) f++;
-      const c = text.charCodeAt(f);
-      if (f - s < 4 && (c === 96 || c === 126)) {
-        let n = 0;
-        while (f + n < next && text.charCodeAt(f + n) === c) n++;
-        let k = f + n;
-        while (k < next && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
-        if (n >= 3 && k === next) {
-          const slot = c === 96 ? 0 : 1;
-          this.starts[slot].push(s);
-          lengths[slot].push(n);
+    // Only lines holding ``` or ~~~ can close a fence: jump between those with indexOf.
+    for (let slot = 0; slot < 2; slot++) {
+      const needle = slot === 0 ? '```' : '~~~';
+      const ch = slot === 0 ? 96 : 126;
+      let i = text.indexOf(needle, this.from);
+      while (i >= 0 && i < to) {
+        const s = Math.max(this.from, text.lastIndexOf('\n', i - 1) + 1);
+        let next = text.indexOf('\n', i);
+        if (next < 0 || next > to) next = to;
+        let f = s;
+        while (f < i && text.charCodeAt(f) === 32) f++;
+        if (f === i && i - s < 4) {
+          let n = 0;
+          while (i + n < next && text.charCodeAt(i + n) === ch) n++;
+          let k = i + n;
+          while (k < next && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
+          if (k === next) {
+            this.starts[slot].push(s);
+            lengths[slot].push(n);
+          }
         }
+        i = next >= to ? -1 : text.indexOf(needle, next + 1);
       }
-      s = next + 1;
     }
     for (let slot = 0; slot < 2; slot++) {
       const l = lengths[slot];

@@ -6,6 +6,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { toIsoDate, isIsoDate } from './dates';
 import type { DiagnosticList } from './diagnostics';
+import { own } from './interner';
 import { DEFAULT_STATUSES } from './types';
 import type { FrontMatter, Range, SourceInfo } from './types';
 
@@ -74,7 +75,8 @@ export function readFrontMatter(
   diagnostics: DiagnosticList,
 ): FrontMatter {
   const base = block.contentStart;
-  const source = text.slice(block.contentStart, block.contentEnd);
+  // A copy: what YAML reads from it (kept by later models while the front matter is unchanged) must not hold on to this version's whole text.
+  const source = own(text.slice(block.contentStart, block.contentEnd));
   const keyRanges = new Map<string, Range>();
   let data: Record<string, unknown> = {};
   try {

@@ -1,17 +1,26 @@
 /**
- * The model after one small edit, without a parse: when an edit types or deletes only letters,
- * digits and spaces inside a paragraph's prose (or a span's text), between characters that are
- * themselves prose, no block or span can start, end or change, so the new model is the previous
- * one with the offsets after the edit moved and the figures around it read again. Everything else
- * (markup characters, line breaks, headings, front matter, attribute blocks, link targets, the
- * neighbourhood of a diagnostic, list markers) goes to a full parse. The result equals
- * `parseNotes(text)`: test/unit/incremental.test.ts checks that over thousands of random edits.
+ * The model after an edit, re-reading only what the edit can have changed. Spans, links and
+ * headings never cross a blank line, so the stretch to read again runs from the blank line before
+ * the edit to the blank line after it (widened past any fenced code or comment block it falls
+ * in). That stretch is scanned on its own; the rows before it are kept as they are and the rows
+ * after it are kept with their offsets moved — both shared with the previous model, whose tables
+ * never change (tables.ts). Code fences and comments can reach further: a fence or `<!--` opened
+ * in the stretch and closed after it, or a closer typed for an opener before it, widen the
+ * stretch to cover them. Front matter edits read the YAML again and move the body. Anything
+ * else (a paste that replaces most of the file, a front matter that no longer closes) is parsed
+ * whole. The result always equals `parseNotes(text)`: test/unit/incremental.test.ts checks that
+ * over thousands of random edits of every kind.
  */
-import { TextRange } from './lineIndex';
-import type { AnnotationNode } from './model';
-import { NotesDocument, lastStartingAtOrBefore } from './notesDocument';
-import { readFigure, reparseNotes } from './parse';
-import type { Diagnostic, Figure, NotesModel, ParseOptions } from './types';
+import type { BlockNotes } from './blocks';
+import type { Finding } from './diagnostics';
+import { shifted } from './derived';
+import { NotesDocument } from './notesDocument';
+import { languageOf, readFrontMatterOf, reparseNotes, scanBody } from './parse';
+import { deriveIdState, type Carrier, type IdState } from './ids';
+import { A_ID, A_START, A_STRIDE, type Piece } from './tables';
+import { TextRange, lineStartsIn } from './lineIndex';
+import type { LineIndex } from './lineIndex';
+import type { FrontMatter, NotesModel, ParseOptions } from './types';
 
 /** One text change as the editor reports it (VS Code's `contentChanges` entry, by offsets). */
 export interface TextEdit {
@@ -23,210 +32,405 @@ export interface TextEdit {
   readonly inserted: string;
 }
 
-/** Longest edit taken in place; longer ones (a paste) are parsed. */
-const MAX_EDIT = 64;
-/** How far after a diagnostic's range an edit may still change it (attributes.ts looks 256 ahead). */
-const DIAGNOSTIC_REACH = 512;
+/** Past this share of the file, reading the stretch again costs about what a parse does: parse. */
+const MAX_SHARE = 0.5;
 
 /**
- * The model of `text`, which is `previous`'s text with `edit` applied. When the edit provably
- * changes no structure, the result is a new model object sharing `previous`'s nodes, which are
- * moved in place (so `previous` must not be used afterwards: the editor's cache keeps one model
- * per document); otherwise a parse.
+ * The model of `text`, which is `previous`'s text with `edit` applied: the parts the edit cannot
+ * have changed are shared with `previous` (which stays as it was and may still be used), the rest
+ * read again. Without a previous model or an edit, or when the edit reaches too far, a parse.
  * Always equal to `parseNotes(text, options)`; never throws.
  */
 export function editNotes(previous: NotesModel | undefined, edit: TextEdit | undefined, text: string, options?: ParseOptions): NotesModel {
   try {
-    if (previous instanceof NotesDocument && edit && sameOptions(previous, options) && inPlace(previous, edit, text)) {
-      return applyInPlace(previous, edit, text, options);
+    if (previous instanceof NotesDocument && edit && fits(previous, edit, text)) {
+      const next = applyEdit(previous, edit, text, options);
+      if (next) return next;
     }
   } catch {
-    // Fall through to a parse: the in-place path is an optimisation only.
+    // Fall through to a parse: reading part of the file again is an optimisation only.
   }
   return reparseNotes(previous, text, options);
 }
 
-function sameOptions(doc: NotesDocument, options: ParseOptions | undefined): boolean {
-  // The options only set the language where the front matter does not: a parse would read the same one.
-  return doc.language === (doc.frontMatter?.language || (options?.language ?? 'en'));
-}
-
-/** Punctuation that is never markup inside a paragraph (list markers and rules are checked per line). */
-const SENTENCE_MARKS = ',.;:?';
-
-/** Letters (Latin, Russian), digits and the plain space: characters no markup is made of. */
-function prose(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 32 || (c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451;
-}
-
-function letterOrDigit(c: number): boolean {
-  return c !== 32 && prose(c);
-}
-
-/** Can `edit` be applied to `doc` by moving offsets? Reads only; changes nothing. */
-function inPlace(doc: NotesDocument, edit: TextEdit, text: string): boolean {
-  const old = doc.text;
+/** Does `edit` lead from the previous text to `text`? (Checked where it is cheap.) */
+function fits(doc: NotesDocument, edit: TextEdit, text: string): boolean {
   const { offset, deleted, inserted } = edit;
-  const cut = offset + deleted;
-  if (!(offset > 0 && deleted >= 0 && cut <= old.length && deleted + inserted.length <= MAX_EDIT && deleted + inserted.length > 0)) return false;
-  if (old.length - deleted + inserted.length !== text.length || !text.startsWith(inserted, offset)) return false;
-  for (let i = offset; i < cut; i++) if (!prose(old.charCodeAt(i))) return false;
-  for (let i = 0; i < inserted.length; i++) if (!prose(inserted.charCodeAt(i))) return false;
-  // Neighbours: prose or a sentence mark on the left (no offset of the model sits right after one);
-  // on the right also a span's `[` or `]` or the line's end (typing at a span's edge).
-  const left = old.charCodeAt(offset - 1);
-  if (!(prose(left) || SENTENCE_MARKS.includes(old[offset - 1]))) return false;
-  if (cut < old.length) {
-    const right = old.charCodeAt(cut);
-    if (!(prose(right) || SENTENCE_MARKS.includes(old[cut]) || right === 33 || right === 91 || right === 93 || right === 10 || right === 13)) return false;
-  }
-  if (doc.frontMatterRange && offset <= doc.frontMatterRange.end) return false;
-  if (!lineAllows(old, text, offset, cut, inserted.length)) return false;
-  if (touchesHeading(doc, offset, cut)) return false;
-  if (!insideContentOnly(doc, offset, cut)) return false;
-  // A diagnostic's words may depend on text after its range (where a `}` would close an unclosed
-  // block is looked for over the next 256 characters): keep clear of that too for those kinds.
-  for (const d of doc.diagnostics) {
-    if (d.code === 'figure-without-value') continue;
-    const reach = d.code === 'unclosed-attributes' || d.code === 'unclosed-span' || d.code === 'malformed-attribute' ? DIAGNOSTIC_REACH : 0;
-    if (d.range.start <= cut && d.range.end + reach >= offset) return false;
-  }
-  return true;
+  if (typeof inserted !== 'string' || !(offset >= 0 && deleted >= 0 && offset + deleted <= doc.text.length)) return false;
+  if (doc.text.length - deleted + inserted.length !== text.length || !text.startsWith(inserted, offset)) return false;
+  // The characters on either side of the edit must be the old ones.
+  return (offset === 0 || text.charCodeAt(offset - 1) === doc.text.charCodeAt(offset - 1))
+    && (offset + deleted === doc.text.length || text.charCodeAt(offset + inserted.length) === doc.text.charCodeAt(offset + deleted));
 }
 
-/**
- * The edited line keeps its kind: the edit is after its marker (list bullet or number), the line
- * starts with a character that makes no block, and before and after the edit it still has a letter
- * or digit after the marker (so it cannot turn into a rule or an underline).
- */
-function lineAllows(old: string, text: string, offset: number, cut: number, insertedLength: number): boolean {
-  const lineStart = old.lastIndexOf('\n', offset - 1) + 1;
-  let f = lineStart;
-  while (f < offset && (old.charCodeAt(f) === 32 || old.charCodeAt(f) === 9)) f++;
-  if (f >= offset) return false;
-  const c = old.charCodeAt(f);
-  // Headings, fences, comments, quotes, underlines, YAML and div fences, tables: a parse.
-  if ('#`~<>=|:.\\'.includes(old[f])) return false;
-  let markerEnd = f + 1;
-  if (c === 45 || c === 42 || c === 43) markerEnd = f + 2;
-  else if (c >= 48 && c <= 57) {
-    let k = f;
-    while (k < old.length && old.charCodeAt(k) >= 48 && old.charCodeAt(k) <= 57) k++;
-    markerEnd = k + 2;
-  }
-  if (offset < markerEnd) return false;
-  let lineEnd = old.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = old.length;
-  if (!hasLetterOrDigit(old, markerEnd, lineEnd)) return false;
-  const newEnd = lineEnd + insertedLength - (cut - offset);
-  return hasLetterOrDigit(text, markerEnd, newEnd);
+/** The pieces of the new model, and the rest of what it is made of. */
+interface Splice {
+  readonly annotationPieces: Piece[];
+  readonly annotationCount: number;
+  readonly referencePieces: Piece[];
+  readonly referenceCount: number;
+  readonly headingPieces: Piece[];
+  readonly headingCount: number;
+  readonly findings: Finding[];
+  readonly blocks: BlockNotes;
+  /** The stretch read again (old offsets), and the carriers of ids it held and holds (ids.ts). */
+  readonly from: number;
+  readonly to: number;
+  readonly removed: readonly Carrier[];
+  readonly added: readonly Carrier[];
 }
 
-function hasLetterOrDigit(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (letterOrDigit(text.charCodeAt(i))) return true;
-  return false;
-}
-
-/** Is the edit on a heading's lines (its title, level or id)? */
-function touchesHeading(doc: NotesDocument, offset: number, cut: number): boolean {
-  const sections = doc.allSections;
-  const i = lastStartingAtOrBefore(sections, cut);
-  for (let k = Math.max(0, i - 1); k <= i + 1 && k < sections.length; k++) {
-    const s = sections[k];
-    if (s.start <= cut + 1 && s.headingEnd + 1 >= offset) return true;
-  }
-  return false;
-}
-
-/** The edit lies inside the text of every span and link that contains it, never in `{…}` or `(#…)`. */
-function insideContentOnly(doc: NotesDocument, offset: number, cut: number): boolean {
-  const annotations = doc.annotations;
-  let a: AnnotationNode | undefined = annotations[lastStartingAtOrBefore(annotations, cut)];
-  for (; a; a = a.parent) {
-    if (a.end < offset) continue;
-    if (!(a.start < offset && cut <= a.close)) return false;
-  }
-  const references = doc.references;
-  const r = references[lastStartingAtOrBefore(references, cut)];
-  if (r && r.end >= offset && !(r.start < offset && cut <= r.close)) return false;
-  return true;
-}
-
-/** The annotations whose text contains the edit, innermost first. */
-function containing(doc: NotesDocument, offset: number): AnnotationNode[] {
-  const list: AnnotationNode[] = [];
-  let a: AnnotationNode | undefined = doc.annotations[lastStartingAtOrBefore(doc.annotations, offset)];
-  for (; a; a = a.parent) if (a.start < offset && offset <= a.close) list.push(a);
-  return list;
-}
-
-function applyInPlace(doc: NotesDocument, edit: TextEdit, text: string, options: ParseOptions | undefined): NotesModel {
-  const cut = edit.offset + edit.deleted;
+function applyEdit(doc: NotesDocument, edit: TextEdit, text: string, options: ParseOptions | undefined): NotesModel | undefined {
+  const old = doc.text;
+  const offset = edit.offset;
+  const cut = offset + edit.deleted;
   const delta = edit.inserted.length - edit.deleted;
-  // A new model object (features may cache by model identity) sharing the nodes, which read the
-  // text through `core`.
-  const next = Object.assign(Object.create(NotesDocument.prototype) as NotesDocument, doc);
-  next.text = text;
-  doc.core.text = text;
-  doc.lines.applyEdit(text, cut, delta);
-  // Only what starts at or after the edit moves, and what contains it (spans, links and sections
-  // nest, so those are the chain of parents of the last one starting before it).
-  const annotations = doc.annotations;
-  const firstAnnotation = lastStartingAtOrBefore(annotations, cut - 1) + 1;
-  for (let i = firstAnnotation; i < annotations.length; i++) annotations[i].shift(cut, delta);
-  for (let a = annotations[firstAnnotation - 1] as AnnotationNode | undefined; a; a = a.parent) a.shift(cut, delta);
-  const references = doc.references;
-  const firstReference = lastStartingAtOrBefore(references, cut - 1) + 1;
-  for (let i = firstReference; i < references.length; i++) references[i].shift(cut, delta);
-  if (firstReference > 0) references[firstReference - 1].shift(cut, delta);
-  const sections = doc.allSections;
-  const firstSection = lastStartingAtOrBefore(sections, cut - 1) + 1;
-  for (let i = firstSection; i < sections.length; i++) sections[i].shift(cut, delta);
-  for (let s = sections[firstSection - 1] as (typeof sections)[number] | undefined; s; s = s.parent) s.shift(cut, delta);
-  next.diagnostics = doc.diagnostics.map((d) => shiftDiagnostic(doc, d, cut, delta));
-  // The figures around the edit read their new text. Whether each has a value must not change (that
-  // adds or removes a diagnostic): then a parse. Otherwise its diagnostic, if any, moved above.
-  for (const a of containing(next, edit.offset)) {
-    const before = a.figure;
-    if (a.kind !== 'figure' || !before) continue;
-    const after = readFigure(a, next.language);
-    if ((before.value === undefined) !== (after.value === undefined)) return reparseNotes(undefined, text, options);
-    // `previous` is given up, so its figure list is updated in place (found by start: figures keep document order).
-    const i = figureIndex(next.figures, a);
-    if (i < 0) return reparseNotes(undefined, text, options);
-    next.figures[i] = after;
-    a.figure = after;
+  const lines = doc.lines.edited(text, offset, cut, edit.inserted.length);
+
+  // The front matter: read again when the edit is in it (or on the first line, where one may start).
+  let frontMatter = doc.frontMatter;
+  let frontMatterFindings = doc.findings.filter((f) => f.phase === 0);
+  let frontMatterEnd = doc.frontMatterRange?.end ?? 0;
+  const frontMatterStart = doc.frontMatterRange?.start ?? 0;
+  const firstLineEnd = old.indexOf('\n');
+  // An opening `---` that nothing closes is reported with where a closing one would go (the first
+  // blank line), anywhere in the file: then every edit reads it again.
+  // So is a `---` first line with nothing after it yet (any text after it opens a front matter).
+  const unclosed = frontMatterFindings.some((f) => f.code === 'yaml-error' && f.data?.insert === '---\n')
+    || (doc.frontMatterRange === undefined && /^\ufeff?---[ \t]*\r?$/.test(old.slice(0, firstLineEnd < 0 ? old.length : firstLineEnd)));
+  if (offset < doc.bodyStart || offset <= (firstLineEnd < 0 ? old.length : firstLineEnd) || unclosed) {
+    if (offset < doc.bodyStart && cut > doc.bodyStart) return undefined;
+    const fm = readFrontMatterOf(text, lines);
+    const expected = offset < doc.bodyStart ? doc.bodyStart + delta : doc.bodyStart;
+    if (fm.bodyStart !== expected) return undefined;
+    frontMatter = fm.frontMatter;
+    frontMatterFindings = fm.findings as Finding[];
+    frontMatterEnd = fm.block?.end ?? 0;
+    if (offset < doc.bodyStart) {
+      // The body did not change: every row moves by delta.
+      const body = shiftAll(doc, delta);
+      return model(doc, text, lines, options, frontMatter, frontMatterFindings, fm.block?.start ?? 0, frontMatterEnd, fm.bodyStart, body, edit);
+    }
+  } else if (frontMatter) {
+    frontMatter = withLines(frontMatter, lines);
+  }
+
+  // The stretch of the old text to read again: [from, to), blank line to blank line.
+  let from = regionStart(doc, offset);
+  let to = regionEnd(doc, Math.max(cut, offset));
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 8 || to - from > MAX_SHARE * old.length + 4096) return undefined;
+    const newTo = to + delta;
+    const slice = text.slice(from, newTo);
+    // Openers before the stretch that nothing closed, which the new text may now close.
+    const earlier = reopenedBefore(doc, from, slice);
+    if (earlier >= 0) {
+      from = regionStart(doc, earlier);
+      continue;
+    }
+    const scan = scanBody(slice, 0, slice.length, doc.names);
+    // Openers in the stretch that it does not close, which something after it may close.
+    const reach = closedAfter(text, newTo, scan.blocks);
+    if (reach >= 0) {
+      to = regionEnd(doc, Math.max(reach - delta, to));
+      continue;
+    }
+    const body = splice(doc, from, to, delta, scan);
+    return model(doc, text, lines, options, frontMatter, frontMatterFindings, frontMatterStart, frontMatterEnd, doc.bodyStart, body, edit);
+  }
+}
+
+function model(doc: NotesDocument, text: string, lines: LineIndex, options: ParseOptions | undefined, frontMatter: FrontMatter | undefined, frontMatterFindings: Finding[], frontMatterStart: number, frontMatterEnd: number, bodyStart: number, body: Splice, edit: TextEdit): NotesModel {
+  const next = new NotesDocument({
+    text, lines, language: languageOf(frontMatter, options), names: doc.names, frontMatter, frontMatterStart, frontMatterEnd,
+    annotationPieces: body.annotationPieces, annotationCount: body.annotationCount,
+    referencePieces: body.referencePieces, referenceCount: body.referenceCount,
+    headingPieces: body.headingPieces, headingCount: body.headingCount,
+    findings: frontMatterFindings.length ? [...frontMatterFindings, ...body.findings] : body.findings,
+    bodyStart, blocks: body.blocks,
+  });
+  // The previous model's ids carry over, looked at again only where the edit reached.
+  if (doc.hasIdState) {
+    const cut = edit.offset + edit.deleted;
+    const linesMoved = lineStartsIn(doc.text, edit.offset, cut + 1) !== lineStartsIn(text, edit.offset, edit.offset + edit.inserted.length + 1);
+    const state: IdState = deriveIdState(next, {
+      previous: doc, state: doc.idState, from: body.from, to: body.to, delta: edit.inserted.length - edit.deleted,
+      linesMoved, removed: body.removed, added: body.added,
+    });
+    next.adoptIdState(state);
   }
   return next;
 }
 
-function shiftDiagnostic(doc: NotesDocument, d: Diagnostic, cut: number, delta: number): Diagnostic {
-  const { start, end } = d.range;
-  const data = d.data;
-  const at = data?.at;
-  const first = data?.first;
-  const moveData = (typeof at === 'number' && at >= cut) || (typeof first === 'number' && first >= cut);
-  if (start < cut && end < cut && !moveData) return d;
-  const range = new TextRange(start >= cut ? start + delta : start, end >= cut ? end + delta : end, doc.lines);
-  if (!moveData || !data) return { ...d, range };
-  const moved: Record<string, string | number> = { ...data };
-  if (typeof at === 'number' && at >= cut) moved.at = at + delta;
-  if (typeof first === 'number' && first >= cut) moved.first = first + delta;
-  return { ...d, range, data: moved };
+/** The front matter with its key ranges on the new line index (their offsets did not move). */
+function withLines(fm: FrontMatter, lines: LineIndex): FrontMatter {
+  const keyRanges = new Map<string, TextRange>();
+  for (const [key, r] of fm.keyRanges) keyRanges.set(key, new TextRange(r.start, r.end, lines));
+  return { ...fm, keyRanges };
 }
 
-/** Index of `a`'s figure in the list (in document order), by binary search on the span's start. */
-function figureIndex(figures: readonly Figure[], a: AnnotationNode): number {
+// ── Where the stretch starts and ends ─────────────────────────────────────────────────────────
+
+function lineStartOf(text: string, offset: number): number {
+  // (lastIndexOf clamps a negative start to 0 and would still look at offset 0.)
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Only spaces and tabs (and a final `\r`) in [s, e): a line the block scanner reads as blank. */
+function isBlank(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && !(c === 13 && k === e - 1)) return false;
+  }
+  return true;
+}
+
+/** The fenced code or comment block of the old text that `offset` stands strictly inside, as its index in `skipped`, or -1. */
+function skippedAround(doc: NotesDocument, offset: number): number {
+  const skipped = doc.blocks.skipped;
   let lo = 0;
-  let hi = figures.length - 1;
+  let hi = skipped.length / 2 - 1;
+  let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    // Every figure's annotation is a node of this model (parse.ts makes them).
-    const node = figures[mid].annotation as AnnotationNode;
-    if (node.start === a.start) return node === a ? mid : -1;
-    const start = node.start;
-    if (start < a.start) lo = mid + 1;
-    else hi = mid - 1;
+    if (skipped[2 * mid] < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && offset < skipped[2 * found + 1] ? found : -1;
+}
+
+/** The start of the line after the last blank line before `offset`'s line (outside any block), or the body's start. */
+function regionStart(doc: NotesDocument, offset: number): number {
+  const old = doc.text;
+  let p = lineStartOf(old, Math.max(offset, doc.bodyStart));
+  for (;;) {
+    if (p <= doc.bodyStart) return doc.bodyStart;
+    const inside = skippedAround(doc, p);
+    if (inside >= 0) {
+      p = lineStartOf(old, doc.blocks.skipped[2 * inside]);
+      continue;
+    }
+    const previous = lineStartOf(old, p - 1);
+    if (isBlank(old, previous, p - 1)) return p;
+    p = previous;
+  }
+}
+
+/** Just after the first blank line after `offset`'s line (outside any block), or the end of the text. */
+function regionEnd(doc: NotesDocument, offset: number): number {
+  const old = doc.text;
+  let nl = old.indexOf('\n', offset);
+  for (;;) {
+    if (nl < 0) return old.length;
+    const p = nl + 1;
+    const inside = skippedAround(doc, p);
+    if (inside >= 0) {
+      nl = old.indexOf('\n', Math.max(p, doc.blocks.skipped[2 * inside + 1] - 1));
+      continue;
+    }
+    const e = old.indexOf('\n', p);
+    const end = e < 0 ? old.length : e;
+    if (p < old.length && isBlank(old, p, end)) return e < 0 ? old.length : e + 1;
+    if (p >= old.length) return old.length;
+    nl = e;
+  }
+}
+
+/**
+ * An opener before `from` that stayed plain text because nothing closed it (a fence, a `<!--`
+ * block), which the new stretch may close: its offset (the earliest), or -1.
+ */
+function reopenedBefore(doc: NotesDocument, from: number, slice: string): number {
+  const { openFences, openComments } = doc.blocks;
+  let earliest = -1;
+  if (openComments.length > 0 && openComments[0] < from && slice.includes('-->')) earliest = openComments[0];
+  if (openFences.length > 0 && openFences[0] < from && (slice.includes('```') || slice.includes('~~~'))) {
+    for (let i = 0; i < openFences.length && openFences[i] < from; i += 3) {
+      if (closerIn(slice, 0, slice.length, openFences[i + 1], openFences[i + 2]) >= 0) {
+        if (earliest < 0 || openFences[i] < earliest) earliest = openFences[i];
+        break;
+      }
+    }
+  }
+  return earliest;
+}
+
+/**
+ * Where the furthest opener of the stretch that the stretch does not close is closed in the
+ * text after it (`after` onwards): the end of the closing fence line or of `-->`; -1 when none is.
+ */
+function closedAfter(text: string, after: number, blocks: BlockNotes): number {
+  let reach = -1;
+  if (blocks.openComments.length > 0) {
+    const close = text.indexOf('-->', after);
+    if (close >= 0) reach = close + 3;
+  }
+  for (let i = 0; i < blocks.openFences.length; i += 3) {
+    const line = closerIn(text, after, text.length, blocks.openFences[i + 1], blocks.openFences[i + 2]);
+    if (line >= 0) {
+      const nl = text.indexOf('\n', line);
+      reach = Math.max(reach, nl < 0 ? text.length : nl + 1);
+    }
+  }
+  return reach;
+}
+
+/** The start of the first line in text[from, to) that closes a fence of `ch` of at least `length`, or -1. */
+function closerIn(text: string, from: number, to: number, ch: number, length: number): number {
+  const needle = ch === 96 ? '```' : '~~~';
+  let i = text.indexOf(needle, from);
+  while (i >= 0 && i < to) {
+    const s = Math.max(from, text.lastIndexOf('\n', i - 1) + 1);
+    let next = text.indexOf('\n', i);
+    if (next < 0 || next > to) next = to;
+    let f = s;
+    while (f < i && text.charCodeAt(f) === 32) f++;
+    if (f === i && i - s < 4) {
+      let n = 0;
+      while (i + n < next && text.charCodeAt(i + n) === ch) n++;
+      let k = i + n;
+      while (k < next && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
+      if (k === next && n >= length) return s;
+    }
+    i = next >= to ? -1 : text.indexOf(needle, next + 1);
   }
   return -1;
+}
+
+// ── Putting the new model together ────────────────────────────────────────────────────────────
+
+/** Every row, heading, finding and block of the body moved by `delta` (an edit in the front matter). */
+function shiftAll(doc: NotesDocument, delta: number): Splice {
+  return {
+    annotationPieces: doc.annotationPieces.map((p) => ({ ...p, shift: p.shift + delta })),
+    annotationCount: doc.annotationCount,
+    referencePieces: doc.referencePieces.map((p) => ({ ...p, shift: p.shift + delta })),
+    referenceCount: doc.referenceCount,
+    headingPieces: doc.headingPieces.map((p) => ({ ...p, shift: p.shift + delta })),
+    headingCount: doc.headingCount,
+    findings: doc.findings.filter((f) => f.phase !== 0).map((f) => shifted(f, delta)),
+    blocks: movedBlocks(doc.blocks, 0, 0, delta, undefined, 0),
+    from: 0, to: 0, removed: [], added: [],
+  };
+}
+
+/**
+ * The new body: the old rows (headings, findings, blocks) before `from`, the stretch's new ones
+ * (offsets relative to `from`), the old ones from `to` on moved by `delta`.
+ */
+function splice(doc: NotesDocument, from: number, to: number, delta: number, scan: ReturnType<typeof scanBody>): Splice {
+  const base = scan.base;
+  const firstRow = doc.firstAnnotationAtOrAfter(from);
+  const afterRow = doc.firstAnnotationAtOrAfter(to);
+  const annotations = splicePieces(doc.annotationPieces, firstRow, afterRow, base.rowCount
+    ? { base, from: 0, to: base.rowCount, first: firstRow, shift: from } : undefined, base.rowCount, delta);
+  const firstRef = doc.firstReferenceAtOrAfter(from);
+  const afterRef = doc.firstReferenceAtOrAfter(to);
+  const references = splicePieces(doc.referencePieces, firstRef, afterRef, base.referenceCount
+    ? { base, from: 0, to: base.referenceCount, first: firstRef, shift: from } : undefined, base.referenceCount, delta);
+
+  const firstHeading = firstHeadingAtOrAfter(doc, from);
+  const afterHeading = firstHeadingAtOrAfter(doc, to);
+  const headingCount = base.headings.length;
+  const headings = splicePieces(doc.headingPieces, firstHeading, afterHeading, headingCount
+    ? { base, from: 0, to: headingCount, first: firstHeading, shift: from } : undefined, headingCount, delta);
+
+  const findings: Finding[] = [];
+  for (const f of doc.findings) if (f.phase !== 0 && f.start < from) findings.push(f);
+  for (const f of scan.findings) findings.push(shifted(f, from));
+  for (const f of doc.findings) if (f.phase !== 0 && f.start >= to) findings.push(shifted(f, delta));
+
+  // The carriers of ids the stretch held (old rows and headings) and holds (the new base's).
+  const removed: Carrier[] = [];
+  for (const p of doc.annotationPieces) {
+    const end = p.first + p.to - p.from;
+    for (let row = Math.max(p.first, firstRow); row < Math.min(end, afterRow); row++) {
+      const r = row - p.first + p.from;
+      if (p.base.rows[r * A_STRIDE + A_ID] >= 0) removed.push({ base: p.base, row: r });
+    }
+  }
+  for (const p of doc.headingPieces) {
+    const end = p.first + p.to - p.from;
+    for (let h = Math.max(p.first, firstHeading); h < Math.min(end, afterHeading); h++) {
+      const i = h - p.first + p.from;
+      if (p.base.headings[i].id) removed.push({ base: p.base, row: -1 - i });
+    }
+  }
+  // In document order: a heading before a span that starts where it does.
+  const added: Carrier[] = [];
+  let h = 0;
+  for (let r = 0; r <= base.rowCount; r++) {
+    const start = r < base.rowCount ? base.rows[r * A_STRIDE + A_START] : Number.POSITIVE_INFINITY;
+    for (; h < headingCount && base.headings[h].start <= start; h++) if (base.headings[h].id) added.push({ base, row: -1 - h });
+    if (r < base.rowCount && base.rows[r * A_STRIDE + A_ID] >= 0) added.push({ base, row: r });
+  }
+  return {
+    annotationPieces: annotations, annotationCount: doc.annotationCount - (afterRow - firstRow) + base.rowCount,
+    referencePieces: references, referenceCount: doc.referenceCount - (afterRef - firstRef) + base.referenceCount,
+    headingPieces: headings, headingCount: doc.headingCount - (afterHeading - firstHeading) + headingCount,
+    findings, blocks: movedBlocks(doc.blocks, from, to, delta, scan.blocks, from), from, to, removed, added,
+  };
+}
+
+/**
+ * Model rows [0, firstRow) kept, [firstRow, afterRow) replaced by `middle` (`count` rows), the
+ * rest kept and moved: pieces are cut where needed, never copied.
+ */
+function splicePieces(pieces: readonly Piece[], firstRow: number, afterRow: number, middle: Piece | undefined, count: number, delta: number): Piece[] {
+  const out: Piece[] = [];
+  const moved = count - (afterRow - firstRow);
+  for (const p of pieces) {
+    const end = p.first + p.to - p.from;
+    if (p.first < firstRow) {
+      const keep = Math.min(end, firstRow) - p.first;
+      out.push(keep === p.to - p.from ? p : { base: p.base, from: p.from, to: p.from + keep, first: p.first, shift: p.shift });
+    }
+  }
+  if (middle) out.push(middle);
+  for (const p of pieces) {
+    const end = p.first + p.to - p.from;
+    if (end > afterRow) {
+      const skip = Math.max(0, afterRow - p.first);
+      out.push({ base: p.base, from: p.from + skip, to: p.to, first: p.first + skip + moved, shift: p.shift + delta });
+    }
+  }
+  return out;
+}
+
+/** Index of the first heading of `doc` starting at or after `offset` (headingCount when none), by its pieces. */
+function firstHeadingAtOrAfter(doc: NotesDocument, offset: number): number {
+  for (const p of doc.headingPieces) {
+    const headings = p.base.headings;
+    if (headings[p.to - 1].start + p.shift < offset) continue;
+    let lo = p.from;
+    let hi = p.to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (headings[mid].start + p.shift < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - p.from + p.first;
+  }
+  return doc.headingCount;
+}
+
+/** The old blocks before `from`, the stretch's (relative to `at`), the old ones from `to` on moved by `delta`. */
+function movedBlocks(old: BlockNotes, from: number, to: number, delta: number, middle: BlockNotes | undefined, at: number): BlockNotes {
+  const skipped: number[] = [];
+  const openFences: number[] = [];
+  const openComments: number[] = [];
+  for (let i = 0; i < old.skipped.length; i += 2) if (old.skipped[i] < from) skipped.push(old.skipped[i], old.skipped[i + 1]);
+  for (let i = 0; i < old.openFences.length; i += 3) if (old.openFences[i] < from) openFences.push(old.openFences[i], old.openFences[i + 1], old.openFences[i + 2]);
+  for (const c of old.openComments) if (c < from) openComments.push(c);
+  if (middle) {
+    for (let i = 0; i < middle.skipped.length; i += 2) skipped.push(middle.skipped[i] + at, middle.skipped[i + 1] + at);
+    for (let i = 0; i < middle.openFences.length; i += 3) openFences.push(middle.openFences[i] + at, middle.openFences[i + 1], middle.openFences[i + 2]);
+    for (const c of middle.openComments) openComments.push(c + at);
+  }
+  for (let i = 0; i < old.skipped.length; i += 2) if (old.skipped[i] >= to) skipped.push(old.skipped[i] + delta, old.skipped[i + 1] + delta);
+  for (let i = 0; i < old.openFences.length; i += 3) if (old.openFences[i] >= to) openFences.push(old.openFences[i] + delta, old.openFences[i + 1], old.openFences[i + 2]);
+  for (const c of old.openComments) if (c >= to) openComments.push(c + delta);
+  return { skipped, openFences, openComments };
 }

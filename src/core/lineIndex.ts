@@ -8,18 +8,35 @@ import type { Position, Range } from './types';
 export class LineIndex {
   private starts: Int32Array | undefined;
   private count = 0;
+  /** The line of the last `positionAt` answer. */
+  private hint = 0;
 
-  constructor(private text: string) {}
+  constructor(private readonly text: string) {}
 
   /**
-   * Follows an edit that inserts or removes no line break: the new text, and every line start at
-   * or after `cut` (the end of the replaced stretch in the old text) moved by `delta`.
+   * The index of `text`, which is this index's text with [offset, cut) replaced by `insertedLength`
+   * characters. When this index was built, the new one is derived from it (line starts before the
+   * edit kept, those after it moved, the few around it looked at again) instead of a pass over the
+   * whole text; otherwise it is built on first use, as usual. This index is not changed.
    */
-  applyEdit(text: string, cut: number, delta: number): void {
-    this.text = text;
+  edited(text: string, offset: number, cut: number, insertedLength: number): LineIndex {
+    const next = new LineIndex(text);
     const starts = this.starts;
-    if (!starts) return;
-    for (let i = 0; i < this.count; i++) if (starts[i] >= cut) starts[i] += delta;
+    if (!starts) return next;
+    const delta = insertedLength - (cut - offset);
+    // Starts before `offset` stand on unchanged characters; so do those after `cut + 1`.
+    const before = firstAtOrAfter(starts, this.count, offset);
+    const after = firstAtOrAfter(starts, this.count, cut + 1);
+    const middle: number[] = [];
+    for (let p = offset, end = Math.min(text.length, offset + insertedLength); p <= end; p++) if (startsLine(text, p)) middle.push(p);
+    const count = before + middle.length + (this.count - after);
+    const out = new Int32Array(Math.max(16, count));
+    out.set(starts.subarray(0, before));
+    for (let k = 0; k < middle.length; k++) out[before + k] = middle[k];
+    for (let i = after, k = before + middle.length; i < this.count; i++, k++) out[k] = starts[i] + delta;
+    next.starts = out;
+    next.count = count;
+    return next;
   }
 
   /** Offsets where each line starts (line 0 starts at 0). */
@@ -68,6 +85,15 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const starts = this.lineStarts();
     const o = clamp(offset, 0, this.text.length);
+    // Features ask in document order, mostly: try the line of the last answer and the next one first.
+    const hint = this.hint;
+    if (hint < this.count && starts[hint] <= o) {
+      if (hint + 1 >= this.count || o < starts[hint + 1]) return { line: hint, character: o - starts[hint] };
+      if (hint + 2 >= this.count || o < starts[hint + 2]) {
+        this.hint = hint + 1;
+        return { line: hint + 1, character: o - starts[hint + 1] };
+      }
+    }
     let lo = 0;
     let hi = this.count - 1;
     while (lo < hi) {
@@ -75,6 +101,7 @@ export class LineIndex {
       if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return { line: lo, character: o - starts[lo] };
   }
 
@@ -90,6 +117,36 @@ export class LineIndex {
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return start + clamp(Math.floor(position.character) || 0, 0, end - start);
   }
+}
+
+/**
+ * How many lines start in [from, to] of `text`. For the stretch an edit replaced (old text:
+ * [offset, cut + 1]; new text: [offset, offset + inserted + 1]) the two counts differ exactly when
+ * the edit changed the number of lines (line starts outside it stand on unchanged characters).
+ */
+export function lineStartsIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let p = from, end = Math.min(to, text.length); p <= end; p++) if (startsLine(text, p)) n++;
+  return n;
+}
+
+/** Does a line start at `p` (line breaks are `\n`, `\r\n` and a lone `\r`)? */
+function startsLine(text: string, p: number): boolean {
+  if (p === 0) return true;
+  const c = text.charCodeAt(p - 1);
+  return c === 10 || (c === 13 && text.charCodeAt(p) !== 10);
+}
+
+/** Index of the first of `starts[0, count)` that is ≥ offset (count when none). */
+function firstAtOrAfter(starts: Int32Array, count: number, offset: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -1,59 +1,70 @@
 /**
- * The classes behind the model interfaces of `types.ts`. Each keeps plain offsets and builds its
- * Range objects, `text` and `plainText` on demand from the document text, so a large model stays
- * small (the issue's budget: the model under 3× the text in memory).
+ * The objects behind the model interfaces of `types.ts`. An annotation or reference is a light
+ * view of one row of its model's tables (tables.ts): it holds the model and a row number, and
+ * reads offsets, kind, id, attributes, text and plainText from the tables and the text when asked.
+ * The model makes each view once, on first use, so identity holds (`a.parent === annotations[i]`)
+ * and a large model that no feature walks costs no objects at all.
  */
 import { isAsciiPunctuation } from './attributes';
 import { TextRange } from './lineIndex';
-import type { LineIndex } from './lineIndex';
-import type {
-  Annotation, AnnotationKind, Figure, Qualifier, Range, Reference, Section,
-} from './types';
+import type { NotesDocument } from './notesDocument';
+import { R_CLOSE, R_ID, R_START } from './tables';
+import type { Annotation, AnnotationKind, Figure, Qualifier, Range, Reference, Section } from './types';
 
-/** What the model objects need from their document. */
-export interface DocumentCore {
-  readonly text: string;
-  readonly lines: LineIndex;
-  /** Every annotation in document order (for plainText's nested markup). */
-  readonly annotations: readonly AnnotationNode[];
-  /** Every reference in document order (their `[`, `](#id)` are markup too). */
-  readonly references: readonly ReferenceNode[];
-  /** Every annotation's attributes, flat (key, value, …) in one array: no array per annotation. */
-  readonly attributeStore: readonly string[];
-}
+/** A_KIND - 1 → kind; the interner gives these three names the ids 0, 1, 2 (interner.ts). */
+export const KINDS: readonly AnnotationKind[] = ['initiative', 'figure', 'actor'];
 
 const NO_CHILDREN: readonly never[] = Object.freeze([]);
 
-/** A recognised `[…]{…}` span. */
+/** A recognised `[…]{…}` span: row `index` of its model's annotations. */
 export class AnnotationNode implements Annotation {
-  index = 0;
-  parent: AnnotationNode | undefined = undefined;
-  children: AnnotationNode[] = NO_CHILDREN as unknown as AnnotationNode[];
-  section: SectionNode | undefined = undefined;
-  figure: Figure | undefined = undefined;
+  private kids: readonly AnnotationNode[] | undefined = undefined;
 
   constructor(
-    private readonly doc: DocumentCore,
-    /** Offset of `[` (moved by `shift` after an edit, see incremental.ts). */
-    public start: number,
-    /** Offset of `]` (the attribute block starts right after it). */
-    public close: number,
-    /** Just after `}`. */
-    public end: number,
-    readonly kind: AnnotationKind | undefined,
-    readonly id: string | undefined,
-    readonly classes: readonly string[],
-    /** This span's attributes are `doc.attributeStore[attributesFrom … attributesTo)`, flat. */
-    private readonly attributesFrom: number,
-    private readonly attributesTo: number,
+    private readonly doc: NotesDocument,
+    readonly index: number,
   ) {}
 
-  /** Built on each call from the flat list; hold on to it if you read it often. */
+  /** Offset of `[`. */
+  get start(): number {
+    return this.doc.start(this.index);
+  }
+
+  /** Offset of `]` (the attribute block starts right after it). */
+  get close(): number {
+    return this.doc.close(this.index);
+  }
+
+  /** Just after `}`. */
+  get end(): number {
+    return this.doc.end(this.index);
+  }
+
+  get kind(): AnnotationKind | undefined {
+    const k = this.doc.kindOf(this.index);
+    return k === 0 ? undefined : KINDS[k - 1];
+  }
+
+  get id(): string | undefined {
+    return this.doc.idOf(this.index);
+  }
+
+  get classes(): readonly string[] {
+    return this.doc.classesOf(this.index);
+  }
+
+  /** Built on each call; hold on to it if you read it often. */
   get attributes(): readonly (readonly [string, string])[] {
-    const flat = this.doc.attributeStore;
-    const pairs: [string, string][] = [];
-    for (let i = this.attributesFrom; i < this.attributesTo; i += 2) pairs.push([flat[i], flat[i + 1]]);
-    return pairs;
+    return this.doc.attributesOf(this.index);
+  }
+
+  attribute(key: string): string | undefined {
+    return this.doc.attributeOf(this.index, this.doc.names.get(key));
+  }
+
+  /** True when the span has any `key=value` (cheaper than `attributes.length`). */
+  get hasAttributes(): boolean {
+    return this.doc.hasAttributes(this.index);
   }
 
   get text(): string {
@@ -61,8 +72,7 @@ export class AnnotationNode implements Annotation {
   }
 
   get plainText(): string {
-    if (this.children.length === 0 && !hasReferenceIn(this.doc, this.start + 1, this.close)) return tidy(this.doc.text.slice(this.start + 1, this.close));
-    return plainText(this.doc, this.start + 1, this.close, this.index + 1);
+    return annotationPlainText(this.doc, this.index);
   }
 
   get range(): Range {
@@ -77,36 +87,37 @@ export class AnnotationNode implements Annotation {
     return new TextRange(this.close + 1, this.end, this.doc.lines);
   }
 
-  attribute(key: string): string | undefined {
-    const flat = this.doc.attributeStore;
-    for (let i = this.attributesTo - 2; i >= this.attributesFrom; i -= 2) if (flat[i] === key) return flat[i + 1];
-    return undefined;
+  get parent(): AnnotationNode | undefined {
+    const p = this.doc.parentOf(this.index);
+    return p < 0 ? undefined : this.doc.annotationNode(p);
   }
 
-  /** True when the span has any `key=value` (cheaper than `attributes.length`). */
-  get hasAttributes(): boolean {
-    return this.attributesTo > this.attributesFrom;
+  get children(): readonly AnnotationNode[] {
+    if (this.kids === undefined) {
+      const rows = this.doc.childRows(this.index);
+      const kids: AnnotationNode[] = [];
+      for (let i = 0; i < rows.length; i++) kids.push(this.doc.annotationNode(rows[i]));
+      this.kids = kids.length === 0 ? NO_CHILDREN : kids;
+    }
+    return this.kids;
   }
 
-  /** Moves every offset at or after `cut` by `delta` (an edit before it; see incremental.ts). */
-  shift(cut: number, delta: number): void {
-    if (this.start >= cut) this.start += delta;
-    if (this.close >= cut) this.close += delta;
-    if (this.end >= cut) this.end += delta;
+  get section(): SectionNode | undefined {
+    return this.doc.innermostSection(this.start);
   }
 
-  addChild(child: AnnotationNode): void {
-    if (this.children === (NO_CHILDREN as unknown)) this.children = [];
-    this.children.push(child);
+  get figure(): Figure | undefined {
+    return this.doc.figureOf(this.index);
   }
 
   /** Plain data without the parent/child cycles: for JSON output and fixtures. */
   toJSON(): Record<string, unknown> {
+    const figure = this.figure;
     return {
       index: this.index, kind: this.kind, id: this.id, classes: this.classes, attributes: this.attributes,
       text: this.text, plainText: this.plainText, range: this.range, contentRange: this.contentRange,
       attributeRange: this.attributeRange, parent: this.parent?.index, children: this.children.map((c) => c.index),
-      section: this.section?.index, figure: this.figure ? figureJSON(this.figure) : undefined,
+      section: this.section?.index, figure: figure ? figureJSON(figure) : undefined,
     };
   }
 }
@@ -123,9 +134,13 @@ export class FigureValue implements Figure {
     readonly unit: string | undefined,
     readonly qualifier: Qualifier | null,
     readonly year: number | undefined,
-    readonly metric: string | undefined,
     readonly source: 'text' | 'attribute',
   ) {}
+
+  /** `metric=` (read from the span when asked for). */
+  get metric(): string | undefined {
+    return this.annotation.attribute('metric');
+  }
 
   toJSON(): Record<string, unknown> {
     return { annotation: this.annotation.index, ...figureJSON(this) };
@@ -134,38 +149,27 @@ export class FigureValue implements Figure {
 
 /** A heading and everything up to the next heading of the same or a higher level. */
 export class SectionNode implements Section {
-  index = 0;
   parent: SectionNode | undefined = undefined;
   readonly children: SectionNode[] = [];
-  readonly annotations: AnnotationNode[] = [];
   /** Set when the next heading of the same or a higher level is seen. */
   end: number;
+  private list: readonly AnnotationNode[] | undefined = undefined;
 
   constructor(
-    private readonly doc: DocumentCore,
+    private readonly doc: NotesDocument,
+    readonly index: number,
     readonly level: number,
     readonly id: string | undefined,
-    public start: number,
-    public headingEnd: number,
-    private titleStart: number,
-    private titleEnd: number,
-    /** Index of the first annotation at or after the title (for plain text of the title). */
-    private readonly firstAnnotation: number,
+    readonly start: number,
+    readonly headingEnd: number,
+    private readonly titleStart: number,
+    private readonly titleEnd: number,
   ) {
     this.end = doc.text.length;
   }
 
-  /** Moves every offset at or after `cut` by `delta` (see incremental.ts). */
-  shift(cut: number, delta: number): void {
-    if (this.start >= cut) this.start += delta;
-    if (this.headingEnd >= cut) this.headingEnd += delta;
-    if (this.titleStart >= cut) this.titleStart += delta;
-    if (this.titleEnd >= cut) this.titleEnd += delta;
-    if (this.end >= cut) this.end += delta;
-  }
-
   get title(): string {
-    return plainText(this.doc, this.titleStart, this.titleEnd, this.firstAnnotation).trim();
+    return plainText(this.doc, this.titleStart, this.titleEnd, this.doc.firstAnnotationAtOrAfter(this.titleStart)).trim();
   }
 
   get headingRange(): Range {
@@ -174,6 +178,20 @@ export class SectionNode implements Section {
 
   get range(): Range {
     return new TextRange(this.start, this.end, this.doc.lines);
+  }
+
+  /** Annotations whose innermost section this is: those from this heading to the next one. */
+  get annotations(): readonly AnnotationNode[] {
+    if (this.list === undefined) {
+      const doc = this.doc;
+      const next = doc.allSections[this.index + 1];
+      const from = doc.firstAnnotationAtOrAfter(this.start);
+      const to = next ? doc.firstAnnotationAtOrAfter(next.start) : doc.annotationCount;
+      const list: AnnotationNode[] = [];
+      for (let i = from; i < to; i++) list.push(doc.annotationNode(i));
+      this.list = list;
+    }
+    return this.list;
   }
 
   toJSON(): Record<string, unknown> {
@@ -185,30 +203,36 @@ export class SectionNode implements Section {
   }
 }
 
-/** A `[text](#id)` link to an annotation or heading. */
+/** A `[text](#id)` link to an annotation or heading: row `index` of its model's references. */
 export class ReferenceNode implements Reference {
-  target: AnnotationNode | SectionNode | undefined = undefined;
-
   constructor(
-    private readonly doc: DocumentCore,
-    public start: number,
-    /** Offset of `]`. */
-    public close: number,
-    public targetStart: number,
-    public targetEnd: number,
-    readonly targetId: string,
+    private readonly doc: NotesDocument,
+    readonly index: number,
   ) {}
+
+  get start(): number {
+    return this.doc.referenceField(this.index, R_START);
+  }
+
+  /** Offset of `]`. */
+  get close(): number {
+    return this.doc.referenceField(this.index, R_CLOSE);
+  }
+
+  get targetStart(): number {
+    return this.doc.referenceField(this.index, R_ID);
+  }
+
+  get targetEnd(): number {
+    return this.doc.referenceIdEnd(this.index);
+  }
+
+  get targetId(): string {
+    return this.doc.text.slice(this.targetStart, this.targetEnd);
+  }
 
   get text(): string {
     return this.doc.text.slice(this.start + 1, this.close);
-  }
-
-  /** Moves every offset at or after `cut` by `delta` (see incremental.ts). */
-  shift(cut: number, delta: number): void {
-    if (this.start >= cut) this.start += delta;
-    if (this.close >= cut) this.close += delta;
-    if (this.targetStart >= cut) this.targetStart += delta;
-    if (this.targetEnd >= cut) this.targetEnd += delta;
   }
 
   /** Just after `)`. */
@@ -224,6 +248,10 @@ export class ReferenceNode implements Reference {
     return new TextRange(this.targetStart, this.targetEnd, this.doc.lines);
   }
 
+  get target(): AnnotationNode | SectionNode | undefined {
+    return this.doc.ids.get(this.targetId);
+  }
+
   toJSON(): Record<string, unknown> {
     const target = this.target;
     return {
@@ -233,25 +261,37 @@ export class ReferenceNode implements Reference {
   }
 }
 
+/** The plain text of annotation `row`: its content without nested markup (see `plainText`). */
+export function annotationPlainText(doc: NotesDocument, row: number): string {
+  const from = doc.start(row) + 1;
+  const to = doc.close(row);
+  const next = row + 1;
+  // Most spans hold no nested span and no link: their text, tidied.
+  if ((next >= doc.annotationCount || doc.start(next) >= to) && !hasReferenceIn(doc, from, to)) return tidy(doc.text.slice(from, to));
+  return plainText(doc, from, to, next);
+}
+
 /**
  * The text of [from, to) as a reader sees it: nested annotations' `[` and `]{…}` removed,
  * backslash escapes resolved, each line break (with the spaces around it) read as one space.
- * `first` is the index of the first annotation that may start inside the stretch.
+ * `first` is the row of the first annotation that may start inside the stretch.
  */
-export function plainText(doc: DocumentCore, from: number, to: number, first: number): string {
+export function plainText(doc: NotesDocument, from: number, to: number, first: number): string {
   const text = doc.text;
-  const annotations = doc.annotations;
+  const count = doc.annotationCount;
   // Markup to cut, as [start, end) pairs: each nested span's `[` and its `]{…}`.
   const cuts: number[] = [];
-  for (let i = first; i < annotations.length && annotations[i].start < to; i++) {
-    const a = annotations[i];
-    if (a.start < from) continue;
-    cuts.push(a.start, a.start + 1, a.close, a.end);
+  for (let i = first; i < count; i++) {
+    const start = doc.start(i);
+    if (start >= to) break;
+    if (start < from) continue;
+    cuts.push(start, start + 1, doc.close(i), doc.end(i));
   }
-  const references = doc.references;
-  for (let i = firstReferenceAtOrAfter(references, from); i < references.length && references[i].start < to; i++) {
-    const r = references[i];
-    if (r.end <= to) cuts.push(r.start, r.start + 1, r.close, r.end);
+  for (let i = doc.firstReferenceAtOrAfter(from); i < doc.referenceCount; i++) {
+    const start = doc.referenceField(i, R_START);
+    if (start >= to) break;
+    const end = doc.referenceIdEnd(i) + 1;
+    if (end <= to) cuts.push(start, start + 1, doc.referenceField(i, R_CLOSE), end);
   }
   let pieces = '';
   if (cuts.length === 0) pieces = text.slice(from, to);
@@ -269,20 +309,9 @@ export function plainText(doc: DocumentCore, from: number, to: number, first: nu
   return tidy(pieces);
 }
 
-function firstReferenceAtOrAfter(references: readonly ReferenceNode[], offset: number): number {
-  let lo = 0;
-  let hi = references.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (references[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function hasReferenceIn(doc: DocumentCore, from: number, to: number): boolean {
-  const i = firstReferenceAtOrAfter(doc.references, from);
-  return i < doc.references.length && doc.references[i].start < to;
+function hasReferenceIn(doc: NotesDocument, from: number, to: number): boolean {
+  const i = doc.firstReferenceAtOrAfter(from);
+  return i < doc.referenceCount && doc.referenceField(i, R_START) < to;
 }
 
 /** Resolves backslash escapes and folds line breaks; returns the input itself when there is nothing to do. */

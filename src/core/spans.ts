@@ -6,19 +6,30 @@
  * so unclosed openers cost linear time in total.
  */
 import { AttributeScanner, isAsciiPunctuation } from './attributes';
-import type { ScannedBlock, UnclosedAttributeBlock } from './attributes';
+import type { TokenBlock, UnclosedAttributeBlock } from './attributes';
 import { NextIndex } from './nextIndex';
 
-/** What the scanner found, handed over as it goes (the parser turns them into the model). */
+/**
+ * What the scanner found, handed over as it goes (the parser turns them into the model). Spans
+ * and references come out as their `]` is reached, so a nested one comes before its parent: each
+ * call says how many spans (references) the sink had when its `[` was seen, which tells the sink
+ * how many it holds inside it; `paragraphEnd` lets it put the paragraph's spans in document order.
+ */
 export interface InlineSink {
-  /** `[` at `open`, `]` at `close`, then a closed attribute block. */
-  span(open: number, close: number, block: ScannedBlock): void;
+  /** Spans handed over so far (read when a `[` is seen). */
+  readonly spanCount: number;
+  /** References handed over so far. */
+  readonly referenceCount: number;
+  /** `[` at `open`, `]` at `close`, then a closed attribute block; `spansBefore` = spanCount at the `[`. */
+  span(open: number, close: number, block: TokenBlock, spansBefore: number): void;
   /** `[` at `open`, `]` at `close`, `(#` then the id in [idStart, idEnd), then `)`. */
-  reference(open: number, close: number, idStart: number, idEnd: number): void;
+  reference(open: number, close: number, idStart: number, idEnd: number, referencesBefore: number): void;
   /** `[` … `]{` whose `}` never comes within the paragraph. */
   unclosedAttributes(open: number, close: number, block: UnclosedAttributeBlock): void;
   /** `[` never closed, followed in the paragraph by an attribute block that has no `]` before it. */
-  unclosedSpan(open: number, block: ScannedBlock): void;
+  unclosedSpan(open: number, block: TokenBlock): void;
+  /** The end of one `scan` (a paragraph, list item or heading text). */
+  paragraphEnd(): void;
 }
 
 const BACKSLASH = 92;
@@ -32,6 +43,13 @@ const CLOSE_PAREN = 41;
 const HASH = 35;
 const DOT = 46;
 
+/**
+ * What can start something: outside brackets a span or link, code, an escape, a comment (the
+ * first OUTSIDE of these); inside them also a `]` and a `{`.
+ */
+const OPENERS = ['[', '`', '\\', '<', ']', '{'];
+const OUTSIDE = 4;
+
 /** Characters that can start something; every other character is skipped by the hot loop. */
 const SPECIAL = new Uint8Array(128);
 for (const c of [BACKSLASH, BACKTICK, LT, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE]) SPECIAL[c] = 1;
@@ -40,9 +58,13 @@ for (const c of [BACKSLASH, BACKTICK, LT, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRAC
 export class InlineScanner {
   private readonly backticks: NextIndex;
   private readonly commentClose: NextIndex;
-  private readonly openers: NextIndex[];
+  /** Next offset of each of OPENERS (-1: none after, -2: not searched yet); see nextInteresting. */
+  private readonly nextOpener = [-2, -2, -2, -2, -2, -2];
   /** Offsets of the open `[`s; `depth` of them count (the array is reused, never shrunk). */
   private readonly stack: number[] = [];
+  /** The sink's span and reference counts when each open `[` was seen. */
+  private readonly spansAt: number[] = [];
+  private readonly referencesAt: number[] = [];
   private depth = 0;
   /** Per paragraph: the last position of each backtick run length, once a failed search went to the end. */
   private runEnds = new Map<number, number>();
@@ -54,7 +76,6 @@ export class InlineScanner {
     private readonly sink: InlineSink,
   ) {
     this.backticks = new NextIndex(text, '`');
-    this.openers = ['[', '`', '\\', '<'].map((ch) => new NextIndex(text, ch));
     this.commentClose = new NextIndex(text, '-->');
   }
 
@@ -69,12 +90,11 @@ export class InlineScanner {
     }
     let i = start;
     while (i < end) {
-      if (this.depth === 0) {
-        // Outside any bracket only `[`, code, comments and escapes matter: jump between them
-        // with native indexOf (memoised) instead of looking at every character of the prose.
-        i = this.nextInteresting(i);
-        if (i >= end) break;
-      }
+      // Jump to the next character that can matter with native indexOf (memoised) instead of
+      // looking at every character: outside brackets `[`, code, comments and escapes; inside
+      // them `]` and `{` too.
+      i = this.nextInteresting(i, this.depth > 0 ? OPENERS.length : OUTSIDE);
+      if (i >= end) break;
       const c = text.charCodeAt(i);
       if (c >= 128 || SPECIAL[c] === 0) {
         i++;
@@ -91,37 +111,46 @@ export class InlineScanner {
           i = this.comment(i, end);
           break;
         case OPEN_BRACKET:
+          this.spansAt[this.depth] = this.sink.spanCount;
+          this.referencesAt[this.depth] = this.sink.referenceCount;
           stack[this.depth++] = i;
           i++;
           break;
         case CLOSE_BRACKET:
-          i = this.depth > 0 ? this.closeBracket(stack[--this.depth], i, end) : i + 1;
+          i = this.depth > 0 ? this.closeBracket(stack[--this.depth], i, end, this.depth) : i + 1;
           break;
         default: // OPEN_BRACE
           i = this.danglingBlock(i, end);
       }
     }
+    this.sink.paragraphEnd();
   }
 
-  /** The first `[`, backtick, backslash or `<` at or after `from` (text.length when none). */
-  private nextInteresting(from: number): number {
-    let best = this.text.length;
-    const openers = this.openers;
-    for (let k = 0; k < openers.length; k++) {
-      const at = openers[k].find(from);
+  /**
+   * The first of OPENERS[0, count) at or after `from` (text.length when none). Each character's
+   * next position is kept until the scan passes it (scans only move forward), so the text is
+   * searched about once per character.
+   */
+  private nextInteresting(from: number, count: number): number {
+    const text = this.text;
+    const next = this.nextOpener;
+    let best = text.length;
+    for (let k = 0; k < count; k++) {
+      let at = next[k];
+      if (at < from && at !== -1) next[k] = at = text.indexOf(OPENERS[k], from);
       if (at >= 0 && at < best) best = at;
     }
     return best;
   }
 
   /** After `]` at `close` matched `[` at `open`: a span, a reference, or plain brackets. */
-  private closeBracket(open: number, close: number, end: number): number {
+  private closeBracket(open: number, close: number, end: number, level: number): number {
     const text = this.text;
     const next = close + 1 < end ? text.charCodeAt(close + 1) : -1;
     if (next === OPEN_BRACE) {
-      const block = this.attributes.scan(close + 1, end);
+      const block = this.attributes.scanTokens(close + 1, end);
       if (block.closed) {
-        this.sink.span(open, close, block);
+        this.sink.span(open, close, block, this.spansAt[level]);
         return block.end;
       }
       this.sink.unclosedAttributes(open, close, block);
@@ -135,7 +164,7 @@ export class InlineScanner {
         k++;
       }
       if (k < end && text.charCodeAt(k) === CLOSE_PAREN && k > close + 3) {
-        this.sink.reference(open, close, close + 3, k);
+        this.sink.reference(open, close, close + 3, k, this.referencesAt[level]);
         return k + 1;
       }
     }
@@ -149,7 +178,7 @@ export class InlineScanner {
     if (next !== DOT && next !== HASH) return brace + 1;
     // `\]{…}` or a stray `]{…}`: the writer escaped or misplaced the `]` on purpose; not a missing one.
     if (this.text.charCodeAt(brace - 1) === CLOSE_BRACKET) return brace + 1;
-    const block = this.attributes.scan(brace, end);
+    const block = this.attributes.scanTokens(brace, end);
     if (!block.closed) return brace + 1;
     this.sink.unclosedSpan(this.stack[--this.depth], block);
     return block.end;

@@ -28,8 +28,10 @@ export class NotesModelCache implements vscode.Disposable {
     const key = document.uri.toString();
     const hit = this.entries.get(key);
     if (hit && hit.version === document.version) return hit.model;
-    // One edit since the cached version: moved in place when it provably changes no structure;
-    // otherwise a parse reusing the previous figure readings. Either equals parseNotes.
+    // One edit since the cached version: the new model re-reads only the paragraphs the edit
+    // touched and shares the rest with the cached one, which stays as it was (models never change
+    // once made, so a feature still holding it sees a consistent, older version). Otherwise a
+    // parse. Either equals parseNotes of the current text.
     const edit = hit?.edit && hit.edit.version === document.version ? hit.edit.change : undefined;
     const model = editNotes(hit?.model, edit, document.getText());
     this.entries.set(key, { version: document.version, model, edit: undefined });
