@@ -95,7 +95,11 @@ export function checkFindings(doc: NotesDocument, piece: Piece, out: Finding[], 
   let found = base.runChecks.get(runKey);
   if (found === undefined) {
     let cache = base.checks.get(key);
-    if (cache === undefined) base.checks.set(key, (cache = new Array<readonly Finding[] | undefined>(base.rowCount)));
+    if (cache === undefined) {
+      // Typing in the front matter's vocabulary makes a new key per keystroke: keep the latest few.
+      if (base.checks.size >= 4) base.checks.delete(base.checks.keys().next().value as string);
+      base.checks.set(key, (cache = new Array<readonly Finding[] | undefined>(base.rowCount)));
+    }
     const list: Finding[] = [];
     for (let r = piece.from, row = piece.first; r < piece.to; r++, row++) {
       let own = cache[r];

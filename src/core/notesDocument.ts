@@ -262,7 +262,10 @@ export class NotesDocument extends RowReader implements NotesModel {
     const i = this.locate(row);
     const base = this.current.base;
     let readings = base.readings.get(this.language);
-    if (readings === undefined) base.readings.set(this.language, (readings = new Array<FigureReading | undefined>(base.rowCount)));
+    if (readings === undefined) {
+      if (base.readings.size >= 4) base.readings.delete(base.readings.keys().next().value as string);
+      base.readings.set(this.language, (readings = new Array<FigureReading | undefined>(base.rowCount)));
+    }
     const r = i / A_STRIDE;
     return (readings[r] ??= readFigureRow(this, row));
   }

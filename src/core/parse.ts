@@ -1,5 +1,5 @@
 /**
- * `parseNotes`: a notes file → the notes model. One pass over the lines (blocks.ts), one charCode
+ * `parseNotes`: a notes file → the notes model. One pass over the lines (blocks.ts), one forward
  * pass over each paragraph (spans.ts) that writes every span and reference as a row of numbers
  * (tables.ts), and the front matter. Nothing else happens here: the objects, figures, ids and
  * diagnostics are made from the tables when a feature first asks (notesDocument.ts). Never

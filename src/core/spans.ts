@@ -1,7 +1,8 @@
 /**
  * The inline scanner: finds `[…]{…}` bracketed spans, `[text](#id)` references, and the places
  * where nothing is recognised (code spans, inline HTML comments, backslash escapes) in one
- * paragraph at a time. One charCode loop; brackets match with an explicit stack (no recursion,
+ * paragraph at a time. One forward pass that jumps from one character that matters to the next
+ * with memoised indexOf; brackets match with an explicit stack (no recursion,
  * so 10k-deep nesting is fine); every "find the closer" question goes through a forward-only memo
  * so unclosed openers cost linear time in total.
  */
