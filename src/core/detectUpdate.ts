@@ -8,6 +8,7 @@
  */
 import { detectFigures, detectInNotes, detectLanguage, notesSkipRanges, suggestInitiatives } from './detect';
 import type { NotesDetection } from './detect';
+import { withoutRanges } from './detect/notes';
 import type { Detection, TextRange } from './detect/types';
 import type { NotesModel } from './types';
 
@@ -19,7 +20,6 @@ export interface DetectionEdit {
 }
 
 /** How much prose `detectInNotes` samples to guess the language when the front matter names none. */
-const LANGUAGE_SAMPLE = 20_000;
 
 
 /** The detection after an edit, and what was read again for it. */
@@ -118,18 +118,6 @@ function outside(ranges: readonly TextRange[], from: number, to: number, shift: 
 
 function sameRanges(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** The prose sample `detectInNotes` guesses the language from (the same walk). */
-function withoutRanges(text: string, ranges: readonly TextRange[]): string {
-  let out = '';
-  let at = 0;
-  for (const r of ranges) {
-    if (r.start > at) out += text.slice(at, r.start);
-    at = Math.max(at, r.end);
-    if (out.length > LANGUAGE_SAMPLE) break;
-  }
-  return out + text.slice(at, at + LANGUAGE_SAMPLE);
 }
 
 /** Where the paragraph holding `offset` starts: just after the blank line before it (or 0). */

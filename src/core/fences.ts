@@ -38,27 +38,12 @@ export class FenceCloser {
     const lengths: number[][] = [[], []];
     // Only lines holding ``` or ~~~ can close a fence: jump between those with indexOf.
     for (let slot = 0; slot < 2; slot++) {
-      const needle = slot === 0 ? '```' : '~~~';
       const ch = slot === 0 ? 96 : 126;
-      let i = text.indexOf(needle, this.from);
-      while (i >= 0 && i < to) {
-        const s = Math.max(this.from, text.lastIndexOf('\n', i - 1) + 1);
-        let next = text.indexOf('\n', i);
-        if (next < 0 || next > to) next = to;
-        let f = s;
-        while (f < i && text.charCodeAt(f) === 32) f++;
-        if (f === i && i - s < 4) {
-          let n = 0;
-          while (i + n < next && text.charCodeAt(i + n) === ch) n++;
-          let k = i + n;
-          while (k < next && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
-          if (k === next) {
-            this.starts[slot].push(s);
-            lengths[slot].push(n);
-          }
-        }
-        i = next >= to ? -1 : text.indexOf(needle, next + 1);
-      }
+      forEachCloserLine(text, this.from, to, ch, (start, length) => {
+        this.starts[slot].push(start);
+        lengths[slot].push(length);
+        return false;
+      });
     }
     for (let slot = 0; slot < 2; slot++) {
       const l = lengths[slot];
@@ -67,5 +52,30 @@ export class FenceCloser {
       for (let i = l.length - 1; i >= 0; i--) max[i] = m = Math.max(m, l[i]);
       this.suffixMax[slot] = max;
     }
+  }
+}
+
+/**
+ * Each line in text[from, to) that can close a fence of `ch` (96 for ``` , 126 for ~~~): up to three
+ * spaces, a run of at least three `ch`, then only blanks. Calls `visit(lineStart, runLength)` in
+ * order until it returns true. Jumps between candidate lines with indexOf.
+ */
+export function forEachCloserLine(text: string, from: number, to: number, ch: number, visit: (lineStart: number, runLength: number) => boolean): void {
+  const needle = ch === 96 ? '```' : '~~~';
+  let i = text.indexOf(needle, from);
+  while (i >= 0 && i < to) {
+    const s = Math.max(from, text.lastIndexOf('\n', i - 1) + 1);
+    let next = text.indexOf('\n', i);
+    if (next < 0 || next > to) next = to;
+    let f = s;
+    while (f < i && text.charCodeAt(f) === 32) f++;
+    if (f === i && i - s < 4) {
+      let n = 0;
+      while (i + n < next && text.charCodeAt(i + n) === ch) n++;
+      let k = i + n;
+      while (k < next && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
+      if (k === next && visit(s, n)) return;
+    }
+    i = next >= to ? -1 : text.indexOf(needle, next + 1);
   }
 }

@@ -14,6 +14,7 @@
 import type { BlockNotes } from './blocks';
 import type { Finding } from './diagnostics';
 import { shifted } from './derived';
+import { forEachCloserLine } from './fences';
 import { NotesDocument } from './notesDocument';
 import { languageOf, readFrontMatterOf, reparseNotes, scanBody } from './parse';
 import { deriveIdState, type Carrier, type IdState } from './ids';
@@ -279,24 +280,13 @@ function closedAfter(text: string, after: number, blocks: BlockNotes): number {
 
 /** The start of the first line in text[from, to) that closes a fence of `ch` of at least `length`, or -1. */
 function closerIn(text: string, from: number, to: number, ch: number, length: number): number {
-  const needle = ch === 96 ? '```' : '~~~';
-  let i = text.indexOf(needle, from);
-  while (i >= 0 && i < to) {
-    const s = Math.max(from, text.lastIndexOf('\n', i - 1) + 1);
-    let next = text.indexOf('\n', i);
-    if (next < 0 || next > to) next = to;
-    let f = s;
-    while (f < i && text.charCodeAt(f) === 32) f++;
-    if (f === i && i - s < 4) {
-      let n = 0;
-      while (i + n < next && text.charCodeAt(i + n) === ch) n++;
-      let k = i + n;
-      while (k < next && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
-      if (k === next && n >= length) return s;
-    }
-    i = next >= to ? -1 : text.indexOf(needle, next + 1);
-  }
-  return -1;
+  let found = -1;
+  forEachCloserLine(text, from, to, ch, (start, run) => {
+    if (run < length) return false;
+    found = start;
+    return true;
+  });
+  return found;
 }
 
 // ── Putting the new model together ────────────────────────────────────────────────────────────

@@ -122,11 +122,10 @@ export class RowReader {
     return pairs;
   }
 
-  /** The value of attribute `key` (an interned name, -1 for one never seen) of row `row`; the last one wins. */
-  attributeOf(row: number, key: number): string | undefined {
-    if (key < 0) return undefined;
+  /** Index in the current base's tokens of the last `key=value` pair of row `row` with key `key`, or -1. */
+  private attributeToken(row: number, key: number): number {
     const i = this.locate(row);
-    const { base, shift } = this.current;
+    const { base } = this.current;
     const tokens = base.tokens;
     let found = -1;
     for (let t = base.rows[i + A_TOKENS_FROM], to = base.rows[i + A_TOKENS_TO]; t < to; t++) {
@@ -134,6 +133,15 @@ export class RowReader {
       if (tokens[t] === -1 - key) found = t;
       t += TOKEN_PAIR_LENGTH - 1;
     }
+    return found;
+  }
+
+  /** The value of attribute `key` (an interned name, -1 for one never seen) of row `row`; the last one wins. */
+  attributeOf(row: number, key: number): string | undefined {
+    if (key < 0) return undefined;
+    const found = this.attributeToken(row, key);
+    const { base, shift } = this.current;
+    const tokens = base.tokens;
     return found < 0 ? undefined : unescape(this.text, tokens[found + 1] + shift, tokens[found + 2] + shift);
   }
 
@@ -142,15 +150,9 @@ export class RowReader {
    * number, no string made for a value seen before.
    */
   attributeName(row: number, key: number): number {
-    const i = this.locate(row);
+    const found = this.attributeToken(row, key);
     const { base, shift } = this.current;
     const tokens = base.tokens;
-    let found = -1;
-    for (let t = base.rows[i + A_TOKENS_FROM], to = base.rows[i + A_TOKENS_TO]; t < to; t++) {
-      if (tokens[t] >= 0) continue;
-      if (tokens[t] === -1 - key) found = t;
-      t += TOKEN_PAIR_LENGTH - 1;
-    }
     if (found < 0) return -1;
     const start = tokens[found + 1] + shift;
     const end = tokens[found + 2] + shift;

@@ -53,15 +53,18 @@ export function detectInNotes(text: string, options: NotesDetectionOptions = {})
   };
 }
 
-function withoutRanges(text: string, ranges: readonly TextRange[]): string {
+const LANGUAGE_SAMPLE = 20_000;
+
+/** The prose the language is guessed from: the text without `ranges` (markup, code), about 20k characters. */
+export function withoutRanges(text: string, ranges: readonly TextRange[]): string {
   let out = '';
   let at = 0;
   for (const r of ranges) {
     if (r.start > at) out += text.slice(at, r.start);
     at = Math.max(at, r.end);
-    if (out.length > 20000) break;
+    if (out.length > LANGUAGE_SAMPLE) break;
   }
-  return out + text.slice(at, at + 20000);
+  return out + text.slice(at, at + LANGUAGE_SAMPLE);
 }
 
 /**
