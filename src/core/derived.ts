@@ -8,6 +8,7 @@
 import { PHASE_FIGURES, PHASE_SCAN, finding, nearest, type Finding } from './diagnostics';
 import { parseFigure } from './figures';
 import { NAME_AREA, NAME_STATUS, NAME_UNIT, NAME_VALUE, NAME_YEAR, own } from './interner';
+import { unescape } from './attributes';
 import { annotationPlainText } from './model';
 import type { NotesDocument } from './notesDocument';
 import { FIGURE_KIND, type Piece } from './tables';
@@ -35,6 +36,9 @@ export function readingKey(language: string, text: string): string {
   return `${language}\u0000${text}`;
 }
 
+/** Offsets of the `value=`, `unit=`, `year=` values of the row being read (rows.ts attributeRanges). */
+const figureAttributes = new Int32Array(2 * FIGURE_KEYS.length);
+
 /** One figure annotation's value: its plain text through parseFigure, then `value=`, `unit=`, `year=`. */
 export function readFigureRow(doc: NotesDocument, row: number): FigureReading {
   try {
@@ -44,31 +48,50 @@ export function readFigureRow(doc: NotesDocument, row: number): FigureReading {
     let value = read.value;
     let unit = read.unit;
     let source: 'text' | 'attribute' = 'text';
-    // Most figures carry no key=value at all: skip the look-ups then.
     // Readings outlive this version of the text (kept with the rows): their strings must not hold on to it.
-    if (!doc.hasAttributes(row)) return { value, unit: unit === undefined ? undefined : own(unit), qualifier: read.qualifier, year: undefined, source };
-    const [valueAttribute, unitAttribute, yearAttribute] = doc.attributeValues(row, FIGURE_KEYS, [undefined, undefined, undefined]);
-    if (valueAttribute !== undefined && valueAttribute.trim() !== '') {
-      const plain = valueAttribute.trim();
-      const number = NUMBER.test(plain) ? Number(plain) : Number.NaN;
-      if (Number.isFinite(number)) {
-        value = number;
-        source = 'attribute';
-      } else {
-        const fromAttribute = safeParseFigure(plain, language);
-        if (fromAttribute.value !== undefined) {
-          value = fromAttribute.value;
-          unit = fromAttribute.unit ?? unit;
+    const at = doc.attributeRanges(row, FIGURE_KEYS, figureAttributes);
+    const text = doc.text;
+    if (at[0] >= 0) {
+      const valueAttribute = unescape(text, at[0], at[1]);
+      if (valueAttribute.trim() !== '') {
+        const plain = valueAttribute.trim();
+        const number = NUMBER.test(plain) ? Number(plain) : Number.NaN;
+        if (Number.isFinite(number)) {
+          value = number;
           source = 'attribute';
+        } else {
+          const fromAttribute = safeParseFigure(plain, language);
+          if (fromAttribute.value !== undefined) {
+            value = fromAttribute.value;
+            unit = fromAttribute.unit ?? unit;
+            source = 'attribute';
+          }
         }
       }
     }
-    if (unitAttribute !== undefined && unitAttribute.trim() !== '') unit = unitAttribute.trim();
-    const year = yearAttribute !== undefined && YEAR.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
+    if (at[2] >= 0) {
+      const unitAttribute = unescape(text, at[2], at[3]);
+      if (unitAttribute.trim() !== '') unit = unitAttribute.trim();
+    }
+    let year: number | undefined;
+    if (at[4] >= 0) {
+      // The usual `year=2024`: four digits as written, read without a string.
+      const from = at[4];
+      if (at[5] - from === 4 && isDigitCode(text.charCodeAt(from)) && isDigitCode(text.charCodeAt(from + 1)) && isDigitCode(text.charCodeAt(from + 2)) && isDigitCode(text.charCodeAt(from + 3))) {
+        year = (text.charCodeAt(from) - 48) * 1000 + (text.charCodeAt(from + 1) - 48) * 100 + (text.charCodeAt(from + 2) - 48) * 10 + (text.charCodeAt(from + 3) - 48);
+      } else {
+        const yearAttribute = unescape(text, from, at[5]);
+        year = YEAR.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
+      }
+    }
     return { value, unit: unit === undefined ? undefined : own(unit), qualifier: read.qualifier, year, source };
   } catch {
     return { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' };
   }
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function safeParseFigure(text: string, language: string): ParsedFigure {
@@ -101,14 +124,15 @@ export function checkFindings(doc: NotesDocument, piece: Piece, out: Finding[], 
       base.checks.set(key, (cache = new Array<readonly Finding[] | undefined>(base.rowCount)));
     }
     const list: Finding[] = [];
+    const areas = doc.frontMatter?.areas;
     for (let r = piece.from, row = piece.first; r < piece.to; r++, row++) {
       let own = cache[r];
       if (own === undefined) {
-        const made = rowFindings(doc, row, verdicts);
+        const made = rowFindings(doc, row, verdicts, areas);
         // Stored in the base's own offsets: this model's minus its shift.
-        own = cache[r] = made.length === 0 ? NO_FINDINGS : shift === 0 ? made : made.map((f) => shifted(f, -shift));
+        own = cache[r] = made === undefined ? NO_FINDINGS : shift === 0 ? made : made.map((f) => shifted(f, -shift));
       }
-      for (const f of own) list.push(f);
+      for (let k = 0; k < own.length; k++) list.push(own[k]);
     }
     // Edits cut runs at new places: keep the latest few.
     if (base.runChecks.size >= 64) base.runChecks.clear();
@@ -141,54 +165,67 @@ export interface Verdicts {
   readonly statuses: Map<number, boolean>;
 }
 
-function rowFindings(doc: NotesDocument, row: number, verdicts: Verdicts): Finding[] {
-  const out: Finding[] = [];
+const AREA_STATUS: readonly number[] = [NAME_AREA, NAME_STATUS];
+const STATUS_ONLY: readonly number[] = [NAME_STATUS];
+/** rowFindings' scratch: the row's area and status as interned names. */
+const areaStatus = new Int32Array(2);
+
+/** The row's own findings; undefined when it has none (most rows: no array is made for them). */
+function rowFindings(doc: NotesDocument, row: number, verdicts: Verdicts, areas: ReadonlyMap<string, string> | undefined): Finding[] | undefined {
+  let out: Finding[] | undefined;
   try {
     const kind = doc.kindOf(row);
-    const close = doc.close(row);
-    const blockStart = close + 1;
-    const blockEnd = doc.end(row);
     if (kind === 0) {
       const classes = doc.classesOf(row);
-      if (classes.length > 0) unknownKind(classes, blockStart, blockEnd, close, out);
+      if (classes.length > 0) {
+        const close = doc.close(row);
+        unknownKind(classes, close + 1, doc.end(row), close, (out ??= []));
+      }
     }
     const names = doc.names.names;
-    const areas = doc.frontMatter?.areas;
     // Values compared as interned names: no string is made for a value in the vocabulary.
-    const area = areas && areas.size > 0 ? doc.attributeName(row, NAME_AREA) : -1;
+    // (An area is looked at only when the front matter lists areas.)
+    const withAreas = areas !== undefined && areas.size > 0;
+    const found = doc.attributeNames(row, withAreas ? AREA_STATUS : STATUS_ONLY, areaStatus);
+    const area = withAreas ? found[0] : -1;
+    const status = withAreas ? found[1] : found[0];
     if (area >= 0 && areas) {
       let ok = verdicts.areas.get(area);
       if (ok === undefined) verdicts.areas.set(area, (ok = areas.has(names[area])));
       if (!ok) {
+        const close = doc.close(row);
+        const blockStart = close + 1;
+        const blockEnd = doc.end(row);
         for (const one of names[area].split(/[\s,]+/)) {
           if (one === '' || areas.has(one)) continue;
           const suggestion = nearest(one, areas.keys(), 3);
-          out.push(finding('unknown-area', blockStart, blockEnd, `Area “${one}” is not among the areas in the front matter${suggestion ? `: did you mean “${suggestion}”?` : '.'}`, PHASE_SCAN, close, suggestion ? { area: one, suggestion } : { area: one }));
+          (out ??= []).push(finding('unknown-area', blockStart, blockEnd, `Area “${one}” is not among the areas in the front matter${suggestion ? `: did you mean “${suggestion}”?` : '.'}`, PHASE_SCAN, close, suggestion ? { area: one, suggestion } : { area: one }));
         }
       }
     }
-    const status = doc.attributeName(row, NAME_STATUS);
     if (status >= 0) {
       const statuses = doc.frontMatter?.statuses ?? DEFAULT_STATUSES;
       let ok = verdicts.statuses.get(status);
       if (ok === undefined) verdicts.statuses.set(status, (ok = statuses.includes(names[status])));
       if (!ok) {
+        const close = doc.close(row);
         const value = names[status];
         const suggestion = nearest(value, statuses, 3);
-        out.push(finding('unknown-status', blockStart, blockEnd, `Status “${value}” is not one of: ${statuses.join(', ')}${suggestion ? ` (did you mean “${suggestion}”?)` : ''}.`, PHASE_SCAN, close, suggestion ? { status: value, suggestion } : { status: value }));
+        (out ??= []).push(finding('unknown-status', close + 1, doc.end(row), `Status “${value}” is not one of: ${statuses.join(', ')}${suggestion ? ` (did you mean “${suggestion}”?)` : ''}.`, PHASE_SCAN, close, suggestion ? { status: value, suggestion } : { status: value }));
       }
     }
     if (kind === FIGURE_KIND && doc.figureReading(row).value === undefined) {
       const start = doc.start(row);
-      out.push(finding('figure-without-value', start + 1, close, 'No number can be read from this figure: write it as a number (650 млрд, $1.5 trillion) or add value=….', PHASE_FIGURES, start, {
+      const close = doc.close(row);
+      (out ??= []).push(finding('figure-without-value', start + 1, close, 'No number can be read from this figure: write it as a number (650 млрд, $1.5 trillion) or add value=….', PHASE_FIGURES, start, {
         insert: ' value=',
-        at: blockEnd - 1,
+        at: doc.end(row) - 1,
       }));
     }
   } catch {
     // A check that fails reports nothing rather than taking the model down.
   }
-  return out;
+  return out === undefined || out.length === 0 ? undefined : out;
 }
 
 function unknownKind(classes: readonly string[], start: number, end: number, seq: number, out: Finding[]): void {

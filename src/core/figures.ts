@@ -7,7 +7,8 @@ import type { ParsedFigure, Qualifier } from './types';
 import { numberValue, scanNumber } from './detect/numbers';
 import { readAfter, readBefore } from './detect/reader';
 import { isDigit, isLetter } from './detect/text';
-import { QUALIFIER_PHRASES } from './detect/lexicon';
+import { CURRENCY_SYMBOLS, QUALIFIER_PHRASES } from './detect/lexicon';
+import { own } from './interner';
 import { phraseAnywhere } from './detect/phrases';
 
 const NOTHING: ParsedFigure = { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined };
@@ -25,11 +26,269 @@ const NOTHING: ParsedFigure = { value: undefined, unit: undefined, qualifier: nu
  */
 export function parseFigure(text: string, language = 'en'): ParsedFigure {
   try {
-    return read(text, language);
+    return readFast(text, language) ?? read(text, language);
   } catch {
     // Never let an odd span break the model; a figure without a value gets its own diagnostic.
     return NOTHING;
   }
+}
+
+/**
+ * `parseFigure` without the fast path: every figure through the general reader. The reference
+ * the fast path is tested against (test/unit/figureFastPath.test.ts) and timed against
+ * (bench/figures.bench.ts); not for use elsewhere.
+ */
+export function parseFigureGeneral(text: string, language = 'en'): ParsedFigure {
+  try {
+    return read(text, language);
+  } catch {
+    return NOTHING;
+  }
+}
+
+// ── The fast path ───────────────────────────────────────────────────────────────────────────
+//
+// `read` below finds the first number not glued to a letter and reads the words on either side
+// of it. What it reads before the number depends only on the text before it (readBefore and
+// anyQualifier look backwards from the number, floor 0), and what it reads after the number only
+// on the text after it, the language and whether a currency came before (readAfter, rangeEnd
+// and the `+` checks look forwards, up to the end). So a figure is: prefix + number + suffix, and
+//   - the number is read here by char codes, with exactly scanNumber's rules, into a value
+//     without building digit strings (falling back when it has more than 15 digits);
+//   - the prefix's reading (currency, qualifier, where the figure starts) and the suffix's
+//     (magnitude, unit, a trailing `+`) are the general reader's own answers, remembered by the
+//     prefix's and the suffix's text: a notes file writes the same few words around ever
+//     different numbers ("более $… млрд", "… тыс. тонн", "…%"). An empty prefix or a lone
+//     currency sign needs no look-up at all.
+// Anything else (a digit glued to a name before the number, very long numbers or words around
+// them) goes the general way. The answers are the general reader's, compared on every form of the
+// fixtures and on thousands of generated and mutated figures by test/unit/figureFastPath.test.ts.
+
+/** The fast path alone: its reading, or undefined where parseFigure goes the general way (for tests). */
+export function parseFigureFastOnly(text: string, language = 'en'): ParsedFigure | undefined {
+  return readFast(text, language);
+}
+
+/** What the words before a number say: where the figure starts, its currency, its qualifier. */
+interface PrefixReading {
+  readonly start: number;
+  readonly currency: string | undefined;
+  readonly qualifier: Qualifier | null;
+}
+
+/** What the words after a number say. `plus`: a `+` right after the number or after the unit ("650+"). */
+interface SuffixReading {
+  readonly magnitude: number;
+  readonly unit: string | undefined;
+  readonly plus: boolean;
+}
+
+/** Prefixes and suffixes longer than this are read the general way (and not remembered). */
+const MEMO_TEXT = 48;
+/** Readings remembered per table; a table is emptied when full (a bound, not an eviction policy). */
+const MEMO_SIZE = 4096;
+const prefixMemo = new Map<string, PrefixReading>();
+/** By language, then by "currency before" (0/1), then by the suffix's text. */
+const suffixMemo = new Map<string, [Map<string, SuffixReading>, Map<string, SuffixReading>]>();
+
+/** Single-character currency signs that `currencyBeforeAt` reads alone: char code → ISO code. */
+const SIGN_CURRENCY = new Map<number, string>();
+for (const [symbol, code] of CURRENCY_SYMBOLS) {
+  if (symbol.length === 1 && !SIGN_CURRENCY.has(symbol.charCodeAt(0))) SIGN_CURRENCY.set(symbol.charCodeAt(0), code);
+}
+
+/** Scratch for the number reader: digit runs and what joined them (at most 64 runs, as scanNumber). */
+const runStart = new Int32Array(64);
+const runEnd = new Int32Array(64);
+const runSep = new Int32Array(64);
+/** Results of `fastNumber`. */
+let numberEnd = 0;
+let numberDigits = 0;
+let numberFraction = 0;
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  // A key cut from a long text would keep that text alive: copy it.
+  memo.set(own(key), value);
+}
+
+/** The fast path: the same answer as `read`, or undefined to go the general way. */
+function readFast(text: string, language: string): ParsedFigure | undefined {
+  if (typeof text !== 'string' || typeof language !== 'string') return undefined;
+  const limit = text.length;
+  let i = 0;
+  while (i < limit && !isDigit(text.charCodeAt(i))) i++;
+  if (i === limit) return NOTHING;
+  if (i > 0 && isLetter(text.charCodeAt(i - 1))) return undefined;
+  if (!fastNumber(text, i, limit, language)) return undefined;
+  const n = numberEnd;
+  if (n < 0) return NOTHING;
+  const before = prefixReading(text, i);
+  if (before === undefined) return undefined;
+  const after = suffixReading(text, n, limit, language, before.currency !== undefined);
+  if (after === undefined) return undefined;
+  let qualifier = before.qualifier;
+  if (qualifier === null && after.plus) qualifier = 'more_than';
+  return {
+    value: scaled(numberDigits, numberFraction, after.magnitude),
+    unit: before.currency ?? after.unit,
+    qualifier,
+    magnitude: after.magnitude,
+    numberStart: i,
+    numberEnd: n,
+  };
+}
+
+/** numberValue's arithmetic on the digits as a number (exact: at most 15 digits). */
+function scaled(digits: number, fractionLength: number, magnitude: number): number {
+  if (fractionLength === 0) return digits * magnitude;
+  const scale = 10 ** fractionLength;
+  return magnitude >= scale ? digits * (magnitude / scale) : (digits / scale) * magnitude;
+}
+
+function prefixReading(text: string, i: number): PrefixReading | undefined {
+  if (i === 0) return { start: 0, currency: undefined, qualifier: null };
+  if (i === 1) {
+    const code = SIGN_CURRENCY.get(text.charCodeAt(0));
+    if (code !== undefined) return { start: 0, currency: code, qualifier: null };
+  }
+  if (i > MEMO_TEXT) return undefined;
+  const key = text.slice(0, i);
+  let reading = prefixMemo.get(key);
+  if (reading === undefined) {
+    const before = readBefore(text, i, 0, false);
+    reading = { start: before.start, currency: before.currency, qualifier: before.qualifier ?? anyQualifier(text, before.start) };
+    remember(prefixMemo, key, reading);
+  }
+  return reading;
+}
+
+function suffixReading(text: string, n: number, limit: number, language: string, currencyBefore: boolean): SuffixReading | undefined {
+  if (limit - n > MEMO_TEXT) return undefined;
+  let tables = suffixMemo.get(language);
+  if (tables === undefined) {
+    if (suffixMemo.size >= 16) suffixMemo.clear();
+    suffixMemo.set(own(language), (tables = [new Map(), new Map()]));
+  }
+  const memo = tables[currencyBefore ? 1 : 0];
+  const key = n === limit ? '' : text.slice(n);
+  let reading = memo.get(key);
+  if (reading === undefined) {
+    // `read`'s steps after the number, as they are there.
+    const plus = text[n] === '+';
+    let after = readAfter(text, plus ? n + 1 : n, limit, language, currencyBefore, true);
+    if (after.end === n && !after.glued && !plus) {
+      const range = rangeEnd(text, n, limit, language);
+      if (range !== undefined) after = readAfter(text, range, limit, language, currencyBefore, true);
+    }
+    reading = { magnitude: after.magnitude, unit: after.unit, plus: plus || text[after.end] === '+' };
+    remember(memo, key, reading);
+  }
+  return reading;
+}
+
+/**
+ * scanNumber's reading of the number at `start`, by char codes: sets numberEnd (-1 when
+ * scanNumber would find no number), numberDigits (integer and fraction digits as one integer) and
+ * numberFraction (how many of them are the fraction). False when the number has more than 15
+ * digits (its value would need the string path).
+ */
+function fastNumber(text: string, start: number, limit: number, language: string): boolean {
+  let p = start;
+  while (p < limit && isDigit(text.charCodeAt(p))) p++;
+  runStart[0] = start;
+  runEnd[0] = p;
+  let runs = 1;
+  let spacesOnly = true;
+  const firstLength = p - start;
+  // Collect digit runs joined by single separators, as scanNumber does.
+  while (p + 1 < limit && runs < 64) {
+    const c = text.charCodeAt(p);
+    if (!isDigit(text.charCodeAt(p + 1))) break;
+    const isSpace = c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
+    if (!(c === 44 || c === 46 || isSpace)) break;
+    let e = p + 1;
+    while (e < limit && isDigit(text.charCodeAt(e))) e++;
+    if (isSpace) {
+      if (e - (p + 1) !== 3 || firstLength > 3 || !spacesOnly) break;
+      runSep[runs] = 32;
+    } else {
+      runSep[runs] = c;
+      spacesOnly = false;
+    }
+    runStart[runs] = p + 1;
+    runEnd[runs] = e;
+    runs++;
+    p = e;
+  }
+  // interpret(), on the runs: which runs are the integer part and whether the last is a fraction.
+  const lastRun = runs - 1;
+  let marks = 0;
+  let lastMark = -1;
+  let kinds = 0;
+  let firstKind = 0;
+  for (let k = 1; k < runs; k++) {
+    const s = runSep[k];
+    if (s === 32) continue;
+    marks++;
+    lastMark = k;
+    if (firstKind === 0) { firstKind = s; kinds = 1; } else if (s !== firstKind) kinds = 2;
+  }
+  let integerTo: number;
+  let fraction: boolean;
+  if (marks === 0) {
+    integerTo = lastRun;
+    fraction = false;
+  } else if (kinds === 2) {
+    const last = runSep[lastMark];
+    // Every earlier mark the other kind, threes after the first group, the last mark before the last run.
+    let ok = lastMark === lastRun && threeDigitGroups(1, lastMark - 1);
+    for (let k = 1; ok && k < lastMark; k++) if (runSep[k] !== 32 && runSep[k] === last) ok = false;
+    if (!ok) { numberEnd = -1; return true; }
+    integerTo = lastMark - 1;
+    fraction = true;
+  } else if (marks >= 2) {
+    if (!threeDigitGroups(1, lastRun) || !spacesAbsent(runs)) { numberEnd = -1; return true; }
+    integerTo = lastRun;
+    fraction = false;
+  } else {
+    const last = runSep[lastMark];
+    const groupsComma = last === 44 && language !== 'ru' && runEnd[lastRun] - runStart[lastRun] === 3 && threeDigitGroups(1, lastRun);
+    if (groupsComma) {
+      integerTo = lastRun;
+      fraction = false;
+    } else {
+      if (lastMark !== lastRun) { numberEnd = -1; return true; }
+      integerTo = lastRun - 1;
+      fraction = true;
+    }
+  }
+  const digitRuns = fraction ? integerTo + 1 : integerTo;
+  let digits = 0;
+  let count = 0;
+  for (let k = 0; k <= digitRuns; k++) {
+    for (let q = runStart[k], e = runEnd[k]; q < e; q++) {
+      digits = digits * 10 + (text.charCodeAt(q) - 48);
+      count++;
+    }
+  }
+  if (count > 15) return false;
+  numberEnd = runEnd[lastRun];
+  numberDigits = digits;
+  numberFraction = fraction ? runEnd[lastRun] - runStart[lastRun] : 0;
+  return true;
+}
+
+/** interpret()'s threeDigitGroups: a first group of at most three digits, then runs [from, to] of exactly three. */
+function threeDigitGroups(from: number, to: number): boolean {
+  if (runEnd[0] - runStart[0] > 3) return false;
+  for (let k = from; k <= to; k++) if (runEnd[k] - runStart[k] !== 3) return false;
+  return true;
+}
+
+function spacesAbsent(runs: number): boolean {
+  for (let k = 1; k < runs; k++) if (runSep[k] === 32) return false;
+  return true;
 }
 
 function read(text: string, language: string): ParsedFigure {

@@ -11,6 +11,8 @@ import {
 } from './tables';
 
 const NONE: readonly string[] = Object.freeze([]);
+/** attributeNames' scratch: room for the ranges of eight keys. */
+const scratchRanges = new Int32Array(16);
 
 export class RowReader {
   /** The piece `locate` found last (so runs of look-ups in one piece skip the search). */
@@ -183,6 +185,59 @@ export class RowReader {
     for (let k = 0; k < keys.length; k++) {
       const t = found[k];
       into[k] = t < 0 ? undefined : unescape(this.text, tokens[t + 1] + shift, tokens[t + 2] + shift);
+    }
+    return into;
+  }
+
+  /**
+   * `attributeName` of several keys in one pass over row `row`'s tokens: `into[k]` is the value of
+   * `keys[k]` as an interned name, -1 when the row lacks it. Returns `into`, filled.
+   */
+  attributeNames(row: number, keys: readonly number[], into: Int32Array): Int32Array {
+    const ranges = this.attributeRanges(row, keys, scratchRanges);
+    const text = this.text;
+    for (let k = 0; k < keys.length; k++) {
+      const start = ranges[2 * k];
+      const end = ranges[2 * k + 1];
+      if (start < 0) {
+        into[k] = -1;
+        continue;
+      }
+      let plain = true;
+      for (let p = start; p < end; p++) {
+        const c = text.charCodeAt(p);
+        if (c === 92 || c === 10 || c === 13) {
+          plain = false;
+          break;
+        }
+      }
+      into[k] = plain ? this.names.idOf(text, start, end) : this.names.intern(unescape(text, start, end));
+    }
+    return into;
+  }
+
+  /**
+   * Where the values of attributes `keys` (interned names) of row `row` stand, the last of each
+   * winning, in one pass over its tokens and without making a string: `into[2k]`, `into[2k + 1]`
+   * are the start and end offsets of key k's value as written (escapes still in), -1 for a key
+   * the row lacks. Returns `into`, filled.
+   */
+  attributeRanges(row: number, keys: readonly number[], into: Int32Array): Int32Array {
+    const i = this.locate(row);
+    const { base, shift } = this.current;
+    const tokens = base.tokens;
+    for (let k = 0; k < keys.length; k++) into[2 * k] = into[2 * k + 1] = -1;
+    for (let t = base.rows[i + A_TOKENS_FROM], to = base.rows[i + A_TOKENS_TO]; t < to; t++) {
+      const token = tokens[t];
+      if (token >= 0) continue;
+      const key = -1 - token;
+      for (let k = 0; k < keys.length; k++) {
+        if (keys[k] === key) {
+          into[2 * k] = tokens[t + 1] + shift;
+          into[2 * k + 1] = tokens[t + 2] + shift;
+        }
+      }
+      t += TOKEN_PAIR_LENGTH - 1;
     }
     return into;
   }
