@@ -40,15 +40,19 @@ export function symbolOutline(symbols: vscode.DocumentSymbol[]): unknown[] {
   return symbols.map((s) => (s.children.length ? [s.name, symbolOutline(s.children)] : s.name));
 }
 
+/** Above this size a dirty document is reverted, never saved (saving 50 MB would outlast a hook). */
+const SAVE_LIMIT = 1_000_000;
+
 /**
  * Closes all editors without a "save changes?" dialog blocking the run: the tests edit only
- * scratch copies (`openCopy`) and files they generate, which are saved as they are; untitled
- * documents are reverted and closed.
+ * scratch copies (`openCopy`) and files they generate, which are saved as they are while they
+ * still exist on disk and are small; anything else (untitled, deleted, big) is reverted, so a test
+ * never writes a file back that another test deleted.
  */
 export async function revertAndCloseAll(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
     if (!document.isDirty) continue;
-    if (document.uri.scheme === 'file') {
+    if (document.uri.scheme === 'file' && document.getText().length <= SAVE_LIMIT && await exists(document.uri)) {
       await document.save();
     } else {
       await vscode.window.showTextDocument(document);
@@ -58,9 +62,21 @@ export async function revertAndCloseAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
 /** Deletes files a test generated (big or broken ones), so later tests and the tree do not read them. */
 export async function deleteGenerated(uris: vscode.Uri[]): Promise<void> {
-  for (const uri of uris.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  for (const uri of uris.splice(0)) {
+    // Edits still held in memory first: a dirty document whose file is gone would be saved back.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
+    if (open) {
+      await vscode.window.showTextDocument(open);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  }
 }
 
 let copies = 0;
