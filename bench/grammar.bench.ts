@@ -12,18 +12,17 @@
  * disturbs far less than wall time (tokenizing is synchronous and single-threaded); the verdict
  * to read is the ratio and the absence of "stopped early" (the tokenizer gave up on a line).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { loadGrammar } from '../test/support/textmateGrammar';
 import { fixed, notesText, printTable } from './harness';
 
 const root = join(__dirname, '..', '..');
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = argv.includes('--quick');
-const ROOT_SCOPE = 'text.summit-notes';
 /** The per-line time limit VS Code gives the tokenizer is 500 ms; this one only guards the bench. */
 const LINE_LIMIT_MS = 20_000;
 
@@ -32,29 +31,6 @@ function markdownGrammarPath(): string | undefined {
   const cache = process.env.SUMMIT_NOTES_CACHE ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'summit-notes');
   const path = join(cache, 'code-server-4.100.3', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'markdown-basics', 'syntaxes', 'markdown.tmLanguage.json');
   return existsSync(path) ? path : undefined;
-}
-
-async function onigLib(): Promise<textmate.IOnigLib> {
-  const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  return {
-    createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-    createOnigString: (s: string) => new oniguruma.OnigString(s),
-  };
-}
-
-async function loadGrammar(lib: textmate.IOnigLib, path: string, markdown: string | undefined): Promise<textmate.IGrammar> {
-  const registry = new textmate.Registry({
-    onigLib: Promise.resolve(lib),
-    loadGrammar: async (scopeName) => {
-      if (scopeName === ROOT_SCOPE) return textmate.parseRawGrammar(readFileSync(path, 'utf8'), path);
-      if (scopeName === 'text.html.markdown' && markdown) return textmate.parseRawGrammar(readFileSync(markdown, 'utf8'), markdown);
-      return textmate.parseRawGrammar(JSON.stringify({ scopeName, patterns: [] }), `${scopeName}.json`);
-    },
-  });
-  const grammar = await registry.loadGrammar(ROOT_SCOPE);
-  if (!grammar) throw new Error(`${path}: the grammar does not load`);
-  return grammar;
 }
 
 /** Tokenizes `lines` in order (state carried over); the CPU time and whether a line stopped early. */
@@ -102,13 +78,12 @@ async function main(): Promise<void> {
   const grammarPath = resolve(option('grammar') ?? join(root, 'syntaxes', 'summit-notes.tmLanguage.json'));
   const comparePath = option('compare') === undefined ? undefined : resolve(option('compare') as string);
   const markdown = markdownGrammarPath();
-  const lib = await onigLib();
   const runs = quick ? 3 : 5;
   const setups: [string, string | undefined][] = [['alone', undefined], ...(markdown ? [['in Markdown', markdown] as [string, string]] : [])];
   if (!markdown) console.log('(VS Code\'s Markdown grammar not found: run an integration test once to install code-server; measuring the grammar alone)');
   for (const [setup, md] of setups) {
-    const ours = await loadGrammar(lib, grammarPath, md);
-    const theirs = comparePath ? await loadGrammar(lib, comparePath, md) : undefined;
+    const ours = await loadGrammar(grammarPath, md ? { 'text.html.markdown': md } : {});
+    const theirs = comparePath ? await loadGrammar(comparePath, md ? { 'text.html.markdown': md } : {}) : undefined;
     const rows: string[][] = [['input', 'grammar CPU ms', ...(theirs ? ['compare CPU ms', 'ratio'] : [])]];
     for (const [name, lines] of inputs()) {
       const a: number[] = [];

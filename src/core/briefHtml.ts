@@ -10,6 +10,9 @@ import { figureKey, summitNotesPlugin, SUMMIT_ENV_KEY, type SummitMarkdownContex
 import { describeFigureValue } from './briefFormat';
 import type { NotesModel } from './types';
 import { BRIEF_EXPORT_CSS } from './briefStyles';
+import type { BriefChunks, BriefGroups } from './briefChunks';
+
+export type { BriefChunks, BriefGroups };
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -125,25 +128,6 @@ export interface BriefHtmlOptions {
    * Lines travel apart from the HTML: a line added above an entry does not change its HTML.
    */
   readonly lines?: boolean;
-}
-
-/**
- * A section whose body is a list of chunks (each one element: an initiative, a row of key
- * figures, a block of the text): `open + chunks.join('') + close` is its HTML, and the preview
- * re-sends only the chunks that changed. With `lines`, the element holding the chunks carries
- * `data-chunks`.
- */
-export interface BriefChunks {
-  readonly open: string;
-  readonly chunks: readonly string[];
-  readonly close: string;
-}
-
-/** A section made of groups (one element each) of chunks: the initiatives, grouped by area. */
-export interface BriefGroups {
-  readonly open: string;
-  readonly groups: readonly BriefChunks[];
-  readonly close: string;
 }
 
 /** The brief's own sections as HTML (the annotated text comes apart, from {@link renderAnnotatedBlocks}). */

@@ -9,6 +9,8 @@
  * above a block or an entry changes numbers, not HTML.
  */
 
+import type { BriefChunks, BriefGroups } from '../core/briefChunks';
+
 /** What the webview persists with `setState` and the serializer hands back after a reload. */
 export interface BriefPreviewState {
   /** The notes document shown (a URI string). */
@@ -20,18 +22,10 @@ export interface BriefPreviewState {
 }
 
 /** A section as `open + chunks.join('') + close`; each chunk is one element of the element marked `data-chunks`. */
-export interface ChunkedHtml {
-  readonly open: string;
-  readonly chunks: readonly string[];
-  readonly close: string;
-}
+export type ChunkedHtml = BriefChunks;
 
 /** A section of groups (each one element of the element marked `data-chunks`), each group chunked in turn. */
-export interface GroupedHtml {
-  readonly open: string;
-  readonly groups: readonly ChunkedHtml[];
-  readonly close: string;
-}
+export type GroupedHtml = BriefGroups;
 
 /** Everything the webview shows of a brief. */
 export interface BriefContent {

@@ -4,21 +4,20 @@
  * Regenerate with `UPDATE_SNAPSHOTS=1 npx mocha out/test/unit/grammar.test.js`, then review the diff.
  *
  * External grammars (Markdown, YAML) are not in node_modules, so the registry answers them with
- * nothing: the snapshots hold only our own scopes, and they do not change when VS Code's
+ * nothing (test/support/textmateGrammar.ts): the snapshots hold only our own scopes, and they do not change when VS Code's
  * Markdown grammar does.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
 import { seededRandom } from '../support/random';
+import { ROOT_SCOPE, loadGrammar } from '../support/textmateGrammar';
 
 const root = join(__dirname, '..', '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'grammar');
 const grammarPath = join(root, 'syntaxes', 'summit-notes.tmLanguage.json');
-const ROOT_SCOPE = 'text.summit-notes';
 
 /** One token of a snapshot: its text and its scopes below the root, space-separated. */
 interface TokenSnapshot {
@@ -26,31 +25,10 @@ interface TokenSnapshot {
   readonly t: string;
 }
 
-let registryPromise: Promise<textmate.Registry> | undefined;
-function registry(): Promise<textmate.Registry> {
-  registryPromise ??= (async () => {
-    const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const onigLib: Promise<textmate.IOnigLib> = Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (s: string) => new oniguruma.OnigString(s),
-    });
-    return new textmate.Registry({
-      onigLib,
-      // Any other scope (Markdown, YAML) gets an empty grammar: vscode-textmate drops a rule whose
-      // include it cannot resolve at all, which would hide the front matter rule.
-      loadGrammar: async (scopeName) => scopeName === ROOT_SCOPE
-        ? textmate.parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath)
-        : textmate.parseRawGrammar(JSON.stringify({ scopeName, patterns: [] }), `${scopeName}.json`),
-    });
-  })();
-  return registryPromise;
-}
-
-async function grammar(): Promise<textmate.IGrammar> {
-  const g = await (await registry()).loadGrammar(ROOT_SCOPE);
-  assert.ok(g, 'grammar loads');
-  return g;
+let grammarPromise: Promise<textmate.IGrammar> | undefined;
+function grammar(): Promise<textmate.IGrammar> {
+  grammarPromise ??= loadGrammar(grammarPath);
+  return grammarPromise;
 }
 
 /** Tokenizes `text` line by line, as the editor does; the time limit turns a slow regex into a failure. */
@@ -86,20 +64,13 @@ function scopesAt(g: textmate.IGrammar, line: string, needle: string): string[] 
 function endlessLoopReport(docs: readonly (readonly string[])[]): { loops: string[]; lines: number; stoppedEarly: number } {
   const child = `
     const { readFileSync } = require('node:fs');
-    const oniguruma = require(${JSON.stringify(require.resolve('vscode-oniguruma'))});
     const textmate = require(${JSON.stringify(require.resolve('vscode-textmate'))});
+    const { loadGrammar } = require(${JSON.stringify(require.resolve('../support/textmateGrammar'))});
     const loops = [];
     console.log = () => {};
     console.error = (...args) => { const m = args.join(' '); if (/endless loop/.test(m)) loops.push(m); };
     (async () => {
-      const wasm = readFileSync(${JSON.stringify(require.resolve('vscode-oniguruma/release/onig.wasm'))});
-      await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-      const registry = new textmate.Registry({
-        onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
-        loadGrammar: async (scopeName) => textmate.parseRawGrammar(scopeName === ${JSON.stringify(ROOT_SCOPE)}
-          ? readFileSync(${JSON.stringify(grammarPath)}, 'utf8') : JSON.stringify({ scopeName, patterns: [] }), scopeName + '.json'),
-      });
-      const grammar = await registry.loadGrammar(${JSON.stringify(ROOT_SCOPE)});
+      const grammar = await loadGrammar(${JSON.stringify(grammarPath)});
       let lines = 0, stoppedEarly = 0;
       for (const doc of JSON.parse(readFileSync(0, 'utf8'))) {
         let state = textmate.INITIAL;

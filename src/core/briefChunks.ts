@@ -1,0 +1,23 @@
+/**
+ * The shapes of the brief's chunked sections, on their own (no imports) so the preview's webview
+ * code, which is compiled without markdown-it's types, can share them (src/shared/previewMessages.ts).
+ */
+
+/**
+ * A section whose body is a list of chunks (each one element: an initiative, a row of key
+ * figures, a block of the text): `open + chunks.join('') + close` is its HTML, and the preview
+ * re-sends only the chunks that changed. With `lines`, the element holding the chunks carries
+ * `data-chunks`.
+ */
+export interface BriefChunks {
+  readonly open: string;
+  readonly chunks: readonly string[];
+  readonly close: string;
+}
+
+/** A section made of groups (one element each) of chunks: the initiatives, grouped by area. */
+export interface BriefGroups {
+  readonly open: string;
+  readonly groups: readonly BriefChunks[];
+  readonly close: string;
+}
