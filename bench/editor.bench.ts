@@ -22,7 +22,7 @@ import { PositionCursor } from '../src/core/linePositions';
 import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE } from '../src/core/outline';
 import { workspaceSymbolEntries } from '../src/core/symbolEntries';
 import { prng } from './generate';
-import { benchArgs, fixed, measure, notesText, printTable, utf8Bytes } from './harness';
+import { benchArgs, editedText, fixed, measure, notesText, printTable, utf8Bytes } from './harness';
 
 const args = benchArgs();
 const language = 'en' as const;
@@ -97,21 +97,18 @@ function benchSize(sizeMb: number): void {
   // 1. The model after a one-character edit in the middle of the file: what the editor's model
   // cache does (editNotes: a letter typed, then deleted again, chained), and a full parse.
   const middle = text.indexOf('\n\n', Math.floor(text.length / 2));
+  const typeX: TextEdit = { offset: middle, deleted: 0, inserted: 'x' };
+  const deleteX: TextEdit = { offset: middle, deleted: 1, inserted: '' };
+  const withX = editedText(text, typeX);
   let edited: NotesModel = parseNotes(text);
   let typed = false;
   const incremental = measure(() => {
-    const edit: TextEdit = typed ? { offset: middle, deleted: 1, inserted: '' } : { offset: middle, deleted: 0, inserted: 'x' };
-    const next = typed ? text : `${text.slice(0, middle)}x${text.slice(middle)}`;
-    edited = editNotes(edited, edit, next);
+    edited = typed ? editNotes(edited, deleteX, text) : editNotes(edited, typeX, withX);
     typed = !typed;
     return edited;
   }, runs * 10);
   row('model after a 1-char edit (editNotes)', label, incremental.medianMs, undefined, 16);
-  let edits = 0;
-  const edit = measure(() => {
-    edits++;
-    return parseNotes(`${text.slice(0, middle)}${edits % 2 ? 'x' : 'y'}${text.slice(middle)}`);
-  }, sizeMb > 5 ? Math.min(runs, 3) : runs);
+  const edit = measure(() => parseNotes(withX), sizeMb > 5 ? Math.min(runs, 3) : runs);
   row('  … as a full parseNotes', label, edit.medianMs, undefined, undefined);
   const model = parseNotes(text);
   const annotations = model.annotations.length;

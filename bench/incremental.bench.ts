@@ -13,7 +13,7 @@
  */
 import { editNotes, parseNotes, type Annotation, type NotesModel, type TextEdit } from '../src/core';
 import { NotesDocument } from '../src/core/notesDocument';
-import { benchArgs, fixed, notesText, printTable } from './harness';
+import { benchArgs, editedText, fixed, notesText, printTable } from './harness';
 
 const GOAL_MS = 16;
 const args = benchArgs();
@@ -92,14 +92,6 @@ function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function apply(text: string, e: TextEdit): string {
-  const next = `${text.slice(0, e.offset)}${e.inserted}${text.slice(e.offset + e.deleted)}`;
-  // The editor's getText() is a flat string; flatten the concatenation before timing.
-  // eslint-disable-next-line no-control-regex
-  void /\u0001/.test(next);
-  return next;
-}
-
 function sharesRows(model: NotesModel, previous: NotesModel): boolean {
   if (!(model instanceof NotesDocument) || !(previous instanceof NotesDocument)) return false;
   const bases = new Set(previous.annotationPieces.map((p) => p.base));
@@ -127,7 +119,7 @@ for (const sizeMb of args.sizesMb) {
       let edits = 0;
       for (let k = 0; k < places; k++) {
         for (const edit of editsFor(kind, model, k, places)) {
-          text = apply(text, edit);
+          text = editedText(text, edit);
           // The bench's own garbage (a 10 MB string per edit) is collected before the timing starts.
           collect();
           const previous = model;
