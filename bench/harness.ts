@@ -72,18 +72,18 @@ export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
  * Times several functions side by side: after `warmup` rounds, `runs` rounds each calling every
  * function once, in turn, so all of them see the same load and the same garbage collector. CPU
  * time (user + system) of the process; the lower quartile is the figure to quote (steadier than
- * the median on a busy machine, less lucky than the minimum). The order rotates from round to
- * round, so the garbage one function leaves for the collector weighs on each of the others alike.
+ * the median on a busy machine, less lucky than the minimum). Each turn calls the function twice
+ * and times the second call: it then pays for the garbage its own first call left, not for the
+ * collection of another function's (markdown-it's tokens, the objects "+ everything" makes),
+ * which otherwise lands on whichever function comes next.
  */
 export function measureSideBySide<K extends string>(fns: Readonly<Record<K, () => unknown>>, runs: number, warmup = 2): Record<K, Timing> {
   const keys = Object.keys(fns) as K[];
   const times = {} as Record<K, number[]>;
   for (const k of keys) times[k] = [];
   for (let round = -warmup; round < runs; round++) {
-    for (let j = 0; j < keys.length; j++) {
-      // Each round starts one further along, so every function follows every other equally often:
-      // none always inherits the same neighbour's garbage (markdown-it's tokens, "+ everything"'s objects).
-      const k = keys[(j + round + warmup) % keys.length];
+    for (const k of keys) {
+      fns[k]();
       const t0 = process.cpuUsage();
       fns[k]();
       const d = process.cpuUsage(t0);

@@ -34,7 +34,7 @@ for (const sizeMb of args.sizesMb) {
     const text = notesText(sizeMb, language);
     const bytes = utf8Bytes(text);
     // Fewer runs on big inputs: each is long enough to time well on its own.
-    const runs = args.quick ? 5 : sizeMb >= 10 ? 7 : 40;
+    const runs = args.quick ? 5 : sizeMb >= 10 ? 5 : 25;
     let annotations = 0;
     const t = measureSideBySide({
       ours: () => parseNotes(text),
