@@ -9,6 +9,7 @@ import { PHASE_FIGURES, PHASE_SCAN, finding, nearest, type Finding } from './dia
 import { parseFigure } from './figures';
 import { NAME_AREA, NAME_STATUS, NAME_UNIT, NAME_VALUE, NAME_YEAR, own } from './interner';
 import { unescape } from './attributes';
+import { isDigit } from './detect/text';
 import { annotationPlainText } from './model';
 import type { NotesDocument } from './notesDocument';
 import { FIGURE_KIND, type Piece } from './tables';
@@ -77,7 +78,7 @@ export function readFigureRow(doc: NotesDocument, row: number): FigureReading {
     if (at[4] >= 0) {
       // The usual `year=2024`: four digits as written, read without a string.
       const from = at[4];
-      if (at[5] - from === 4 && isDigitCode(text.charCodeAt(from)) && isDigitCode(text.charCodeAt(from + 1)) && isDigitCode(text.charCodeAt(from + 2)) && isDigitCode(text.charCodeAt(from + 3))) {
+      if (at[5] - from === 4 && isDigit(text.charCodeAt(from)) && isDigit(text.charCodeAt(from + 1)) && isDigit(text.charCodeAt(from + 2)) && isDigit(text.charCodeAt(from + 3))) {
         year = (text.charCodeAt(from) - 48) * 1000 + (text.charCodeAt(from + 1) - 48) * 100 + (text.charCodeAt(from + 2) - 48) * 10 + (text.charCodeAt(from + 3) - 48);
       } else {
         const yearAttribute = unescape(text, from, at[5]);
@@ -88,10 +89,6 @@ export function readFigureRow(doc: NotesDocument, row: number): FigureReading {
   } catch {
     return { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' };
   }
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function safeParseFigure(text: string, language: string): ParsedFigure {

@@ -11,8 +11,17 @@ import {
 } from './tables';
 
 const NONE: readonly string[] = Object.freeze([]);
-/** attributeNames' scratch: room for the ranges of eight keys. */
+/** attributeNames' scratch: room for the ranges of eight keys (callers ask for one or two). */
 const scratchRanges = new Int32Array(16);
+
+/** Does text[start, end) hold a backslash or a line break (so its value differs from the text as written)? */
+function hasEscapeOrBreak(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 92 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
 
 export class RowReader {
   /** The piece `locate` found last (so runs of look-ups in one piece skip the search). */
@@ -148,50 +157,9 @@ export class RowReader {
   }
 
   /**
-   * The value of attribute `key` of row `row` as an interned name (-1 when absent): compared by
-   * number, no string made for a value seen before.
-   */
-  attributeName(row: number, key: number): number {
-    const found = this.attributeToken(row, key);
-    const { base, shift } = this.current;
-    const tokens = base.tokens;
-    if (found < 0) return -1;
-    const start = tokens[found + 1] + shift;
-    const end = tokens[found + 2] + shift;
-    const text = this.text;
-    for (let k = start; k < end; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 92 || c === 10 || c === 13) return this.names.intern(unescape(text, start, end));
-    }
-    return this.names.idOf(text, start, end);
-  }
-
-  /**
-   * The values of attributes `keys` (interned names) of row `row`, the last of each winning, in
-   * one pass over its tokens; undefined for a key it lacks. Returns `into`, filled.
-   */
-  attributeValues(row: number, keys: readonly number[], into: (string | undefined)[]): (string | undefined)[] {
-    const i = this.locate(row);
-    const { base, shift } = this.current;
-    const tokens = base.tokens;
-    const found = [-1, -1, -1, -1, -1, -1, -1, -1];
-    for (let t = base.rows[i + A_TOKENS_FROM], to = base.rows[i + A_TOKENS_TO]; t < to; t++) {
-      const token = tokens[t];
-      if (token >= 0) continue;
-      const key = -1 - token;
-      for (let k = 0; k < keys.length; k++) if (keys[k] === key) found[k] = t;
-      t += TOKEN_PAIR_LENGTH - 1;
-    }
-    for (let k = 0; k < keys.length; k++) {
-      const t = found[k];
-      into[k] = t < 0 ? undefined : unescape(this.text, tokens[t + 1] + shift, tokens[t + 2] + shift);
-    }
-    return into;
-  }
-
-  /**
-   * `attributeName` of several keys in one pass over row `row`'s tokens: `into[k]` is the value of
-   * `keys[k]` as an interned name, -1 when the row lacks it. Returns `into`, filled.
+   * The values of attributes `keys` (interned names) of row `row` as interned names, in one pass
+   * over its tokens: `into[k]` is key k's (the last one winning), -1 when the row lacks it.
+   * Compared by number, no string is made for a value seen before. Returns `into`, filled.
    */
   attributeNames(row: number, keys: readonly number[], into: Int32Array): Int32Array {
     const ranges = this.attributeRanges(row, keys, scratchRanges);
@@ -199,19 +167,7 @@ export class RowReader {
     for (let k = 0; k < keys.length; k++) {
       const start = ranges[2 * k];
       const end = ranges[2 * k + 1];
-      if (start < 0) {
-        into[k] = -1;
-        continue;
-      }
-      let plain = true;
-      for (let p = start; p < end; p++) {
-        const c = text.charCodeAt(p);
-        if (c === 92 || c === 10 || c === 13) {
-          plain = false;
-          break;
-        }
-      }
-      into[k] = plain ? this.names.idOf(text, start, end) : this.names.intern(unescape(text, start, end));
+      into[k] = start < 0 ? -1 : hasEscapeOrBreak(text, start, end) ? this.names.intern(unescape(text, start, end)) : this.names.idOf(text, start, end);
     }
     return into;
   }
