@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './helpers';
 import { hostLogContains, hostLogErrors } from './hostLog';
 
 // The CommonJS build of mocha: its package entry is an ES module, which older Electron-based
@@ -143,7 +144,8 @@ export async function run(): Promise<void> {
     const suite = Mocha.Suite.create(mocha.suite, 'extension host');
     suite.addTest(new Mocha.Test(HOST_LOG_TEST, async () => {
       if (options.logsDir) await flushHostLogs(options.logsDir);
-      const errors = hostLogErrors(...[options.logsDir, options.consoleLog].filter((p): p is string => !!p));
+      const root = vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath;
+      const errors = hostLogErrors(root, ...[options.logsDir, options.consoleLog].filter((p): p is string => !!p));
       if (errors.length) throw new Error(`problems from Summit Notes in the VS Code logs:\n${errors.join('\n')}`);
     }));
   };
