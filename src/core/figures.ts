@@ -4,7 +4,7 @@
  * the word lists live in `detect/lexicon.ts`, the digit rules in `detect/numbers.ts`.
  */
 import type { ParsedFigure, Qualifier } from './types';
-import { numberValue, scanNumber } from './detect/numbers';
+import { numberValue, scaledValue, scanNumber, scanNumberDigits, type NumberDigits } from './detect/numbers';
 import { readAfter, readBefore } from './detect/reader';
 import { isDigit, isLetter } from './detect/text';
 import { CURRENCY_SYMBOLS, QUALIFIER_PHRASES } from './detect/lexicon';
@@ -53,15 +53,14 @@ export function parseFigureGeneral(text: string, language = 'en'): ParsedFigure 
 // anyQualifier look backwards from the number, floor 0), and what it reads after the number only
 // on the text after it, the language and whether a currency came before (readAfter, rangeEnd
 // and the `+` checks look forwards, up to the end). So a figure is: prefix + number + suffix, and
-//   - the number is read here by char codes, with exactly scanNumber's rules, into a value
-//     without building digit strings (falling back when it has more than 15 digits);
+//   - the number is read by scanNumber's own reader without its strings (scanNumberDigits);
 //   - the prefix's reading (currency, qualifier, where the figure starts) and the suffix's
 //     (magnitude, unit, a trailing `+`) are the general reader's own answers, remembered by the
 //     prefix's and the suffix's text: a notes file writes the same few words around ever
 //     different numbers ("более $… млрд", "… тыс. тонн", "…%"). An empty prefix or a lone
 //     currency sign needs no look-up at all.
-// Anything else (a digit glued to a name before the number, very long numbers or words around
-// them) goes the general way. The answers are the general reader's, compared on every form of the
+// Anything else (a digit glued to a name before the number, long words around it) goes the
+// general way. The answers are the general reader's, compared on every form of the
 // fixtures and on thousands of generated and mutated figures by test/unit/figureFastPath.test.ts.
 
 /** The fast path alone: its reading, or undefined where parseFigure goes the general way (for tests). */
@@ -97,14 +96,8 @@ for (const [symbol, code] of CURRENCY_SYMBOLS) {
   if (symbol.length === 1 && !SIGN_CURRENCY.has(symbol.charCodeAt(0))) SIGN_CURRENCY.set(symbol.charCodeAt(0), code);
 }
 
-/** Scratch for the number reader: digit runs and what joined them (at most 64 runs, as scanNumber). */
-const runStart = new Int32Array(64);
-const runEnd = new Int32Array(64);
-const runSep = new Int32Array(64);
-/** Results of `fastNumber`. */
-let numberEnd = 0;
-let numberDigits = 0;
-let numberFraction = 0;
+/** The number read by the fast path. */
+const number: NumberDigits = { end: 0, digits: 0, fractionLength: 0 };
 
 function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   if (memo.size >= MEMO_SIZE) memo.clear();
@@ -120,9 +113,8 @@ function readFast(text: string, language: string): ParsedFigure | undefined {
   while (i < limit && !isDigit(text.charCodeAt(i))) i++;
   if (i === limit) return NOTHING;
   if (i > 0 && isLetter(text.charCodeAt(i - 1))) return undefined;
-  if (!fastNumber(text, i, limit, language)) return undefined;
-  const n = numberEnd;
-  if (n < 0) return NOTHING;
+  if (!scanNumberDigits(text, i, limit, language, number)) return NOTHING;
+  const n = number.end;
   const before = prefixReading(text, i);
   if (before === undefined) return undefined;
   const after = suffixReading(text, n, limit, language, before.currency !== undefined);
@@ -130,20 +122,13 @@ function readFast(text: string, language: string): ParsedFigure | undefined {
   let qualifier = before.qualifier;
   if (qualifier === null && after.plus) qualifier = 'more_than';
   return {
-    value: scaled(numberDigits, numberFraction, after.magnitude),
+    value: scaledValue(number.digits, number.fractionLength, after.magnitude),
     unit: before.currency ?? after.unit,
     qualifier,
     magnitude: after.magnitude,
     numberStart: i,
     numberEnd: n,
   };
-}
-
-/** numberValue's arithmetic on the digits as a number (exact: at most 15 digits). */
-function scaled(digits: number, fractionLength: number, magnitude: number): number {
-  if (fractionLength === 0) return digits * magnitude;
-  const scale = 10 ** fractionLength;
-  return magnitude >= scale ? digits * (magnitude / scale) : (digits / scale) * magnitude;
 }
 
 function prefixReading(text: string, i: number): PrefixReading | undefined {
@@ -185,110 +170,6 @@ function suffixReading(text: string, n: number, limit: number, language: string,
     remember(memo, key, reading);
   }
   return reading;
-}
-
-/**
- * scanNumber's reading of the number at `start`, by char codes: sets numberEnd (-1 when
- * scanNumber would find no number), numberDigits (integer and fraction digits as one integer) and
- * numberFraction (how many of them are the fraction). False when the number has more than 15
- * digits (its value would need the string path).
- */
-function fastNumber(text: string, start: number, limit: number, language: string): boolean {
-  let p = start;
-  while (p < limit && isDigit(text.charCodeAt(p))) p++;
-  runStart[0] = start;
-  runEnd[0] = p;
-  let runs = 1;
-  let spacesOnly = true;
-  const firstLength = p - start;
-  // Collect digit runs joined by single separators, as scanNumber does.
-  while (p + 1 < limit && runs < 64) {
-    const c = text.charCodeAt(p);
-    if (!isDigit(text.charCodeAt(p + 1))) break;
-    const isSpace = c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
-    if (!(c === 44 || c === 46 || isSpace)) break;
-    let e = p + 1;
-    while (e < limit && isDigit(text.charCodeAt(e))) e++;
-    if (isSpace) {
-      if (e - (p + 1) !== 3 || firstLength > 3 || !spacesOnly) break;
-      runSep[runs] = 32;
-    } else {
-      runSep[runs] = c;
-      spacesOnly = false;
-    }
-    runStart[runs] = p + 1;
-    runEnd[runs] = e;
-    runs++;
-    p = e;
-  }
-  // interpret(), on the runs: which runs are the integer part and whether the last is a fraction.
-  const lastRun = runs - 1;
-  let marks = 0;
-  let lastMark = -1;
-  let kinds = 0;
-  let firstKind = 0;
-  for (let k = 1; k < runs; k++) {
-    const s = runSep[k];
-    if (s === 32) continue;
-    marks++;
-    lastMark = k;
-    if (firstKind === 0) { firstKind = s; kinds = 1; } else if (s !== firstKind) kinds = 2;
-  }
-  let integerTo: number;
-  let fraction: boolean;
-  if (marks === 0) {
-    integerTo = lastRun;
-    fraction = false;
-  } else if (kinds === 2) {
-    const last = runSep[lastMark];
-    // Every earlier mark the other kind, threes after the first group, the last mark before the last run.
-    let ok = lastMark === lastRun && threeDigitGroups(1, lastMark - 1);
-    for (let k = 1; ok && k < lastMark; k++) if (runSep[k] !== 32 && runSep[k] === last) ok = false;
-    if (!ok) { numberEnd = -1; return true; }
-    integerTo = lastMark - 1;
-    fraction = true;
-  } else if (marks >= 2) {
-    if (!threeDigitGroups(1, lastRun) || !spacesAbsent(runs)) { numberEnd = -1; return true; }
-    integerTo = lastRun;
-    fraction = false;
-  } else {
-    const last = runSep[lastMark];
-    const groupsComma = last === 44 && language !== 'ru' && runEnd[lastRun] - runStart[lastRun] === 3 && threeDigitGroups(1, lastRun);
-    if (groupsComma) {
-      integerTo = lastRun;
-      fraction = false;
-    } else {
-      if (lastMark !== lastRun) { numberEnd = -1; return true; }
-      integerTo = lastRun - 1;
-      fraction = true;
-    }
-  }
-  const digitRuns = fraction ? integerTo + 1 : integerTo;
-  let digits = 0;
-  let count = 0;
-  for (let k = 0; k <= digitRuns; k++) {
-    for (let q = runStart[k], e = runEnd[k]; q < e; q++) {
-      digits = digits * 10 + (text.charCodeAt(q) - 48);
-      count++;
-    }
-  }
-  if (count > 15) return false;
-  numberEnd = runEnd[lastRun];
-  numberDigits = digits;
-  numberFraction = fraction ? runEnd[lastRun] - runStart[lastRun] : 0;
-  return true;
-}
-
-/** interpret()'s threeDigitGroups: a first group of at most three digits, then runs [from, to] of exactly three. */
-function threeDigitGroups(from: number, to: number): boolean {
-  if (runEnd[0] - runStart[0] > 3) return false;
-  for (let k = from; k <= to; k++) if (runEnd[k] - runStart[k] !== 3) return false;
-  return true;
-}
-
-function spacesAbsent(runs: number): boolean {
-  for (let k = 1; k < runs; k++) if (runSep[k] === 32) return false;
-  return true;
 }
 
 function read(text: string, language: string): ParsedFigure {

@@ -1,6 +1,6 @@
 /**
- * parseFigure's fast path (figures.ts: numbers read by char codes, the words around them
- * remembered by their text) against the general reader (`parseFigureGeneral`): the whole
+ * parseFigure's fast path (figures.ts: numbers read without strings by scanNumberDigits, the words
+ * around them remembered by their text) against the general reader (`parseFigureGeneral`): the whole
  * ParsedFigure must be equal — value, unit, qualifier, magnitude and the number's offsets — for
  * every form of the figure fixture, every figure of the parse fixtures and samples, and a few
  * thousand generated and mutated figure texts, in Russian and English.
@@ -14,6 +14,7 @@ import {
   CURRENCY_SYMBOLS, CURRENCY_WORD_PREFIXES, ISO_CODES, MAGNITUDE_WORDS, PERCENT_WORD_PREFIXES, POINT_WORDS, QUALIFIER_PHRASES, RU_COUNT_STEMS,
   EN_COUNT_NOUNS, UNIT_PHRASES, UNIT_WORDS,
 } from '../../src/core/detect/lexicon';
+import { numberValue, scanNumber, scanNumberDigits, scaledValue, type NumberDigits } from '../../src/core/detect/numbers';
 import { seededRandom } from '../support/random';
 
 const root = join(__dirname, '..', '..', '..');
@@ -150,6 +151,24 @@ describe('parseFigure fast path', () => {
     for (let k = 0; k < 4000; k++) {
       const text = mutated(k % 2 === 0 ? pick(seeds, next) : generated(next), next);
       assertSame(text, next() < 0.5 ? 'ru' : 'en');
+    }
+  });
+
+  it('reads each number\'s digits without strings exactly as scanNumber reads them, long ones too', () => {
+    const next = seededRandom(0xd1617);
+    const out: NumberDigits = { end: 0, digits: 0, fractionLength: 0 };
+    const texts = ['1 000 000 000 000 000 000,5', '12345678901234567890', '1,234,567,890,123,456.75', '1.5', '1,500'];
+    for (let k = 0; k < 4000; k++) texts.push(number(next) + pick(['', ' ', ',', '.', ' млрд', '5'], next));
+    for (const text of texts) {
+      for (const language of ['ru', 'en']) {
+        const scanned = scanNumber(text, 0, text.length, language);
+        const found = scanNumberDigits(text, 0, text.length, language, out);
+        const where = `${JSON.stringify(text)} (${language})`;
+        assert.strictEqual(found, scanned !== undefined, where);
+        if (!scanned) continue;
+        assert.deepStrictEqual(out, { end: scanned.end, digits: Number(scanned.integer + scanned.fraction), fractionLength: scanned.fraction.length }, where);
+        for (const magnitude of [1, 1e3, 1e9]) assert.strictEqual(scaledValue(out.digits, out.fractionLength, magnitude), numberValue(scanned, magnitude), where);
+      }
     }
   });
 
