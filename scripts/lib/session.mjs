@@ -37,8 +37,21 @@ function groupAlive(pid) {
   try { process.kill(-pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
 }
 
+/**
+ * Process groups we started (code-server, Chromium: each detached into its own group) and not yet
+ * stopped. Should this process end without stopping them (an uncaught error, a closed stdout), they
+ * are killed as it exits rather than left running.
+ */
+const liveGroups = new Set();
+process.on('exit', () => {
+  for (const pid of liveGroups) {
+    try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
 /** Stops a process group by its leader's pid: SIGTERM, then SIGKILL if it lingers. */
 export async function stopGroup(pid, { graceMs = 5000 } = {}) {
+  liveGroups.delete(pid);
   if (!pid || !groupAlive(pid)) return;
   try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
   try {
@@ -107,6 +120,7 @@ export async function startCodeServer({ profile, folder, logFile = join(profile.
     '--disable-workspace-trust', '--disable-getting-started-override', '--config', join(profile.home, 'config.yaml'),
     '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions, folder],
   { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid) liveGroups.add(child.pid);
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = null;
@@ -155,6 +169,7 @@ export async function launchBrowser({ headless = true, viewport = { width: 1280,
       '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
   const pid = server.process().pid;
+  if (pid) liveGroups.add(pid);
   try {
     const browser = await chromium.connect(server.wsEndpoint());
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...contextOptions });
