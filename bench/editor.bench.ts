@@ -20,6 +20,7 @@ import { hoverAt } from '../src/core/hoverText';
 import { GROUP_BY, groupAnnotations } from '../src/core/initiativeGroups';
 import { PositionCursor } from '../src/core/linePositions';
 import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE } from '../src/core/outline';
+import { OutlineLabels } from '../src/core/outlineLabels';
 import { workspaceSymbolEntries } from '../src/core/symbolEntries';
 import { prng } from './generate';
 import { benchArgs, editedText, fixed, measure, notesText, printTable, utf8Bytes } from './harness';
@@ -49,21 +50,16 @@ class Sym {
   constructor(readonly name: string, readonly detail: string, readonly kind: number, readonly range: Rng, readonly selectionRange: Rng) {}
 }
 
-/** What the symbols adapter reads per node: name, detail, positions (and, `objects`, makes of them). */
+/** What the symbols adapter reads per node: labels (OutlineLabels, as it does), positions (and, `objects`, makes of them). */
 function documentSymbols(model: NotesModel, objects: boolean, max = 0): number {
   const { entries } = limitOutline(model, outlineEntries(model), max);
   const p = outlinePositions(model, entries);
   const symbols: Sym[] = objects ? new Array<Sym>(entries.length) : [];
+  const labels = new OutlineLabels(model);
   let n = 0;
   for (let i = 0; i < entries.length; i++) {
-    const item = entries.items[i];
-    let name: string;
-    let detail = '';
-    if (item >= 0) {
-      const a = model.annotations[item];
-      name = a.plainText.trim();
-      detail = `${a.id ? `#${a.id}` : ''} · ${a.attribute('status') ?? ''} · ${a.attribute('area') ?? ''}`;
-    } else name = model.allSections[-1 - item].title;
+    labels.read(entries.items[i]);
+    const { name, detail } = labels;
     const k = i * POSITION_STRIDE;
     if (objects) {
       const symbol = new Sym(name, detail, 0, new Rng(p[k], p[k + 1], p[k + 2], p[k + 3]), new Rng(p[k + 4], p[k + 5], p[k + 6], p[k + 7]));

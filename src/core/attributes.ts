@@ -434,17 +434,18 @@ function goodPrefixEnd(text: string, from: number, limit: number): number {
   return good;
 }
 
+/** Whether text[start, end) holds a backslash or a line break (what `unescape` and plain texts rewrite). */
+export function hasEscapeOrBreak(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === BACKSLASH || c === LF || c === CR) return true;
+  }
+  return false;
+}
+
 /** The value as Pandoc reads it: backslash escapes resolved, a line break inside quotes read as a space. */
 export function unescape(text: string, start: number, end: number): string {
-  let plain = true;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH || c === LF || c === CR) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) return text.slice(start, end);
+  if (!hasEscapeOrBreak(text, start, end)) return text.slice(start, end);
   let out = '';
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);

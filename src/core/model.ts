@@ -5,7 +5,7 @@
  * The model makes each view once, on first use, so identity holds (`a.parent === annotations[i]`)
  * and a large model that no feature walks costs no objects at all.
  */
-import { isAsciiPunctuation } from './attributes';
+import { hasEscapeOrBreak, isAsciiPunctuation } from './attributes';
 import { TextRange } from './lineIndex';
 import type { NotesDocument } from './notesDocument';
 import { R_CLOSE, R_ID, R_START } from './tables';
@@ -267,7 +267,7 @@ export function annotationPlainText(doc: NotesDocument, row: number): string {
   const to = doc.close(row);
   const next = row + 1;
   // Most spans hold no nested span and no link: their text, tidied.
-  if ((next >= doc.annotationCount || doc.start(next) >= to) && !hasReferenceIn(doc, from, to)) return tidy(doc.text.slice(from, to));
+  if ((next >= doc.annotationCount || doc.start(next) >= to) && !hasReferenceIn(doc, from, to)) return tidyRange(doc.text, from, to);
   return plainText(doc, from, to, next);
 }
 
@@ -293,25 +293,28 @@ export function plainText(doc: NotesDocument, from: number, to: number, first: n
     const end = doc.referenceIdEnd(i) + 1;
     if (end <= to) cuts.push(start, start + 1, doc.referenceField(i, R_CLOSE), end);
   }
+  if (cuts.length === 0) return tidyRange(text, from, to);
+  const order: number[] = [];
+  for (let k = 0; k < cuts.length; k += 2) order.push(k);
+  order.sort((a, b) => cuts[a] - cuts[b]);
   let pieces = '';
-  if (cuts.length === 0) pieces = text.slice(from, to);
-  else {
-    const order: number[] = [];
-    for (let k = 0; k < cuts.length; k += 2) order.push(k);
-    order.sort((a, b) => cuts[a] - cuts[b]);
-    let cursor = from;
-    for (const k of order) {
-      if (cuts[k] > cursor) pieces += text.slice(cursor, cuts[k]);
-      if (cuts[k + 1] > cursor) cursor = cuts[k + 1];
-    }
-    if (cursor < to) pieces += text.slice(cursor, to);
+  let cursor = from;
+  for (const k of order) {
+    if (cuts[k] > cursor) pieces += text.slice(cursor, cuts[k]);
+    if (cuts[k + 1] > cursor) cursor = cuts[k + 1];
   }
+  if (cursor < to) pieces += text.slice(cursor, to);
   return tidy(pieces);
 }
 
 function hasReferenceIn(doc: NotesDocument, from: number, to: number): boolean {
   const i = doc.firstReferenceAtOrAfter(from);
   return i < doc.referenceCount && doc.referenceField(i, R_START) < to;
+}
+
+/** `tidy` of text[from, to), checked in the text itself: the usual span, with nothing to tidy, is one slice. */
+export function tidyRange(text: string, from: number, to: number): string {
+  return hasEscapeOrBreak(text, from, to) ? tidy(text.slice(from, to)) : text.slice(from, to);
 }
 
 /** Resolves backslash escapes and folds line breaks; returns the input itself when there is nothing to do. */

@@ -3,7 +3,7 @@
  * row, the fields of a reference row, and the searches by offset, across the pieces the rows are
  * kept in. The model (notesDocument.ts) builds on this; the views (model.ts) read through it.
  */
-import { nameEnd, unescape } from './attributes';
+import { hasEscapeOrBreak, nameEnd, unescape } from './attributes';
 import type { Interner } from './interner';
 import {
   A_CLOSE, A_END, A_ID, A_KIND, A_PARENT, A_START, A_STRIDE, A_TOKENS_FROM, A_TOKENS_TO, R_ID, R_START, R_STRIDE,
@@ -13,15 +13,6 @@ import {
 const NONE: readonly string[] = Object.freeze([]);
 /** attributeNames' scratch: room for the ranges of eight keys (callers ask for one or two). */
 const scratchRanges = new Int32Array(16);
-
-/** Does text[start, end) hold a backslash or a line break (so its value differs from the text as written)? */
-function hasEscapeOrBreak(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 92 || c === 10 || c === 13) return true;
-  }
-  return false;
-}
 
 export class RowReader {
   /** The piece `locate` found last (so runs of look-ups in one piece skip the search). */

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { Annotation, NotesModel } from '../core';
+import type { NotesModel } from '../core';
 import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE, type OutlineDepth, type OutlineNodeKind } from '../core/outline';
 import { PositionCursor } from '../core/linePositions';
+import { OutlineLabels } from '../core/outlineLabels';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, settleDelay, type EditorDeps } from './notesDocuments';
 
@@ -12,19 +13,6 @@ const SYMBOL_KINDS: Readonly<Record<OutlineNodeKind, vscode.SymbolKind>> = {
   // Headings keep the namespace icon; actors get a glyph of their own so the two read apart.
   actor: vscode.SymbolKind.Class,
 };
-
-/** `#id · status · area · metric`, the parts an annotation has (string concatenation: no array per symbol). */
-function detail(a: Annotation): string {
-  let out = a.id ? `#${a.id}` : '';
-  const add = (part: string | undefined): void => {
-    if (part) out = out ? `${out} · ${part}` : part;
-  };
-  add(a.attribute('status'));
-  add(a.attribute('area'));
-  // The attribute itself: `a.figure` would read the figure's value, which the outline does not show.
-  if (a.kind === 'figure') add(a.attribute('metric'));
-  return out;
-}
 
 /** Outlines of at least this many symbols wait for a pause in typing (a 1 MB file has 10k). */
 const LARGE_OUTLINE = 2000;
@@ -76,18 +64,12 @@ export function documentSymbols(model: NotesModel, previous?: SymbolBuild, edite
   const kinds: vscode.SymbolKind[] = new Array<vscode.SymbolKind>(n);
   const slots = reuse ? previous.slots : new Int32Array(n);
   const roots = reuse ? previous.roots : [];
+  const labels = new OutlineLabels(model);
   for (let i = 0; i < n; i++) {
-    const item = entries.items[i];
-    if (item >= 0) {
-      const a = model.annotations[item];
-      names[i] = a.plainText.trim() || '(untitled)';
-      details[i] = detail(a);
-      kinds[i] = SYMBOL_KINDS[a.kind ?? 'initiative'];
-    } else {
-      names[i] = model.allSections[-1 - item].title || '(untitled)';
-      details[i] = '';
-      kinds[i] = SYMBOL_KINDS.section;
-    }
+    labels.read(entries.items[i]);
+    names[i] = labels.name;
+    details[i] = labels.detail;
+    kinds[i] = SYMBOL_KINDS[labels.kind];
     const k = i * POSITION_STRIDE;
     const parent = entries.parents[i];
     if (reuse) {
@@ -126,29 +108,25 @@ function patchSymbols(model: NotesModel, previous: SymbolBuild, editedLines: Rea
   const { items, parents, positions: p, names, details, kinds, symbols, slots, roots } = previous;
   const edited = [...editedLines];
   const cursor = PositionCursor.of(model);
+  const labels = new OutlineLabels(model);
   for (let i = 0; i < items.length; i++) {
     const k = i * POSITION_STRIDE;
     const first = p[k];
     const last = p[k + 2];
     if (!edited.some((line) => line >= first && line <= last)) continue;
     const item = items[i];
-    let name: string;
-    let info: string;
-    let kind: vscode.SymbolKind;
+    labels.read(item);
+    const name = labels.name;
+    const info = labels.detail;
+    const kind = SYMBOL_KINDS[labels.kind];
     let range: { start: number; end: number };
     let selection: { start: number; end: number };
     if (item >= 0) {
       const a = model.annotations[item];
-      name = a.plainText.trim() || '(untitled)';
-      info = detail(a);
-      kind = SYMBOL_KINDS[a.kind ?? 'initiative'];
       range = a.range;
       selection = a.contentRange;
     } else {
       const section = model.allSections[-1 - item];
-      name = section.title || '(untitled)';
-      info = '';
-      kind = SYMBOL_KINDS.section;
       range = section.range;
       selection = section.headingRange;
     }
