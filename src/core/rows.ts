@@ -11,8 +11,10 @@ import {
 } from './tables';
 
 const NONE: readonly string[] = Object.freeze([]);
-/** attributeNames' scratch: room for the ranges of eight keys (callers ask for one or two). */
+/** Scratch of attributeNames and attributeOf: room for the ranges of eight keys (callers ask for one or two). */
 const scratchRanges = new Int32Array(16);
+/** attributeOf's one key. */
+const scratchKey = [0];
 
 export class RowReader {
   /** The piece `locate` found last (so runs of look-ups in one piece skip the search). */
@@ -124,27 +126,12 @@ export class RowReader {
     return pairs;
   }
 
-  /** Index in the current base's tokens of the last `key=value` pair of row `row` with key `key`, or -1. */
-  private attributeToken(row: number, key: number): number {
-    const i = this.locate(row);
-    const { base } = this.current;
-    const tokens = base.tokens;
-    let found = -1;
-    for (let t = base.rows[i + A_TOKENS_FROM], to = base.rows[i + A_TOKENS_TO]; t < to; t++) {
-      if (tokens[t] >= 0) continue;
-      if (tokens[t] === -1 - key) found = t;
-      t += TOKEN_PAIR_LENGTH - 1;
-    }
-    return found;
-  }
-
   /** The value of attribute `key` (an interned name, -1 for one never seen) of row `row`; the last one wins. */
   attributeOf(row: number, key: number): string | undefined {
     if (key < 0) return undefined;
-    const found = this.attributeToken(row, key);
-    const { base, shift } = this.current;
-    const tokens = base.tokens;
-    return found < 0 ? undefined : unescape(this.text, tokens[found + 1] + shift, tokens[found + 2] + shift);
+    scratchKey[0] = key;
+    const at = this.attributeRanges(row, scratchKey, scratchRanges);
+    return at[0] < 0 ? undefined : unescape(this.text, at[0], at[1]);
   }
 
   /**
