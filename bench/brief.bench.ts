@@ -11,9 +11,9 @@
  */
 import MarkdownIt from 'markdown-it';
 import { parseNotes } from '../src/core';
-import { buildBrief } from '../src/core/brief';
-import { createNotesMarkdown, renderAnnotatedText, renderBriefFragment, renderBriefPreview } from '../src/core/briefHtml';
-import type { NotesModel } from '../src/core/types';
+import { buildBrief } from '../src/core/brief/build';
+import { createNotesMarkdown, renderAnnotatedText, renderBriefFragment, renderBriefPreview } from '../src/core/brief/html';
+import type { NotesModel } from '../src/core/model/types';
 import { benchArgs, fixed, measureSideBySide, notesText, printTable, utf8Bytes } from './harness';
 
 const SIZE_MB = 0.2;

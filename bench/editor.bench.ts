@@ -14,14 +14,14 @@
  * as the in-run reference for how fast this machine is right now.
  */
 import MarkdownIt from 'markdown-it';
-import { editNotes, parseNotes, type Annotation, type NotesModel, type TextEdit } from '../src/core';
-import { highlightsIn, rulerMarks } from '../src/core/highlights';
-import { hoverAt } from '../src/core/hoverText';
-import { GROUP_BY, groupAnnotations } from '../src/core/initiativeGroups';
-import { PositionCursor } from '../src/core/linePositions';
-import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE } from '../src/core/outline';
-import { OutlineLabels } from '../src/core/outlineLabels';
-import { workspaceSymbolEntries } from '../src/core/symbolEntries';
+import { editNotes, parseNotes, type Annotation, type NotesModel, type TextChange } from '../src/core';
+import { highlightsIn, rulerMarks } from '../src/core/editor/highlights';
+import { hoverAt } from '../src/core/editor/hoverText';
+import { GROUP_BY, groupAnnotations } from '../src/core/editor/initiativeGroups';
+import { PositionCursor } from '../src/core/editor/linePositions';
+import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE } from '../src/core/editor/outline';
+import { OutlineLabels } from '../src/core/model/outlineTable';
+import { workspaceSymbolEntries } from '../src/core/editor/symbolEntries';
 import { prng } from './generate';
 import { benchArgs, editedText, fixed, measure, notesText, printTable, utf8Bytes } from './harness';
 
@@ -93,8 +93,8 @@ function benchSize(sizeMb: number): void {
   // 1. The model after a one-character edit in the middle of the file: what the editor's model
   // cache does (editNotes: a letter typed, then deleted again, chained), and a full parse.
   const middle = text.indexOf('\n\n', Math.floor(text.length / 2));
-  const typeX: TextEdit = { offset: middle, deleted: 0, inserted: 'x' };
-  const deleteX: TextEdit = { offset: middle, deleted: 1, inserted: '' };
+  const typeX: TextChange = { offset: middle, deleted: 0, inserted: 'x' };
+  const deleteX: TextChange = { offset: middle, deleted: 1, inserted: '' };
   const withX = editedText(text, typeX);
   let edited: NotesModel = parseNotes(text);
   let typed = false;

@@ -7,7 +7,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { parseNotes } from '../src/core';
-import { parseFigure } from '../src/core/figures';
+import { parseFigure } from '../src/core/figures/parseFigure';
 import { benchArgs, fixed, mbPerSecond, measureSideBySide, notesText, printTable, utf8Bytes } from './harness';
 
 const args = benchArgs();

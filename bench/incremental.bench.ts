@@ -11,8 +11,8 @@
  * model starts with its ids and diagnostics read, as the editor's features leave it; the bench's
  * own garbage (the edited 10 MB string) is collected before each timing.
  */
-import { editNotes, parseNotes, type Annotation, type NotesModel, type TextEdit } from '../src/core';
-import { NotesDocument } from '../src/core/notesDocument';
+import { editNotes, parseNotes, type Annotation, type NotesModel, type TextChange } from '../src/core';
+import { NotesDocument } from '../src/core/model/document';
 import { benchArgs, editedText, fixed, notesText, printTable } from './harness';
 
 const GOAL_MS = 16;
@@ -58,7 +58,7 @@ function spanNear(model: NotesModel, k: number, n: number): Annotation {
 }
 
 /** The edits of one kind at the `k`-th of `n` places spread through the file (one or two chained edits). */
-function editsFor(kind: Kind, model: NotesModel, k: number, n: number): TextEdit[] {
+function editsFor(kind: Kind, model: NotesModel, k: number, n: number): TextChange[] {
   const text = model.text;
   const a = spanNear(model, k, n);
   switch (kind) {

@@ -1,17 +1,16 @@
 /**
- * Summit Notes core: the format parser, the notes model, figure normalisation, detection, the
- * outline and the brief model. Pure TypeScript: no `vscode`, no Node built-ins.
+ * Summit Notes core: pure TypeScript (no `vscode`, no Node built-ins) that runs in the extension
+ * host, a web worker, the CLI and plain mocha. It is six subsystems, each entered only through its
+ * own index.ts; this file is the door for everything outside src/core/. Imports run one way:
+ *
+ *   text ← figures ← model ← detect ← article
+ *                          ← editor
+ *                          ← brief
  */
-export * from './types';
-export { parseNotes, reparseNotes } from './parse';
-export { editNotes, type TextEdit } from './incremental';
-export { DIAGNOSTIC_SEVERITY, nearest } from './diagnostics';
-export { isIsoDate, toIsoDate } from './dates';
-export { LineIndex, TextRange } from './lineIndex';
-export { parseFigure } from './figures';
-export { buildOutline } from './outline';
-export type { OutlineNode, OutlineNodeKind } from './outline';
-export { declaresSummitNotes } from './sniff';
-export { detectFigures, suggestInitiatives, detectLanguage, detectInNotes } from './detect';
-export type { DetectedFigure, Detection, SuggestedInitiative } from './detect';
-export { importArticle } from './importArticle';
+export * from './text';
+export * from './figures';
+export * from './model';
+export * from './detect';
+export * from './article';
+export * from './brief';
+export * from './editor';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnnotationKind, NotesModel } from '../core';
-import { annotationMarkup, freshId } from '../core/textEdits';
+import { annotationMarkup, freshId } from '../core';
 import type { EditorDeps } from './notesDocuments';
 
 /** Characters that would end a span's text early; escaped as Pandoc does. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { escapeHtml, renderBriefPreview } from '../core/briefHtml';
+import { escapeHtml, renderBriefPreview } from '../core';
 import {
   diffBrief, isFromBriefWebview, type BriefContent, type BriefInspection, type BriefPatch, type BriefPreviewState, type ChunkedChange, type ChunkedHtml,
   type FromBriefWebview, type GroupedHtml, type ToBriefWebview,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createNotesMarkdown } from '../core/briefHtml';
+import { createNotesMarkdown } from '../core';
 import type { BriefPreviewState } from '../shared/previewMessages';
 import { BriefPreview, BRIEF_VIEW_TYPE, type BriefPreviewDeps } from './briefPreview';
 import { isNotesDocument, type NotesModelCache } from './modelCache';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, NotesModel } from '../core';
-import { addAreaEdit, createHeadingTargetEdit, type TextEdit } from '../core/textEdits';
+import { addAreaEdit, createHeadingTargetEdit, type TextEdit } from '../core';
 import { offsetsToRange } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { NOTES_SELECTOR } from './modelCache';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ANNOTATION_KINDS, DEFAULT_STATUSES, type NotesModel } from '../core';
-import { ATTRIBUTE_KEYS, completionContextAt, type CompletionContext } from '../core/completionContext';
+import { ATTRIBUTE_KEYS, completionContextAt, type CompletionContext } from '../core';
 import { offsetsToRange } from './convert';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, type EditorDeps } from './notesDocuments';

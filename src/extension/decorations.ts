@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
-import { HIGHLIGHT_STYLES, highlightsIn, RULER_LANES, rulerMarks, type HighlightStyle, type RulerLane, type RulerMarks } from '../core/highlights';
-import { PositionCursor } from '../core/linePositions';
+import { HIGHLIGHT_STYLES, highlightsIn, RULER_LANES, rulerMarks, type HighlightStyle, type RulerLane, type RulerMarks } from '../core';
+import { PositionCursor } from '../core';
 import { settleDelay, type EditorDeps } from './notesDocuments';
 import { timed } from './workLog';
 

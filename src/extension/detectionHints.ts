@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Detection, NotesDetection } from '../core/detect';
-import { annotationMarkup, freshId } from '../core/textEdits';
-import { updateDetection, type DetectionEdit } from '../core/detectUpdate';
-import { PositionCursor } from '../core/linePositions';
+import { annotationMarkup, freshId } from '../core';
+import { updateDetection, type DetectionEdit } from '../core';
+import { PositionCursor } from '../core';
 import { offsetsToRange } from './convert';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, settleDelay, type EditorDeps } from './notesDocuments';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BRIEF_FORMATS, briefFileExtension, renderBrief, type BriefFormat } from '../core/briefExport';
+import { BRIEF_FORMATS, briefFileExtension, renderBrief, type BriefFormat } from '../core';
 import { isNotesDocument, type NotesModelCache } from './modelCache';
 
 /** Arguments for scripted use (tests, other commands): skip the pickers. */

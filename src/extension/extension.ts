@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { NotesModelCache } from './modelCache';
 import { registerLanguageDetection } from './languageDetection';
 import type MarkdownIt from 'markdown-it';
-import { summitNotesPlugin } from '../core/markdownIt';
+import { summitNotesPlugin } from '../core';
 import { registerBriefPreview } from './briefCommands';
 import { registerBriefExport } from './exportBrief';
 import { createEditorDeps } from './notesDocuments';

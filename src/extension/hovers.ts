@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hoverAt, type HoverSubject } from '../core/hoverText';
+import { hoverAt, type HoverSubject } from '../core';
 import { toRange } from './convert';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, type EditorDeps } from './notesDocuments';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core';
-import { hoverAt } from '../core/hoverText';
-import { GROUP_BY, initiativeAt, isEmptyFilter, type AnnotationFilter, type GroupBy } from '../core/initiativeGroups';
+import { hoverAt } from '../core';
+import { GROUP_BY, initiativeAt, isEmptyFilter, type AnnotationFilter, type GroupBy } from '../core';
 import { buildFileTree, treeItemOf, type AnnotationNode, type FileNode, type FileTree, type GroupNode, type TreeNode } from './initiativesTreeData';
 import { isNotesDocument } from './modelCache';
 import { settleDelay, type EditorDeps } from './notesDocuments';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_STATUSES } from '../core';
-import { GROUP_BY, type AnnotationFilter, type GroupBy } from '../core/initiativeGroups';
-import { setAttributeEdit } from '../core/textEdits';
+import { GROUP_BY, type AnnotationFilter, type GroupBy } from '../core';
+import { setAttributeEdit } from '../core';
 import { offsetsToRange } from './convert';
 import type { InitiativesTree } from './initiativesTree';
 import type { AnnotationNode, TreeNode } from './initiativesTreeData';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation, NotesModel } from '../core';
-import { groupAnnotations, isEmptyFilter, type AnnotationFilter, type GroupBy } from '../core/initiativeGroups';
+import { groupAnnotations, isEmptyFilter, type AnnotationFilter, type GroupBy } from '../core';
 
 /** A notes file (workspace scope only). */
 export interface FileNode {

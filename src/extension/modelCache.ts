@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { editNotes, type NotesModel, type TextEdit } from '../core';
+import { editNotes, type NotesModel, type TextChange } from '../core';
 
 /**
  * One parse per document version, shared by every feature (hover, outline, tree, diagnostics,
@@ -62,7 +62,7 @@ interface Entry {
   version: number;
   model: NotesModel;
   /** The one change from `version` to `edit.version`, when that is all that happened. */
-  edit: { readonly version: number; readonly change: TextEdit } | undefined;
+  edit: { readonly version: number; readonly change: TextChange } | undefined;
 }
 
 export const LANGUAGE_ID = 'summit-notes';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { declarationsOf, idAt, idOccurrences, isValidId, targetRange } from '../core/idSites';
+import { declarationsOf, idAt, idOccurrences, isValidId, targetRange } from '../core';
 import { toRange } from './convert';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, type EditorDeps } from './notesDocuments';

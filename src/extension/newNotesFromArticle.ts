@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { importArticle, type ArticleInput } from '../core/importArticle';
+import { importArticle, type ArticleInput } from '../core';
 import { loadHtmlReader } from './htmlReader';
 import { LANGUAGE_ID } from './modelCache';
 import type { EditorDeps } from './notesDocuments';

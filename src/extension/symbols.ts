@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
-import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE, type OutlineDepth, type OutlineNodeKind } from '../core/outline';
-import { PositionCursor } from '../core/linePositions';
-import { OutlineLabels } from '../core/outlineLabels';
+import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE, type OutlineDepth, type OutlineNodeKind } from '../core';
+import { PositionCursor } from '../core';
+import { OutlineLabels } from '../core';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, settleDelay, type EditorDeps } from './notesDocuments';
 

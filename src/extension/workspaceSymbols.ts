@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
-import { matchesQuery, workspaceSymbolEntries, type SymbolEntry } from '../core/symbolEntries';
+import { matchesQuery, workspaceSymbolEntries, type SymbolEntry } from '../core';
 import { toPosition } from './convert';
 import { guardedAsync, type EditorDeps } from './notesDocuments';
 import { WorkspaceNotes } from './workspaceNotes';

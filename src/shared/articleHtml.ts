@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { ArticleInput } from '../core/importArticle';
+import type { ArticleInput } from '../core/article';
 
 /** The minimal DOM surface the walk needs (linkedom's nodes have it; keeps DOM lib types out). */
 interface DomNode {

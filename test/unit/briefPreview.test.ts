@@ -7,11 +7,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { parseNotes } from '../../src/core';
-import { buildBrief } from '../../src/core/brief';
+import { buildBrief } from '../../src/core/brief/build';
 import {
   createNotesMarkdown, joinChunks, joinGroups, renderAnnotatedBlocks, renderAnnotatedText, renderBriefFragment, renderBriefParts, renderBriefPreview,
-} from '../../src/core/briefHtml';
-import { summitNotesPlugin, type SpanMeta } from '../../src/core/markdownIt';
+} from '../../src/core/brief/html';
+import { summitNotesPlugin, type SpanMeta } from '../../src/core/brief/markdownItPlugin';
 import { applyBriefPatch, applySplice, diffBrief, diffChunks, type BriefContent } from '../../src/shared/previewMessages';
 import { seededRandom } from '../support/random';
 import { fixturePath, readFixtureBlocks } from './briefFixtures';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { completionContextAt } from '../../src/core/completionContext';
+import { completionContextAt } from '../../src/core/editor/completionContext';
 
 /** The context at the `|` marker. */
 function at(marked: string) {

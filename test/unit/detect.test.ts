@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import { detectFigures, detectLanguage, suggestInitiatives } from '../../src/core/detect';
-import { parseFigure } from '../../src/core/figures';
+import { parseFigure } from '../../src/core/figures/parseFigure';
 import { fixtureNames, readMarkedFixture } from './detectFixtures';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { detectFigures, detectInNotes, suggestInitiatives } from '../../src/core/detect';
-import { parseFigure } from '../../src/core/figures';
+import { parseFigure } from '../../src/core/figures/parseFigure';
 import { fixtureNames, readMarkedFixture } from './detectFixtures';
 import { seededRandom as random } from '../support/random';
 import { runWithTimeLimit } from '../support/timeLimit';

@@ -9,7 +9,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseNotes } from '../../src/core';
 import { detectInNotes } from '../../src/core/detect';
-import { updateDetection, type DetectionEdit } from '../../src/core/detectUpdate';
+import { updateDetection, type DetectionEdit } from '../../src/core/detect/update';
 import { generateNotes } from '../../bench/generate';
 import { seededRandom as random } from '../support/random';
 

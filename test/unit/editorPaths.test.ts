@@ -7,11 +7,11 @@
  */
 import * as assert from 'assert';
 import { buildOutline, parseNotes, type NotesModel, type OutlineNode } from '../../src/core';
-import { allHighlights, highlightsIn, highlightStyle, rulerMarks, type HighlightRanges } from '../../src/core/highlights';
-import { lineStarts, PositionCursor } from '../../src/core/linePositions';
-import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE } from '../../src/core/outline';
-import { matchesQuery, workspaceSymbolEntries } from '../../src/core/symbolEntries';
-import { actorMentions, figuresOfMetric, proposalsBy } from '../../src/core/modelIndex';
+import { allHighlights, highlightsIn, highlightStyle, rulerMarks, type HighlightRanges } from '../../src/core/editor/highlights';
+import { lineStarts, PositionCursor } from '../../src/core/editor/linePositions';
+import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE } from '../../src/core/editor/outline';
+import { matchesQuery, workspaceSymbolEntries } from '../../src/core/editor/symbolEntries';
+import { actorMentions, figuresOfMetric, proposalsBy } from '../../src/core/editor/lookups';
 import { generateNotes } from '../../bench/generate';
 import { seededRandom as random } from '../support/random';
 import { fixtureNames, readFixture } from './parseSupport';

@@ -9,12 +9,12 @@ import * as assert from 'assert';
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { parseNotes } from '../../src/core';
-import { parseFigure, parseFigureFastOnly, parseFigureGeneral } from '../../src/core/figures';
+import { parseFigure, parseFigureFastOnly, parseFigureGeneral } from '../../src/core/figures/parseFigure';
 import {
   CURRENCY_SYMBOLS, CURRENCY_WORD_PREFIXES, ISO_CODES, MAGNITUDE_WORDS, PERCENT_WORD_PREFIXES, POINT_WORDS, QUALIFIER_PHRASES, RU_COUNT_STEMS,
   EN_COUNT_NOUNS, UNIT_PHRASES, UNIT_WORDS,
-} from '../../src/core/detect/lexicon';
-import { numberValue, scanNumber, scanNumberDigits, scaledValue, type NumberDigits } from '../../src/core/detect/numbers';
+} from '../../src/core/figures/lexicon';
+import { numberValue, scanNumber, scanNumberDigits, scaledValue, type NumberDigits } from '../../src/core/figures/numbers';
 import { seededRandom } from '../support/random';
 
 const root = join(__dirname, '..', '..', '..');

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { parseFigure } from '../../src/core/figures';
+import { parseFigure } from '../../src/core/figures/parseFigure';
 
 type Form = [text: string, language: string, value: number | null, unit: string | null, qualifier: string | null];
 

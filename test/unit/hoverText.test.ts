@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseNotes } from '../../src/core';
-import { formatScientific, formatShort } from '../../src/core/figureText';
-import { escapeMarkdown, glossaryTermAt, hoverAt, normalisedFigure, sectionSummary } from '../../src/core/hoverText';
+import { formatScientific, formatShort } from '../../src/core/figures/wording';
+import { escapeMarkdown, glossaryTermAt, hoverAt, normalisedFigure, sectionSummary } from '../../src/core/editor/hoverText';
 
 const NOTES = `---
 areas:

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseNotes } from '../../src/core';
-import { declarationsOf, idAt, idOccurrences, isValidId } from '../../src/core/idSites';
+import { declarationsOf, idAt, idOccurrences, isValidId } from '../../src/core/editor/idSites';
 
 const NOTES = `# Ports {#ports}
 

@@ -6,9 +6,9 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { importArticle, escapeMarkdown } from '../../src/core/importArticle';
-import { findArticleDate } from '../../src/core/importDates';
-import { parseNotes } from '../../src/core/parse';
+import { importArticle, escapeMarkdown } from '../../src/core/article/importArticle';
+import { findArticleDate } from '../../src/core/article/articleDates';
+import { parseNotes } from '../../src/core/model/parse';
 import { articleFromHtml } from '../../src/shared/articleHtml';
 import { command as importCommand, type WritingIo } from '../../src/cli/commands/import';
 import { command as detectCommand, type DetectionJson } from '../../src/cli/commands/detect';

@@ -9,8 +9,8 @@
  * change, and most edits must reuse its rows rather than parse the file again.
  */
 import * as assert from 'assert';
-import { editNotes, parseNotes, type NotesModel, type TextEdit } from '../../src/core';
-import { NotesDocument } from '../../src/core/notesDocument';
+import { editNotes, parseNotes, type NotesModel, type TextChange } from '../../src/core';
+import { NotesDocument } from '../../src/core/model/document';
 import { generateNotes } from '../../bench/generate';
 import { fixtureNames, readFixture } from './parseSupport';
 import { seededRandom as random } from '../support/random';
@@ -54,7 +54,7 @@ function targetedOffset(s: Session): number {
   return Math.floor(next() * (text.length + 1));
 }
 
-function randomEdit(s: Session): TextEdit {
+function randomEdit(s: Session): TextChange {
   const { next, text } = s;
   const offset = Math.min(text.length, next() < 0.6 ? targetedOffset(s) : Math.floor(next() * (text.length + 1)));
   const kind = next();
@@ -178,7 +178,7 @@ describe('editNotes after random edits of every kind', function () {
       const id = text.indexOf('#a', Math.floor(next() * text.length));
       const offset = id < 0 ? Math.floor(next() * text.length) : id + 1 + Math.floor(next() * 4);
       const inserted = edits[Math.floor(next() * edits.length)];
-      const edit: TextEdit = { offset, deleted: inserted === '' || next() < 0.3 ? 1 : 0, inserted };
+      const edit: TextChange = { offset, deleted: inserted === '' || next() < 0.3 ? 1 : 0, inserted };
       text = text.slice(0, edit.offset) + edit.inserted + text.slice(edit.offset + edit.deleted);
       const previous = model;
       model = editNotes(previous, edit, text);

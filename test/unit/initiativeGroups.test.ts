@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseNotes } from '../../src/core';
-import { groupAnnotations, groupKeyOf, initiativeAt } from '../../src/core/initiativeGroups';
+import { groupAnnotations, groupKeyOf, initiativeAt } from '../../src/core/editor/initiativeGroups';
 
 const NOTES = `---
 areas:

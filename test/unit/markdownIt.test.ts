@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { createNotesMarkdown } from '../../src/core/briefHtml';
+import { createNotesMarkdown } from '../../src/core/brief/html';
 import MarkdownIt from 'markdown-it';
-import { spanTitle, summitNotesPlugin, type SpanMeta, type Token } from '../../src/core/markdownIt';
+import { spanTitle, summitNotesPlugin, type SpanMeta, type Token } from '../../src/core/brief/markdownItPlugin';
 import { seededRandom } from '../support/random';
 import { assertHarmless, readFixtureBlocks, fixturePath } from './briefFixtures';
 

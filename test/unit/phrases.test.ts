@@ -6,10 +6,10 @@
  * lookup answers it must agree; where it defers (`undefined`) the string version runs instead.
  */
 import * as assert from 'assert';
-import { QUALIFIER_PHRASES } from '../../src/core/detect/lexicon';
-import { phraseAnywhere, phraseEndingAt } from '../../src/core/detect/phrases';
-import { isLetter } from '../../src/core/detect/text';
-import type { Qualifier } from '../../src/core/types';
+import { QUALIFIER_PHRASES } from '../../src/core/figures/lexicon';
+import { phraseAnywhere, phraseEndingAt } from '../../src/core/figures/phrases';
+import { isLetter } from '../../src/core/text/characters';
+import type { Qualifier } from '../../src/core/model/types';
 import { seededRandom as random } from '../support/random';
 
 function referenceAnywhere(prefix: string): Qualifier | null {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { slugify, uniqueSlug } from '../../src/core/slug';
+import { slugify, uniqueSlug } from '../../src/core/text/slug';
 
 describe('slug: ids proposed from an annotation\'s text', () => {
   const cases: [string, string, boolean?][] = [

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseNotes } from '../../src/core';
-import { addAreaEdit, attributeValue, createHeadingTargetEdit, setAttributeEdit, type TextEdit } from '../../src/core/textEdits';
+import { addAreaEdit, attributeValue, createHeadingTargetEdit, setAttributeEdit, type TextEdit } from '../../src/core/editor/textEdits';
 
 function apply(text: string, edit: TextEdit | undefined): string {
   assert.ok(edit, 'an edit');

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseNotes } from '../../core';
-import { BRIEF_FORMATS, renderBrief, type BriefFormat } from '../../core/briefExport';
+import { BRIEF_FORMATS, renderBrief, type BriefFormat } from '../../core';
 import { CliError, EXIT_OK, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'summit-notes brief FILE --format html|md|json|csv [-o OUT] [--force]';

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { importArticle, type ArticleInput } from '../../core/importArticle';
+import { importArticle, type ArticleInput } from '../../core';
 import { CliError, EXIT_OK, decodeNotesText, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'summit-notes import FILE [-o OUT] [--force]';

@@ -9,12 +9,12 @@
  *
  * One forward pass; each number looks at a bounded window around it, so the cost is linear.
  */
-import type { Qualifier } from '../types';
-import { EN_COUNT_NOUNS, EN_MONTHS, LABEL_WORDS, ruCountUnit } from './lexicon';
-import { numberValue, scanNumber, type ScannedNumber } from './numbers';
-import { readAfter, readBefore, type AfterNumber } from './reader';
+import type { Qualifier } from '../model';
+import { EN_COUNT_NOUNS, EN_MONTHS, LABEL_WORDS, ruCountUnit } from '../figures';
+import { numberValue, scanNumber, type ScannedNumber } from '../figures';
+import { readAfter, readBefore, type AfterNumber } from '../figures';
 import { SkipCursor } from './skip';
-import { atSentenceStart, charIn, isDigit, isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, wordEnd } from './text';
+import { atSentenceStart, charIn, isDigit, isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, wordEnd } from '../text';
 import type { DetectedFigure, TextRange } from './types';
 
 /** A found figure with what the second pass (unit inheritance) needs. */

@@ -15,7 +15,7 @@
 import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
 import { SkipCursor } from './skip';
-import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces, wordEnd } from './text';
+import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces, wordEnd } from '../text';
 import type { DetectedFigure, InitiativeKind, SuggestedInitiative, TextRange } from './types';
 
 interface Word { readonly start: number; readonly end: number; readonly lower: string }

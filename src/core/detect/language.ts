@@ -1,5 +1,5 @@
 /** Telling Russian from English text by its letters. */
-import { isLetter } from './text';
+import { isLetter } from '../text';
 
 /**
  * `ru` when Cyrillic letters outnumber Latin ones in the first 20,000 characters, else `en`.

@@ -2,8 +2,8 @@
  * Detection over a notes file: what to leave alone (front matter, code, HTML comments, existing
  * annotations and references) and which language to read the text in.
  */
-import { parseNotes } from '../parse';
-import type { NotesModel } from '../types';
+import { parseNotes } from '../model';
+import type { NotesModel } from '../model';
 import { detectFigures } from './figures';
 import { suggestInitiatives } from './initiatives';
 import { detectLanguage } from './language';

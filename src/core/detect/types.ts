@@ -1,5 +1,5 @@
 /** What detection finds in unannotated text. Offsets are UTF-16, `end` exclusive. */
-import type { Qualifier } from '../types';
+import type { Qualifier } from '../model';
 
 /** A stretch of text detection must leave alone (an existing annotation, code, front matter). */
 export interface TextRange {

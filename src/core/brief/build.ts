@@ -1,0 +1,302 @@
+/**
+ * The brief model: what an analyst hands on, built from the notes model. Plain data only (no
+ * functions, no cycles) so the same object is the JSON export, the input of every renderer and
+ * what the preview shows.
+ */
+import type { Annotation, Figure, NotesModel, Qualifier, Section } from '../model';
+import { describeFigureValue } from '../figures';
+import { safeHttpUrl } from './links';
+
+/** Bumped when the JSON shape changes incompatibly (documented in docs/CLI.md, "Brief JSON"). */
+export const BRIEF_SCHEMA_VERSION = 1;
+
+/** Where something stands in the notes file: zero-based line and UTF-16 offset. */
+export interface BriefLocation {
+  readonly line: number;
+  readonly offset: number;
+}
+
+export interface BriefSectionRef {
+  readonly title: string;
+  readonly id: string | undefined;
+  readonly line: number;
+}
+
+export interface BriefHeader {
+  readonly title: string | undefined;
+  readonly summit: string | undefined;
+  readonly date: string | undefined;
+  readonly place: string | undefined;
+  readonly speakers: readonly string[];
+  readonly language: string;
+  readonly source: {
+    readonly name: string | undefined;
+    /** Only an absolute http(s) URL; anything else is dropped (see `rawUrl`). */
+    readonly url: string | undefined;
+    /** The URL as written, when it was not a safe http(s) URL (shown as text, never linked). */
+    readonly rawUrl: string | undefined;
+    readonly published: string | undefined;
+  } | undefined;
+}
+
+export interface BriefCounts {
+  readonly initiatives: number;
+  readonly figures: number;
+  readonly actors: number;
+  readonly references: number;
+  readonly sections: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** One row of the Key figures table. */
+export interface BriefFigure extends BriefLocation {
+  readonly id: string | undefined;
+  readonly metric: string | undefined;
+  /** The span's text as the analyst wrote it. */
+  readonly asWritten: string;
+  readonly value: number | undefined;
+  readonly unit: string | undefined;
+  readonly qualifier: Qualifier | null;
+  /** `more than 650,000,000,000 USD`; empty when no value was read. */
+  readonly normalised: string;
+  readonly year: number | undefined;
+  readonly note: string | undefined;
+  readonly section: BriefSectionRef | undefined;
+  /** The id of the initiative the figure stands in, if any. */
+  readonly initiativeId: string | undefined;
+}
+
+export interface BriefInitiative extends BriefLocation {
+  readonly id: string | undefined;
+  readonly text: string;
+  readonly area: string | undefined;
+  /** The vocabulary label of the area (the id itself when the file declares no label). */
+  readonly areaLabel: string | undefined;
+  readonly status: string | undefined;
+  /** `by=`. */
+  readonly proposer: string | undefined;
+  readonly note: string | undefined;
+  readonly section: BriefSectionRef | undefined;
+  readonly figures: readonly BriefFigure[];
+  readonly actors: readonly string[];
+}
+
+export interface BriefArea {
+  /** Undefined for initiatives without `area=`. */
+  readonly id: string | undefined;
+  readonly label: string;
+  readonly initiatives: readonly BriefInitiative[];
+}
+
+export interface BriefActor {
+  readonly name: string;
+  readonly mentions: number;
+  readonly ids: readonly string[];
+  readonly notes: readonly string[];
+  /** First mention. */
+  readonly line: number;
+  readonly offset: number;
+}
+
+export interface Brief {
+  readonly schemaVersion: number;
+  readonly header: BriefHeader;
+  readonly counts: BriefCounts;
+  /** Initiatives grouped by area: vocabulary order first, then undeclared areas, then "No area". */
+  readonly areas: readonly BriefArea[];
+  readonly figures: readonly BriefFigure[];
+  readonly actors: readonly BriefActor[];
+}
+
+/** Label of the group for initiatives without `area=`. */
+export const NO_AREA_LABEL = 'No area';
+
+/** Builds the brief from a parsed notes file. Linear in the number of annotations; never throws on a valid model. */
+export function buildBrief(model: NotesModel): Brief {
+  const fm = model.frontMatter;
+  const areaLabels = fm?.areas ?? new Map<string, string>();
+  const where = new Locator(model);
+  const figureOf = new Map<Annotation, BriefFigure>();
+  const figures: BriefFigure[] = [];
+  for (const figure of model.figures) {
+    const row = toFigure(where, figure);
+    figureOf.set(figure.annotation, row);
+    figures.push(row);
+  }
+
+  const groups = new Map<string | undefined, BriefInitiative[]>();
+  for (const id of areaLabels.keys()) groups.set(id, []);
+  const actorsByName = new Map<string, { name: string; mentions: number; ids: string[]; notes: string[]; line: number; offset: number }>();
+  let initiatives = 0;
+  for (const a of model.annotations) {
+    if (a.kind === 'initiative') {
+      initiatives++;
+      const initiative = toInitiative(where, a, areaLabels, figureOf);
+      const list = groups.get(initiative.area) ?? [];
+      if (!groups.has(initiative.area)) groups.set(initiative.area, list);
+      list.push(initiative);
+    } else if (a.kind === 'actor') {
+      const name = actorName(a);
+      if (!name) continue;
+      const key = name.toLocaleLowerCase();
+      let entry = actorsByName.get(key);
+      if (!entry) {
+        const offset = a.range.start;
+        entry = { name, mentions: 0, ids: [], notes: [], line: where.line(offset), offset };
+        actorsByName.set(key, entry);
+      }
+      entry.mentions++;
+      if (a.id && !entry.ids.includes(a.id)) entry.ids.push(a.id);
+      const note = a.attribute('note');
+      if (note && !entry.notes.includes(note)) entry.notes.push(note);
+    }
+  }
+  const references = model.references.length;
+
+  const areas: BriefArea[] = [];
+  for (const [id, list] of groups) {
+    if (id === undefined || list.length === 0) continue;
+    areas.push({ id, label: areaLabels.get(id) ?? id, initiatives: list });
+  }
+  const loose = groups.get(undefined);
+  if (loose && loose.length) areas.push({ id: undefined, label: NO_AREA_LABEL, initiatives: loose });
+
+  let errors = 0;
+  let warnings = 0;
+  for (const d of model.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  return {
+    schemaVersion: BRIEF_SCHEMA_VERSION,
+    header: toHeader(model),
+    counts: {
+      initiatives,
+      figures: figures.length,
+      actors: actorsByName.size,
+      references,
+      sections: model.allSections.length,
+      errors,
+      warnings,
+    },
+    areas,
+    figures,
+    actors: [...actorsByName.values()],
+  };
+}
+
+function toHeader(model: NotesModel): BriefHeader {
+  const fm = model.frontMatter;
+  const source = fm?.source;
+  const url = safeHttpUrl(source?.url);
+  return {
+    title: fm?.title,
+    summit: fm?.summit,
+    date: fm?.date,
+    place: fm?.place,
+    speakers: fm?.speakers ?? [],
+    language: model.language,
+    source: source && (source.name || source.url || source.published)
+      ? { name: source.name, url, rawUrl: url ? undefined : source.url, published: source.published }
+      : undefined,
+  };
+}
+
+/**
+ * Lines of offsets, and one section reference per section (many entries share a section): the
+ * brief is rebuilt on every keystroke in the live preview.
+ */
+class Locator {
+  private readonly sections = new Map<Section, BriefSectionRef>();
+  constructor(private readonly model: NotesModel) {}
+
+  line(offset: number): number {
+    return this.model.positionAt(offset).line;
+  }
+
+  section(section: Section | undefined): BriefSectionRef | undefined {
+    if (!section) return undefined;
+    let ref = this.sections.get(section);
+    if (!ref) {
+      ref = { title: section.title, id: section.id, line: this.line(section.headingRange.start) };
+      this.sections.set(section, ref);
+    }
+    return ref;
+  }
+}
+
+function enclosingInitiative(a: Annotation): Annotation | undefined {
+  for (let p = a.parent; p; p = p.parent) if (p.kind === 'initiative') return p;
+  return undefined;
+}
+
+function toFigure(where: Locator, figure: Figure): BriefFigure {
+  const a = figure.annotation;
+  const offset = a.range.start;
+  return {
+    id: a.id,
+    metric: figure.metric,
+    asWritten: a.plainText,
+    value: figure.value,
+    unit: figure.unit,
+    qualifier: figure.qualifier,
+    normalised: describeFigureValue(figure.value, figure.unit, figure.qualifier),
+    year: figure.year,
+    note: a.attribute('note'),
+    section: where.section(a.section),
+    initiativeId: enclosingInitiative(a)?.id,
+    line: where.line(offset),
+    offset,
+  };
+}
+
+function toInitiative(
+  where: Locator,
+  a: Annotation,
+  areaLabels: ReadonlyMap<string, string>,
+  figureOf: ReadonlyMap<Annotation, BriefFigure>,
+): BriefInitiative {
+  const area = a.attribute('area') || undefined;
+  const offset = a.range.start;
+  const figures: BriefFigure[] = [];
+  const actors: string[] = [];
+  // Figures and actors nested (at any depth) in this initiative, but not in an inner initiative.
+  if (a.children.length) collectNested(a.children, figureOf, figures, actors);
+  return {
+    id: a.id,
+    text: a.plainText,
+    area,
+    areaLabel: area === undefined ? undefined : areaLabels.get(area) ?? area,
+    status: a.attribute('status') || undefined,
+    proposer: a.attribute('by') || undefined,
+    note: a.attribute('note'),
+    section: where.section(a.section),
+    figures,
+    actors,
+    line: where.line(offset),
+    offset,
+  };
+}
+
+function collectNested(children: readonly Annotation[], figureOf: ReadonlyMap<Annotation, BriefFigure>, figures: BriefFigure[], actors: string[]): void {
+  for (const child of children) {
+    if (child.kind === 'initiative') continue;
+    const row = figureOf.get(child);
+    if (row) figures.push(row);
+    if (child.kind === 'actor') {
+      const name = actorName(child);
+      if (name && !actors.includes(name)) actors.push(name);
+    }
+    const nested = child.children;
+    if (nested.length) collectNested(nested, figureOf, figures, actors);
+  }
+}
+
+/** An actor's display name: `name=` when given, else its text with whitespace collapsed. */
+function actorName(a: Annotation): string {
+  const raw = a.attribute('name') ?? a.plainText;
+  // Most names need no tidying: look before building a new string.
+  // (Tidy already when no whitespace but single spaces between words.)
+  return /[^\S ]| {2}|^ | $/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
+}

@@ -1,0 +1,26 @@
+/** One entry point for every export format, shared by the CLI and the "Export Brief…" command. */
+import { buildBrief } from './build';
+import { renderBriefCsv } from './csv';
+import { renderBriefDocument } from './html';
+import { renderBriefJson } from './json';
+import { renderBriefMarkdown } from './markdown';
+import type { NotesModel } from '../model';
+
+export type BriefFormat = 'html' | 'md' | 'json' | 'csv';
+export const BRIEF_FORMATS: readonly BriefFormat[] = ['html', 'md', 'json', 'csv'];
+
+/** File extension for a format (`md` → `.brief.md`, so it never collides with the notes file). */
+export function briefFileExtension(format: BriefFormat): string {
+  return `.brief.${format}`;
+}
+
+/** Renders the brief of `model` in `format`. Pure: nothing is read or written. */
+export function renderBrief(model: NotesModel, format: BriefFormat): string {
+  const brief = buildBrief(model);
+  switch (format) {
+    case 'html': return renderBriefDocument(brief, model);
+    case 'md': return renderBriefMarkdown(brief);
+    case 'json': return renderBriefJson(brief);
+    case 'csv': return renderBriefCsv(brief);
+  }
+}

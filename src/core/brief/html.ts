@@ -1,0 +1,393 @@
+/**
+ * The brief as HTML: a fragment for the preview (styled by media/preview.css) and a self-contained
+ * document for export (inline styles, no script, a CSP that forbids everything else). Every string
+ * from the notes file goes through `escapeHtml`; the annotated text comes from markdown-it with
+ * `html: false` and our plugin.
+ */
+import MarkdownIt from 'markdown-it';
+import { buildBrief, type Brief, type BriefFigure, type BriefInitiative } from './build';
+import { figureKey, summitNotesPlugin, SUMMIT_ENV_KEY, type SummitMarkdownContext } from './markdownItPlugin';
+import { describeFigureValue } from '../figures';
+import type { NotesModel } from '../model';
+import { BRIEF_EXPORT_CSS } from './styles';
+import type { BriefChunks, BriefGroups } from './chunks';
+
+export type { BriefChunks, BriefGroups };
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  // Most strings need nothing: test first, replace only when there is something to replace.
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, (c) => ESCAPES[c]) : text;
+}
+const NEEDS_ESCAPE = /[&<>"']/;
+const ESCAPE_ALL = /[&<>"']/g;
+
+/**
+ * A markdown-it instance for notes text: raw HTML off (`html: false`), markdown-it's link
+ * validation kept (no `javascript:`, `vbscript:`, `file:` or non-image `data:` links), our plugin on.
+ * `blockLines: 'relative'` is what the live preview uses with {@link renderAnnotatedBlocks}.
+ */
+export function createNotesMarkdown(options: { blockLines?: boolean | 'relative' } = {}): MarkdownIt.MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  // markdown-it's own normalisation with a look first: two regex replacements over the whole
+  // text cost more than two searches that find nothing, which is the usual case (no CR, no NUL).
+  md.core.ruler.at('normalize', (state) => {
+    if (state.src.indexOf('\r') >= 0 || state.src.indexOf('\0') >= 0) state.src = state.src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  });
+  return md.use(summitNotesPlugin, { blockLines: options.blockLines ?? false, leafSpans: true });
+}
+
+/** What the annotated-text renderers may be given besides the model. */
+export interface AnnotatedTextOptions extends Pick<SummitMarkdownContext, 'resolveImage'> {
+  /** The brief of the same model: its figures' normalised values are reused for the titles. */
+  readonly brief?: Brief;
+}
+
+/**
+ * The env carrying what the model already knows, for rendering `model.text` as it is: the front
+ * matter is stepped over by line count (`skipLines`), so the text is never copied and line numbers
+ * stay true.
+ */
+function markdownEnv(model: NotesModel, options: AnnotatedTextOptions): Record<string, unknown> {
+  let skipLines = 0;
+  if (model.frontMatterRange) {
+    // Every line up to and with the closing `---` (the range ends after its line break, if any).
+    const end = model.frontMatterRange.end;
+    skipLines = model.positionAt(end).line + (model.text.charCodeAt(end - 1) === 0x0a ? 0 : 1);
+  }
+  // The model already read every figure: hand the values to the plugin instead of reading them again.
+  const figureValues = new Map<string, string>();
+  const rows = options.brief?.figures;
+  const figures = model.figures;
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i];
+    const a = f.annotation;
+    const row = rows && rows.length === figures.length ? rows[i] : undefined;
+    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier));
+  }
+  const context: SummitMarkdownContext = { areas: model.frontMatter?.areas, language: model.language, figureValues, resolveImage: options.resolveImage, skipLines };
+  return { [SUMMIT_ENV_KEY]: context };
+}
+
+/** Renders the notes text (front matter blanked out, line numbers kept) as annotated HTML. */
+export function renderAnnotatedText(model: NotesModel, md: MarkdownIt.MarkdownIt, options: AnnotatedTextOptions = {}): string {
+  return md.render(model.text, markdownEnv(model, options));
+}
+
+/** The annotated text as one HTML string per top-level block, with the block's first source line. */
+export interface AnnotatedBlocks {
+  readonly html: readonly string[];
+  readonly lines: readonly number[];
+}
+
+/**
+ * The annotated text split into top-level blocks (a paragraph, a list, a table, a heading…), each
+ * rendered on its own; joined, they are exactly `renderAnnotatedText`'s HTML. The live preview
+ * uses an instance with `blockLines: 'relative'`, so a block's HTML stays the same when lines
+ * above it come or go and only blocks that really changed are sent to the webview.
+ */
+export function renderAnnotatedBlocks(model: NotesModel, md: MarkdownIt.MarkdownIt, options: AnnotatedTextOptions = {}): AnnotatedBlocks {
+  const env = markdownEnv(model, options);
+  const tokens = md.parse(model.text, env);
+  const renderer = md.renderer;
+  const rules = renderer.rules;
+  const html: string[] = [];
+  const lines: number[] = [];
+  let line = 0;
+  for (let i = 0; i < tokens.length;) {
+    const first = tokens[i];
+    let end = i + 1;
+    if (first.nesting === 1) {
+      while (end < tokens.length && !(tokens[end].nesting === -1 && tokens[end].level === first.level)) end++;
+      end++;
+    }
+    if (first.map) line = first.map[0];
+    // markdown-it's Renderer.render over [i, end), with the whole token list in reach of the
+    // rules (some look at their neighbours), so the blocks join up to the full render.
+    let out = '';
+    for (let k = i; k < end && k < tokens.length; k++) {
+      const token = tokens[k];
+      const rule = rules[token.type];
+      if (token.type === 'inline') out += renderer.renderInline(token.children ?? [], md.options, env);
+      else if (rule) out += rule(tokens, k, md.options, env, renderer);
+      else out += renderer.renderToken(tokens, k, md.options);
+    }
+    html.push(whole(out));
+    lines.push(line);
+    i = end;
+  }
+  return { html, lines };
+}
+
+export interface BriefHtmlOptions {
+  /**
+   * Mark brief entries (initiatives, their figures, figure rows, actors) with `data-entry="k"`,
+   * `k` an index into {@link BriefParts.entryLines}, so the preview can reveal them in the editor.
+   * Lines travel apart from the HTML: a line added above an entry does not change its HTML.
+   */
+  readonly lines?: boolean;
+}
+
+/** The brief's own sections as HTML (the annotated text comes apart, from {@link renderAnnotatedBlocks}). */
+export interface BriefParts {
+  /** `<header>`: title, facts, counts. */
+  readonly header: string;
+  /** `<section class="brief-initiatives">`: one group per area, one chunk per initiative. */
+  readonly initiatives: BriefGroups;
+  /** `<section class="brief-figures">`, one chunk per table row. */
+  readonly figures: BriefChunks;
+  /** `<section class="brief-actors">`. */
+  readonly actors: string;
+  /** With `lines`: the zero-based source line of each `data-entry` index; else empty. */
+  readonly entryLines: readonly number[];
+}
+
+/**
+ * Header, initiatives, key figures and actors of the brief as HTML, in small strings: V8 copies
+ * a string built by `+=` into one piece when it is first read whole, and a piece of more than
+ * about 128 KB goes to fresh memory pages, which costs more than building it.
+ */
+export function renderBriefParts(brief: Brief, options: BriefHtmlOptions = {}): BriefParts {
+  const entries = new Entries(options.lines ?? false);
+  return {
+    header: headerHtml(brief),
+    initiatives: initiativesHtml(brief, entries),
+    figures: figuresHtml(brief, entries),
+    actors: actorsHtml(brief, entries),
+    entryLines: entries.lines,
+  };
+}
+
+/** Joins a chunked section into one HTML string. */
+export function joinChunks(part: BriefChunks): string {
+  return part.open + part.chunks.join('') + part.close;
+}
+
+/** Joins a grouped section into one HTML string. */
+export function joinGroups(part: BriefGroups): string {
+  return part.open + part.groups.map(joinChunks).join('') + part.close;
+}
+
+/** The brief as an HTML fragment: header, counts, initiatives, key figures, actors, then `textHtml`. */
+export function renderBriefFragment(brief: Brief, textHtml: string): string {
+  const parts = renderBriefParts(brief);
+  return parts.header + joinGroups(parts.initiatives) + joinChunks(parts.figures) + parts.actors + annotatedTextSection(textHtml);
+}
+
+/** The section around the annotated text (the preview fills its `.brief-markdown` block by block). */
+export function annotatedTextSection(textHtml: string): string {
+  const part = annotatedTextChunks([textHtml], false);
+  return part.open + textHtml + part.close;
+}
+
+/** The annotated-text section as chunks (one per top-level block). */
+export function annotatedTextChunks(blocks: readonly string[], lines: boolean): BriefChunks {
+  return { open: `<section class="brief-text"><h2>Annotated text</h2><div class="brief-markdown"${lines ? ' data-chunks' : ''}>`, chunks: blocks, close: '</div></section>' };
+}
+
+/**
+ * Everything the live preview shows of a brief, in the pieces it sends and compares
+ * (src/shared/previewMessages.ts, `BriefContent`): the brief's sections and the annotated text
+ * block by block.
+ */
+export interface BriefPreviewContent {
+  readonly header: string;
+  readonly initiatives: BriefGroups;
+  readonly figures: BriefChunks;
+  readonly actors: string;
+  readonly text: BriefChunks;
+  /** The first source line of each text chunk. */
+  readonly textLines: readonly number[];
+  /** The source line of each `data-entry` index. */
+  readonly entryLines: readonly number[];
+}
+
+/**
+ * The brief of `model` as the live preview shows it. `md` comes from
+ * `createNotesMarkdown({ blockLines: 'relative' })`; `options.brief` is built when not given.
+ */
+export function renderBriefPreview(model: NotesModel, md: MarkdownIt.MarkdownIt, options: AnnotatedTextOptions = {}): BriefPreviewContent {
+  const brief = options.brief ?? buildBrief(model);
+  // The text first: while markdown-it's tokens fill the young heap, little else is alive.
+  const blocks = renderAnnotatedBlocks(model, md, { ...options, brief });
+  const parts = renderBriefParts(brief, { lines: true });
+  return {
+    header: parts.header,
+    initiatives: parts.initiatives,
+    figures: parts.figures,
+    actors: parts.actors,
+    text: annotatedTextChunks(blocks.html, true),
+    textLines: blocks.lines,
+    entryLines: parts.entryLines,
+  };
+}
+
+/**
+ * `html` read once from end to end, which makes V8 copy a string built by `+=` (a tree of pieces)
+ * into one piece now, while those pieces are still young: kept alive as a tree until the preview
+ * posts it, it is thousands of small objects for every garbage collection on the way to copy.
+ */
+function whole(html: string): string {
+  html.indexOf('\u0000');
+  return html;
+}
+
+/** Hands out `data-entry` indexes and records their lines. */
+class Entries {
+  readonly lines: number[] = [];
+  constructor(readonly on: boolean) {}
+
+  /** ` data-entry="k"` for an entry on `line`, or nothing when entries are off. */
+  attr(line: number): string {
+    if (!this.on) return '';
+    this.lines.push(line);
+    return ` data-entry="${this.lines.length - 1}"`;
+  }
+}
+
+function headerHtml(brief: Brief): string {
+  const out: string[] = [];
+  const h = brief.header;
+  out.push('<header class="brief-header">');
+  out.push(`<h1 class="brief-title">${escapeHtml(h.title ?? 'Untitled brief')}</h1>`);
+  const facts: [string, string][] = [];
+  if (h.summit) facts.push(['Summit', escapeHtml(h.summit)]);
+  if (h.date) facts.push(['Date', escapeHtml(h.date)]);
+  if (h.place) facts.push(['Place', escapeHtml(h.place)]);
+  if (h.speakers.length) facts.push(['Speakers', h.speakers.map(escapeHtml).join(', ')]);
+  if (h.source) {
+    const name = escapeHtml(h.source.name ?? h.source.url ?? h.source.rawUrl ?? 'source');
+    let value = h.source.url
+      ? `<a href="${escapeHtml(h.source.url)}" rel="noreferrer noopener">${name}</a>`
+      : `${name}${h.source.rawUrl && h.source.name ? ` (${escapeHtml(h.source.rawUrl)})` : ''}`;
+    if (h.source.published) value += `, ${escapeHtml(h.source.published)}`;
+    facts.push(['Source', value]);
+  }
+  if (facts.length) {
+    out.push('<dl class="brief-facts">');
+    for (const [k, v] of facts) out.push(`<dt>${k}</dt><dd>${v}</dd>`);
+    out.push('</dl>');
+  }
+  const c = brief.counts;
+  out.push('<p class="brief-counts">');
+  out.push([
+    count(c.initiatives, 'initiative'), count(c.figures, 'figure'), count(c.actors, 'actor'),
+    count(c.references, 'reference'), count(c.sections, 'section'),
+  ].join(' · '));
+  if (c.errors || c.warnings) out.push(` · <span class="brief-problems">${count(c.errors, 'error')}, ${count(c.warnings, 'warning')}</span>`);
+  out.push('</p></header>');
+  return out.join('');
+}
+
+/**
+ * A dash for an empty cell. Markup from here is written with entities (`&mdash;`, `&ldquo;`), not
+ * the characters: a string of Latin-1 characters only takes one byte per character in V8, and an
+ * English brief then stays one-byte throughout.
+ */
+const NONE = '&mdash;';
+
+// The sections are built by `+=` (as markdown-it's renderer builds its output): V8 keeps the
+// pieces as a rope and copies them once, when the string is first read whole.
+
+function initiativesHtml(brief: Brief, entries: Entries): BriefGroups {
+  const marker = entries.on ? ' data-chunks' : '';
+  const open = '<section class="brief-initiatives"><h2>Initiatives</h2>';
+  if (!brief.areas.length) return { open: `${open}<p class="brief-empty">No initiatives annotated yet.</p>`, groups: [], close: '</section>' };
+  const groups: BriefChunks[] = [];
+  for (const area of brief.areas) {
+    const chunks: string[] = [];
+    for (const i of area.initiatives) chunks.push(whole(initiativeItem(i, entries)));
+    groups.push({ open: `<div class="brief-area-group"><h3 class="brief-area">${escapeHtml(area.label)}</h3><ul class="brief-list"${marker}>`, chunks, close: '</ul></div>' });
+  }
+  return { open: `${open}<div class="brief-areas"${marker}>`, groups, close: '</div></section>' };
+}
+
+function figuresHtml(brief: Brief, entries: Entries): BriefChunks {
+  if (!brief.figures.length) return { open: '<section class="brief-figures"><h2>Key figures</h2><p class="brief-empty">No figures annotated yet.</p>', chunks: [], close: '</section>' };
+  const chunks: string[] = [];
+  for (const f of brief.figures) chunks.push(whole(figureRow(f, entries)));
+  return {
+    open: `<section class="brief-figures"><h2>Key figures</h2><table><thead><tr><th>Metric</th><th>Value as written</th><th>Normalised value</th><th>Year</th><th>Where</th></tr></thead><tbody${entries.on ? ' data-chunks' : ''}>`,
+    chunks,
+    close: '</tbody></table></section>',
+  };
+}
+
+function actorsHtml(brief: Brief, entries: Entries): string {
+  let out = '<section class="brief-actors"><h2>Actors</h2>';
+  if (!brief.actors.length) out += '<p class="brief-empty">No actors annotated yet.</p>';
+  else {
+    out += '<ul class="brief-actor-list">';
+    for (const a of brief.actors) {
+      const title = a.notes.length ? ` title="${escapeHtml(a.notes.join(' · '))}"` : '';
+      out += `<li${entries.attr(a.line)}${title}>${escapeHtml(a.name)}${a.mentions > 1 ? ` <span class="brief-muted">×${a.mentions}</span>` : ''}</li>`;
+    }
+    out += '</ul>';
+  }
+  return `${out}</section>`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function initiativeItem(i: BriefInitiative, entries: Entries): string {
+  let out = `<li class="brief-initiative"${entries.attr(i.line)}${i.id ? ` data-id="${escapeHtml(i.id)}"` : ''}><span class="brief-initiative-text">${escapeHtml(i.text)}</span>`;
+  if (i.status) {
+    const status = escapeHtml(i.status);
+    out += ` <span class="brief-badge" data-status="${status}">${status}</span>`;
+  }
+  let meta = '';
+  if (i.proposer) meta = `proposed by ${escapeHtml(i.proposer)}`;
+  if (i.actors.length) meta += `${meta ? ' · ' : ''}actors: ${i.actors.map(escapeHtml).join(', ')}`;
+  if (i.section) meta += `${meta ? ' · ' : ''}in &ldquo;${escapeHtml(i.section.title)}&rdquo;`;
+  if (i.id) meta += `${meta ? ' · ' : ''}<code>#${escapeHtml(i.id)}</code>`;
+  if (meta) out += `<div class="brief-meta">${meta}</div>`;
+  if (i.figures.length) {
+    out += '<ul class="brief-initiative-figures">';
+    for (const f of i.figures) {
+      const muted = f.normalised ? (f.year !== undefined ? `(${escapeHtml(f.normalised)}) ${f.year}` : `(${escapeHtml(f.normalised)})`) : f.year !== undefined ? String(f.year) : '';
+      out += `<li${entries.attr(f.line)}>${escapeHtml(f.metric ?? 'figure')}: <strong>${escapeHtml(f.asWritten)}</strong>${muted ? ` <span class="brief-muted">${muted}</span>` : ''}</li>`;
+    }
+    out += '</ul>';
+  }
+  if (i.note) out += `<div class="brief-note">${escapeHtml(i.note)}</div>`;
+  return `${out}</li>`;
+}
+
+function figureRow(f: BriefFigure, entries: Entries): string {
+  const where = f.section ? escapeHtml(f.section.title) : NONE;
+  const title = f.note ? ` title="${escapeHtml(f.note)}"` : '';
+  // A narrow preview shows each row as a small card; its stylesheet names the columns by position.
+  return `<tr${entries.attr(f.line)}${title}><td>${f.metric ? escapeHtml(f.metric) : NONE}</td><td>${escapeHtml(f.asWritten)}</td>`
+    + `<td>${f.normalised ? escapeHtml(f.normalised) : `<span class="brief-muted">${NONE}</span>`}</td><td>${f.year ?? ''}</td><td>${where}</td></tr>`;
+}
+
+/**
+ * The brief as a self-contained HTML document for export: inline styles, no script, a CSP that
+ * forbids scripts and remote content, print-friendly.
+ */
+export function renderBriefDocument(brief: Brief, model: NotesModel): string {
+  const text = renderAnnotatedText(model, createNotesMarkdown());
+  const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(brief.header.language) ? brief.header.language : 'en';
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(brief.header.title ?? 'Brief')}</title>`,
+    `<style>${BRIEF_EXPORT_CSS}</style>`,
+    '</head>',
+    '<body class="brief">',
+    renderBriefFragment(brief, text),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+export type { SummitMarkdownContext };

@@ -1,0 +1,628 @@
+/**
+ * A markdown-it plugin for Summit Notes: bracketed spans `[text]{.initiative #id area=x}` become
+ * real tokens (`summit_span_open` / `summit_span_close` around the tokenised content), references
+ * `[text](#id)` are marked, and headings' `{#id}` blocks become ids. The same plugin serves our
+ * brief preview, the exported brief and VS Code's built-in Markdown preview
+ * (`markdown.markdownItPlugins`), so it only uses the markdown-it instance it is given.
+ *
+ * Everything reaches the HTML through markdown-it's own escaping (`escapeHtml`) or renderer
+ * attribute handling; nothing here builds HTML out of the analyst's text by hand.
+ *
+ * Speed: the inline rule runs at every `[` of the file, so it answers "no" at once when no `]{`
+ * follows, reads attribute blocks with one scanner per parse (not one per paragraph), and reuses
+ * what a look-ahead (markdown-it's `parseLinkLabel` of an enclosing span) already read.
+ */
+import type MarkdownIt from 'markdown-it';
+import { parseFigure } from '../figures';
+import type { AnnotationKind } from '../model';
+import { ANNOTATION_KINDS } from '../model';
+import { describeFigureValue } from '../figures';
+import { AttributeScanner, type AttributeBlock } from '../model';
+
+type Md = MarkdownIt.MarkdownIt;
+type StateInline = MarkdownIt.StateInline;
+type StateCore = MarkdownIt.StateCore;
+type Token = MarkdownIt.Token;
+
+/** What the plugin may know about the notes file (vocabulary, language); all optional. */
+export interface SummitMarkdownContext {
+  /** Area id → label (front matter `areas`). */
+  readonly areas?: ReadonlyMap<string, string>;
+  /** Figure language (front matter `language`), decides `1,500`. */
+  readonly language?: string;
+  /**
+   * Turns a relative image path into a URL the host may load (the preview maps it into the note's
+   * folder with `asWebviewUri`); images it returns undefined for keep markdown-it's own `src`.
+   */
+  readonly resolveImage?: (src: string) => string | undefined;
+  /**
+   * The normalised value of a figure span, when the caller already has the notes model (keyed by
+   * {@link figureKey}); saves reading the figure a second time. Missing keys fall back to parseFigure.
+   */
+  readonly figureValues?: ReadonlyMap<string, string>;
+  /**
+   * The first this many lines are not Markdown (the notes file's front matter): the block parser
+   * steps over them, so the text is parsed as it is, with its own line numbers, and never copied.
+   */
+  readonly skipLines?: number;
+}
+
+/** The key of a figure span in {@link SummitMarkdownContext.figureValues}: its text and value/unit overrides. */
+export function figureKey(text: string, value: string | undefined, unit: string | undefined): string {
+  // The common case (no overrides) is the text itself: no string to build per span.
+  return value === undefined && unit === undefined ? text : `${text}\u0000${value ?? ''}\u0000${unit ?? ''}`;
+}
+
+export interface SummitMarkdownOptions {
+  /**
+   * Put `data-line` (zero-based source line) and class `code-line` on block elements, as VS Code's
+   * own Markdown engine does; our preview turns this on, the built-in preview already does it.
+   * `'relative'`: every `data-line` (and an annotation's `meta.line`) counts from the first line of the
+   * top-level block it stands in, so a block's HTML does not change when lines above it are added
+   * or removed (the live preview adds the block's own line when it shows it).
+   */
+  readonly blockLines?: boolean | 'relative';
+  /**
+   * A span whose text no inline rule would act on becomes one `summit_span` token carrying that
+   * text (rendered exactly as open, text, close) instead of three tokens and a nested
+   * tokenisation. Only for an instance with markdown-it's own rules alone, `linkify` and
+   * `typographer` off (our `createNotesMarkdown`): another plugin's rule could act on characters
+   * this check lets through. VS Code's preview keeps the three tokens.
+   */
+  readonly leafSpans?: boolean;
+}
+
+/** The key under which callers pass a {@link SummitMarkdownContext} in markdown-it's `env`. */
+export const SUMMIT_ENV_KEY = 'summitNotes';
+
+/** What an annotation token carries in `token.meta`. */
+export interface SpanMeta {
+  readonly kind: AnnotationKind | undefined;
+  readonly id: string | undefined;
+  readonly classes: readonly string[];
+  readonly attributes: readonly (readonly [string, string])[];
+  /** The span's source text inside the brackets. */
+  readonly text: string;
+  /** Zero-based source line (relative to its top-level block with `blockLines: 'relative'`). */
+  line?: number;
+}
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/** A span the rule recognised at some `[`: where its label and attribute block end, and the block. */
+interface SpanParse {
+  readonly labelEnd: number;
+  /** Just after the `}` (in the inline source). */
+  readonly end: number;
+  readonly id: string | undefined;
+  readonly classes: readonly string[];
+  readonly attributes: readonly (readonly [string, string])[];
+}
+
+/** A span parse (or null: no span) and the `posMax` it was made under. */
+interface Remembered {
+  readonly limit: number;
+  readonly span: SpanParse | null;
+}
+
+/**
+ * What the inline rule keeps about one inline token (one paragraph, heading or table cell) while
+ * markdown-it tokenises it. Found through the token's `children` array, which markdown-it's inline
+ * state uses as its `tokens` (nested `tokenize` calls share it).
+ */
+class InlineInfo {
+  /** The `]{` memo: the first one at or after `closeFrom` is at `closeAt` (-1: none). */
+  private closeFrom = Number.MAX_SAFE_INTEGER;
+  private closeAt = -1;
+  /** Line counting for annotations: `lineAtPos` is the line of offset `linePos`. */
+  private linePos = 0;
+  private lineAtPos: number;
+  /** Spans a look-ahead already read at their `[`, reused by the rule proper. */
+  private parsed: Map<number, Remembered> | undefined;
+  /** The attribute scanner and where `src` stands in its text; settled at the first span. */
+  private scanner: AttributeScanner | undefined;
+  private base = 0;
+
+  constructor(
+    readonly src: string,
+    /** The source line of `src`'s first line (as the caller counts lines); undefined when unknown. */
+    private readonly firstLine: number | undefined,
+    /** The parse's shared scanner when `src` stands verbatim in its text (and where), else undefined. */
+    private readonly locate: ((info: InlineInfo) => { scanner: AttributeScanner; base: number } | undefined) | undefined,
+    /** The token's source line in the whole text (for `locate`). */
+    readonly sourceLine: number,
+  ) {
+    this.lineAtPos = firstLine ?? 0;
+  }
+
+  /** Whether a `]{` comes after `from` and before `limit`: a span needs one. */
+  spanCloseBefore(from: number, limit: number): boolean {
+    if (!(from >= this.closeFrom && (this.closeAt < 0 || from <= this.closeAt))) {
+      this.closeFrom = from;
+      this.closeAt = this.src.indexOf(']{', from);
+    }
+    return this.closeAt >= 0 && this.closeAt < limit;
+  }
+
+  /** The span whose label ends at `labelEnd` if its attribute block closes before `limit`. */
+  readSpan(labelEnd: number, limit: number): SpanParse | undefined {
+    if (!this.scanner) {
+      const shared = this.locate?.(this);
+      // A paragraph of its own (e.g. a list item's continuation lines lose their indentation):
+      // a scanner over its text.
+      this.scanner = shared ? shared.scanner : new AttributeScanner(this.src);
+      this.base = shared ? shared.base : 0;
+    }
+    // `scan` reuses its result object: copy what the span keeps.
+    const block = this.scanner.scan(this.base + labelEnd + 1, this.base + limit);
+    if (!block.closed) return undefined;
+    const classes = block.classCount === 0 ? NO_CLASSES
+      : block.classCount === 1 && Object.hasOwn(ONE_KIND, block.classes[0]) ? ONE_KIND[block.classes[0] as AnnotationKind]
+        : block.classes.slice(0, block.classCount);
+    let attributes = NO_ATTRIBUTES;
+    if (block.attributeCount > 0) {
+      const pairs: [string, string][] = [];
+      for (let i = 0; i < block.attributeCount; i += 2) pairs.push([block.attributes[i], block.attributes[i + 1]]);
+      attributes = pairs;
+    }
+    return { labelEnd, end: block.end - this.base, id: block.id, classes, attributes };
+  }
+
+  /**
+   * What a look-ahead found at `start`. It ran with the same or a wider limit (the paragraph's
+   * end, while the rule proper runs inside the enclosing span's label): "no span" still holds, and
+   * a span still holds when it ends within the current limit.
+   */
+  remembered(start: number, limit: number): SpanParse | null | undefined {
+    const hit = this.parsed?.get(start);
+    if (hit === undefined || hit.limit < limit || (hit.span !== null && hit.span.end > limit)) return undefined;
+    return hit.span;
+  }
+
+  remember(start: number, limit: number, span: SpanParse | null): void {
+    (this.parsed ??= new Map()).set(start, { limit, span });
+  }
+
+  /** The source line of offset `pos` (counted forward from the last question, so linear per paragraph). */
+  lineAt(pos: number): number | undefined {
+    if (this.firstLine === undefined) return undefined;
+    if (pos < this.linePos) {
+      this.linePos = 0;
+      this.lineAtPos = this.firstLine;
+    }
+    const src = this.src;
+    let line = this.lineAtPos;
+    for (let i = src.indexOf('\n', this.linePos); i >= 0 && i < pos; i = src.indexOf('\n', i + 1)) line++;
+    this.linePos = pos;
+    this.lineAtPos = line;
+    return line;
+  }
+}
+
+/**
+ * What one parse knows about its inline tokens, keyed by markdown-it's `env` of that parse (one
+ * object per `parse`/`render` call, handed to every rule). Attribute blocks are read by one
+ * scanner over the whole (normalised) source: an inline token's content almost always stands
+ * there verbatim, found from its first line's end; the rest get a scanner of their own.
+ */
+class ParseContext {
+  private readonly infos = new Map<Token[], InlineInfo>();
+  private lineStarts: number[] | undefined;
+  private scanner: AttributeScanner | undefined;
+  private readonly locate = (info: InlineInfo): { scanner: AttributeScanner; base: number } | undefined => {
+    const base = this.offsetOf(info.src, info.sourceLine);
+    return base < 0 ? undefined : { scanner: (this.scanner ??= new AttributeScanner(this.source)), base };
+  };
+
+  constructor(private readonly source: string) {}
+
+  add(token: Token, firstLine: number | undefined): void {
+    if (!token.children) return;
+    const sourceLine = token.map ? token.map[0] : -1;
+    this.infos.set(token.children, new InlineInfo(token.content, firstLine, sourceLine >= 0 ? this.locate : undefined, sourceLine));
+  }
+
+  info(state: StateInline): InlineInfo | undefined {
+    const info = this.infos.get(state.tokens);
+    // The content the core rule saw must still be the one being parsed (another plugin may have changed it).
+    return info && info.src === state.src ? info : undefined;
+  }
+
+  /**
+   * Where `content` (an inline token starting on source line `line`) stands verbatim in the
+   * source, or -1. Its first line ends where that source line ends (markdown-it strips only
+   * indentation and markers in front, and trims the whole); one comparison checks the rest.
+   */
+  private offsetOf(content: string, line: number): number {
+    const source = this.source;
+    const starts = (this.lineStarts ??= lineStarts(source));
+    if (line >= starts.length) return -1;
+    const lineStart = starts[line];
+    let lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : source.length;
+    const firstBreak = content.indexOf('\n');
+    if (firstBreak < 0) {
+      // One line: trimmed at its end too.
+      while (lineEnd > lineStart && isTrimmedSpace(source.charCodeAt(lineEnd - 1))) lineEnd--;
+    }
+    const at = lineEnd - (firstBreak < 0 ? content.length : firstBreak);
+    return at >= lineStart && source.startsWith(content, at) ? at : -1;
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Spaces `String.prototype.trim` removes that can end a markdown line (the check after it is exact anyway). */
+function isTrimmedSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d || c === 0xa0;
+}
+
+const contexts = new WeakMap<object, ParseContext>();
+/** Inline states our core rule did not see (parsed by someone else): their own scanner each. */
+const strayInfos = new WeakMap<StateInline, InlineInfo>();
+
+function inlineInfo(state: StateInline): InlineInfo {
+  const env = state.env as unknown;
+  const known = env && typeof env === 'object' ? contexts.get(env)?.info(state) : undefined;
+  if (known) return known;
+  let stray = strayInfos.get(state);
+  if (!stray) {
+    stray = new InlineInfo(state.src, undefined, undefined, -1);
+    strayInfos.set(state, stray);
+  }
+  return stray;
+}
+
+const NO_CLASSES: readonly string[] = Object.freeze([]);
+/** The class lists of a span with just its kind (most spans): shared, not one array per span. */
+const ONE_KIND: Readonly<Record<AnnotationKind, readonly string[]>> = {
+  initiative: Object.freeze(['initiative']), figure: Object.freeze(['figure']), actor: Object.freeze(['actor']),
+};
+const NO_ATTRIBUTES: readonly (readonly [string, string])[] = Object.freeze([]);
+
+/** Reads one attribute block of a short string (a heading's text, a span's text). */
+function readBlock(src: string, open: number): AttributeBlock | undefined {
+  const block = new AttributeScanner(src).read(open, src.length);
+  return block.closed ? block : undefined;
+}
+
+function kindOf(classes: readonly string[]): AnnotationKind | undefined {
+  for (const kind of ANNOTATION_KINDS) if (classes.includes(kind)) return kind;
+  return undefined;
+}
+
+/** The span starting at `start` (a `[`), or null; `posMax` bounds it as markdown-it's state does. */
+function parseSpan(state: StateInline, info: InlineInfo, start: number, silent: boolean, leaf: boolean, depth = 0): SpanParse | null {
+  const limit = state.posMax;
+  const known = info.remembered(start, limit);
+  if (known !== undefined) return known;
+  let found: SpanParse | null = null;
+  let labelEnd = leaf ? plainLabelEnd(state, info, start, depth) : -2;
+  if (labelEnd === -2) labelEnd = state.md.helpers.parseLinkLabel(state, start, false);
+  if (labelEnd >= 0 && state.src.charCodeAt(labelEnd + 1) === OPEN_BRACE) found = info.readSpan(labelEnd, limit) ?? null;
+  // Only a look-ahead's answer is asked for again (by the rule proper, inside the enclosing span).
+  if (silent) info.remember(start, limit, found);
+  return found;
+}
+
+/** How deep {@link plainLabelEnd} follows spans in spans before it leaves the label to markdown-it. */
+const MAX_PLAIN_DEPTH = 16;
+
+/**
+ * Where the label opened at `start` ends, found without markdown-it's `parseLinkLabel` (which
+ * calls every inline rule at every character) when that is sure to give the same answer: with
+ * markdown-it's own rules alone (`leafSpans`), a label holding plain text and spans of ours (whose
+ * `[…]{…}` our rule takes whole, as `parseLinkLabel` would through `skipToken`) ends at the first
+ * `]` outside them. -1: no label; -2: something else inside, ask `parseLinkLabel`.
+ */
+function plainLabelEnd(state: StateInline, info: InlineInfo, start: number, depth: number): number {
+  const src = state.src;
+  const limit = state.posMax;
+  for (let i = start + 1; i < limit; i++) {
+    const c = src.charCodeAt(i);
+    if (c >= 128 || IN_LABEL[c] === 0) continue;
+    if (c === CLOSE_BRACKET) return i;
+    if (c === BANG) {
+      if (src.charCodeAt(i + 1) === OPEN_BRACKET) return -2;
+      continue;
+    }
+    // A `[` must open a span of ours, read (and remembered) as the look-ahead it is; markdown-it's
+    // nesting limit stays far away.
+    if (c !== OPEN_BRACKET || depth >= MAX_PLAIN_DEPTH || state.level + depth + 2 >= state.md.options.maxNesting || !info.spanCloseBefore(i + 1, limit)) return -2;
+    const inner = parseSpan(state, info, i, true, true, depth + 1);
+    if (!inner) return -2;
+    i = inner.end - 1;
+  }
+  return -1;
+}
+
+/**
+ * What can move a label's end for `parseLinkLabel`: brackets, and what can hold one (an escape, a
+ * code span, an autolink, an image). Line breaks, emphasis and entities take no bracket with them.
+ */
+const IN_LABEL = new Uint8Array(128);
+for (const c of '[]\\`<!') IN_LABEL[c.charCodeAt(0)] = 1;
+const BANG = 0x21;
+
+/**
+ * The characters at which one of markdown-it's own inline rules can act (with `html`, `linkify`
+ * and `typographer` off): newline, escape, entity, code span, emphasis, strikethrough, link,
+ * image, autolink — and ours. Text without them tokenises to one text token, character for character.
+ */
+const ACTIVE = new Uint8Array(128);
+for (const c of '\n!&*<[\\]`_~') ACTIVE[c.charCodeAt(0)] = 1;
+
+/** Whether src[from, to) holds none of {@link ACTIVE}. */
+function isPlainRun(src: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
+    if (c < 128 && ACTIVE[c] === 1) return false;
+  }
+  return true;
+}
+
+/** The inline rule: `[…]{…}` → summit_span_open, the content's own tokens, summit_span_close. */
+function bracketedSpan(state: StateInline, silent: boolean): boolean {
+  return spanRule(state, silent, false);
+}
+
+/** The same rule, with one `summit_span` token for a span of plain text (see `leafSpans`). */
+function bracketedSpanLeaf(state: StateInline, silent: boolean): boolean {
+  return spanRule(state, silent, true);
+}
+
+function spanRule(state: StateInline, silent: boolean, leaf: boolean): boolean {
+  const start = state.pos;
+  if (state.src.charCodeAt(start) !== OPEN_BRACKET) return false;
+  const info = inlineInfo(state);
+  // Most brackets in prose (links, references, "[sic]") have no `]{` after them: no further work.
+  if (!info.spanCloseBefore(start + 1, state.posMax)) return false;
+  const span = parseSpan(state, info, start, silent, leaf);
+  if (!span) return false;
+  const labelEnd = span.labelEnd;
+  if (!silent) {
+    const meta: SpanMeta = {
+      kind: kindOf(span.classes),
+      id: span.id,
+      classes: span.classes,
+      attributes: span.attributes,
+      text: state.src.slice(start + 1, labelEnd),
+      line: info.lineAt(start),
+    };
+    if (leaf && isPlainRun(state.src, start + 1, labelEnd)) {
+      const token = state.push('summit_span', 'span', 0);
+      token.content = meta.text;
+      token.meta = meta as unknown as Record<string, unknown>;
+      state.pos = span.end;
+      return true;
+    }
+    const oldMax = state.posMax;
+    const open = state.push('summit_span_open', 'span', 1);
+    open.meta = meta as unknown as Record<string, unknown>;
+    state.pos = start + 1;
+    state.posMax = labelEnd;
+    state.md.inline.tokenize(state);
+    state.posMax = oldMax;
+    const close = state.push('summit_span_close', 'span', -1);
+    close.meta = meta as unknown as Record<string, unknown>;
+  }
+  state.pos = span.end;
+  return true;
+}
+
+/** The block rule behind {@link SummitMarkdownContext.skipLines}: consumes those lines, makes no token. */
+function skippedLines(state: MarkdownIt.StateBlock, startLine: number, endLine: number): boolean {
+  if (startLine !== 0) return false;
+  const skip = contextOf(state.env).skipLines;
+  if (!skip || skip <= 0) return false;
+  state.line = Math.min(skip, endLine);
+  return true;
+}
+
+/** Strips a trailing `{#id …}` from heading text (Pandoc header attributes) and keeps the id. */
+function headingIds(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].type !== 'heading_open' || tokens[i + 1].type !== 'inline') continue;
+    const inline = tokens[i + 1];
+    const content = inline.content.trimEnd();
+    if (!content.endsWith('}')) continue;
+    const open = content.lastIndexOf('{');
+    if (open < 0) continue;
+    const block = readBlock(content, open);
+    if (!block || block.end !== content.length) continue;
+    inline.content = content.slice(0, open).trimEnd();
+    if (block.id) tokens[i].attrSet('id', block.id);
+  }
+}
+
+/**
+ * Before inline parsing: registers every inline token for the inline rule (its content and first
+ * line) and, with `blockLines`, marks block tokens with `code-line` / `data-line`.
+ */
+function prepare(blockLines: boolean | 'relative'): (state: StateCore) => void {
+  const relative = blockLines === 'relative';
+  return (state) => {
+    const env = state.env as unknown;
+    const context = env && typeof env === 'object' ? new ParseContext(state.src) : undefined;
+    if (context) contexts.set(env as object, context);
+    let top = 0;
+    // Table cells' inline tokens have no line of their own: they take their row's.
+    let lastLine: number | undefined;
+    for (const token of state.tokens) {
+      const map = token.map;
+      if (token.level === 0 && map) top = map[0];
+      if (map) lastLine = map[0];
+      if (token.type === 'inline') {
+        const line = map ? map[0] : lastLine;
+        context?.add(token, line === undefined ? undefined : relative ? line - top : line);
+      } else if (blockLines && map && token.nesting >= 0) {
+        token.attrJoin('class', 'code-line');
+        token.attrSet('data-line', String(relative ? map[0] - top : map[0]));
+      }
+    }
+  };
+}
+
+/** After inline parsing: references `[text](#id)` get a class and their target id, so previews can style and follow them. */
+function references(state: StateCore): void {
+  const env = state.env as unknown;
+  if (env && typeof env === 'object') contexts.delete(env);
+  // A link needs `](` in the text, or a reference definition somewhere (`[text]` then resolves).
+  const definitions = (env as { references?: object } | undefined)?.references;
+  const anyDefinitions = definitions !== undefined && Object.keys(definitions).length > 0;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    if (!anyDefinitions && block.content.indexOf('](') < 0) continue;
+    for (const child of block.children) {
+      if (child.type !== 'link_open') continue;
+      const href = child.attrGet('href');
+      if (typeof href !== 'string' || href.length < 2 || href.charCodeAt(0) !== 0x23 /* # */) continue;
+      child.attrJoin('class', 'summit-ref');
+      child.attrSet('data-ref', safeDecode(href.slice(1)));
+    }
+  }
+}
+
+function safeDecode(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
+function contextOf(env: unknown): SummitMarkdownContext {
+  const value = (env as Record<string, unknown> | undefined)?.[SUMMIT_ENV_KEY];
+  return value && typeof value === 'object' ? (value as SummitMarkdownContext) : {};
+}
+
+/** The attributes a title or the rendered span uses, read in one pass (last one wins, as Pandoc). */
+interface SpanAttributes {
+  area: string | undefined;
+  status: string | undefined;
+  by: string | undefined;
+  metric: string | undefined;
+  year: string | undefined;
+  value: string | undefined;
+  unit: string | undefined;
+  note: string | undefined;
+}
+
+function spanAttributes(meta: SpanMeta): SpanAttributes {
+  const out: SpanAttributes = { area: undefined, status: undefined, by: undefined, metric: undefined, year: undefined, value: undefined, unit: undefined, note: undefined };
+  const attributes = meta.attributes;
+  // Indexes, not `for (const [k, v] of …)`: destructuring walks each pair with an iterator.
+  for (let i = 0; i < attributes.length; i++) {
+    const k = attributes[i][0];
+    const v = attributes[i][1];
+    switch (k) {
+      case 'area': out.area = v; break;
+      case 'status': out.status = v; break;
+      case 'by': out.by = v; break;
+      case 'metric': out.metric = v; break;
+      case 'year': out.year = v; break;
+      case 'value': out.value = v; break;
+      case 'unit': out.unit = v; break;
+      case 'note': out.note = v; break;
+    }
+  }
+  return out;
+}
+
+/** What markdown-it's `escapeHtml` replaces. */
+const HTML_SPECIAL = /[&<>"]/;
+const SPAN_OPEN: Readonly<Record<AnnotationKind | 'span', string>> = {
+  initiative: '<span class="summit-initiative"', figure: '<span class="summit-figure"', actor: '<span class="summit-actor"', span: '<span class="summit-span"',
+};
+
+const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = { initiative: 'Initiative', figure: 'Figure', actor: 'Actor' };
+
+/** The tooltip of an annotation: kind, id, area label, status, proposer, value, note. */
+export function spanTitle(meta: SpanMeta, context: SummitMarkdownContext, attributes: SpanAttributes = spanAttributes(meta)): string {
+  const kindLabel = meta.kind ? KIND_LABELS[meta.kind] : 'Span';
+  let title = meta.id ? `${kindLabel} #${meta.id}` : kindLabel;
+  const { area, status, by } = attributes;
+  if (area) title += ` · area: ${context.areas?.get(area) ?? area}`;
+  if (status) title += ` · status: ${status}`;
+  if (by) title += ` · by ${by}`;
+  if (meta.kind === 'figure') {
+    const { metric, year, value: override, unit } = attributes;
+    if (metric) title += year ? ` · ${metric} (${year})` : ` · ${metric}`;
+    let described = context.figureValues?.get(figureKey(meta.text, override, unit));
+    if (described === undefined) {
+      const parsed = parseFigure(plainSpanText(meta.text), context.language ?? 'en');
+      const value = override !== undefined && override.trim() !== '' && Number.isFinite(Number(override)) ? Number(override) : parsed.value;
+      described = describeFigureValue(value, unit ?? parsed.unit, parsed.qualifier);
+    }
+    if (described) title += ` · = ${described}`;
+  }
+  if (attributes.note) title += ` · note: ${attributes.note}`;
+  return title;
+}
+
+/** Span text without nested spans' markup, for figure reading (`[a [b]{.x}]` → `a b`). */
+function plainSpanText(text: string): string {
+  if (text.indexOf('[') < 0 && text.indexOf(']{') < 0) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_BRACKET) continue;
+    if (c === CLOSE_BRACKET && text.charCodeAt(i + 1) === OPEN_BRACE) {
+      const block = readBlock(text, i + 1);
+      if (block) { i = block.end - 1; continue; }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+/**
+ * The plugin. `md.use(summitNotesPlugin)` in VS Code's preview, `md.use(summitNotesPlugin,
+ * { blockLines: true })` in ours. Context (vocabulary, language) comes per render through
+ * `env.summitNotes`.
+ */
+export function summitNotesPlugin(md: Md, options: SummitMarkdownOptions = {}): void {
+  md.inline.ruler.before('link', 'summit_span', options.leafSpans ? bracketedSpanLeaf : bracketedSpan);
+  md.block.ruler.before(md.block.ruler.__rules__[0]?.name ?? 'paragraph', 'summit_skip_lines', skippedLines);
+  md.core.ruler.before('inline', 'summit_heading_ids', headingIds);
+  md.core.ruler.before('inline', 'summit_prepare', prepare(options.blockLines ?? false));
+  md.core.ruler.after('inline', 'summit_references', references);
+
+  const escape = md.utils.escapeHtml;
+  const openTag = (meta: SpanMeta, env: unknown): string => {
+    // Built by concatenation: this runs once per annotation and dominates rendering time. One
+    // class per kind; `data-status` feeds the status badge of the built-in preview's stylesheet.
+    const attributes = spanAttributes(meta);
+    const title = spanTitle(meta, contextOf(env), attributes);
+    // The title holds the id and the status: when it needs no escaping, neither do they.
+    const raw = !HTML_SPECIAL.test(title);
+    // No `data-line`: a span's line is its block's plus the line breaks before it (the preview
+    // counts them when a span is clicked), and the block carries `data-line` already.
+    let out = SPAN_OPEN[meta.kind ?? 'span'];
+    if (meta.id) out += ` id="${raw ? meta.id : escape(meta.id)}"`;
+    if (attributes.status) out += ` data-status="${raw ? attributes.status : escape(attributes.status)}"`;
+    return `${out} title="${raw ? title : escape(title)}">`;
+  };
+  md.renderer.rules['summit_span_open'] = (tokens, idx, _opts, env) => openTag(tokens[idx].meta as unknown as SpanMeta, env);
+  md.renderer.rules['summit_span_close'] = () => '</span>';
+  md.renderer.rules['summit_span'] = (tokens, idx, _opts, env) => {
+    const token = tokens[idx];
+    return `${openTag(token.meta as unknown as SpanMeta, env)}${escape(token.content)}</span>`;
+  };
+
+  const defaultImage = md.renderer.rules.image;
+  md.renderer.rules.image = (tokens, idx, opts, env, self) => {
+    const resolve = contextOf(env).resolveImage;
+    const src = String(tokens[idx].attrGet('src') ?? '');
+    // Only relative paths are mapped; remote images stay blocked by the preview's CSP.
+    if (resolve && src && !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('//')) {
+      const mapped = resolve(src);
+      if (mapped) tokens[idx].attrSet('src', mapped);
+    }
+    return defaultImage ? defaultImage(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
+  };
+}
+
+export type { Token };

@@ -1,0 +1,17 @@
+/**
+ * model/ — the notes model: `parseNotes` reads a notes file (front matter, blocks, spans,
+ * attribute blocks, references) into typed-array rows with interned names, and `editNotes`
+ * re-reads only what an edit touched. The annotation, figure, section and reference objects, ids
+ * and diagnostics are made from the rows on first use. Rows, strides and the interner stay in
+ * here: other subsystems read the model through the `NotesModel` interface and the bulk readers
+ * exported below.
+ */
+export * from './types';
+export { parseNotes, reparseNotes } from './parse';
+export { editNotes } from './edit';
+export type { TextChange } from './edit';
+export { DIAGNOSTIC_SEVERITY, nearest } from './diagnostics';
+export { declaresSummitNotes } from './sniff';
+export { AttributeScanner } from './attributes';
+export type { AttributeBlock } from './attributes';
+export { OutlineLabels } from './outlineTable';

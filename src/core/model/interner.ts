@@ -1,0 +1,111 @@
+/**
+ * Short names (class names, attribute keys, a few attribute values) as small integers, looked up
+ * by the characters of the document text without slicing it first: the parser's hot path keeps
+ * numbers, and a string exists once per distinct name. Append-only, so models made by an edit
+ * (incremental.ts) share their predecessor's interner safely.
+ */
+import { own } from '../text';
+
+/** Names the parser asks about by number; interned first, so their ids are these constants. */
+export const NAME_INITIATIVE = 0;
+export const NAME_FIGURE = 1;
+export const NAME_ACTOR = 2;
+export const NAME_UNNUMBERED = 3;
+export const NAME_AREA = 4;
+export const NAME_STATUS = 5;
+export const NAME_VALUE = 6;
+export const NAME_UNIT = 7;
+export const NAME_YEAR = 8;
+export const NAME_METRIC = 9;
+const PRESET = ['initiative', 'figure', 'actor', 'unnumbered', 'area', 'status', 'value', 'unit', 'year', 'metric'];
+
+export class Interner {
+  /** id → name. */
+  readonly names: string[] = [];
+  /** Open addressing: slot → id + 1 (0 = empty). */
+  private slots = new Int32Array(1024);
+  private hashes: number[] = [];
+  private singles: (readonly string[] | undefined)[] = [];
+
+  constructor() {
+    for (const name of PRESET) this.intern(name);
+  }
+
+  /** `[name]`, frozen and shared: most spans carry exactly one class. */
+  single(id: number): readonly string[] {
+    return (this.singles[id] ??= Object.freeze([this.names[id]]));
+  }
+
+  /** The id of `name`, or -1 when it was never seen. */
+  get(name: string): number {
+    return typeof name === 'string' ? this.find(name, 0, name.length, hashOf(name, 0, name.length)) : -1;
+  }
+
+  /** The id of `name`, interning it when new. */
+  intern(name: string): number {
+    const h = hashOf(name, 0, name.length);
+    const known = this.find(name, 0, name.length, h);
+    return known >= 0 ? known : this.add(own(name), h);
+  }
+
+  /** The id of text[start, end), interning it when new. */
+  idOf(text: string, start: number, end: number): number {
+    let h = 0;
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    return this.idOfHashed(text, start, end, h);
+  }
+
+  /** `idOf` when the caller folded the characters already: h = h * 31 + c over text[start, end), from 0. */
+  idOfHashed(text: string, start: number, end: number, folded: number): number {
+    const h = (Math.imul(folded, 31) + end - start) | 0;
+    const known = this.find(text, start, end, h);
+    return known >= 0 ? known : this.add(own(text.slice(start, end)), h);
+  }
+
+  /** The id of the name equal to text[start, end) (whose hash is `h`), or -1. */
+  private find(text: string, start: number, end: number, h: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry === 0) return -1;
+      const id = entry - 1;
+      if (this.hashes[id] === h) {
+        const name = this.names[id];
+        if (name.length === end - start && same(text, start, name)) return id;
+      }
+    }
+  }
+
+  private add(name: string, h: number): number {
+    const id = this.names.length;
+    this.names.push(name);
+    this.hashes.push(h);
+    if ((id + 1) * 2 > this.slots.length) this.grow();
+    else this.place(id, h);
+    return id;
+  }
+
+  private place(id: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id + 1;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let id = 0; id < this.names.length; id++) this.place(id, this.hashes[id]);
+  }
+}
+
+
+function hashOf(s: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return (Math.imul(h, 31) + end - start) | 0;
+}
+
+function same(text: string, start: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+  return true;
+}

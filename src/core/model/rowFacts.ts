@@ -1,0 +1,245 @@
+/**
+ * What a model works out from its tables on first use (notesDocument.ts): figure readings and
+ * the per-span checks (unknown kind, area and status against the vocabulary, figures without a
+ * value). Both are kept with the scanned rows (tables.ts `Base`), so the models later edits make
+ * reuse them for every row they did not re-read. Neither throws: a failure reads as "nothing
+ * found" for that span. (The id map and its findings are in ids.ts.)
+ */
+import { PHASE_FIGURES, PHASE_SCAN, finding, nearest, type Finding } from './diagnostics';
+import { parseFigure } from '../figures';
+import { NAME_AREA, NAME_STATUS, NAME_UNIT, NAME_VALUE, NAME_YEAR } from './interner';
+import { own } from '../text';
+import { unescape } from './attributes';
+import { isDigit } from '../text';
+import { annotationPlainText } from './views';
+import type { NotesDocument } from './document';
+import { FIGURE_KIND, type Piece } from './tables';
+import { ANNOTATION_KINDS, DEFAULT_STATUSES } from './types';
+import type { ParsedFigure, Qualifier } from './types';
+
+/** A figure annotation's value as read (strings and numbers only, so later models can reuse it). */
+export interface FigureReading {
+  readonly value: number | undefined;
+  readonly unit: string | undefined;
+  readonly qualifier: Qualifier | null;
+  readonly year: number | undefined;
+  readonly source: 'text' | 'attribute';
+}
+
+/** Classes Pandoc itself gives meaning to: a span carrying only these is not a misspelt kind. */
+const PANDOC_CLASSES = new Set(['underline', 'smallcaps', 'mark', 'unnumbered']);
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const YEAR = /^\d{4}$/;
+/** The attributes a figure reads, in the order `readFigureRow` takes them (`metric=` is read when asked for). */
+const FIGURE_KEYS: readonly number[] = [NAME_VALUE, NAME_UNIT, NAME_YEAR];
+const NOTHING: ParsedFigure = { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined };
+
+export function readingKey(language: string, text: string): string {
+  return `${language}\u0000${text}`;
+}
+
+/** Offsets of the `value=`, `unit=`, `year=` values of the row being read (rows.ts attributeRanges). */
+const figureAttributes = new Int32Array(2 * FIGURE_KEYS.length);
+
+/** One figure annotation's value: its plain text through parseFigure, then `value=`, `unit=`, `year=`. */
+export function readFigureRow(doc: NotesDocument, row: number): FigureReading {
+  try {
+    const plainText = annotationPlainText(doc, row);
+    const language = doc.language;
+    const read = doc.readings?.get(readingKey(language, plainText)) ?? safeParseFigure(plainText, language);
+    let value = read.value;
+    let unit = read.unit;
+    let source: 'text' | 'attribute' = 'text';
+    // Readings outlive this version of the text (kept with the rows): their strings must not hold on to it.
+    const at = doc.attributeRanges(row, FIGURE_KEYS, figureAttributes);
+    const text = doc.text;
+    if (at[0] >= 0) {
+      const valueAttribute = unescape(text, at[0], at[1]);
+      if (valueAttribute.trim() !== '') {
+        const plain = valueAttribute.trim();
+        const number = NUMBER.test(plain) ? Number(plain) : Number.NaN;
+        if (Number.isFinite(number)) {
+          value = number;
+          source = 'attribute';
+        } else {
+          const fromAttribute = safeParseFigure(plain, language);
+          if (fromAttribute.value !== undefined) {
+            value = fromAttribute.value;
+            unit = fromAttribute.unit ?? unit;
+            source = 'attribute';
+          }
+        }
+      }
+    }
+    if (at[2] >= 0) {
+      const unitAttribute = unescape(text, at[2], at[3]);
+      if (unitAttribute.trim() !== '') unit = unitAttribute.trim();
+    }
+    let year: number | undefined;
+    if (at[4] >= 0) {
+      // The usual `year=2024`: four digits as written, read without a string.
+      const from = at[4];
+      if (at[5] - from === 4 && isDigit(text.charCodeAt(from)) && isDigit(text.charCodeAt(from + 1)) && isDigit(text.charCodeAt(from + 2)) && isDigit(text.charCodeAt(from + 3))) {
+        year = (text.charCodeAt(from) - 48) * 1000 + (text.charCodeAt(from + 1) - 48) * 100 + (text.charCodeAt(from + 2) - 48) * 10 + (text.charCodeAt(from + 3) - 48);
+      } else {
+        const yearAttribute = unescape(text, from, at[5]);
+        year = YEAR.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
+      }
+    }
+    return { value, unit: unit === undefined ? undefined : own(unit), qualifier: read.qualifier, year, source };
+  } catch {
+    return { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' };
+  }
+}
+
+function safeParseFigure(text: string, language: string): ParsedFigure {
+  try {
+    return parseFigure(text, language);
+  } catch {
+    return NOTHING;
+  }
+}
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/**
+ * Appends the per-span findings of the rows of `piece` to `out`: unknown kind, `area=`/`status=`
+ * outside the vocabulary (listed with the scan's findings, at the span's `]`), figures without a
+ * value. Each row's findings are kept with its base (in the base's offsets, per vocabulary), so a
+ * model an edit makes checks only its new rows.
+ */
+export function checkFindings(doc: NotesDocument, piece: Piece, out: Finding[], verdicts: Verdicts): void {
+  const { base, shift } = piece;
+  const key = vocabularyKey(doc);
+  // A run of rows checked before (by an earlier model holding the same run): its findings at once.
+  const runKey = `${piece.from}:${piece.to}:${key}`;
+  let found = base.runChecks.get(runKey);
+  if (found === undefined) {
+    let cache = base.checks.get(key);
+    if (cache === undefined) {
+      // Typing in the front matter's vocabulary makes a new key per keystroke: keep the latest few.
+      if (base.checks.size >= 4) base.checks.delete(base.checks.keys().next().value as string);
+      base.checks.set(key, (cache = new Array<readonly Finding[] | undefined>(base.rowCount)));
+    }
+    const list: Finding[] = [];
+    const areas = doc.frontMatter?.areas;
+    for (let r = piece.from, row = piece.first; r < piece.to; r++, row++) {
+      let own = cache[r];
+      if (own === undefined) {
+        const made = rowFindings(doc, row, verdicts, areas);
+        // Stored in the base's own offsets: this model's minus its shift.
+        own = cache[r] = made === undefined ? NO_FINDINGS : shift === 0 ? made : made.map((f) => shifted(f, -shift));
+      }
+      for (let k = 0; k < own.length; k++) list.push(own[k]);
+    }
+    // Edits cut runs at new places: keep the latest few.
+    if (base.runChecks.size >= 64) base.runChecks.clear();
+    base.runChecks.set(runKey, (found = list));
+  }
+  for (const f of found) out.push(shift === 0 ? f : shifted(f, shift));
+}
+
+/** What the per-span checks depend on besides the row itself: the language and the vocabulary. */
+function vocabularyKey(doc: NotesDocument): string {
+  const fm = doc.frontMatter;
+  return `${doc.language}\u0000${fm ? [...fm.areas.keys()].join('\u0001') : ''}\u0000${(fm?.statuses ?? DEFAULT_STATUSES).join('\u0001')}`;
+}
+
+/** A finding moved by `delta`, with the offsets in its data (`at`, `first`) too. */
+export function shifted(f: Finding, delta: number): Finding {
+  let data = f.data;
+  if (data && (typeof data.at === 'number' || typeof data.first === 'number')) {
+    const moved: Record<string, string | number> = { ...data };
+    if (typeof data.at === 'number') moved.at = data.at + delta;
+    if (typeof data.first === 'number') moved.first = data.first + delta;
+    data = moved;
+  }
+  return { ...f, start: f.start + delta, end: f.end + delta, seq: f.seq + delta, data };
+}
+
+/** Whether an area or a status (an interned value) is in the vocabulary, remembered per value during one check. */
+export interface Verdicts {
+  readonly areas: Map<number, boolean>;
+  readonly statuses: Map<number, boolean>;
+}
+
+const AREA_STATUS: readonly number[] = [NAME_AREA, NAME_STATUS];
+const STATUS_ONLY: readonly number[] = [NAME_STATUS];
+/** rowFindings' scratch: the row's area and status as interned names. */
+const areaStatus = new Int32Array(2);
+
+/** The row's own findings; undefined when it has none (most rows: no array is made for them). */
+function rowFindings(doc: NotesDocument, row: number, verdicts: Verdicts, areas: ReadonlyMap<string, string> | undefined): Finding[] | undefined {
+  let out: Finding[] | undefined;
+  try {
+    const kind = doc.kindOf(row);
+    if (kind === 0) {
+      const classes = doc.classesOf(row);
+      if (classes.length > 0) {
+        const close = doc.close(row);
+        unknownKind(classes, close + 1, doc.end(row), close, (out ??= []));
+      }
+    }
+    const names = doc.names.names;
+    // Values compared as interned names: no string is made for a value in the vocabulary.
+    // (An area is looked at only when the front matter lists areas.)
+    const withAreas = areas !== undefined && areas.size > 0;
+    const found = doc.attributeNames(row, withAreas ? AREA_STATUS : STATUS_ONLY, areaStatus);
+    const area = withAreas ? found[0] : -1;
+    const status = withAreas ? found[1] : found[0];
+    if (area >= 0 && areas) {
+      let ok = verdicts.areas.get(area);
+      if (ok === undefined) verdicts.areas.set(area, (ok = areas.has(names[area])));
+      if (!ok) {
+        const close = doc.close(row);
+        const blockStart = close + 1;
+        const blockEnd = doc.end(row);
+        for (const one of names[area].split(/[\s,]+/)) {
+          if (one === '' || areas.has(one)) continue;
+          const suggestion = nearest(one, areas.keys(), 3);
+          (out ??= []).push(finding('unknown-area', blockStart, blockEnd, `Area “${one}” is not among the areas in the front matter${suggestion ? `: did you mean “${suggestion}”?` : '.'}`, PHASE_SCAN, close, suggestion ? { area: one, suggestion } : { area: one }));
+        }
+      }
+    }
+    if (status >= 0) {
+      const statuses = doc.frontMatter?.statuses ?? DEFAULT_STATUSES;
+      let ok = verdicts.statuses.get(status);
+      if (ok === undefined) verdicts.statuses.set(status, (ok = statuses.includes(names[status])));
+      if (!ok) {
+        const close = doc.close(row);
+        const value = names[status];
+        const suggestion = nearest(value, statuses, 3);
+        (out ??= []).push(finding('unknown-status', close + 1, doc.end(row), `Status “${value}” is not one of: ${statuses.join(', ')}${suggestion ? ` (did you mean “${suggestion}”?)` : ''}.`, PHASE_SCAN, close, suggestion ? { status: value, suggestion } : { status: value }));
+      }
+    }
+    if (kind === FIGURE_KIND && doc.figureReading(row).value === undefined) {
+      const start = doc.start(row);
+      const close = doc.close(row);
+      (out ??= []).push(finding('figure-without-value', start + 1, close, 'No number can be read from this figure: write it as a number (650 млрд, $1.5 trillion) or add value=….', PHASE_FIGURES, start, {
+        insert: ' value=',
+        at: doc.end(row) - 1,
+      }));
+    }
+  } catch {
+    // A check that fails reports nothing rather than taking the model down.
+  }
+  return out === undefined || out.length === 0 ? undefined : out;
+}
+
+function unknownKind(classes: readonly string[], start: number, end: number, seq: number, out: Finding[]): void {
+  if (classes.every((c) => PANDOC_CLASSES.has(c))) return;
+  let suggestion: string | undefined;
+  let misspelt = classes[0];
+  for (const c of classes) {
+    const near = nearest(c, ANNOTATION_KINDS, 3);
+    if (near) {
+      suggestion = near;
+      misspelt = c;
+      break;
+    }
+  }
+  const message = suggestion
+    ? `Unknown kind “.${misspelt}”: did you mean “.${suggestion}”?`
+    : `No known kind among ${classes.map((c) => `“.${c}”`).join(', ')}: use .initiative, .figure or .actor.`;
+  out.push(finding('unknown-kind', start, end, message, PHASE_SCAN, seq, suggestion ? { class: misspelt, suggestion } : { class: misspelt }));
+}

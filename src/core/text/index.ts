@@ -1,0 +1,14 @@
+/**
+ * text/ — plain-text machinery that knows nothing of annotations: positions and the line index,
+ * character classes and word readers, ISO dates, id slugs, a forward-only `indexOf` memo, and
+ * small string helpers. Every other subsystem builds on it; it imports none of them.
+ */
+export type { Position, Range } from './positions';
+export { LineIndex, TextRange, lineStartsIn } from './lineIndex';
+export {
+  atSentenceStart, charIn, isDigit, isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, skipSpacesBack, wordEnd, wordStart,
+} from './characters';
+export { isIsoDate, toIsoDate } from './dates';
+export { NextIndex } from './nextIndex';
+export { slugify, uniqueSlug } from './slug';
+export { own } from './strings';

@@ -1,0 +1,11 @@
+/** Small string helpers that the scanners and the figure reader share. */
+
+/**
+ * A copy of `s` that does not keep a longer string alive. V8 makes a slice of 13 characters or
+ * more a view into the string it was cut from; a name kept by a structure that outlives one
+ * version of a document (the interner, the id map, what a scanned base caches) must not hold on
+ * to that version's whole text.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, s.length);
+}
