@@ -33,9 +33,22 @@ export default tseslint.config(
             { name: 'vscode', message: 'src/core is editor-free: pass what it needs in instead.' },
             ...nodeBuiltins.map((name) => ({ name, message: 'src/core runs in a web worker: no Node built-ins.' })),
           ],
+          patterns: [
+            { group: ['../*/*', '!../*/index'], message: 'Another subsystem is entered through its index.ts: import from \'../subsystem\'.' },
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
+    },
+  },
+  {
+    // Outside the core, the core is entered through its doors (src/core/index.ts or a subsystem's
+    // index.ts), never through a file inside a subsystem.
+    files: ['src/extension/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts', 'src/preview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/core/*/*', '!**/core/*/index'], message: 'Enter the core through its doors: \'../core\' or \'../core/<subsystem>\'.' }],
+      }],
     },
   },
   {

@@ -72,6 +72,7 @@ for (const tier of tiers) {
   if (tier === 'check') {
     compile();
     step('check: tsc (preview)', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'src/preview']);
+    step('check: import cycles', process.execPath, ['scripts/cycles.mjs']);
     step('check: eslint', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts', 'bench']);
   } else if (tier === 'build') {
     step('build: esbuild', process.execPath, ['scripts/build.mjs']);

@@ -10,7 +10,7 @@ import { registerDecorations } from './decorations';
 import { registerHovers } from './hovers';
 import { registerDocumentSymbols } from './symbols';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
-import { registerInitiativesTree } from './initiativesTree';
+import { registerInitiativesTree } from './initiativesView';
 import { registerDiagnostics } from './diagnostics';
 import { registerCodeActions } from './codeActions';
 import { registerCompletions } from './completions';

@@ -6,7 +6,6 @@ import { buildFileTree, treeItemOf, type AnnotationNode, type FileNode, type Fil
 import { isNotesDocument } from './modelCache';
 import { settleDelay, type EditorDeps } from './notesDocuments';
 import { WorkspaceNotes } from './workspaceNotes';
-import { registerTreeCommands } from './initiativesTreeCommands';
 import { timed } from './workLog';
 
 export const VIEW_ID = 'summitNotes.initiatives';
@@ -196,42 +195,4 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
     clearTimeout(this.timer);
     this.changeEmitter.dispose();
   }
-}
-
-/** The Initiatives view with its commands and follow-cursor reveal. */
-export function registerInitiativesTree(deps: EditorDeps): vscode.Disposable {
-  const workspaceNotes = new WorkspaceNotes(deps);
-  const tree = new InitiativesTree(deps, workspaceNotes);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  tree.view = view;
-  let followTimer: ReturnType<typeof setTimeout> | undefined;
-  const follow = (editor: vscode.TextEditor): void => {
-    clearTimeout(followTimer);
-    followTimer = setTimeout(() => {
-      if (!view.visible || !isNotesDocument(editor.document)) return;
-      if (vscode.workspace.getConfiguration('summitNotes').get<boolean>('tree.followCursor') === false) return;
-      void tree.nodeAt(editor.document.uri, editor.document.offsetAt(editor.selection.active)).then((node) => {
-        if (node && !view.selection.includes(node)) return view.reveal(node, { select: true, focus: false, expand: false });
-        return undefined;
-      }).then(undefined, (err: unknown) => deps.log(`follow cursor: ${String(err)}`));
-    }, 150);
-  };
-  return vscode.Disposable.from(
-    workspaceNotes, tree, view,
-    registerTreeCommands(deps, tree, view),
-    deps.notes.onDidChange((doc) => tree.refreshDocument(doc)),
-    view.onDidChangeVisibility((e) => {
-      if (e.visible) tree.onVisible();
-    }),
-    workspaceNotes.onDidChangeFile(() => {
-      if (tree.scope === 'workspace') tree.refreshAll();
-    }),
-    vscode.window.onDidChangeActiveTextEditor(() => tree.onActiveEditorChanged()),
-    vscode.workspace.onDidOpenTextDocument(() => tree.onActiveEditorChanged()),
-    vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('summitNotes.tree.groupBy') || e.affectsConfiguration('summitNotes.tree.scope')) tree.refreshAll();
-    }),
-    { dispose: () => clearTimeout(followTimer) },
-  );
 }

@@ -6,9 +6,10 @@
  * Whatever could reach further (front matter, code fences, HTML comments, the language guessed
  * from the start of the text) takes a full `detectInNotes`.
  */
-import { detectFigures, detectInNotes, detectLanguage, notesSkipRanges, suggestInitiatives } from './';
-import type { NotesDetection } from './';
-import { withoutRanges } from './notes';
+import { detectFigures } from './figures';
+import { suggestInitiatives } from './initiatives';
+import { detectLanguage } from './language';
+import { detectInNotes, notesSkipRanges, withoutRanges, type NotesDetection } from './notes';
 import type { Detection, TextRange } from './types';
 import type { NotesModel } from '../model';
 

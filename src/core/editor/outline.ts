@@ -1,7 +1,7 @@
 import { PositionCursor } from './linePositions';
-import type { Annotation, NotesModel, Range, Section } from '../model';
+import type { Annotation, NotesModel, OutlineNodeKind, Range, Section } from '../model';
 
-export type OutlineNodeKind = 'section' | 'initiative' | 'figure' | 'actor';
+export type { OutlineNodeKind };
 
 /** One node of the outline: sections → initiatives → their figures and actors. */
 export interface OutlineNode {

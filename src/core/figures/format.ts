@@ -3,7 +3,7 @@
  * Locale-independent on purpose: the same brief must read the same in the CLI, the extension host
  * and the webview.
  */
-import type { Qualifier } from '../model';
+import type { Qualifier } from './types';
 
 const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
   more_than: 'more than',

@@ -6,7 +6,7 @@
  * Words are matched lowercased. Russian nouns are listed by stem (the part every case form starts
  * with), since a count noun after a numeral can be in any of several cases.
  */
-import type { Qualifier } from '../model';
+import type { Qualifier } from './types';
 
 /** Magnitude words (whole words, lowercased) → multiplier. */
 export const MAGNITUDE_WORDS: ReadonlyMap<string, number> = new Map([

@@ -3,7 +3,7 @@
  * Russian and English. The rules are listed with examples in the Figures section of docs/FORMAT.md;
  * the word lists live in `detect/lexicon.ts`, the digit rules in `detect/numbers.ts`.
  */
-import type { ParsedFigure, Qualifier } from '../model';
+import type { ParsedFigure, Qualifier } from './types';
 import { numberValue, scaledValue, scanNumber, scanNumberDigits, type NumberDigits } from './numbers';
 import { readAfter, readBefore } from './reader';
 import { isDigit, isLetter } from '../text';

@@ -5,7 +5,7 @@
  * per phrase on every call). The answers are exactly those of the string versions kept below as
  * fallbacks, which still run for the rare characters whose lower case is not a plain code shift.
  */
-import type { Qualifier } from '../model';
+import type { Qualifier } from './types';
 import { QUALIFIER_PHRASES } from './lexicon';
 
 /** Lower case of one UTF-16 code, or -1 when it is not a plain one-code mapping we know. */

@@ -4,7 +4,7 @@
  * `parseFigure` (on an annotated span's text) and by `detectFigures` (on running text).
  * Each step looks at a bounded window, so a reading costs O(1) in the text length.
  */
-import type { Qualifier } from '../model';
+import type { Qualifier } from './types';
 import {
   ATTACHED_MAGNITUDES, CURRENCY_SYMBOLS, CURRENCY_WORD_PREFIXES, CURRENCY_WORDS, DOTTED_ABBREVIATIONS, DOT_OPTIONAL,
   EN_COUNT_NOUNS, EN_NOT_NOUNS, EN_STOP_WORDS, ISO_CODES, MAGNITUDE_WORDS, PERCENT_WORD_PREFIXES, POINT_WORDS,

@@ -3,7 +3,7 @@
  * analyst would say it (`$650 bn`). Locale-independent, like the brief's formatting.
  */
 import { formatNumber } from './format';
-import type { Qualifier } from '../model';
+import type { Qualifier } from './types';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', RUB: '₽', CNY: '¥', KZT: '₸', GBP: '£', JPY: '¥', INR: '₹' };

@@ -10,10 +10,23 @@
 import { NAME_CHAR } from './attributes';
 import { PHASE_IDS, PHASE_REFERENCES, finding, nearest, type Finding } from './diagnostics';
 import type { AnnotationNode, SectionNode } from './views';
-import type { NotesDocument } from './document';
+import type { RowReader } from './rows';
+import type { Position } from './types';
 import { A_CLOSE, A_END, A_ID, A_START, A_STRIDE, R_ID, R_STRIDE, referenceIdEnd, type Base, type Piece } from './tables';
 
 /** An annotation row (`row` ≥ 0) or a heading (`row` = -1 - its index) of a base. */
+
+/**
+ * What the id map reads of its model. The document (document.ts) is the one implementation; the
+ * id map names this interface so the two files do not import each other.
+ */
+export interface IdDocument extends RowReader {
+  readonly headingPieces: readonly Piece[];
+  shiftOf(c: Carrier): number;
+  carrierNode(c: Carrier): AnnotationNode | SectionNode | undefined;
+  positionAt(offset: number): Position;
+}
+
 export interface Carrier {
   readonly base: Base;
   readonly row: number;
@@ -56,7 +69,7 @@ export class IdState {
 }
 
 /** The interned id at `at` in `doc` (an id runs to the first character that cannot be in a name), or -1 when empty. */
-function nameAt(doc: NotesDocument, at: number): number {
+function nameAt(doc: IdDocument, at: number): number {
   const text = doc.text;
   // The end and the interner's hash in one pass.
   let h = 0;
@@ -70,7 +83,7 @@ function nameAt(doc: NotesDocument, at: number): number {
 }
 
 /** The interned id a carrier holds, read where it stands in `doc` (its offsets moved by `shift`). */
-function nameOf(doc: NotesDocument, base: Base, row: number, shift: number): number {
+function nameOf(doc: IdDocument, base: Base, row: number, shift: number): number {
   if (row < 0) {
     const id = base.headings[-1 - row].id;
     return id ? doc.names.intern(id) : -1;
@@ -79,18 +92,18 @@ function nameOf(doc: NotesDocument, base: Base, row: number, shift: number): num
   return at < 0 ? -1 : nameAt(doc, at + shift);
 }
 
-function carrierName(doc: NotesDocument, c: Carrier): number {
+function carrierName(doc: IdDocument, c: Carrier): number {
   return nameOf(doc, c.base, c.row, c.row < 0 ? 0 : doc.shiftOf(c));
 }
 
 /** Where a carrier stands in `doc`: its `[` or the heading's start. */
-export function carrierStart(doc: NotesDocument, c: Carrier): number {
+export function carrierStart(doc: IdDocument, c: Carrier): number {
   const start = c.row < 0 ? c.base.headings[-1 - c.row].start : c.base.rows[c.row * A_STRIDE + A_START];
   return start + doc.shiftOf(c);
 }
 
 /** A duplicate-id finding for `c`, whose id was first carried at `firstStart`. */
-function duplicate(doc: NotesDocument, id: string, c: Carrier, firstStart: number): Finding {
+function duplicate(doc: IdDocument, id: string, c: Carrier, firstStart: number): Finding {
   const shift = doc.shiftOf(c);
   let from: number;
   let to: number;
@@ -114,7 +127,7 @@ function duplicate(doc: NotesDocument, id: string, c: Carrier, firstStart: numbe
  * Calls `visit` for every carrier of `doc` in document order (a heading before an annotation at
  * the same offset), with where it stands and how far its base's offsets moved.
  */
-function forEachCarrier(doc: NotesDocument, visit: (base: Base, row: number, start: number, shift: number) => void): void {
+function forEachCarrier(doc: IdDocument, visit: (base: Base, row: number, start: number, shift: number) => void): void {
   const annotations = doc.annotationPieces;
   const headings = doc.headingPieces;
   let a = 0;
@@ -148,7 +161,7 @@ function forEachCarrier(doc: NotesDocument, visit: (base: Base, row: number, sta
 }
 
 /** The id state of `doc`, read from all its carriers and references. */
-export function buildIdState(doc: NotesDocument): IdState {
+export function buildIdState(doc: IdDocument): IdState {
   const buckets: Map<number, Carriers>[] = [];
   const duplicates: Finding[] = [];
   let size = 0;
@@ -186,7 +199,7 @@ function bucketList(buckets: (Bucket | undefined)[]): (Bucket | undefined)[] {
  * The unresolved-reference findings of `doc`: of every reference, or — when `only` is given —
  * of the references standing in [from, to) and those (anywhere) whose target is among `names`.
  */
-function unresolvedOf(doc: NotesDocument, state: IdState, only: { readonly names: ReadonlySet<number>; readonly from: number; readonly to: number } | undefined): Finding[] {
+function unresolvedOf(doc: IdDocument, state: IdState, only: { readonly names: ReadonlySet<number>; readonly from: number; readonly to: number } | undefined): Finding[] {
   const out: Finding[] = [];
   try {
     let budget = state.size <= SUGGESTION_IDS ? SUGGESTION_BUDGET : 0;
@@ -238,7 +251,7 @@ function unresolvedOf(doc: NotesDocument, state: IdState, only: { readonly names
 }
 
 /** The ids in order of their first carrier. */
-export function orderedIds(doc: NotesDocument, state: IdState): string[] {
+export function orderedIds(doc: IdDocument, state: IdState): string[] {
   const out: string[] = [];
   forEachCarrier(doc, (base, row, _start, shift) => {
     const name = nameOf(doc, base, row, shift);
@@ -251,7 +264,7 @@ export function orderedIds(doc: NotesDocument, state: IdState): string[] {
 /** What an edit changed, as the id state of the next model needs it (incremental.ts). */
 export interface IdEdit {
   /** The previous model and its state. */
-  readonly previous: NotesDocument;
+  readonly previous: IdDocument;
   readonly state: IdState;
   /** The stretch read again: [from, to) of the old text, [from, to + delta) of the new. */
   readonly from: number;
@@ -265,7 +278,7 @@ export interface IdEdit {
 }
 
 /** The id state of `doc` (made by an edit) from the previous model's, looking again only at the ids the stretch held before or holds now. */
-export function deriveIdState(doc: NotesDocument, edit: IdEdit): IdState {
+export function deriveIdState(doc: IdDocument, edit: IdEdit): IdState {
   const { previous, state, from, to, delta } = edit;
   const affected = new Map<number, { removed: Carrier[]; added: Carrier[] }>();
   const touch = (name: number): { removed: Carrier[]; added: Carrier[] } => {
@@ -338,7 +351,7 @@ function moved(f: Finding, delta: number): Finding {
 }
 
 /** A duplicate-id finding of an id the edit did not touch, in the new model. */
-function movedDuplicate(doc: NotesDocument, f: Finding, edit: IdEdit): Finding {
+function movedDuplicate(doc: IdDocument, f: Finding, edit: IdEdit): Finding {
   const first = f.data?.first as number;
   const firstMoves = first >= edit.to;
   const ownMoves = f.start >= edit.to;
@@ -358,7 +371,7 @@ export class IdIndex implements ReadonlyMap<string, AnnotationNode | SectionNode
   private ordered: string[] | undefined;
 
   constructor(
-    private readonly doc: NotesDocument,
+    private readonly doc: IdDocument,
     readonly state: IdState,
   ) {}
 

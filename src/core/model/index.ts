@@ -15,3 +15,4 @@ export { declaresSummitNotes } from './sniff';
 export { AttributeScanner } from './attributes';
 export type { AttributeBlock } from './attributes';
 export { OutlineLabels } from './outlineTable';
+export type { OutlineNodeKind } from './outlineTable';

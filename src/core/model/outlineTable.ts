@@ -12,9 +12,12 @@
 import { unescape } from './attributes';
 import { annotationPlainText, KINDS, plainText, tidyRange } from './views';
 import { NotesDocument } from './document';
-import type { OutlineNodeKind } from '../editor';
 import { R_START } from './tables';
 import type { Annotation, NotesModel } from './types';
+
+/** What an outline entry is: a section, or an annotation of one kind. */
+export type OutlineNodeKind = 'section' | 'initiative' | 'figure' | 'actor';
+
 
 const UNTITLED = '(untitled)';
 

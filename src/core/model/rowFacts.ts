@@ -12,7 +12,8 @@ import { own } from '../text';
 import { unescape } from './attributes';
 import { isDigit } from '../text';
 import { annotationPlainText } from './views';
-import type { NotesDocument } from './document';
+import type { ViewDocument } from './views';
+import type { FrontMatter } from './types';
 import { FIGURE_KIND, type Piece } from './tables';
 import { ANNOTATION_KINDS, DEFAULT_STATUSES } from './types';
 import type { ParsedFigure, Qualifier } from './types';
@@ -24,6 +25,18 @@ export interface FigureReading {
   readonly qualifier: Qualifier | null;
   readonly year: number | undefined;
   readonly source: 'text' | 'attribute';
+}
+
+
+/**
+ * What the figure readings and span checks read of their model. The document (document.ts) is
+ * the one implementation; this file names the interface so the two do not import each other.
+ */
+export interface FactsDocument extends ViewDocument {
+  readonly language: string;
+  readonly frontMatter: FrontMatter | undefined;
+  readonly readings: ReadonlyMap<string, ParsedFigure> | undefined;
+  figureReading(row: number): FigureReading;
 }
 
 /** Classes Pandoc itself gives meaning to: a span carrying only these is not a misspelt kind. */
@@ -42,7 +55,7 @@ export function readingKey(language: string, text: string): string {
 const figureAttributes = new Int32Array(2 * FIGURE_KEYS.length);
 
 /** One figure annotation's value: its plain text through parseFigure, then `value=`, `unit=`, `year=`. */
-export function readFigureRow(doc: NotesDocument, row: number): FigureReading {
+export function readFigureRow(doc: FactsDocument, row: number): FigureReading {
   try {
     const plainText = annotationPlainText(doc, row);
     const language = doc.language;
@@ -108,7 +121,7 @@ const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
  * value. Each row's findings are kept with its base (in the base's offsets, per vocabulary), so a
  * model an edit makes checks only its new rows.
  */
-export function checkFindings(doc: NotesDocument, piece: Piece, out: Finding[], verdicts: Verdicts): void {
+export function checkFindings(doc: FactsDocument, piece: Piece, out: Finding[], verdicts: Verdicts): void {
   const { base, shift } = piece;
   const key = vocabularyKey(doc);
   // A run of rows checked before (by an earlier model holding the same run): its findings at once.
@@ -140,7 +153,7 @@ export function checkFindings(doc: NotesDocument, piece: Piece, out: Finding[], 
 }
 
 /** What the per-span checks depend on besides the row itself: the language and the vocabulary. */
-function vocabularyKey(doc: NotesDocument): string {
+function vocabularyKey(doc: FactsDocument): string {
   const fm = doc.frontMatter;
   return `${doc.language}\u0000${fm ? [...fm.areas.keys()].join('\u0001') : ''}\u0000${(fm?.statuses ?? DEFAULT_STATUSES).join('\u0001')}`;
 }
@@ -169,7 +182,7 @@ const STATUS_ONLY: readonly number[] = [NAME_STATUS];
 const areaStatus = new Int32Array(2);
 
 /** The row's own findings; undefined when it has none (most rows: no array is made for them). */
-function rowFindings(doc: NotesDocument, row: number, verdicts: Verdicts, areas: ReadonlyMap<string, string> | undefined): Finding[] | undefined {
+function rowFindings(doc: FactsDocument, row: number, verdicts: Verdicts, areas: ReadonlyMap<string, string> | undefined): Finding[] | undefined {
   let out: Finding[] | undefined;
   try {
     const kind = doc.kindOf(row);

@@ -9,10 +9,19 @@
  */
 
 import type { HeadingRecord } from './blocks';
-import type { FigureReading } from './rowFacts';
+import type { Qualifier } from './types';
 import type { Finding } from './diagnostics';
 
 /** Annotation row: offsets of `[`, `]` and just after `}`. */
+/** A figure annotation's value as read (strings and numbers only, so later models can reuse it). */
+export interface FigureReading {
+  readonly value: number | undefined;
+  readonly unit: string | undefined;
+  readonly qualifier: Qualifier | null;
+  readonly year: number | undefined;
+  readonly source: 'text' | 'attribute';
+}
+
 export const A_START = 0;
 export const A_CLOSE = 1;
 export const A_END = 2;

@@ -7,11 +7,28 @@
  */
 import { hasEscapeOrBreak, isAsciiPunctuation } from './attributes';
 import { TextRange } from '../text';
-import type { NotesDocument } from './document';
+import type { RowReader } from './rows';
+import type { LineIndex } from '../text';
 import { R_CLOSE, R_ID, R_START } from './tables';
 import type { Annotation, AnnotationKind, Figure, Qualifier, Range, Reference, Section } from './types';
 
 /** A_KIND - 1 → kind; the interner gives these three names the ids 0, 1, 2 (interner.ts). */
+
+/**
+ * What a view reads of its model: the rows (rows.ts) and the objects the document makes from
+ * them. The document (document.ts) is the one implementation; views name this interface rather
+ * than the class so that the two files do not import each other.
+ */
+export interface ViewDocument extends RowReader {
+  readonly lines: LineIndex;
+  readonly allSections: readonly SectionNode[];
+  readonly ids: ReadonlyMap<string, AnnotationNode | SectionNode>;
+  annotationNode(row: number): AnnotationNode;
+  innermostSection(offset: number): SectionNode | undefined;
+  childRows(row: number): Int32Array;
+  figureOf(row: number): FigureValue | undefined;
+}
+
 export const KINDS: readonly AnnotationKind[] = ['initiative', 'figure', 'actor'];
 
 const NO_CHILDREN: readonly never[] = Object.freeze([]);
@@ -21,7 +38,7 @@ export class AnnotationNode implements Annotation {
   private kids: readonly AnnotationNode[] | undefined = undefined;
 
   constructor(
-    private readonly doc: NotesDocument,
+    private readonly doc: ViewDocument,
     readonly index: number,
   ) {}
 
@@ -156,7 +173,7 @@ export class SectionNode implements Section {
   private list: readonly AnnotationNode[] | undefined = undefined;
 
   constructor(
-    private readonly doc: NotesDocument,
+    private readonly doc: ViewDocument,
     readonly index: number,
     readonly level: number,
     readonly id: string | undefined,
@@ -206,7 +223,7 @@ export class SectionNode implements Section {
 /** A `[text](#id)` link to an annotation or heading: row `index` of its model's references. */
 export class ReferenceNode implements Reference {
   constructor(
-    private readonly doc: NotesDocument,
+    private readonly doc: ViewDocument,
     readonly index: number,
   ) {}
 
@@ -262,7 +279,7 @@ export class ReferenceNode implements Reference {
 }
 
 /** The plain text of annotation `row`: its content without nested markup (see `plainText`). */
-export function annotationPlainText(doc: NotesDocument, row: number): string {
+export function annotationPlainText(doc: ViewDocument, row: number): string {
   const from = doc.start(row) + 1;
   const to = doc.close(row);
   const next = row + 1;
@@ -276,7 +293,7 @@ export function annotationPlainText(doc: NotesDocument, row: number): string {
  * backslash escapes resolved, each line break (with the spaces around it) read as one space.
  * `first` is the row of the first annotation that may start inside the stretch.
  */
-export function plainText(doc: NotesDocument, from: number, to: number, first: number): string {
+export function plainText(doc: ViewDocument, from: number, to: number, first: number): string {
   const text = doc.text;
   const count = doc.annotationCount;
   // Markup to cut, as [start, end) pairs: each nested span's `[` and its `]{…}`.
@@ -307,7 +324,7 @@ export function plainText(doc: NotesDocument, from: number, to: number, first: n
   return tidy(pieces);
 }
 
-function hasReferenceIn(doc: NotesDocument, from: number, to: number): boolean {
+function hasReferenceIn(doc: ViewDocument, from: number, to: number): boolean {
   const i = doc.firstReferenceAtOrAfter(from);
   return i < doc.referenceCount && doc.referenceField(i, R_START) < to;
 }

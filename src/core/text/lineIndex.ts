@@ -1,4 +1,4 @@
-import type { Position, Range } from '../model';
+import type { Position, Range } from './positions';
 
 /**
  * Offsets ↔ line/character for one text. Built on first use, so a parse whose caller never asks

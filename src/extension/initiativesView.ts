@@ -1,0 +1,48 @@
+/**
+ * The Initiatives view: creates the tree view over `InitiativesTree`, wires it to the notes
+ * documents, the cursor and the settings, and registers its commands.
+ */
+import * as vscode from 'vscode';
+import { InitiativesTree, VIEW_ID } from './initiativesTree';
+import { registerTreeCommands } from './initiativesTreeCommands';
+import { isNotesDocument } from './modelCache';
+import type { EditorDeps } from './notesDocuments';
+import { WorkspaceNotes } from './workspaceNotes';
+
+/** The Initiatives view with its commands and follow-cursor reveal. */
+export function registerInitiativesTree(deps: EditorDeps): vscode.Disposable {
+  const workspaceNotes = new WorkspaceNotes(deps);
+  const tree = new InitiativesTree(deps, workspaceNotes);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  tree.view = view;
+  let followTimer: ReturnType<typeof setTimeout> | undefined;
+  const follow = (editor: vscode.TextEditor): void => {
+    clearTimeout(followTimer);
+    followTimer = setTimeout(() => {
+      if (!view.visible || !isNotesDocument(editor.document)) return;
+      if (vscode.workspace.getConfiguration('summitNotes').get<boolean>('tree.followCursor') === false) return;
+      void tree.nodeAt(editor.document.uri, editor.document.offsetAt(editor.selection.active)).then((node) => {
+        if (node && !view.selection.includes(node)) return view.reveal(node, { select: true, focus: false, expand: false });
+        return undefined;
+      }).then(undefined, (err: unknown) => deps.log(`follow cursor: ${String(err)}`));
+    }, 150);
+  };
+  return vscode.Disposable.from(
+    workspaceNotes, tree, view,
+    registerTreeCommands(deps, tree, view),
+    deps.notes.onDidChange((doc) => tree.refreshDocument(doc)),
+    view.onDidChangeVisibility((e) => {
+      if (e.visible) tree.onVisible();
+    }),
+    workspaceNotes.onDidChangeFile(() => {
+      if (tree.scope === 'workspace') tree.refreshAll();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => tree.onActiveEditorChanged()),
+    vscode.workspace.onDidOpenTextDocument(() => tree.onActiveEditorChanged()),
+    vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('summitNotes.tree.groupBy') || e.affectsConfiguration('summitNotes.tree.scope')) tree.refreshAll();
+    }),
+    { dispose: () => clearTimeout(followTimer) },
+  );
+}
