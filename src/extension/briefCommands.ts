@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { testHooks } from './testHooks';
 import type { BriefInspection } from '../shared/previewMessages';
 import type { BriefTiming } from './briefPreview';
 import { BriefPreviewManager, type ShowInBriefArgs } from './briefPreviewManager';
@@ -6,9 +7,8 @@ import { isNotesDocument, type NotesModelCache } from './modelCache';
 
 /**
  * The brief preview's commands: open (here / to the side / following the active notes file),
- * toggle following, show an annotation in the brief. Three `summitNotes.internal.*` commands serve
- * the integration tests (wait for a rendered version, inspect the webview, the timing of an
- * update); they are not contributed to the palette.
+ * toggle following, show an annotation in the brief. Three test hooks (testHooks.ts) serve the
+ * integration tests: wait for a rendered version, inspect the webview, the timing of an update.
  */
 export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesModelCache): vscode.Disposable {
   const manager = new BriefPreviewManager(extensionUri, models);
@@ -49,18 +49,18 @@ export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesMode
         void vscode.window.showErrorMessage(`Show in Brief: ${e instanceof Error ? e.message : String(e)}`);
       }
     }),
-    vscode.commands.registerCommand('summitNotes.internal.waitForBrief', (uri: string, minVersion: number, timeoutMs = 10000) =>
+    testHooks.provide('waitForBrief', (uri: string, minVersion: number, timeoutMs = 10000) =>
       waitForRender(manager, uri, minVersion, timeoutMs)),
-    vscode.commands.registerCommand('summitNotes.internal.inspectBrief', async (uri: string): Promise<BriefInspection | undefined> => {
+    testHooks.provide('inspectBrief', async (uri: string): Promise<BriefInspection | undefined> => {
       const preview = manager.all().find((p) => p.resource.toString() === uri);
       return preview?.inspect();
     }),
-    vscode.commands.registerCommand('summitNotes.internal.briefTiming', (uri: string, version: number): BriefTiming | undefined =>
+    testHooks.provide('briefTiming', (uri: string, version: number): BriefTiming | undefined =>
       manager.all().find((p) => p.resource.toString() === uri)?.timingOf(version)),
   );
 }
 
-/** What `summitNotes.internal.waitForBrief` resolves with. */
+/** What the `waitForBrief` test hook resolves with. */
 interface Rendered {
   readonly version: number;
   /** When the webview's confirmation reached the extension (Date.now()). */

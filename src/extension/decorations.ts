@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { testHooks } from './testHooks';
 import type { NotesModel } from '../core';
 import { HIGHLIGHT_STYLES, highlightsIn, RULER_LANES, rulerMarks, type HighlightStyle, type RulerLane, type RulerMarks } from '../core';
 import { PositionCursor } from '../core';
@@ -304,10 +305,10 @@ export function registerDecorations(deps: EditorDeps): vscode.Disposable {
       if (e.affectsConfiguration('summitNotes')) paintVisible();
     }),
     // The last timing, for the integration test that measures edit → decorations on a 1 MB file.
-    vscode.commands.registerCommand('summitNotes.internal.decorationTiming', () => lastTiming),
-    vscode.commands.registerCommand('summitNotes.internal.decorationTimings', () => timings.slice()),
+    testHooks.provide('decorationTiming', () => lastTiming),
+    testHooks.provide('decorationTimings', () => timings.slice()),
     // What an editor shows now, by style (offsets), for the tests of the painted window.
-    vscode.commands.registerCommand('summitNotes.internal.paintedDecorations', (uri: string) => {
+    testHooks.provide('paintedDecorations', (uri: string) => {
       for (const [editor, state] of painted) {
         if (editor.document.uri.toString() === uri) return { version: state.version, first: state.first, last: state.last, ranges: Object.fromEntries(state.ranges) };
       }

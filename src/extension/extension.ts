@@ -19,6 +19,7 @@ import { registerNavigation } from './navigation';
 import { registerStatusBar } from './statusBar';
 import { registerDetectionHints } from './detectionHints';
 import { registerNewNotesFromArticle } from './newNotesFromArticle';
+import { testHooks, type TestHooks } from './testHooks';
 
 /**
  * Builds the shared pieces once (the model cache) and registers every feature; each feature is
@@ -46,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): SummitNotesApi {
   context.subscriptions.push(registerStatusBar(editor));
   context.subscriptions.push(registerDetectionHints(editor), registerNewNotesFromArticle(editor));
   log(`activated in ${Date.now() - started} ms`);
-  return { extendMarkdownIt: (md) => md.use(summitNotesPlugin) };
+  return { extendMarkdownIt: (md) => md.use(summitNotesPlugin), testHooks };
 }
 
 /**
@@ -55,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): SummitNotesApi {
  */
 export interface SummitNotesApi {
   extendMarkdownIt(md: MarkdownIt.MarkdownIt): MarkdownIt.MarkdownIt;
+  /** For the integration tests: what they read of the extension's state (testHooks.ts). */
+  readonly testHooks: TestHooks;
 }
 
 export function deactivate(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { testHooks } from './testHooks';
 import { DEFAULT_STATUSES } from '../core';
 import { GROUP_BY, type AnnotationFilter, type GroupBy } from '../core';
 import { setAttributeEdit } from '../core';
@@ -131,7 +132,7 @@ export function registerTreeCommands(deps: EditorDeps, tree: InitiativesTree, vi
       config().update('tree.scope', tree.scope === 'workspace' ? 'activeFile' : 'workspace', vscode.ConfigurationTarget.Global)),
     vscode.commands.registerCommand('summitNotes.tree.toggleFollow', () =>
       config().update('tree.followCursor', config().get<boolean>('tree.followCursor') === false, vscode.ConfigurationTarget.Global)),
-    vscode.commands.registerCommand('summitNotes.internal.treeSnapshot', () => snapshot(tree)),
-    vscode.commands.registerCommand('summitNotes.internal.treeSelection', () => view.selection.map((n) => n.type === 'annotation' ? n.annotation.id ?? n.annotation.plainText : n.type)),
+    testHooks.provide('treeSnapshot', () => snapshot(tree)),
+    testHooks.provide('treeSelection', () => view.selection.map((n) => n.type === 'annotation' ? n.annotation.id ?? n.annotation.plainText : n.type)),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { testHooks } from './testHooks';
 import type { NotesModel } from '../core';
 import type { EditorDeps } from './notesDocuments';
 import { isNotesDocument } from './modelCache';
@@ -77,7 +78,7 @@ export function registerStatusBar(deps: EditorDeps): vscode.Disposable {
       if (e.affectsConfiguration('summitNotes')) update();
     }),
     // Lets the integration test read what the item shows.
-    vscode.commands.registerCommand('summitNotes.internal.statusBarText', () => (item.text)),
+    testHooks.provide('statusBarText', () => (item.text)),
     { dispose: () => clearTimeout(timer) },
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { testHooks } from './testHooks';
 
 /** One piece of our work on the extension host: which feature, how long, when it ended. */
 export interface WorkEntry {
@@ -59,7 +60,7 @@ export function timed<T>(what: string, body: () => T): T {
   }
 }
 
-/** The internal command the integration test reads the log with. */
+/** The test hook the integration test reads the log with. */
 export function registerWorkLog(): vscode.Disposable {
-  return vscode.commands.registerCommand('summitNotes.internal.workLog', (since?: number) => workLog.since(since ?? 0));
+  return testHooks.provide('workLog', (since?: number) => workLog.since(since ?? 0));
 }

@@ -21,6 +21,13 @@ describe('activation and recognition', () => {
     await waitFor(() => ext.isActive, 'activation on opening a notes file');
   });
 
+  it('registers no internal commands: tests read the extension through its test hooks', async () => {
+    await activeExtension();
+    const ours = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('summitNotes.'));
+    assert.ok(ours.length > 10, `our commands are registered (${ours.length})`);
+    assert.deepStrictEqual(ours.filter((c) => c.startsWith('summitNotes.internal')), []);
+  });
+
   it('contributes the language id summit-notes', async () => {
     const languages = await vscode.languages.getLanguages();
     assert.ok(languages.includes(NOTES_LANGUAGE), `getLanguages() lists ${NOTES_LANGUAGE}`);

@@ -3,7 +3,7 @@
 // and annotations in VS Code's built-in Markdown preview.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, closeAllEditors, fixtureUri, openFixture, waitFor, writeWorkspaceFile } from './helpers';
+import { activeExtension, closeAllEditors, fixtureUri, openFixture, waitFor, writeWorkspaceFile, testHook } from './helpers';
 
 interface Inspection {
   scripts: number;
@@ -33,16 +33,16 @@ interface Rendered { version: number; at: number; timing?: Timing }
 
 /** Resolves when a brief of `uri` shows `version` or later (the webview confirmed it). */
 async function waitForBrief(uri: vscode.Uri, version: number, timeoutMs = 15_000): Promise<Rendered> {
-  const rendered = await vscode.commands.executeCommand<Rendered | undefined>('summitNotes.internal.waitForBrief', uri.toString(), version, timeoutMs);
+  const rendered = await testHook<Rendered | undefined>('waitForBrief', uri.toString(), version, timeoutMs);
   if (!rendered) {
-    const shown = await vscode.commands.executeCommand<Inspection | undefined>('summitNotes.internal.inspectBrief', uri.toString());
+    const shown = await testHook<Inspection | undefined>('inspectBrief', uri.toString());
     assert.fail(`the brief of ${uri.path.split('/').pop()} did not show version ${version} within ${timeoutMs} ms; it shows version ${shown?.version}: "${shown?.text.slice(0, 200)}"`);
   }
   return rendered;
 }
 
 async function inspectBrief(uri: vscode.Uri): Promise<Inspection> {
-  const inspection = await vscode.commands.executeCommand<Inspection | undefined>('summitNotes.internal.inspectBrief', uri.toString());
+  const inspection = await testHook<Inspection | undefined>('inspectBrief', uri.toString());
   assert.ok(inspection, 'the brief webview answered');
   return inspection;
 }
@@ -75,7 +75,7 @@ function median(values: number[]): number {
 async function paintedTiming(uri: vscode.Uri, version: number): Promise<Timing | undefined> {
   const deadline = Date.now() + 5000;
   for (;;) {
-    const timing = await vscode.commands.executeCommand<Timing | undefined>('summitNotes.internal.briefTiming', uri.toString(), version);
+    const timing = await testHook<Timing | undefined>('briefTiming', uri.toString(), version);
     if (timing?.paintedAt !== undefined || Date.now() > deadline) return timing;
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -1,7 +1,7 @@
 // Bad input: broken YAML, thousands of problems, a file above the size limit, a binary file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, executeProvider, nextEvent, waitFor, waitForDiagnostics, withSetting, writeWorkspaceFile } from './helpers';
+import { activeExtension, executeProvider, nextEvent, waitFor, waitForDiagnostics, withSetting, writeWorkspaceFile, testHook } from './helpers';
 import { deleteGenerated, generatedNotes, hoverMarkdown, ourHover, revertAndCloseAll } from './editorHelpers';
 
 const generated: vscode.Uri[] = [];
@@ -81,7 +81,7 @@ describe('editor: bad input', () => {
     await withSetting('summitNotes', 'maxFileSizeMB', 0.5, async () => {
       const document = await open('too-large.summit.md', body);
       const status = await waitFor(async () => {
-        const t = await vscode.commands.executeCommand<string>('summitNotes.internal.statusBarText');
+        const t = await testHook<string>('statusBarText');
         return t?.includes('off') && t;
       }, 'the status bar to say the features are off');
       assert.match(status, /Summit Notes off/);
@@ -99,14 +99,14 @@ describe('editor: bad input', () => {
     const control = await typeInBigFile('fifty-mb.txt', text);
     const document = await open('fifty-mb.summit.md', text);
     const status = await waitFor(async () => {
-      const t = await vscode.commands.executeCommand<string>('summitNotes.internal.statusBarText');
+      const t = await testHook<string>('statusBarText');
       return t?.includes('off') && t;
     }, 'the status bar to say the features are off', { timeout: 120_000 });
     assert.match(status, /Summit Notes off/);
     const since = performance.now();
     const notes = await typeInBigFile('fifty-mb.summit.md', text, document);
     // No model of the file is ever built, no detection read: only the cheap "features off" answers.
-    const work = await vscode.commands.executeCommand<{ what: string; ms: number }[]>('summitNotes.internal.workLog', since);
+    const work = await testHook<{ what: string; ms: number }[]>('workLog', since);
     assert.deepStrictEqual(work.filter((e) => e.what === 'model' || e.what === 'detection'), []);
     if (this.test) this.test.title += ` — keystroke → change event: median ${notes.toFixed(0)} ms (the same text as plain text: ${control.toFixed(0)} ms)`;
   });
@@ -115,7 +115,7 @@ describe('editor: bad input', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'summit-notes', content: `# Head\n\n[x]{.initiative}\u0000\u0001\u0002 binary tail\n` });
     await vscode.window.showTextDocument(document);
     const status = await waitFor(async () => {
-      const t = await vscode.commands.executeCommand<string>('summitNotes.internal.statusBarText');
+      const t = await testHook<string>('statusBarText');
       return t?.includes('off') && t;
     }, 'the status bar to say the features are off');
     assert.match(status, /off/);

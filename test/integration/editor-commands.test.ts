@@ -1,7 +1,7 @@
 // Annotating a selection, stepping between annotations, and the status bar counts.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, openFixture, waitFor, withSetting } from './helpers';
+import { activeExtension, openFixture, waitFor, withSetting, testHook } from './helpers';
 import { positionOf, revertAndCloseAll, openCopy } from './editorHelpers';
 
 describe('editor: commands and status bar', () => {
@@ -57,7 +57,7 @@ describe('editor: commands and status bar', () => {
   it('shows the counts of initiatives and figures of the active notes file in the status bar', async () => {
     await openFixture('editor.summit.md');
     const text = await waitFor(async () => {
-      const t = await vscode.commands.executeCommand<string>('summitNotes.internal.statusBarText');
+      const t = await testHook<string>('statusBarText');
       return t?.includes('$(symbol-event) 3') && t;
     }, 'the status bar counts');
     assert.strictEqual(text, '$(symbol-event) 3 $(symbol-number) 4');

@@ -2,18 +2,18 @@
 // 1 MB notes file is measured and shown in this test's title (and in the Summit Notes log).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, waitFor, withSetting, writeWorkspaceFile } from './helpers';
+import { activeExtension, waitFor, withSetting, writeWorkspaceFile, testHook } from './helpers';
 import { deleteGenerated, generatedNotes, revertAndCloseAll, openCopy } from './editorHelpers';
 
 interface DecorationTiming { uri: string; version: number; ms: number; count: number; lines: [number, number] }
 interface Painted { version: number; first: number; last: number; ranges: Record<string, number[]> }
 
 function painted(uri: vscode.Uri): Promise<Painted | undefined> {
-  return Promise.resolve(vscode.commands.executeCommand<Painted | undefined>('summitNotes.internal.paintedDecorations', uri.toString()));
+  return Promise.resolve(testHook<Painted | undefined>('paintedDecorations', uri.toString()));
 }
 
 function timing(): Promise<DecorationTiming | undefined> {
-  return Promise.resolve(vscode.commands.executeCommand<DecorationTiming | undefined>('summitNotes.internal.decorationTiming'));
+  return Promise.resolve(testHook<DecorationTiming | undefined>('decorationTiming'));
 }
 
 /** Types one character at the end of the first body line and waits for the decorations of that version. */

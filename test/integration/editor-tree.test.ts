@@ -2,13 +2,13 @@
 // getChildren/getTreeItem calls the view makes) and driven by its commands.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, openFixture, waitFor, withSetting } from './helpers';
+import { activeExtension, openFixture, waitFor, withSetting, testHook } from './helpers';
 import { positionOf, revertAndCloseAll, openCopy } from './editorHelpers';
 
 interface TreeSnapshot { label: string; description?: string; children: TreeSnapshot[] }
 
 function snapshot(): Promise<TreeSnapshot[]> {
-  return Promise.resolve(vscode.commands.executeCommand<TreeSnapshot[]>('summitNotes.internal.treeSnapshot'));
+  return Promise.resolve(testHook<TreeSnapshot[]>('treeSnapshot'));
 }
 
 function labels(nodes: TreeSnapshot[]): string[] {
@@ -71,7 +71,7 @@ describe('editor: Initiatives tree', () => {
     editor.selection = new vscode.Selection(positionOf(document, 'a dredging', 4), positionOf(document, 'a dredging', 4));
     assert.strictEqual(await vscode.commands.executeCommand('summitNotes.revealInTree'), true);
     const selected = await waitFor(async () => {
-      const s = await vscode.commands.executeCommand<string[]>('summitNotes.internal.treeSelection');
+      const s = await testHook<string[]>('treeSelection');
       return s.length ? s : undefined;
     }, 'the tree selection');
     assert.deepStrictEqual(selected, ['dredging']);

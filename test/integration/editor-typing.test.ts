@@ -6,7 +6,7 @@
 // the cursor, not across the whole file), never times.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, waitFor, writeWorkspaceFile } from './helpers';
+import { activeExtension, waitFor, writeWorkspaceFile, testHook } from './helpers';
 import { deleteGenerated, generatedNotes, revertAndCloseAll } from './editorHelpers';
 
 interface DecorationTiming {
@@ -30,11 +30,11 @@ function ms(n: number): string {
 }
 
 function workLog(since: number): Promise<WorkEntry[]> {
-  return Promise.resolve(vscode.commands.executeCommand<WorkEntry[]>('summitNotes.internal.workLog', since));
+  return Promise.resolve(testHook<WorkEntry[]>('workLog', since));
 }
 
 function painted(uri: vscode.Uri): Promise<Painted | undefined> {
-  return Promise.resolve(vscode.commands.executeCommand<Painted | undefined>('summitNotes.internal.paintedDecorations', uri.toString()));
+  return Promise.resolve(testHook<Painted | undefined>('paintedDecorations', uri.toString()));
 }
 
 /** Waits until none of our work has run for `quietMs` (what opening the file started has settled). */
@@ -132,7 +132,7 @@ describe('editor: typing in a 1 MB file', () => {
     await settled(1500);
 
     const last = await painted(uri);
-    const timings = await vscode.commands.executeCommand<DecorationTiming[]>('summitNotes.internal.decorationTimings');
+    const timings = await testHook<DecorationTiming[]>('decorationTimings');
     const rows = keys.map((k) => {
       const t = timings.find((x) => x.version === k.version && x.uri === uri.toString());
       return { t, total: t ? t.eventAt + t.ms - k.at : NaN };

@@ -139,3 +139,9 @@ export async function withSetting<T>(section: string, key: string, value: unknow
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Runs one of the extension's test hooks (src/extension/testHooks.ts), which replace internal commands. */
+export async function testHook<T>(name: string, ...args: unknown[]): Promise<T> {
+  const api = await extensionExports<{ testHooks: { call(name: string, ...args: unknown[]): unknown } }>();
+  return await (api.testHooks.call(name, ...args) as Promise<T> | T);
+}
