@@ -12,7 +12,7 @@
 // The webview is compiled without markdown-it's types (src/preview/tsconfig.json), so it reads the
 // brief's chunk shapes from the one core file that imports nothing, not through the brief's door.
 // eslint-disable-next-line no-restricted-imports
-import type { BriefChunks, BriefGroups } from '../core/brief/chunks';
+import type { BriefChunks, BriefGroups, BriefPreviewContent } from '../core/brief/chunks';
 
 /** What the webview persists with `setState` and the serializer hands back after a reload. */
 export interface BriefPreviewState {
@@ -30,20 +30,8 @@ export type ChunkedHtml = BriefChunks;
 /** A section of groups (each one element of the element marked `data-chunks`), each group chunked in turn. */
 export type GroupedHtml = BriefGroups;
 
-/** Everything the webview shows of a brief. */
-export interface BriefContent {
-  readonly header: string;
-  /** One group per area, one chunk per initiative. */
-  readonly initiatives: GroupedHtml;
-  readonly figures: ChunkedHtml;
-  readonly actors: string;
-  /** The annotated text, one chunk per top-level block; `data-line` inside a block counts from its first line. */
-  readonly text: ChunkedHtml;
-  /** The first source line of each text chunk. */
-  readonly textLines: readonly number[];
-  /** The source line of each `data-entry` index (brief entries). */
-  readonly entryLines: readonly number[];
-}
+/** Everything the webview shows of a brief: what the core's preview renderer makes. */
+export type BriefContent = BriefPreviewContent;
 
 /** Replace `deleteCount` chunks from `start` on by `insert`. */
 export interface ChunkSplice {

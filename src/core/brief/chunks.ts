@@ -21,3 +21,20 @@ export interface BriefGroups {
   readonly groups: readonly BriefChunks[];
   readonly close: string;
 }
+
+/**
+ * Everything the live preview shows of a brief, in the pieces it sends and compares
+ * (the first message to the webview, src/shared/previewMessages.ts): the brief's sections and the annotated text
+ * block by block.
+ */
+export interface BriefPreviewContent {
+  readonly header: string;
+  readonly initiatives: BriefGroups;
+  readonly figures: BriefChunks;
+  readonly actors: string;
+  readonly text: BriefChunks;
+  /** The first source line of each text chunk. */
+  readonly textLines: readonly number[];
+  /** The source line of each `data-entry` index. */
+  readonly entryLines: readonly number[];
+}

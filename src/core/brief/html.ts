@@ -10,6 +10,7 @@ import { figureKey, summitNotesPlugin, SUMMIT_ENV_KEY, type SummitMarkdownContex
 import { describeFigureValue } from '../figures';
 import type { NotesModel } from '../model';
 import { BRIEF_EXPORT_CSS } from './styles';
+import type { BriefPreviewContent } from './chunks';
 import type { BriefChunks, BriefGroups } from './chunks';
 
 export type { BriefChunks, BriefGroups };
@@ -187,22 +188,6 @@ export function annotatedTextChunks(blocks: readonly string[], lines: boolean): 
   return { open: `<section class="brief-text"><h2>Annotated text</h2><div class="brief-markdown"${lines ? ' data-chunks' : ''}>`, chunks: blocks, close: '</div></section>' };
 }
 
-/**
- * Everything the live preview shows of a brief, in the pieces it sends and compares
- * (src/shared/previewMessages.ts, `BriefContent`): the brief's sections and the annotated text
- * block by block.
- */
-export interface BriefPreviewContent {
-  readonly header: string;
-  readonly initiatives: BriefGroups;
-  readonly figures: BriefChunks;
-  readonly actors: string;
-  readonly text: BriefChunks;
-  /** The first source line of each text chunk. */
-  readonly textLines: readonly number[];
-  /** The source line of each `data-entry` index. */
-  readonly entryLines: readonly number[];
-}
 
 /**
  * The brief of `model` as the live preview shows it. `md` comes from

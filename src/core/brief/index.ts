@@ -3,7 +3,7 @@
  * (HTML fragment for the preview and self-contained page for export, Markdown, CSV, JSON), and the
  * markdown-it plugin that turns spans into tokens, shared with VS Code's built-in preview.
  */
-export type { BriefChunks, BriefGroups } from './chunks';
+export type { BriefChunks, BriefGroups, BriefPreviewContent } from './chunks';
 export { BRIEF_FORMATS, briefFileExtension, renderBrief } from './export';
 export type { BriefFormat } from './export';
 export { createNotesMarkdown, escapeHtml, renderBriefPreview } from './html';

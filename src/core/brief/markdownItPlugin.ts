@@ -18,6 +18,7 @@ import type { AnnotationKind } from '../model';
 import { ANNOTATION_KINDS } from '../model';
 import { describeFigureValue } from '../figures';
 import { AttributeScanner, type AttributeBlock } from '../model';
+import { CharCode } from '../text';
 
 type Md = MarkdownIt.MarkdownIt;
 type StateInline = MarkdownIt.StateInline;
@@ -87,9 +88,6 @@ export interface SpanMeta {
   line?: number;
 }
 
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 /** A span the rule recognised at some `[`: where its label and attribute block end, and the block. */
 interface SpanParse {
@@ -304,7 +302,7 @@ function parseSpan(state: StateInline, info: InlineInfo, start: number, silent: 
   let found: SpanParse | null = null;
   let labelEnd = leaf ? plainLabelEnd(state, info, start, depth) : -2;
   if (labelEnd === -2) labelEnd = state.md.helpers.parseLinkLabel(state, start, false);
-  if (labelEnd >= 0 && state.src.charCodeAt(labelEnd + 1) === OPEN_BRACE) found = info.readSpan(labelEnd, limit) ?? null;
+  if (labelEnd >= 0 && state.src.charCodeAt(labelEnd + 1) === CharCode.OPEN_BRACE) found = info.readSpan(labelEnd, limit) ?? null;
   // Only a look-ahead's answer is asked for again (by the rule proper, inside the enclosing span).
   if (silent) info.remember(start, limit, found);
   return found;
@@ -326,14 +324,14 @@ function plainLabelEnd(state: StateInline, info: InlineInfo, start: number, dept
   for (let i = start + 1; i < limit; i++) {
     const c = src.charCodeAt(i);
     if (c >= 128 || IN_LABEL[c] === 0) continue;
-    if (c === CLOSE_BRACKET) return i;
-    if (c === BANG) {
-      if (src.charCodeAt(i + 1) === OPEN_BRACKET) return -2;
+    if (c === CharCode.CLOSE_BRACKET) return i;
+    if (c === CharCode.BANG) {
+      if (src.charCodeAt(i + 1) === CharCode.OPEN_BRACKET) return -2;
       continue;
     }
     // A `[` must open a span of ours, read (and remembered) as the look-ahead it is; markdown-it's
     // nesting limit stays far away.
-    if (c !== OPEN_BRACKET || depth >= MAX_PLAIN_DEPTH || state.level + depth + 2 >= state.md.options.maxNesting || !info.spanCloseBefore(i + 1, limit)) return -2;
+    if (c !== CharCode.OPEN_BRACKET || depth >= MAX_PLAIN_DEPTH || state.level + depth + 2 >= state.md.options.maxNesting || !info.spanCloseBefore(i + 1, limit)) return -2;
     const inner = parseSpan(state, info, i, true, true, depth + 1);
     if (!inner) return -2;
     i = inner.end - 1;
@@ -347,7 +345,6 @@ function plainLabelEnd(state: StateInline, info: InlineInfo, start: number, dept
  */
 const IN_LABEL = new Uint8Array(128);
 for (const c of '[]\\`<!') IN_LABEL[c.charCodeAt(0)] = 1;
-const BANG = 0x21;
 
 /**
  * The characters at which one of markdown-it's own inline rules can act (with `html`, `linkify`
@@ -378,7 +375,7 @@ function bracketedSpanLeaf(state: StateInline, silent: boolean): boolean {
 
 function spanRule(state: StateInline, silent: boolean, leaf: boolean): boolean {
   const start = state.pos;
-  if (state.src.charCodeAt(start) !== OPEN_BRACKET) return false;
+  if (state.src.charCodeAt(start) !== CharCode.OPEN_BRACKET) return false;
   const info = inlineInfo(state);
   // Most brackets in prose (links, references, "[sic]") have no `]{` after them: no further work.
   if (!info.spanCloseBefore(start + 1, state.posMax)) return false;
@@ -568,8 +565,8 @@ function plainSpanText(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === OPEN_BRACKET) continue;
-    if (c === CLOSE_BRACKET && text.charCodeAt(i + 1) === OPEN_BRACE) {
+    if (c === CharCode.OPEN_BRACKET) continue;
+    if (c === CharCode.CLOSE_BRACKET && text.charCodeAt(i + 1) === CharCode.OPEN_BRACE) {
       const block = readBlock(text, i + 1);
       if (block) { i = block.end - 1; continue; }
     }

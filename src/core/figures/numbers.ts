@@ -12,6 +12,7 @@
  *   exactly three digits follow (`1,500` → 1500) and is a decimal mark otherwise (`1,5`).
  */
 import { isDigit, isInlineSpace } from '../text';
+import { CharCode } from '../text';
 
 /** A number as read from the text. */
 export interface ScannedNumber {
@@ -30,7 +31,6 @@ const MAX_RUNS = 64;
 const runStart = new Int32Array(MAX_RUNS);
 const runEnd = new Int32Array(MAX_RUNS);
 const runSep = new Int32Array(MAX_RUNS);
-const SPACE = 32;
 
 /**
  * What `readShape` found, valid until its next call: the number's digit runs (`runs`, in the
@@ -74,7 +74,7 @@ function readShape(text: string, start: number, limit: number, language: string)
     } else {
       // A space groups only three-digit groups after a short first group, before any decimal mark.
       if (end - (p + 1) !== 3 || firstLength > 3 || !spacesOnly) break;
-      runSep[runs] = SPACE;
+      runSep[runs] = CharCode.SPACE;
     }
     runStart[runs] = p + 1;
     runEnd[runs] = end;
@@ -103,7 +103,7 @@ function interpret(runs: number, language: string): boolean {
   let spaces = false;
   for (let k = 1; k < runs; k++) {
     const sep = runSep[k];
-    if (sep === SPACE) {
+    if (sep === CharCode.SPACE) {
       spaces = true;
       continue;
     }

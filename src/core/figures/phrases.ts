@@ -7,6 +7,7 @@
  */
 import type { Qualifier } from './types';
 import { QUALIFIER_PHRASES } from './lexicon';
+import { CharCode } from '../text';
 
 /** Lower case of one UTF-16 code, or -1 when it is not a plain one-code mapping we know. */
 function lowerCode(c: number): number {
@@ -26,11 +27,10 @@ const PHRASES: readonly Phrase[] = QUALIFIER_PHRASES.map(([text, qualifier]) => 
   text,
 }));
 
-const SPACE = 32;
 
 /** True for the spaces `qualifierBefore` reads as a phrase's inner space (ordinary, no-break, narrow). */
 function phraseSpace(c: number): boolean {
-  return c === SPACE || c === 0xa0 || c === 0x202f;
+  return c === CharCode.SPACE || c === 0xa0 || c === 0x202f;
 }
 
 /**
@@ -50,7 +50,7 @@ export function phraseEndingAt(text: string, lo: number, e: number): readonly [Q
     for (let k = 0; k < codes.length; k++) {
       const want = codes[k];
       const c = text.charCodeAt(at + k);
-      if (want === SPACE ? !(c === SPACE || c === 0xa0 || c === 0x202f) : lowerCode(c) !== want) continue outer;
+      if (want === CharCode.SPACE ? !(c === CharCode.SPACE || c === 0xa0 || c === 0x202f) : lowerCode(c) !== want) continue outer;
     }
     return [phrase.qualifier, at, phrase.text];
   }
@@ -110,7 +110,7 @@ function matchesWords(text: string, w: number, count: number, codes: Int32Array)
       if (k >= codes.length || lowerCode(text.charCodeAt(p)) !== codes[k]) return false;
     }
     if (k === codes.length) return true;
-    if (codes[k] !== SPACE) return false;
+    if (codes[k] !== CharCode.SPACE) return false;
     k++;
     word++;
   }

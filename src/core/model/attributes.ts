@@ -1,6 +1,7 @@
 import { Interner, NAME_UNNUMBERED } from './interner';
 import { own } from '../text';
 import { NextIndex } from '../text';
+import { CharCode } from '../text';
 
 /**
  * Pandoc attribute blocks: `{#id .class key=value key="quoted \" value" key='single'}`.
@@ -104,21 +105,9 @@ export interface UnclosedAttributeBlock {
   readonly insertAt: number;
 }
 
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const HASH = 35;
-const DOT = 46;
-const DASH = 45;
-const EQUALS = 61;
-const BACKSLASH = 92;
-const CLOSE_BRACE = 125;
-const DQUOTE = 34;
-const SQUOTE = 39;
 
 function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === CR;
+  return c === CharCode.SPACE || c === CharCode.TAB || c === CharCode.LF || c === CharCode.CR;
 }
 
 /** Letters start a Pandoc identifier; anything outside ASCII counts as a letter (Cyrillic ids). */
@@ -128,7 +117,7 @@ function isNameStart(c: number): boolean {
 
 /** ASCII name characters as a table: this test runs on every character of every attribute block. */
 export const NAME_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) NAME_CHAR[c] = isNameStart(c) || (c >= 48 && c <= 57) || c === DASH || c === 95 || c === 58 || c === DOT ? 1 : 0;
+for (let c = 0; c < 128; c++) NAME_CHAR[c] = isNameStart(c) || (c >= 48 && c <= 57) || c === CharCode.DASH || c === 95 || c === 58 || c === CharCode.DOT ? 1 : 0;
 
 /** The end of the name (id, class or key) starting at `from`: the first character that cannot be in one. */
 export function nameEnd(text: string, from: number): number {
@@ -167,8 +156,8 @@ export class AttributeScanner {
     let i = from;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === CLOSE_BRACE || isSpace(c)) break;
-      if (c === BACKSLASH) i++;
+      if (c === CharCode.CLOSE_BRACE || isSpace(c)) break;
+      if (c === CharCode.BACKSLASH) i++;
     }
     if (i > text.length) i = text.length;
     this.stopFrom = from;
@@ -178,15 +167,15 @@ export class AttributeScanner {
 
   /** First quote char `q` at or after `from` that no backslash escapes, or -1. */
   private nextQuote(q: number, from: number): number {
-    const slot = q === DQUOTE ? 0 : 1;
+    const slot = q === CharCode.DQUOTE ? 0 : 1;
     const cachedAt = this.quoteAt[slot];
     if (from >= this.quoteFrom[slot] && (cachedAt < 0 ? true : from <= cachedAt)) return cachedAt;
     const text = this.text;
-    const ch = q === DQUOTE ? '"' : "'";
+    const ch = q === CharCode.DQUOTE ? '"' : "'";
     let i = text.indexOf(ch, from);
     while (i >= 0) {
       let k = i - 1;
-      while (k >= from && text.charCodeAt(k) === BACKSLASH) k--;
+      while (k >= from && text.charCodeAt(k) === CharCode.BACKSLASH) k--;
       if ((i - 1 - k) % 2 === 0) break;
       i = text.indexOf(ch, i + 1);
     }
@@ -276,18 +265,18 @@ export class AttributeScanner {
     for (;;) {
       while (pos < limit && isSpace(text.charCodeAt(pos))) {
         // After a token it could not read, a line break means prose after a forgotten `}`.
-        if (this.firstBad >= 0 && (text.charCodeAt(pos) === LF || text.charCodeAt(pos) === CR)) return { closed: false, start: open, insertAt: lastGood };
+        if (this.firstBad >= 0 && (text.charCodeAt(pos) === CharCode.LF || text.charCodeAt(pos) === CharCode.CR)) return { closed: false, start: open, insertAt: lastGood };
         pos++;
       }
       if (pos >= limit) return { closed: false, start: open, insertAt: lastGood };
       if (this.firstBad >= 0 && ++tokensAfterBad > MAX_TOKENS_AFTER_BAD) return { closed: false, start: open, insertAt: lastGood };
       const c = text.charCodeAt(pos);
-      if (c === CLOSE_BRACE) {
+      if (c === CharCode.CLOSE_BRACE) {
         block.end = pos + 1;
         return block;
       }
       const tokenStart = pos;
-      if (c === HASH || c === DOT) {
+      if (c === CharCode.HASH || c === CharCode.DOT) {
         let k = pos + 1;
         // The name's hash for the interner, made while reading it.
         let h = 0;
@@ -298,17 +287,17 @@ export class AttributeScanner {
           k++;
         }
         const after = k < limit ? text.charCodeAt(k) : -1;
-        if (after !== -1 && after !== CLOSE_BRACE && !isSpace(after)) {
+        if (after !== -1 && after !== CharCode.CLOSE_BRACE && !isSpace(after)) {
           pos = this.skipBad(k, limit);
           const token = text.slice(tokenStart, pos);
-          this.problem(tokenStart, pos, `“${token}” is not a valid ${c === HASH ? 'id' : 'class'}: use letters, digits, - _ : .`, { token });
+          this.problem(tokenStart, pos, `“${token}” is not a valid ${c === CharCode.HASH ? 'id' : 'class'}: use letters, digits, - _ : .`, { token });
           continue;
         }
         if (k === pos + 1 || !isNameStart(text.charCodeAt(pos + 1))) {
           const token = text.slice(tokenStart, k);
           this.problem(tokenStart, k, k === pos + 1 ? `“${token}” needs a name after it` : `“${token}” must start with a letter`, { token });
         }
-        if (c === HASH) {
+        if (c === CharCode.HASH) {
           if (block.idStart >= 0) this.problem(tokenStart, k, `a second id “${text.slice(tokenStart, k)}”: Pandoc keeps only the last`, { token: text.slice(tokenStart, k) });
           block.idStart = pos + 1;
           block.idEnd = k;
@@ -319,7 +308,7 @@ export class AttributeScanner {
         if (this.firstBad < 0) lastGood = pos;
         continue;
       }
-      if (c === DASH && (pos + 1 >= limit || isSpace(text.charCodeAt(pos + 1)) || text.charCodeAt(pos + 1) === CLOSE_BRACE)) {
+      if (c === CharCode.DASH && (pos + 1 >= limit || isSpace(text.charCodeAt(pos + 1)) || text.charCodeAt(pos + 1) === CharCode.CLOSE_BRACE)) {
         // Pandoc's shorthand for `.unnumbered`.
         this.addClass(NAME_UNNUMBERED);
         pos++;
@@ -335,11 +324,11 @@ export class AttributeScanner {
           h = (Math.imul(h, 31) + d) | 0;
           k++;
         }
-        if (k < limit && text.charCodeAt(k) === EQUALS) {
+        if (k < limit && text.charCodeAt(k) === CharCode.EQUALS) {
           const key = this.names.idOfHashed(text, pos, k, h);
           const valueStart = k + 1;
           const q = valueStart < limit ? text.charCodeAt(valueStart) : -1;
-          if (q === DQUOTE || q === SQUOTE) {
+          if (q === CharCode.DQUOTE || q === CharCode.SQUOTE) {
             const close = this.nextQuote(q, valueStart + 1);
             if (close < 0 || close >= limit) {
               return { closed: false, start: open, insertAt: lastGood };
@@ -356,7 +345,7 @@ export class AttributeScanner {
           continue;
         }
         const after = k < limit ? text.charCodeAt(k) : -1;
-        if (after === -1 || after === CLOSE_BRACE || isSpace(after)) {
+        if (after === -1 || after === CharCode.CLOSE_BRACE || isSpace(after)) {
           const word = text.slice(pos, k);
           this.problem(tokenStart, k, `“${word}” is neither #id, .class nor key=value`, { token: word, suggestion: `.${word}` });
           pos = k;
@@ -417,19 +406,19 @@ function goodPrefixEnd(text: string, from: number, limit: number): number {
   let i = from;
   while (i < stop) {
     const c = text.charCodeAt(i);
-    if (c === SPACE || c === TAB) {
+    if (c === CharCode.SPACE || c === CharCode.TAB) {
       i++;
       continue;
     }
-    if (c === LF || c === CR) break;
+    if (c === CharCode.LF || c === CharCode.CR) break;
     const tokenStart = i;
     let hasEquals = false;
     while (i < stop && !isSpace(text.charCodeAt(i))) {
-      if (text.charCodeAt(i) === EQUALS) hasEquals = true;
+      if (text.charCodeAt(i) === CharCode.EQUALS) hasEquals = true;
       i++;
     }
     const first = text.charCodeAt(tokenStart);
-    if (first === HASH || first === DOT || hasEquals) good = i;
+    if (first === CharCode.HASH || first === CharCode.DOT || hasEquals) good = i;
     else break;
   }
   return good;
@@ -439,7 +428,7 @@ function goodPrefixEnd(text: string, from: number, limit: number): number {
 export function hasEscapeOrBreak(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === BACKSLASH || c === LF || c === CR) return true;
+    if (c === CharCode.BACKSLASH || c === CharCode.LF || c === CharCode.CR) return true;
   }
   return false;
 }
@@ -450,13 +439,13 @@ export function unescape(text: string, start: number, end: number): string {
   let out = '';
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === BACKSLASH && i + 1 < end && isAsciiPunctuation(text.charCodeAt(i + 1))) {
+    if (c === CharCode.BACKSLASH && i + 1 < end && isAsciiPunctuation(text.charCodeAt(i + 1))) {
       out += text[i + 1];
       i++;
-    } else if (c === CR) {
+    } else if (c === CharCode.CR) {
       out += ' ';
-      if (text.charCodeAt(i + 1) === LF) i++;
-    } else if (c === LF) {
+      if (text.charCodeAt(i + 1) === CharCode.LF) i++;
+    } else if (c === CharCode.LF) {
       out += ' ';
     } else {
       out += text[i];

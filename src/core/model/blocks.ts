@@ -9,6 +9,7 @@ import { FenceCloser } from './fences';
 import { own } from '../text';
 import { NextIndex } from '../text';
 import type { InlineScanner } from './spans';
+import { CharCode } from '../text';
 
 /** A heading as found; the parser turns these into sections. */
 export interface HeadingRecord {
@@ -26,10 +27,6 @@ export interface HeadingRecord {
   readonly idAt: number;
 }
 
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
 
 /**
  * Where the block scan met code and comments, for an edit to know how far its effects can reach
@@ -76,7 +73,7 @@ export function scanBlocks(text: string, from: number, inline: InlineScanner, at
       e = next;
       next++;
     }
-    if (e > s && text.charCodeAt(e - 1) === CR) e--;
+    if (e > s && text.charCodeAt(e - 1) === CharCode.CR) e--;
     const lineStart = s;
     s = next;
 
@@ -92,8 +89,8 @@ export function scanBlocks(text: string, from: number, inline: InlineScanner, at
     let column = 0;
     while (f < e) {
       const c = text.charCodeAt(f);
-      if (c === SPACE) column++;
-      else if (c === TAB) column += 4 - (column % 4);
+      if (c === CharCode.SPACE) column++;
+      else if (c === CharCode.TAB) column += 4 - (column % 4);
       else break;
       f++;
     }
@@ -172,14 +169,14 @@ function indexIn(text: string, needle: string, from: number, to: number): number
 
 function closesFence(text: string, s: number, e: number, ch: number, length: number): boolean {
   let f = s;
-  while (f < e && f - s < 4 && text.charCodeAt(f) === SPACE) f++;
+  while (f < e && f - s < 4 && text.charCodeAt(f) === CharCode.SPACE) f++;
   if (f - s > 3) return false;
   let n = 0;
   while (f + n < e && text.charCodeAt(f + n) === ch) n++;
   if (n < length) return false;
   for (let k = f + n; k < e; k++) {
     const c = text.charCodeAt(k);
-    if (c !== SPACE && c !== TAB) return false;
+    if (c !== CharCode.SPACE && c !== CharCode.TAB) return false;
   }
   return true;
 }
@@ -191,7 +188,7 @@ function isUnderline(text: string, f: number, e: number, ch: number): boolean {
   if (k - f < (ch === 45 ? 2 : 1)) return false;
   for (; k < e; k++) {
     const c = text.charCodeAt(k);
-    if (c !== SPACE && c !== TAB) return false;
+    if (c !== CharCode.SPACE && c !== CharCode.TAB) return false;
   }
   return true;
 }
@@ -199,7 +196,7 @@ function isUnderline(text: string, f: number, e: number, ch: number): boolean {
 function isBlankAfterQuote(text: string, f: number, e: number): boolean {
   for (let k = f + 1; k < e; k++) {
     const c = text.charCodeAt(k);
-    if (c !== SPACE && c !== TAB && c !== 62) return false;
+    if (c !== CharCode.SPACE && c !== CharCode.TAB && c !== 62) return false;
   }
   return true;
 }
@@ -215,7 +212,7 @@ function startsListItem(text: string, f: number, e: number, c: number): boolean 
 
 /** A space or tab at `k`, or the line's end. */
 function spaceAt(text: string, k: number, e: number): boolean {
-  return k >= e || text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB;
+  return k >= e || text.charCodeAt(k) === CharCode.SPACE || text.charCodeAt(k) === CharCode.TAB;
 }
 
 function atxHeading(text: string, lineStart: number, f: number, e: number, attributes: AttributeScanner): HeadingRecord | undefined {
@@ -223,7 +220,7 @@ function atxHeading(text: string, lineStart: number, f: number, e: number, attri
   while (f + level < e && text.charCodeAt(f + level) === 35) level++;
   if (level > 6) return undefined;
   const after = f + level;
-  if (after < e && text.charCodeAt(after) !== SPACE && text.charCodeAt(after) !== TAB) return undefined;
+  if (after < e && text.charCodeAt(after) !== CharCode.SPACE && text.charCodeAt(after) !== CharCode.TAB) return undefined;
   let titleStart = after;
   while (titleStart < e && isBlank(text.charCodeAt(titleStart))) titleStart++;
   let titleEnd = trimEnd(text, titleStart, e);
@@ -255,7 +252,7 @@ function trailingBlock(text: string, titleStart: number, titleEnd: number, attri
 }
 
 function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === CR;
+  return c === CharCode.SPACE || c === CharCode.TAB || c === CharCode.LF || c === CharCode.CR;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -7,7 +7,8 @@
  * consistent one.
  */
 import type { BlockNotes, HeadingRecord } from './blocks';
-import { checkFindings, readFigureRow, type FigureReading } from './rowFacts';
+import { checkFindings, readFigureRow } from './rowFacts';
+import type { FigureReading } from './tables';
 import { IdIndex, buildIdState, type Carrier, type IdState } from './ids';
 import { compareFindings, toDiagnostic, type Finding } from './diagnostics';
 import type { Interner } from './interner';

@@ -14,18 +14,9 @@ import { isDigit } from '../text';
 import { annotationPlainText } from './views';
 import type { ViewDocument } from './views';
 import type { FrontMatter } from './types';
-import { FIGURE_KIND, type Piece } from './tables';
+import { FIGURE_KIND, type FigureReading, type Piece } from './tables';
 import { ANNOTATION_KINDS, DEFAULT_STATUSES } from './types';
-import type { ParsedFigure, Qualifier } from './types';
-
-/** A figure annotation's value as read (strings and numbers only, so later models can reuse it). */
-export interface FigureReading {
-  readonly value: number | undefined;
-  readonly unit: string | undefined;
-  readonly qualifier: Qualifier | null;
-  readonly year: number | undefined;
-  readonly source: 'text' | 'attribute';
-}
+import type { ParsedFigure } from './types';
 
 
 /**

@@ -9,6 +9,7 @@
 import { AttributeScanner, isAsciiPunctuation } from './attributes';
 import type { TokenBlock, UnclosedAttributeBlock } from './attributes';
 import { NextIndex } from '../text';
+import { CharCode } from '../text';
 
 /**
  * What the scanner found, handed over as it goes (the parser turns them into the model). Spans
@@ -33,16 +34,6 @@ export interface InlineSink {
   paragraphEnd(): void;
 }
 
-const BACKSLASH = 92;
-const BACKTICK = 96;
-const LT = 60;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const OPEN_PAREN = 40;
-const CLOSE_PAREN = 41;
-const HASH = 35;
-const DOT = 46;
 
 /**
  * What can start something: outside brackets a span or link, code, an escape, a comment (the
@@ -53,7 +44,7 @@ const OUTSIDE = 4;
 
 /** Characters that can start something; every other character is skipped by the hot loop. */
 const SPECIAL = new Uint8Array(128);
-for (const c of [BACKSLASH, BACKTICK, LT, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE]) SPECIAL[c] = 1;
+for (const c of [CharCode.BACKSLASH, CharCode.BACKTICK, CharCode.LT, CharCode.OPEN_BRACKET, CharCode.CLOSE_BRACKET, CharCode.OPEN_BRACE]) SPECIAL[c] = 1;
 
 /** Scans paragraphs of one document. */
 export class InlineScanner {
@@ -102,25 +93,25 @@ export class InlineScanner {
         continue;
       }
       switch (c) {
-        case BACKSLASH:
+        case CharCode.BACKSLASH:
           i += i + 1 < end && isAsciiPunctuation(text.charCodeAt(i + 1)) ? 2 : 1;
           break;
-        case BACKTICK:
+        case CharCode.BACKTICK:
           i = this.codeSpan(i, end);
           break;
-        case LT:
+        case CharCode.LT:
           i = this.comment(i, end);
           break;
-        case OPEN_BRACKET:
+        case CharCode.OPEN_BRACKET:
           this.spansAt[this.depth] = this.sink.spanCount;
           this.referencesAt[this.depth] = this.sink.referenceCount;
           stack[this.depth++] = i;
           i++;
           break;
-        case CLOSE_BRACKET:
+        case CharCode.CLOSE_BRACKET:
           i = this.depth > 0 ? this.closeBracket(stack[--this.depth], i, end, this.depth) : i + 1;
           break;
-        default: // OPEN_BRACE
+        default: // CharCode.OPEN_BRACE
           i = this.danglingBlock(i, end);
       }
     }
@@ -148,7 +139,7 @@ export class InlineScanner {
   private closeBracket(open: number, close: number, end: number, level: number): number {
     const text = this.text;
     const next = close + 1 < end ? text.charCodeAt(close + 1) : -1;
-    if (next === OPEN_BRACE) {
+    if (next === CharCode.OPEN_BRACE) {
       const block = this.attributes.scanTokens(close + 1, end);
       if (block.closed) {
         this.sink.span(open, close, block, this.spansAt[level]);
@@ -157,14 +148,14 @@ export class InlineScanner {
       this.sink.unclosedAttributes(open, close, block);
       return close + 2;
     }
-    if (next === OPEN_PAREN && close + 2 < end && text.charCodeAt(close + 2) === HASH) {
+    if (next === CharCode.OPEN_PAREN && close + 2 < end && text.charCodeAt(close + 2) === CharCode.HASH) {
       let k = close + 3;
       while (k < end) {
         const d = text.charCodeAt(k);
-        if (d === CLOSE_PAREN || d === 32 || d === 9 || d === 10 || d === 13) break;
+        if (d === CharCode.CLOSE_PAREN || d === 32 || d === 9 || d === 10 || d === 13) break;
         k++;
       }
-      if (k < end && text.charCodeAt(k) === CLOSE_PAREN && k > close + 3) {
+      if (k < end && text.charCodeAt(k) === CharCode.CLOSE_PAREN && k > close + 3) {
         this.sink.reference(open, close, close + 3, k, this.referencesAt[level]);
         return k + 1;
       }
@@ -176,9 +167,9 @@ export class InlineScanner {
   private danglingBlock(brace: number, end: number): number {
     if (this.depth === 0 || brace + 1 >= end) return brace + 1;
     const next = this.text.charCodeAt(brace + 1);
-    if (next !== DOT && next !== HASH) return brace + 1;
+    if (next !== CharCode.DOT && next !== CharCode.HASH) return brace + 1;
     // `\]{…}` or a stray `]{…}`: the writer escaped or misplaced the `]` on purpose; not a missing one.
-    if (this.text.charCodeAt(brace - 1) === CLOSE_BRACKET) return brace + 1;
+    if (this.text.charCodeAt(brace - 1) === CharCode.CLOSE_BRACKET) return brace + 1;
     const block = this.attributes.scanTokens(brace, end);
     if (!block.closed) return brace + 1;
     this.sink.unclosedSpan(this.stack[--this.depth], block);
@@ -189,7 +180,7 @@ export class InlineScanner {
   private codeSpan(i: number, end: number): number {
     const text = this.text;
     let n = 1;
-    while (i + n < end && text.charCodeAt(i + n) === BACKTICK) n++;
+    while (i + n < end && text.charCodeAt(i + n) === CharCode.BACKTICK) n++;
     const after = i + n;
     if (this.runsScanned && (this.runEnds.get(n) ?? -1) < after) return after;
     let j = after;
@@ -197,7 +188,7 @@ export class InlineScanner {
       j = this.backticks.find(j);
       if (j < 0 || j >= end) break;
       let m = 1;
-      while (j + m < end && text.charCodeAt(j + m) === BACKTICK) m++;
+      while (j + m < end && text.charCodeAt(j + m) === CharCode.BACKTICK) m++;
       if (m === n) return j + m;
       this.runEnds.set(m, j);
       j += m;

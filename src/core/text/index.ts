@@ -9,6 +9,7 @@ export {
   atSentenceStart, charIn, isDigit, isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, skipSpacesBack, wordEnd, wordStart,
 } from './characters';
 export { isIsoDate, toIsoDate } from './dates';
+export { CharCode } from './charCodes';
 export { NextIndex } from './nextIndex';
 export { slugify, uniqueSlug } from './slug';
 export { own } from './strings';
