@@ -115,7 +115,7 @@ export function renderAnnotatedBlocks(model: NotesModel, md: MarkdownIt.Markdown
       else if (rule) out += rule(tokens, k, md.options, env, renderer);
       else out += renderer.renderToken(tokens, k, md.options);
     }
-    html.push(whole(out));
+    html.push(flatten(out));
     lines.push(line);
     i = end;
   }
@@ -210,11 +210,11 @@ export function renderBriefPreview(model: NotesModel, md: MarkdownIt.MarkdownIt,
 }
 
 /**
- * `html` read once from end to end, which makes V8 copy a string built by `+=` (a tree of pieces)
+ * `html` flattened: reading it once from end to end makes V8 copy a string built by `+=` (a tree of pieces)
  * into one piece now, while those pieces are still young: kept alive as a tree until the preview
  * posts it, it is thousands of small objects for every garbage collection on the way to copy.
  */
-function whole(html: string): string {
+function flatten(html: string): string {
   html.indexOf('\u0000');
   return html;
 }
@@ -283,7 +283,7 @@ function initiativesHtml(brief: Brief, entries: Entries): BriefGroups {
   const groups: BriefChunks[] = [];
   for (const area of brief.areas) {
     const chunks: string[] = [];
-    for (const i of area.initiatives) chunks.push(whole(initiativeItem(i, entries)));
+    for (const i of area.initiatives) chunks.push(flatten(initiativeItem(i, entries)));
     groups.push({ open: `<div class="brief-area-group"><h3 class="brief-area">${escapeHtml(area.label)}</h3><ul class="brief-list"${marker}>`, chunks, close: '</ul></div>' });
   }
   return { open: `${open}<div class="brief-areas"${marker}>`, groups, close: '</div></section>' };
@@ -292,7 +292,7 @@ function initiativesHtml(brief: Brief, entries: Entries): BriefGroups {
 function figuresHtml(brief: Brief, entries: Entries): BriefChunks {
   if (!brief.figures.length) return { open: '<section class="brief-figures"><h2>Key figures</h2><p class="brief-empty">No figures annotated yet.</p>', chunks: [], close: '</section>' };
   const chunks: string[] = [];
-  for (const f of brief.figures) chunks.push(whole(figureRow(f, entries)));
+  for (const f of brief.figures) chunks.push(flatten(figureRow(f, entries)));
   return {
     open: `<section class="brief-figures"><h2>Key figures</h2><table><thead><tr><th>Metric</th><th>Value as written</th><th>Normalised value</th><th>Year</th><th>Where</th></tr></thead><tbody${entries.on ? ' data-chunks' : ''}>`,
     chunks,

@@ -1,3 +1,8 @@
+/**
+ * The outline of a notes file: sections, then the initiatives in each, then their figures and
+ * actors, as a tree of nodes (document symbols, the brief) or as a flat table of entries with
+ * positions (the fast path the symbols adapter and its patching read).
+ */
 import { PositionCursor } from './linePositions';
 import type { Annotation, NotesModel, OutlineNodeKind, Range, Section } from '../model';
 

@@ -1,8 +1,3 @@
-import { Interner, NAME_UNNUMBERED } from './interner';
-import { own } from '../text';
-import { NextIndex } from '../text';
-import { CharCode } from '../text';
-
 /**
  * Pandoc attribute blocks: `{#id .class key=value key="quoted \" value" key='single'}`.
  *
@@ -11,6 +6,8 @@ import { CharCode } from '../text';
  * value" question goes through `AttributeScanner`'s forward-only caches, so no stretch of text is
  * rescanned by the next attempt.
  */
+import { Interner, NAME_UNNUMBERED } from './interner';
+import { CharCode, NextIndex, own } from '../text';
 
 /** One token the block could not read (the block still counts, Pandoc would not accept it). */
 export interface AttributeProblem {

@@ -19,7 +19,7 @@ export const DIAGNOSTIC_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'unknown-area': 'warning',
   'unknown-status': 'warning',
   'date-not-iso': 'warning',
-  'too-large': 'information',
+  'unreadable': 'error',
 };
 
 type Data = Readonly<Record<string, string | number>>;

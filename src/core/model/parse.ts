@@ -68,7 +68,7 @@ export function failedModel(text: string, options: ParseOptions | undefined, err
   return new NotesDocument({
     text, lines: new LineIndex(text), language: options?.language ?? 'en', names: new Interner(), frontMatter: undefined,
     frontMatterStart: 0, frontMatterEnd: 0, annotationPieces: [], annotationCount: 0, referencePieces: [], referenceCount: 0, headingPieces: [], headingCount: 0, bodyStart: 0, blocks: { skipped: [], openFences: [], openComments: [] },
-    findings: [finding('too-large', 0, 0, `Summit Notes could not read this file: ${error instanceof Error ? error.message : String(error)}`, PHASE_FRONT_MATTER, 0, undefined, 'error')],
+    findings: [finding('unreadable', 0, 0, `Summit Notes could not read this file (a bug in Summit Notes, not in the file): ${error instanceof Error ? error.message : String(error)}`, PHASE_FRONT_MATTER, 0)],
   });
 }
 

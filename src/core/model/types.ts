@@ -106,7 +106,7 @@ export type DiagnosticCode =
   | 'unknown-area'
   | 'unknown-status'
   | 'date-not-iso'
-  | 'too-large';
+  | 'unreadable';
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

@@ -1,10 +1,10 @@
-import type { Position, Range } from './positions';
-
 /**
  * Offsets ↔ line/character for one text. Built on first use, so a parse whose caller never asks
  * for a position (the CLI's `--json` of ids, the benchmark) pays nothing for it. Line breaks are
  * `\n`, `\r\n` and a lone `\r`, as in VS Code, so positions agree with `TextDocument.positionAt`.
  */
+import type { Position, Range } from './positions';
+
 export class LineIndex {
   private starts: Int32Array | undefined;
   private count = 0;
