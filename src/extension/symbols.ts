@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
-import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE, type OutlineDepth, type OutlineNodeKind } from '../core';
-import { PositionCursor } from '../core';
-import { OutlineLabels } from '../core';
+import { symbolRange, symbolSelection, updateSymbolTable, type OutlineNodeKind, type SymbolTable } from '../core';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, settleDelay, type EditorDeps } from './notesDocuments';
 
@@ -21,132 +19,52 @@ const LARGE_TEXT = 256 * 1024;
 /** How long typing must have paused before a large outline is answered. */
 const PAUSE_MS = 400;
 
-/** One build of a document's symbols, kept so the next version can reuse what did not change. */
+/** One build of a document's symbols: the core's table and the DocumentSymbol of each of its entries. */
 export interface SymbolBuild {
-  readonly items: Int32Array;
-  readonly parents: Int32Array;
-  readonly positions: Int32Array;
-  readonly names: string[];
-  readonly details: string[];
-  readonly kinds: vscode.SymbolKind[];
-  /** Per entry: its symbol, and where it sits in its parent's children (or the roots). */
+  readonly table: SymbolTable;
   readonly symbols: vscode.DocumentSymbol[];
+  /** Per entry: where its symbol sits in its parent's children (or the roots). */
   readonly slots: Int32Array;
   readonly roots: vscode.DocumentSymbol[];
-  /** What the outline holds: everything, or (above `summitNotes.outline.maxSymbols`) less. */
-  readonly depth: OutlineDepth;
-  /** The limit it was built for. */
-  readonly max: number;
-}
-
-function sameInts(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
- * The document symbols of a model: sections → initiatives → figures and actors, built straight
- * from the flat outline and the positions of one sweep over the lines (no intermediate node tree,
- * no binary search per range). Given the build of the previous version and the same outline
- * shape (typing in prose keeps it), every symbol whose name, detail, kind and place are unchanged
- * is reused as it is: a keystroke makes a handful of new objects, not one per annotation.
+ * The document symbols of a model: sections → initiatives → figures and actors, from the core's
+ * symbol table (updateSymbolTable). When the outline kept its shape (typing in prose keeps it),
+ * only the entries the table names as changed get new objects: a keystroke makes a handful, not
+ * one per annotation; each new one takes its predecessor's place and children.
  */
 export function documentSymbols(model: NotesModel, previous?: SymbolBuild, editedLines?: ReadonlySet<number>, maxSymbols = 0): SymbolBuild {
-  const { entries, depth } = limitOutline(model, outlineEntries(model), maxSymbols);
-  const reuse = previous !== undefined && previous.max === maxSymbols && sameInts(entries.items, previous.items) && sameInts(entries.parents, previous.parents);
-  if (reuse && editedLines) return patchSymbols(model, previous, editedLines);
-  const p = outlinePositions(model, entries);
-  const n = entries.length;
-  const symbols: vscode.DocumentSymbol[] = new Array<vscode.DocumentSymbol>(n);
-  const names: string[] = new Array<string>(n);
-  const details: string[] = new Array<string>(n);
-  const kinds: vscode.SymbolKind[] = new Array<vscode.SymbolKind>(n);
-  const slots = reuse ? previous.slots : new Int32Array(n);
-  const roots = reuse ? previous.roots : [];
-  const labels = new OutlineLabels(model);
-  for (let i = 0; i < n; i++) {
-    labels.read(entries.items[i]);
-    names[i] = labels.name;
-    details[i] = labels.detail;
-    kinds[i] = SYMBOL_KINDS[labels.kind];
-    const k = i * POSITION_STRIDE;
-    const parent = entries.parents[i];
-    if (reuse) {
-      let same = names[i] === previous.names[i] && details[i] === previous.details[i] && kinds[i] === previous.kinds[i];
-      for (let j = k; same && j < k + POSITION_STRIDE; j++) same = p[j] === previous.positions[j];
-      if (same) {
-        symbols[i] = previous.symbols[i];
-        continue;
-      }
+  const { table, sameShape, changed } = updateSymbolTable(model, previous?.table, editedLines, maxSymbols);
+  if (previous && sameShape) {
+    const symbols = previous.symbols.slice();
+    for (const i of changed) {
+      const symbol = symbolOf(table, i);
+      symbol.children = symbols[i].children;
+      symbols[i] = symbol;
+      const parent = table.parents[i];
+      (parent >= 0 ? symbols[parent].children : previous.roots)[previous.slots[i]] = symbol;
     }
-    const range = new vscode.Range(p[k], p[k + 1], p[k + 2], p[k + 3]);
-    // outlinePositions keeps the selection inside the range, as the constructor demands.
-    const selection = new vscode.Range(p[k + 4], p[k + 5], p[k + 6], p[k + 7]);
-    const symbol = new vscode.DocumentSymbol(names[i], details[i], kinds[i], range, selection);
-    symbols[i] = symbol;
-    const siblings = parent >= 0 ? symbols[parent].children : roots;
-    if (reuse) {
-      // Same shape: it takes the old symbol's place and children (patched in turn when they change).
-      symbol.children = previous.symbols[i].children;
-      siblings[slots[i]] = symbol;
-    } else {
-      slots[i] = siblings.length;
-      siblings.push(symbol);
-    }
+    return { table, symbols, slots: previous.slots, roots: previous.roots };
   }
-  return { items: entries.items, parents: entries.parents, positions: p, names, details, kinds, symbols, slots, roots, depth, max: maxSymbols };
+  const symbols = new Array<vscode.DocumentSymbol>(table.length);
+  const slots = new Int32Array(table.length);
+  const roots: vscode.DocumentSymbol[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const symbol = symbolOf(table, i);
+    symbols[i] = symbol;
+    const parent = table.parents[i];
+    const siblings = parent >= 0 ? symbols[parent].children : roots;
+    slots[i] = siblings.length;
+    siblings.push(symbol);
+  }
+  return { table, symbols, slots, roots };
 }
 
-/**
- * The symbols after edits that broke or joined no line (typing in a line), with the outline's
- * shape unchanged: only the entries whose lines take in an edited line can differ (lines keep
- * their numbers, other lines their characters), so only those are read again; the rest, and
- * their objects, stay. The previous build's arrays are updated in place (it is not read again).
- */
-function patchSymbols(model: NotesModel, previous: SymbolBuild, editedLines: ReadonlySet<number>): SymbolBuild {
-  const { items, parents, positions: p, names, details, kinds, symbols, slots, roots } = previous;
-  const edited = [...editedLines];
-  const cursor = PositionCursor.of(model);
-  const labels = new OutlineLabels(model);
-  for (let i = 0; i < items.length; i++) {
-    const k = i * POSITION_STRIDE;
-    const first = p[k];
-    const last = p[k + 2];
-    if (!edited.some((line) => line >= first && line <= last)) continue;
-    const item = items[i];
-    labels.read(item);
-    const name = labels.name;
-    const info = labels.detail;
-    const kind = SYMBOL_KINDS[labels.kind];
-    let range: { start: number; end: number };
-    let selection: { start: number; end: number };
-    if (item >= 0) {
-      const a = model.annotations[item];
-      range = a.range;
-      selection = a.contentRange;
-    } else {
-      const section = model.allSections[-1 - item];
-      range = section.range;
-      selection = section.headingRange;
-    }
-    if (!(selection.start >= range.start && selection.end <= range.end && selection.start <= selection.end)) selection = range;
-    const at = [range.start, range.end, selection.start, selection.end].map((offset) => {
-      const line = cursor.lineOf(offset);
-      return [line, cursor.characterAt(offset, line)];
-    });
-    const next = [at[0][0], at[0][1], at[1][0], at[1][1], at[2][0], at[2][1], at[3][0], at[3][1]];
-    if (name === names[i] && info === details[i] && kind === kinds[i] && next.every((x, j) => x === p[k + j])) continue;
-    p.set(next, k);
-    names[i] = name;
-    details[i] = info;
-    kinds[i] = kind;
-    const symbol = new vscode.DocumentSymbol(name, info, kind, new vscode.Range(next[0], next[1], next[2], next[3]), new vscode.Range(next[4], next[5], next[6], next[7]));
-    symbol.children = symbols[i].children;
-    symbols[i] = symbol;
-    (parents[i] >= 0 ? symbols[parents[i]].children : roots)[slots[i]] = symbol;
-  }
-  return { items, parents, positions: p, names, details, kinds, symbols, slots, roots, depth: previous.depth, max: previous.max };
+function symbolOf(table: SymbolTable, i: number): vscode.DocumentSymbol {
+  const range = new vscode.Range(...symbolRange(table, i));
+  const selection = new vscode.Range(...symbolSelection(table, i));
+  return new vscode.DocumentSymbol(table.names[i], table.details[i], SYMBOL_KINDS[table.kinds[i]], range, selection);
 }
 
 /** Sections as folding ranges: from the heading to the last line before the next heading. */
@@ -199,7 +117,7 @@ export function registerDocumentSymbols(deps: EditorDeps): vscode.Disposable {
         // A long outline is answered once typing pauses: every answer is converted, sent and laid
         // out again by the window (breadcrumbs, sticky scroll, the Outline view), which for 10k
         // symbols costs far more than building them; an edit meanwhile cancels the request.
-        const size = last.get(document.uri.toString())?.items.length ?? (document.offsetAt(new vscode.Position(document.lineCount, 0)) > LARGE_TEXT ? LARGE_OUTLINE : 0);
+        const size = last.get(document.uri.toString())?.table.items.length ?? (document.offsetAt(new vscode.Position(document.lineCount, 0)) > LARGE_TEXT ? LARGE_OUTLINE : 0);
         if (size >= LARGE_OUTLINE) await typingPaused(document, token);
         return guarded(deps, 'document symbols', token, [], () => {
           const model = deps.notes.model(document);
@@ -207,13 +125,13 @@ export function registerDocumentSymbols(deps: EditorDeps): vscode.Disposable {
           // The outline, breadcrumbs and sticky scroll each ask for the same version: build once.
           const max = vscode.workspace.getConfiguration('summitNotes', document).get<number>('outline.maxSymbols') ?? 0;
           let build = cache.get(model);
-          if (!build || build.max !== max) {
+          if (!build || build.table.max !== max) {
             const key = document.uri.toString();
             const edited = edits.get(key);
             const previous = last.get(key);
             build = documentSymbols(model, previous, edited?.version === document.version ? edited.lines : undefined, max);
-            if (build.depth !== 'all' && previous?.depth !== build.depth) {
-              deps.log(`outline of ${document.uri.path.split('/').pop()} without ${build.depth === 'initiatives' ? 'figures and actors' : 'annotations'}: more than ${max} symbols (summitNotes.outline.maxSymbols)`);
+            if (build.table.depth !== 'all' && previous?.table.depth !== build.table.depth) {
+              deps.log(`outline of ${document.uri.path.split('/').pop()} without ${build.table.depth === 'initiatives' ? 'figures and actors' : 'annotations'}: more than ${max} symbols (summitNotes.outline.maxSymbols)`);
             }
             cache.set(model, build);
             last.set(key, build);

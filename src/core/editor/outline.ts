@@ -130,28 +130,32 @@ export function outlinePositions(model: NotesModel, entries: OutlineEntries): In
   // a cursor for each keeps every step short.
   const starts = PositionCursor.of(model);
   const ends = PositionCursor.of(model);
-  const annotations = model.annotations;
-  const sections = model.allSections;
-  for (let i = 0; i < entries.length; i++) {
-    const item = entries.items[i];
-    let range: Range;
-    let selection: Range;
-    if (item >= 0) {
-      const a = annotations[item];
-      range = a.range;
-      selection = a.contentRange;
-    } else {
-      const section = sections[-1 - item];
-      range = section.range;
-      selection = section.headingRange;
-    }
-    const inside = selection.start >= range.start && selection.end <= range.end && selection.start <= selection.end;
-    const k = i * POSITION_STRIDE;
-    put(out, k, starts, range.start, ends, range.end);
-    if (inside) put(out, k + 4, starts, selection.start, ends, selection.end);
-    else out.copyWithin(k + 4, k, k + 4);
-  }
+  for (let i = 0; i < entries.length; i++) entryPositions(model, entries.items[i], out, i * POSITION_STRIDE, starts, ends);
   return out;
+}
+
+/**
+ * The 8 position numbers of one outline item (an annotation index, or `-1 - section`) into
+ * `out` at `k`: the one place that decides an entry's range and selection range, and that keeps
+ * the selection inside the range (VS Code's DocumentSymbol demands it; where it would not be, the
+ * selection is the range).
+ */
+export function entryPositions(model: NotesModel, item: number, out: Int32Array, k: number, starts: PositionCursor, ends: PositionCursor = starts): void {
+  let range: Range;
+  let selection: Range;
+  if (item >= 0) {
+    const a = model.annotations[item];
+    range = a.range;
+    selection = a.contentRange;
+  } else {
+    const section = model.allSections[-1 - item];
+    range = section.range;
+    selection = section.headingRange;
+  }
+  const inside = selection.start >= range.start && selection.end <= range.end && selection.start <= selection.end;
+  put(out, k, starts, range.start, ends, range.end);
+  if (inside) put(out, k + 4, starts, selection.start, ends, selection.end);
+  else out.copyWithin(k + 4, k, k + 4);
 }
 
 function put(out: Int32Array, k: number, starts: PositionCursor, start: number, ends: PositionCursor, end: number): void {

@@ -66,7 +66,12 @@ export class OutlineLabels {
     else this.readAnnotation(this.model.annotations[item]);
   }
 
-  /** Through the model's interface (a model that is not the parser's own). */
+  /**
+   * Through the model's interface. Two readers on purpose: every model the parser makes has rows
+   * and takes `readRow` (no view objects, which a 100k-entry outline cannot afford), while a model
+   * made some other way (the NotesModel interface is public) has only this; the unit test of the
+   * outline labels holds the two equal on every fixture and sample.
+   */
   private readAnnotation(a: Annotation): void {
     this.kind = a.kind ?? 'initiative';
     this.name = a.plainText.trim() || UNTITLED;
