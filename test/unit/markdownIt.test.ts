@@ -110,7 +110,7 @@ describe('markdown-it plugin', () => {
 
 /** Renders in a worker thread and fails (terminating it) when it takes longer than `ms`. */
 function renderInWorker(input: string, ms: number): Promise<void> {
-  const modulePath = join(__dirname, '..', '..', 'src', 'core', 'briefHtml.js');
+  const modulePath = join(__dirname, '..', '..', 'src', 'core', 'brief', 'html.js');
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
      const { createNotesMarkdown } = require(workerData.modulePath);

@@ -7,7 +7,7 @@ import { runWithTimeLimit } from '../support/timeLimit';
 // instead of hanging the run. Limits are generous (a shared, loaded CI machine); a quadratic path
 // on these sizes takes minutes, not seconds.
 const LIMIT_MS = 20000;
-const parseModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'parse.js');
+const parseModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'model', 'parse.js');
 
 /** Source run inside the worker: builds the input from `recipe`, parses it, reports a summary. */
 const WORKER = `
