@@ -1,5 +1,5 @@
 /**
- * parseFigure's fast path (figures.ts: numbers read without strings by scanNumberDigits, the words
+ * parseFigure's fast path (figures/parseFigure.ts: numbers read without strings by scanNumberDigits, the words
  * around them remembered by their text) against the general reader (`parseFigureGeneral`): the whole
  * ParsedFigure must be equal — value, unit, qualifier, magnitude and the number's offsets — for
  * every form of the figure fixture, every figure of the parse fixtures and samples, and a few

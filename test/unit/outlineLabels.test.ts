@@ -1,5 +1,5 @@
 /**
- * The outline's labels (core/outlineLabels.ts), read from the parser's row tables with a cursor
+ * The outline's labels (core/model/outlineTable.ts), read from the parser's row tables with a cursor
  * over the references, must be what the model's interface says of each entry: the plain text
  * trimmed (or `(untitled)`), and `#id · status · area` plus a figure's metric. Checked on every
  * parse fixture, the samples, generated notes, edited models (rows shifted by editNotes), and

@@ -1,6 +1,6 @@
 /**
  * The words figures are read with, Russian and English: magnitudes, currencies, percent words,
- * qualifiers, units and the nouns that count entities. Pure data; `figures.ts` and the detector
+ * qualifiers, units and the nouns that count entities. Pure data; `figures/parseFigure.ts` and the detector
  * read them through the small lookup functions at the end.
  *
  * Words are matched lowercased. Russian nouns are listed by stem (the part every case form starts

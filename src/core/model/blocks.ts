@@ -30,7 +30,7 @@ export interface HeadingRecord {
 
 /**
  * Where the block scan met code and comments, for an edit to know how far its effects can reach
- * (incremental.ts): closed blocks, and openers that stayed plain text because nothing closes them.
+ * (model/edit.ts): closed blocks, and openers that stayed plain text because nothing closes them.
  */
 export interface BlockNotes {
   /** Fenced code blocks and HTML comment blocks, [start, end) pairs in document order. */

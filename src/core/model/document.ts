@@ -1,9 +1,9 @@
 /**
- * The notes model object `parseNotes` returns. The parse only fills tables of numbers (tables.ts)
+ * The notes model object `parseNotes` returns. The parse only fills tables of numbers (model/tables.ts)
  * and reads the front matter; everything else a feature may ask for — the annotation and
  * reference objects, sections, figures, ids, diagnostics — is made from the tables on first use,
  * once per model, and kept. A model never changes after it is made: an edit makes a new one
- * (incremental.ts) sharing the unchanged rows, so a feature holding an older model still sees a
+ * (model/edit.ts) sharing the unchanged rows, so a feature holding an older model still sees a
  * consistent one.
  */
 import type { BlockNotes, HeadingRecord } from './blocks';
@@ -293,7 +293,7 @@ export class NotesDocument extends RowReader implements NotesModel {
     return (this.idStateMade ??= buildIdState(this));
   }
 
-  /** Takes the id state an edit derived (incremental.ts), before anything asked for one. */
+  /** Takes the id state an edit derived (model/edit.ts), before anything asked for one. */
   adoptIdState(state: IdState): void {
     this.idStateMade ??= state;
   }

@@ -4,7 +4,7 @@
  * the edit to the blank line after it (widened past any fenced code or comment block it falls
  * in). That stretch is scanned on its own; the rows before it are kept as they are and the rows
  * after it are kept with their offsets moved — both shared with the previous model, whose tables
- * never change (tables.ts). Code fences and comments can reach further: a fence or `<!--` opened
+ * never change (model/tables.ts). Code fences and comments can reach further: a fence or `<!--` opened
  * in the stretch and closed after it, or a closer typed for an opener before it, widen the
  * stretch to cover them. Front matter edits read the YAML again and move the body. Anything
  * else (a paste that replaces most of the file, a front matter that no longer closes) is parsed
@@ -74,7 +74,7 @@ interface Splice {
   readonly headingCount: number;
   readonly findings: Finding[];
   readonly blocks: BlockNotes;
-  /** The stretch read again (old offsets), and the carriers of ids it held and holds (ids.ts). */
+  /** The stretch read again (old offsets), and the carriers of ids it held and holds (model/ids.ts). */
   readonly from: number;
   readonly to: number;
   readonly removed: readonly Carrier[];

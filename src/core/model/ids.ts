@@ -1,10 +1,10 @@
 /**
  * The id map of a model: id → every annotation and heading carrying it, in document order, with
- * its duplicate-id and unresolved-reference findings. Ids are interned names (interner.ts), read
+ * its duplicate-id and unresolved-reference findings. Ids are interned names (model/interner.ts), read
  * from the text without copying it; carriers are named by their scanned row (a base and a row of
  * it), which never changes, so the model an edit makes derives its map from the previous one:
  * only the ids the edit's stretch carried before or carries now are looked at again
- * (incremental.ts). The map is split into buckets, each copied only when one of its ids changes,
+ * (model/edit.ts). The map is split into buckets, each copied only when one of its ids changes,
  * so models share the rest.
  */
 import { NAME_CHAR } from './attributes';
@@ -261,7 +261,7 @@ export function orderedIds(doc: IdDocument, state: IdState): string[] {
   return out;
 }
 
-/** What an edit changed, as the id state of the next model needs it (incremental.ts). */
+/** What an edit changed, as the id state of the next model needs it (model/edit.ts). */
 export interface IdEdit {
   /** The previous model and its state. */
   readonly previous: IdDocument;

@@ -2,7 +2,7 @@
  * Short names (class names, attribute keys, a few attribute values) as small integers, looked up
  * by the characters of the document text without slicing it first: the parser's hot path keeps
  * numbers, and a string exists once per distinct name. Append-only, so models made by an edit
- * (incremental.ts) share their predecessor's interner safely.
+ * (model/edit.ts) share their predecessor's interner safely.
  */
 import { own } from '../text';
 

@@ -1,8 +1,8 @@
 /**
- * `parseNotes`: a notes file → the notes model. One pass over the lines (blocks.ts), one forward
- * pass over each paragraph (spans.ts) that writes every span and reference as a row of numbers
- * (tables.ts), and the front matter. Nothing else happens here: the objects, figures, ids and
- * diagnostics are made from the tables when a feature first asks (notesDocument.ts). Never
+ * `parseNotes`: a notes file → the notes model. One pass over the lines (model/blocks.ts), one forward
+ * pass over each paragraph (model/spans.ts) that writes every span and reference as a row of numbers
+ * (model/tables.ts), and the front matter. Nothing else happens here: the objects, figures, ids and
+ * diagnostics are made from the tables when a feature first asks (model/document.ts). Never
  * throws: a failure deep inside still returns a model of the text (empty if need be) with a
  * diagnostic saying so.
  */
@@ -118,7 +118,7 @@ function parseUnsafe(text: string, options: ParseOptions | undefined, readings: 
 export interface BodyScan {
   readonly base: Base;
   readonly findings: Finding[];
-  /** Code and comment blocks met (for edits, see incremental.ts). */
+  /** Code and comment blocks met (for edits, see model/edit.ts). */
   readonly blocks: BlockNotes;
 }
 

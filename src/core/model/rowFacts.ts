@@ -1,9 +1,9 @@
 /**
- * What a model works out from its tables on first use (notesDocument.ts): figure readings and
+ * What a model works out from its tables on first use (model/document.ts): figure readings and
  * the per-span checks (unknown kind, area and status against the vocabulary, figures without a
- * value). Both are kept with the scanned rows (tables.ts `Base`), so the models later edits make
+ * value). Both are kept with the scanned rows (model/tables.ts `Base`), so the models later edits make
  * reuse them for every row they did not re-read. Neither throws: a failure reads as "nothing
- * found" for that span. (The id map and its findings are in ids.ts.)
+ * found" for that span. (The id map and its findings are in model/ids.ts.)
  */
 import { PHASE_FIGURES, PHASE_SCAN, finding, nearest, type Finding } from './diagnostics';
 import { parseFigure } from '../figures';
@@ -42,7 +42,7 @@ export function readingKey(language: string, text: string): string {
   return `${language}\u0000${text}`;
 }
 
-/** Offsets of the `value=`, `unit=`, `year=` values of the row being read (rows.ts attributeRanges). */
+/** Offsets of the `value=`, `unit=`, `year=` values of the row being read (model/rows.ts attributeRanges). */
 const figureAttributes = new Int32Array(2 * FIGURE_KEYS.length);
 
 /** One figure annotation's value: its plain text through parseFigure, then `value=`, `unit=`, `year=`. */

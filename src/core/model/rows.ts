@@ -1,7 +1,7 @@
 /**
- * Reading a model's rows (tables.ts): offsets, kind, id, classes and attributes of an annotation
+ * Reading a model's rows (model/tables.ts): offsets, kind, id, classes and attributes of an annotation
  * row, the fields of a reference row, and the searches by offset, across the pieces the rows are
- * kept in. The model (notesDocument.ts) builds on this; the views (model.ts) read through it.
+ * kept in. The model (model/document.ts) builds on this; the views (model/views.ts) read through it.
  */
 import { hasEscapeOrBreak, nameEnd, unescape } from './attributes';
 import type { Interner } from './interner';

@@ -2,10 +2,10 @@
  * The model's storage. A scan (of the whole body, or of the stretch an edit touched) writes each
  * span and reference it finds as a row of numbers in a typed array — a `Base`, never changed
  * afterwards. A model is a list of `Piece`s, each a run of rows of one base and the amount its
- * offsets moved since that base was scanned: a parse makes one piece; an edit (incremental.ts)
+ * offsets moved since that base was scanned: a parse makes one piece; an edit (model/edit.ts)
  * keeps the pieces before and after the stretch it re-scanned, moved, and puts the new rows
  * between them, so models share their rows and an edit copies almost nothing. The garbage
- * collector never walks the rows; the objects features see (model.ts) are views made on demand.
+ * collector never walks the rows; the objects features see (model/views.ts) are views made on demand.
  */
 
 import type { HeadingRecord } from './blocks';
@@ -25,7 +25,7 @@ export interface FigureReading {
 export const A_START = 0;
 export const A_CLOSE = 1;
 export const A_END = 2;
-/** 0 none, else KINDS index + 1 (model.ts). */
+/** 0 none, else KINDS index + 1 (model/views.ts). */
 export const A_KIND = 3;
 /** A_KIND of figures. */
 export const FIGURE_KIND = 2;
@@ -52,13 +52,13 @@ export const R_STRIDE = 3;
 
 /** The rows of one scan. Immutable; caches of what does not depend on position hang off it. */
 export class Base {
-  /** Per language: figure readings by row (derived.ts), shared by every model holding these rows. */
+  /** Per language: figure readings by row (model/rowFacts.ts), shared by every model holding these rows. */
   readonly readings = new Map<string, (FigureReading | undefined)[]>();
-  /** Per vocabulary: each row's own findings (derived.ts), in this base's offsets. */
+  /** Per vocabulary: each row's own findings (model/rowFacts.ts), in this base's offsets. */
   readonly checks = new Map<string, (readonly Finding[] | undefined)[]>();
-  /** The findings of runs of rows (`from:to:vocabulary`), as models ask for them (derived.ts). */
+  /** The findings of runs of rows (`from:to:vocabulary`), as models ask for them (model/rowFacts.ts). */
   readonly runChecks = new Map<string, readonly Finding[]>();
-  /** Each reference's target as an interned name, once read (-2: not yet; ids.ts). */
+  /** Each reference's target as an interned name, once read (-2: not yet; model/ids.ts). */
   referenceNames: Int32Array | undefined = undefined;
 
   constructor(

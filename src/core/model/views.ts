@@ -1,6 +1,6 @@
 /**
- * The objects behind the model interfaces of `types.ts`. An annotation or reference is a light
- * view of one row of its model's tables (tables.ts): it holds the model and a row number, and
+ * The objects behind the model interfaces of `model/types.ts`. An annotation or reference is a light
+ * view of one row of its model's tables (model/tables.ts): it holds the model and a row number, and
  * reads offsets, kind, id, attributes, text and plainText from the tables and the text when asked.
  * The model makes each view once, on first use, so identity holds (`a.parent === annotations[i]`)
  * and a large model that no feature walks costs no objects at all.
@@ -12,10 +12,10 @@ import type { LineIndex } from '../text';
 import { R_CLOSE, R_ID, R_START } from './tables';
 import type { Annotation, AnnotationKind, Figure, Qualifier, Range, Reference, Section } from './types';
 
-/** A_KIND - 1 → kind; the interner gives these three names the ids 0, 1, 2 (interner.ts). */
+/** A_KIND - 1 → kind; the interner gives these three names the ids 0, 1, 2 (model/interner.ts). */
 
 /**
- * What a view reads of its model: the rows (rows.ts) and the objects the document makes from
+ * What a view reads of its model: the rows (model/rows.ts) and the objects the document makes from
  * them. The document (document.ts) is the one implementation; views name this interface rather
  * than the class so that the two files do not import each other.
  */
