@@ -7,6 +7,7 @@
 export { buildOutline, limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE } from './outline';
 export type { OutlineDepth, OutlineNode, OutlineNodeKind } from './outline';
 export { PositionCursor } from './linePositions';
+export { MIN_MARGIN_LINES, nearWindowEdge, paintWindow, sameNumbers, untouchedSince } from './paintWindow';
 export { symbolRange, symbolSelection, updateSymbolTable } from './symbolTable';
 export type { SymbolTable, SymbolTableUpdate } from './symbolTable';
 export { HIGHLIGHT_STYLES, RULER_LANES, highlightsIn, rulerMarks } from './highlights';
