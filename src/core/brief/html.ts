@@ -10,7 +10,8 @@ import { figureKey, summitNotesPlugin, SUMMIT_ENV_KEY, type SummitMarkdownContex
 import { describeFigureValue } from '../figures';
 import type { NotesModel } from '../model';
 import { BRIEF_EXPORT_CSS } from './styles';
-import type { BriefPreviewContent } from './chunks';
+import { joinChunks, joinGroups, type BriefPreviewContent } from './chunks';
+export { joinChunks, joinGroups } from './chunks';
 import type { BriefChunks, BriefGroups } from './chunks';
 
 export type { BriefChunks, BriefGroups };
@@ -161,15 +162,6 @@ export function renderBriefParts(brief: Brief, options: BriefHtmlOptions = {}): 
   };
 }
 
-/** Joins a chunked section into one HTML string. */
-export function joinChunks(part: BriefChunks): string {
-  return part.open + part.chunks.join('') + part.close;
-}
-
-/** Joins a grouped section into one HTML string. */
-export function joinGroups(part: BriefGroups): string {
-  return part.open + part.groups.map(joinChunks).join('') + part.close;
-}
 
 /** The brief as an HTML fragment: header, counts, initiatives, key figures, actors, then `textHtml`. */
 export function renderBriefFragment(brief: Brief, textHtml: string): string {

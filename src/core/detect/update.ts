@@ -11,17 +11,10 @@ import { suggestInitiatives } from './initiatives';
 import { detectLanguage } from './language';
 import { detectInNotes, notesSkipRanges, withoutRanges, type NotesDetection } from './notes';
 import type { Detection, TextRange } from './types';
-import type { NotesModel } from '../model';
+import type { NotesModel, TextChange } from '../model';
 
-/** One change, as the editor reports it: in the text as it was just before this change. */
-export interface DetectionEdit {
-  readonly offset: number;
-  readonly deleted: number;
-  readonly inserted: string;
-}
-
-/** How much prose `detectInNotes` samples to guess the language when the front matter names none. */
-
+/** One change, as the editor reports it (the model's TextChange): in the text as it was just before this change. */
+export type DetectionEdit = TextChange;
 
 /** The detection after an edit, and what was read again for it. */
 export interface DetectionUpdate {
