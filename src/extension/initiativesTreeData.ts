@@ -117,13 +117,15 @@ export function treeItemOf(node: TreeNode, groupBy: GroupBy, filter: AnnotationF
     const item = new vscode.TreeItem(node.label, expanded);
     item.id = `group|${node.uri.toString()}|${groupBy}|${node.key}`;
     item.description = `${node.children.length}`;
-    item.tooltip = `${node.children.length} ${groupBy === 'kind' ? 'annotations' : 'initiatives'}${isEmptyFilter(filter) ? '' : ' matching the filter'}`;
+    item.tooltip = groupBy === 'kind'
+      ? (isEmptyFilter(filter) ? vscode.l10n.t('Annotations: {0}', node.children.length) : vscode.l10n.t('Annotations matching the filter: {0}', node.children.length))
+      : (isEmptyFilter(filter) ? vscode.l10n.t('Initiatives: {0}', node.children.length) : vscode.l10n.t('Initiatives matching the filter: {0}', node.children.length));
     item.iconPath = new vscode.ThemeIcon(groupBy === 'section' ? 'symbol-namespace' : groupBy === 'area' ? 'tag' : groupBy === 'status' ? 'pulse' : 'symbol-class');
     item.contextValue = 'summitNotes.group';
     return item;
   }
   const a = node.annotation;
-  const item = new vscode.TreeItem(clip(a.plainText, 70) || '(empty)', node.children.length ? collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(clip(a.plainText, 70) || vscode.l10n.t('(empty)'), node.children.length ? collapsed : vscode.TreeItemCollapsibleState.None);
   // By id when it is unique (expansion and selection survive edits above it), else by position.
   const key = a.id && node.model.ids.get(a.id) === a ? `#${a.id}` : `@${a.index}`;
   item.id = `ann|${node.uri.toString()}|${groupBy}|${key}`;
