@@ -30,6 +30,8 @@ const MESSAGES: readonly (readonly [string, string])[] = [
   ['No known kind among {list}: use .initiative, .figure or .actor.', 'Ни один из классов {list} не задаёт вид: используйте .initiative, .figure или .actor.'],
   ['The front matter opened here is never closed: end it with a “---” line.', 'Шапка файла, открытая здесь, не закрыта: завершите её строкой «---».'],
   ['YAML: the key “{key}” appears twice; the last one wins.', 'YAML: ключ «{key}» встречается дважды; действует последний.'],
+  // The YAML library's own words stay as they are; the prefix says where they come from.
+  ['YAML: {error}', 'Ошибка YAML: {error}'],
   ['The front matter should be “key: value” lines.', 'Шапка файла должна состоять из строк «ключ: значение».'],
   ['“{key}” should be an ISO date: {iso}.', 'Дата «{key}» должна быть в формате ISO: {iso}.'],
   ['“{key}” should be an ISO date (YYYY-MM-DD).', 'Дата «{key}» должна быть в формате ISO (ГГГГ-ММ-ДД).'],
@@ -87,7 +89,9 @@ function translate(text: string, table: readonly Compiled[], parts: readonly Com
     entry.names.forEach((name, i) => {
       const value = m[i + 1];
       // A value may itself be a known part (why an attribute is malformed, what a value should be).
-      values[name] = parts && (name === 'detail' || name === 'expected') ? translate(value, parts, undefined) ?? value : value;
+      if (parts && (name === 'detail' || name === 'expected')) values[name] = translate(value, parts, undefined) ?? value;
+      // A list the parser quoted (“.foo”, “.bar”) takes the Russian quotes of the sentence around it.
+      else values[name] = name === 'list' ? value.replace(/“([^”]*)”/g, '«$1»') : value;
     });
     return fillTemplate(entry.target, values);
   }
