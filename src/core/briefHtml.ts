@@ -349,9 +349,29 @@ function count(n: number, noun: NounKey, lang: OutputLanguage): string {
 
 const QUOTE_ENTITIES: Readonly<Record<string, string>> = { '“': '&ldquo;', '”': '&rdquo;', '«': '&laquo;', '»': '&raquo;' };
 
-/** `in “Section”` with the catalogue's quotes as entities (see NONE), around already escaped HTML. */
-function inSection(lang: OutputLanguage, titleHtml: string): string {
-  return message(lang, 'brief.inSection', { value: '\u0000' }).replace(/[“”«»]/g, (q) => QUOTE_ENTITIES[q]).replace('\u0000', titleHtml);
+/** The words around an initiative's facts, split once per language: an item is built by `+` only. */
+interface ItemWords {
+  readonly proposedBy: readonly [string, string];
+  readonly actorsOf: readonly [string, string];
+  /** `in &ldquo;` … `&rdquo;`: the catalogue's quotes as entities (see NONE). */
+  readonly inSection: readonly [string, string];
+  readonly figure: string;
+}
+const ITEM_WORDS = new Map<OutputLanguage, ItemWords>();
+
+function around(lang: OutputLanguage, key: 'brief.proposedBy' | 'brief.actorsOf' | 'brief.inSection'): readonly [string, string] {
+  const text = message(lang, key, { value: '\u0000' }).replace(/[“”«»]/g, (q) => QUOTE_ENTITIES[q]);
+  const at = text.indexOf('\u0000');
+  return [text.slice(0, at), text.slice(at + 1)];
+}
+
+function itemWords(lang: OutputLanguage): ItemWords {
+  let words = ITEM_WORDS.get(lang);
+  if (!words) {
+    words = { proposedBy: around(lang, 'brief.proposedBy'), actorsOf: around(lang, 'brief.actorsOf'), inSection: around(lang, 'brief.inSection'), figure: message(lang, 'brief.figureFallback') };
+    ITEM_WORDS.set(lang, words);
+  }
+  return words;
 }
 
 /** The normalised value in `lang` (the brief model keeps the English words). */
@@ -366,9 +386,10 @@ function initiativeItem(i: BriefInitiative, entries: Entries, lang: OutputLangua
     out += ` <span class="brief-badge" data-status="${status}">${status}</span>`;
   }
   let meta = '';
-  if (i.proposer) meta = message(lang, 'brief.proposedBy', { value: escapeHtml(i.proposer) });
-  if (i.actors.length) meta += `${meta ? ' · ' : ''}${message(lang, 'brief.actorsOf', { value: i.actors.map(escapeHtml).join(', ') })}`;
-  if (i.section) meta += `${meta ? ' · ' : ''}${inSection(lang, escapeHtml(i.section.title))}`;
+  const words = itemWords(lang);
+  if (i.proposer) meta = words.proposedBy[0] + escapeHtml(i.proposer) + words.proposedBy[1];
+  if (i.actors.length) meta += `${meta ? ' · ' : ''}${words.actorsOf[0]}${i.actors.map(escapeHtml).join(', ')}${words.actorsOf[1]}`;
+  if (i.section) meta += `${meta ? ' · ' : ''}${words.inSection[0]}${escapeHtml(i.section.title)}${words.inSection[1]}`;
   if (i.id) meta += `${meta ? ' · ' : ''}<code>#${escapeHtml(i.id)}</code>`;
   if (meta) out += `<div class="brief-meta">${meta}</div>`;
   if (i.figures.length) {
@@ -376,7 +397,7 @@ function initiativeItem(i: BriefInitiative, entries: Entries, lang: OutputLangua
     for (const f of i.figures) {
       const normalised = normalisedIn(f, lang);
       const muted = normalised ? (f.year !== undefined ? `(${escapeHtml(normalised)}) ${f.year}` : `(${escapeHtml(normalised)})`) : f.year !== undefined ? String(f.year) : '';
-      out += `<li${entries.attr(f.line)}>${escapeHtml(f.metric ?? message(lang, 'brief.figureFallback'))}: <strong>${escapeHtml(f.asWritten)}</strong>${muted ? ` <span class="brief-muted">${muted}</span>` : ''}</li>`;
+      out += `<li${entries.attr(f.line)}>${escapeHtml(f.metric ?? words.figure)}: <strong>${escapeHtml(f.asWritten)}</strong>${muted ? ` <span class="brief-muted">${muted}</span>` : ''}</li>`;
     }
     out += '</ul>';
   }
