@@ -60,13 +60,15 @@ function markdownEnv(model: NotesModel, options: AnnotatedTextOptions): Record<s
   }
   // The model already read every figure: hand the values to the plugin instead of reading them again.
   const figureValues = new Map<string, string>();
-  const rows = options.brief?.figures;
+  const lang = outputLanguage(model.language);
+  // The brief's rows carry English words; a Russian file describes its values again.
+  const rows = lang === 'en' ? options.brief?.figures : undefined;
   const figures = model.figures;
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const a = f.annotation;
     const row = rows && rows.length === figures.length ? rows[i] : undefined;
-    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier));
+    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier, lang));
   }
   const context: SummitMarkdownContext = { areas: model.frontMatter?.areas, language: model.language, figureValues, resolveImage: options.resolveImage, skipLines };
   return { [SUMMIT_ENV_KEY]: context };

@@ -169,6 +169,13 @@ describe('the brief in the document language', () => {
     }
   });
 
+  it('gives the annotated text Russian tooltips and values', () => {
+    const html = renderBrief(ru, 'html');
+    assert.ok(html.includes('title="Инициатива #net · направление: Вода и климат · статус: proposed · инициатор: Анна Берг"'), 'initiative tooltip');
+    assert.ok(html.includes('title="Цифра · стоимость (2026) · = более 40,000,000 EUR"'), 'figure tooltip');
+    assert.ok(renderBrief(en, 'html').includes('title="Initiative #net · area: Вода и климат · status: proposed · by Анна Берг"'), 'English tooltip');
+  });
+
   it('has a Russian CSV header and kind cells, and English JSON keys', () => {
     const csv = renderBrief(ru, 'csv').split('\r\n');
     assert.equal(csv[0], 'вид,id,текст,направление,название направления,статус,инициатор,показатель,как в тексте,значение,единица,уточнение,год,инициатива,раздел,строка,примечание');
