@@ -223,7 +223,7 @@ export class BriefPreview implements vscode.Disposable {
 
   private updateTitle(): void {
     const name = this.resourceUri.path.split('/').pop() ?? 'notes';
-    this.panel.title = this.followsActive ? `Brief (following): ${name}` : `Brief: ${name}`;
+    this.panel.title = this.followsActive ? vscode.l10n.t('Brief (following): {0}', name) : vscode.l10n.t('Brief: {0}', name);
   }
 
   private async render(): Promise<void> {

@@ -58,7 +58,7 @@ export class BriefPreviewManager implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       BRIEF_VIEW_TYPE,
-      'Brief',
+      vscode.l10n.t('Brief'),
       { viewColumn: column, preserveFocus: options.preserveFocus ?? options.toSide },
       { enableScripts: true, enableForms: false, enableFindWidget: true },
     );

@@ -29,11 +29,11 @@ function spanText(text: string): string {
 
 function qualifierWord(q: string | null): string {
   switch (q) {
-    case 'more_than': return 'more than ';
-    case 'less_than': return 'less than ';
-    case 'about': return 'about ';
-    case 'up_to': return 'up to ';
-    case 'at_least': return 'at least ';
+    case 'more_than': return `${vscode.l10n.t('more than')} `;
+    case 'less_than': return `${vscode.l10n.t('less than')} `;
+    case 'about': return `${vscode.l10n.t('about')} `;
+    case 'up_to': return `${vscode.l10n.t('up to')} `;
+    case 'at_least': return `${vscode.l10n.t('at least')} `;
     default: return '';
   }
 }
@@ -41,9 +41,9 @@ function qualifierWord(q: string | null): string {
 /** The hint's message: what the figure reads as, or why the phrase looks like an initiative. */
 export function hintMessage(d: Detection): string {
   if (d.kind === 'figure') {
-    return `Figure not annotated: ${qualifierWord(d.qualifier)}${d.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}${d.unit ? ` ${d.unit}` : ''}`;
+    return vscode.l10n.t('Figure not annotated: {0}', `${qualifierWord(d.qualifier)}${d.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}${d.unit ? ` ${d.unit}` : ''}`);
   }
-  return `Possible initiative (${d.reason})`;
+  return vscode.l10n.t('Possible initiative ({0})', d.reason);
 }
 
 /** What detection found for one version of a document, and the edits since (for the next update). */
@@ -249,7 +249,7 @@ function markupFor(deps: EditorDeps, document: vscode.TextDocument, d: Hint, tak
 async function annotateDetectedFigures(deps: EditorDeps, hints: DetectionHints): Promise<number> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !deps.notes.isActive(editor.document)) {
-    void vscode.window.showInformationMessage('Summit Notes: open a notes file to annotate its figures.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Summit Notes: open a notes file to annotate its figures.'));
     return 0;
   }
   const document = editor.document;
@@ -257,7 +257,7 @@ async function annotateDetectedFigures(deps: EditorDeps, hints: DetectionHints):
   const selections = editor.selections.filter((s) => !s.isEmpty).map((s) => [document.offsetAt(s.start), document.offsetAt(s.end)] as const);
   const figures = (result?.figures ?? []).filter((f) => selections.length === 0 || selections.some(([s, e]) => f.start >= s && f.end <= e));
   if (figures.length === 0) {
-    void vscode.window.showInformationMessage(`Summit Notes: no unannotated figures ${selections.length ? 'in the selection' : 'in this file'}.`);
+    void vscode.window.showInformationMessage(selections.length ? vscode.l10n.t('Summit Notes: no unannotated figures in the selection.') : vscode.l10n.t('Summit Notes: no unannotated figures in this file.'));
     return 0;
   }
   const version = document.version;
@@ -265,7 +265,7 @@ async function annotateDetectedFigures(deps: EditorDeps, hints: DetectionHints):
     for (const f of figures) builder.replace(offsetsToRange(document, f.start, f.end), annotationMarkup(spanText(f.text), 'figure'));
   });
   if (!ok || document.version === version) return 0;
-  void vscode.window.showInformationMessage(`Summit Notes: annotated ${figures.length} figure${figures.length === 1 ? '' : 's'}.`);
+  void vscode.window.showInformationMessage(figures.length === 1 ? vscode.l10n.t('Summit Notes: annotated 1 figure.') : vscode.l10n.t('Summit Notes: annotated {0} figures.', figures.length));
   return figures.length;
 }
 
@@ -294,7 +294,7 @@ export function registerDetectionHints(deps: EditorDeps): vscode.Disposable {
         const out: vscode.CodeAction[] = [];
         for (const d of found) {
           if (d.end < start || d.start > end) continue;
-          const title = d.kind === 'figure' ? 'Annotate as figure' : 'Annotate as initiative';
+          const title = d.kind === 'figure' ? vscode.l10n.t('Annotate as figure') : vscode.l10n.t('Annotate as initiative');
           const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
           action.edit = new vscode.WorkspaceEdit();
           action.edit.replace(document.uri, offsetsToRange(document, d.start, d.end), markupFor(deps, document, d, taken));

@@ -20,6 +20,7 @@ import { registerStatusBar } from './statusBar';
 import { registerDetectionHints } from './detectionHints';
 import { registerNewNotesFromArticle } from './newNotesFromArticle';
 import { testHooks, type TestHooks } from './testHooks';
+import { registerWalkthrough } from './walkthrough';
 
 /**
  * Builds the shared pieces once (the model cache) and registers every feature; each feature is
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): SummitNotesApi {
   context.subscriptions.push(registerNavigation(editor));
   context.subscriptions.push(registerStatusBar(editor));
   context.subscriptions.push(registerDetectionHints(editor), registerNewNotesFromArticle(editor));
+  context.subscriptions.push(registerWalkthrough(context.extensionUri));
   log(`activated in ${Date.now() - started} ms`);
   return { extendMarkdownIt: (md) => md.use(summitNotesPlugin), testHooks };
 }

@@ -23,7 +23,7 @@ export function registerLanguageDetection(): vscode.Disposable {
         ? await vscode.workspace.openTextDocument(uri)
         : vscode.window.activeTextEditor?.document;
       if (!doc) {
-        void vscode.window.showInformationMessage('Summit Notes: open a file first, then run "Treat as Notes".');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Summit Notes: open a file first, then run "Treat as Notes".'));
         return undefined;
       }
       return vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);

@@ -17,7 +17,7 @@ export type { HoverSubject } from './hoverText';
 export { ATTRIBUTE_KEYS, completionContextAt } from './completionContext';
 export type { CompletionContext } from './completionContext';
 export { declarationsOf, idAt, idOccurrences, isValidId, targetRange } from './idSites';
-export { GROUP_BY, groupAnnotations, initiativeAt, isEmptyFilter } from './initiativeGroups';
+export { GROUP_BY, groupAnnotations, initiativeAt, isEmptyFilter, NO_VALUE } from './initiativeGroups';
 export type { AnnotationFilter, GroupBy } from './initiativeGroups';
 export { matchesQuery, workspaceSymbolEntries } from './symbolEntries';
 export type { SymbolEntry } from './symbolEntries';
