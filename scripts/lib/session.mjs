@@ -90,6 +90,9 @@ export function freshProfile(prefix = 'summit-vscode-', { at } = {}) {
     'chat.commandCenter.enabled': false,
     'workbench.colorTheme': 'Default Light Modern',
     'window.commandCenter': false,
+    // The folder may sit inside a git checkout (`npm start -- --here`): no "repository found in
+    // parent folders" prompt.
+    'git.openRepositoryInParentFolders': 'never',
   }, null, 1));
   return dirs;
 }
