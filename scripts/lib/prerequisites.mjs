@@ -5,6 +5,7 @@
 // When a package is missing and we run as root or with password-less sudo (`sudo -n true`), it is
 // installed with apt-get, saying what and why; otherwise the run stops with the one line to type.
 //
+// SUMMIT_NOTES_PREREQUISITES=ask never installs: it stops with the line to run, as without sudo.
 // For checking this path without removing anything from the machine:
 //   SUMMIT_NOTES_PREREQUISITES=dry-run   say what would be installed, install nothing
 //   SUMMIT_NOTES_PRETEND_MISSING=pandoc,ripgrep   treat these packages as missing
@@ -87,6 +88,7 @@ export function installLine(packages) {
 
 /** How we may run apt-get: as root directly, through password-less sudo, or not at all. */
 function privilege() {
+  if (process.env.SUMMIT_NOTES_PREREQUISITES === 'ask') return undefined;
   if (process.getuid?.() === 0) return [];
   if (onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0) return ['sudo', '-n'];
   return undefined;
