@@ -9,7 +9,9 @@
 //   node scripts/integration/run.mjs --results out.json    # also write {passed, failed, skipped, tests, failures}
 // Other flags: --timeout SECONDS (whole run, default 600), --keep (keep the temp profile and logs),
 // --no-build (do not rebuild stale dist/ and out/), --web / --no-web (the web-worker smoke suite
-// test/web: runs by default on a full run, skipped with --grep/--files unless --web). The test "no error in the extension host log"
+// test/web: runs by default on a full run, skipped with --grep/--files unless --web), --untrusted
+// (only the Restricted Mode session: test/integration/untrusted in a second code-server with
+// workspace trust on and the folder untrusted; a full run ends with it). The test "no error in the extension host log"
 // always runs, also with --grep/--files. It rebuilds what is stale before running (tsc and esbuild).
 //
 // How it works: it copies test/integration/workspace to a fresh temp folder, starts code-server on a
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     build: { type: 'boolean', default: true },
     web: { type: 'boolean' },
+    untrusted: { type: 'boolean', default: false },
   },
 });
 
@@ -160,6 +163,27 @@ async function runWebSmoke(server, browser, profile, folder, consoleLog, pageErr
   return results;
 }
 
+/**
+ * The Restricted Mode session: its own profile (workspace trust on) and code-server (without
+ * --disable-workspace-trust), the fixture folder untrusted; runs test/integration/untrusted.
+ */
+async function runUntrusted(browser, testsPath, deadline) {
+  const { profile, folder, run: files } = prepareRun(root, { grep: args.grep, files: args.files, color, untrusted: true, prefix: 'summit-untrusted-' });
+  cleanups.push(async () => { if (!args.keep) removeProfile(profile); else console.log(`kept: ${profile.root}`); });
+  const server = await startCodeServer({ profile, folder, trust: true });
+  cleanups.push(() => server.stop());
+  const context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  cleanups.push(() => context.close());
+  const page = await context.newPage();
+  recordConsole(page, files.consoleLog, []);
+  console.log('\n── Restricted Mode (workspace trust on, the folder untrusted)');
+  await page.goto(workbenchUrl(server, { folder, extensionPath: root, testsPath }));
+  const results = await awaitSuite(server, files, deadline);
+  await context.close();
+  await server.stop();
+  return results;
+}
+
 function merge(a, b) {
   return {
     passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: (a.skipped ?? 0) + (b.skipped ?? 0),
@@ -184,7 +208,8 @@ async function main() {
     return 1;
   }
   const deadline = Date.now() + Number(args.timeout) * 1000;
-  const withWeb = args.web ?? (!args.grep && !args.files);
+  const withWeb = !args.untrusted && (args.web ?? (!args.grep && !args.files));
+  const withUntrusted = args.untrusted || (!args.grep && !args.files);
 
   const { profile, folder, run: files } = prepareRun(root, { grep: args.grep, files: args.files, color });
   cleanups.push(async () => { if (!args.keep) removeProfile(profile); else console.log(`kept: ${profile.root}`); });
@@ -201,12 +226,15 @@ async function main() {
     // The short web smoke first, so the run ends with the main suite's own mocha summary (and its
     // host-log check also covers what the web page logged).
     if (withWeb) results = merge(results, await runWebSmoke(server, browser, profile, folder, files.consoleLog, pageErrors, deadline));
-    console.log('\n── Node extension host (the extension as desktop VS Code runs it)');
-    // The workbench reports broken contributions (a missing snippet or grammar file) in the browser
-    // console; kept in VS Code's log format for the suite's "no error in the extension host log".
-    recordConsole(browser.page, files.consoleLog, pageErrors);
-    await browser.page.goto(workbenchUrl(server, { folder, extensionPath: root, testsPath }));
-    results = merge(results, await awaitSuite(server, files, deadline));
+    if (!args.untrusted) {
+      console.log('\n── Node extension host (the extension as desktop VS Code runs it)');
+      // The workbench reports broken contributions (a missing snippet or grammar file) in the browser
+      // console; kept in VS Code's log format for the suite's "no error in the extension host log".
+      recordConsole(browser.page, files.consoleLog, pageErrors);
+      await browser.page.goto(workbenchUrl(server, { folder, extensionPath: root, testsPath }));
+      results = merge(results, await awaitSuite(server, files, deadline));
+    }
+    if (withUntrusted) results = merge(results, await runUntrusted(browser, testsPath, deadline));
   } catch (e) {
     console.error(red(`\nintegration run failed: ${e.message}`));
     if (pageErrors.length) console.error(`browser console errors (last 10):\n  ${pageErrors.slice(-10).map((l) => l.split('\n')[0]).join('\n  ')}`);

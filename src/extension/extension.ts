@@ -17,6 +17,7 @@ export const INTERNAL_COMMANDS: readonly string[] = [
   'summitNotes.internal.inspectBrief',
   'summitNotes.internal.paintedDecorations',
   'summitNotes.internal.statusBarText',
+  'summitNotes.internal.treeBadge',
   'summitNotes.internal.treeSelection',
   'summitNotes.internal.treeSnapshot',
   'summitNotes.internal.waitForBrief',

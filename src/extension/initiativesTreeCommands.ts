@@ -132,6 +132,7 @@ export function registerTreeCommands(deps: EditorDeps, tree: InitiativesTree, vi
     vscode.commands.registerCommand('summitNotes.tree.toggleFollow', () =>
       config().update('tree.followCursor', config().get<boolean>('tree.followCursor') === false, vscode.ConfigurationTarget.Global)),
     vscode.commands.registerCommand('summitNotes.internal.treeSnapshot', () => snapshot(tree)),
+    vscode.commands.registerCommand('summitNotes.internal.treeBadge', () => ({ value: view.badge?.value, tooltip: view.badge?.tooltip, visible: view.visible })),
     vscode.commands.registerCommand('summitNotes.internal.treeSelection', () => view.selection.map((n) => n.type === 'annotation' ? n.annotation.id ?? n.annotation.plainText : n.type)),
   );
 }

@@ -117,7 +117,7 @@ export function treeItemOf(node: TreeNode, groupBy: GroupBy, filter: AnnotationF
     const item = new vscode.TreeItem(node.label, expanded);
     item.id = `group|${node.uri.toString()}|${groupBy}|${node.key}`;
     item.description = `${node.children.length}`;
-    item.tooltip = `${node.children.length} ${groupBy === 'kind' ? 'annotations' : 'initiatives'}${isEmptyFilter(filter) ? '' : ' matching the filter'}`;
+    item.tooltip = `${countText(node.children.length, groupBy)}${isEmptyFilter(filter) ? '' : ' matching the filter'}`;
     item.iconPath = new vscode.ThemeIcon(groupBy === 'section' ? 'symbol-namespace' : groupBy === 'area' ? 'tag' : groupBy === 'status' ? 'pulse' : 'symbol-class');
     item.contextValue = 'summitNotes.group';
     return item;
@@ -133,4 +133,10 @@ export function treeItemOf(node: TreeNode, groupBy: GroupBy, filter: AnnotationF
   item.contextValue = `summitNotes.annotation.${a.kind ?? 'span'}${a.id ? '.withId' : ''}`;
   item.command = { command: 'summitNotes.revealAnnotation', title: 'Reveal', arguments: [node.uri.toString(), a.contentRange.start, a.contentRange.end, a.id] };
   return item;
+}
+
+/** "1 initiative", "5 initiatives" (grouped by kind: annotations), each form its own string for translation. */
+export function countText(count: number, groupBy: GroupBy): string {
+  if (groupBy === 'kind') return count === 1 ? vscode.l10n.t('1 annotation') : vscode.l10n.t('{0} annotations', count);
+  return count === 1 ? vscode.l10n.t('1 initiative') : vscode.l10n.t('{0} initiatives', count);
 }
