@@ -50,11 +50,14 @@ describe('start-up and first use', () => {
     await vscode.commands.executeCommand('summitNotes.initiatives.focus');
     await withSetting('summitNotes', 'tree.scope', 'workspace', async () => {
       await openFixture('editor.summit.md');
-      const before = await waitFor(async () => (await badge()).value, 'the workspace count');
+      // The workspace count, from the listing itself (which also sets the badge).
+      const files = await vscode.commands.executeCommand<{ label: string; description?: string }[]>('summitNotes.internal.treeSnapshot');
+      const before = files.reduce((n, f) => n + Number(f.description ?? 0), 0);
+      await waitForBadge(before, before === 1 ? '1 initiative' : `${before} initiatives`, 'the workspace count');
       const untitled = await vscode.workspace.openTextDocument({ language: 'summit-notes', content: ONE_INITIATIVE });
       await vscode.window.showTextDocument(untitled);
-      // The view asks again only when told the listing changed: the badge is its answer.
-      await waitFor(async () => (await badge()).value === before + 1, `the workspace count to take in the untitled note (was ${before})`);
+      // Only the view asking again (told that the listing changed) moves the badge now.
+      await waitForBadge(before + 1, `${before + 1} initiatives`, `the workspace count to take in the untitled note (was ${before})`);
     });
     await waitForBadge(1, '1 initiative', 'the active untitled note listed on its own');
   });
