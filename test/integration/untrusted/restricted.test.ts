@@ -1,7 +1,8 @@
 // Restricted Mode: the folder is not trusted (the runner's second session turns workspace trust on
-// and trusts nothing). The extension runs no code from the workspace and declares
-// `capabilities.untrustedWorkspaces: { supported: true }`, so it still loads there: hovers and the
-// brief work as in a trusted folder.
+// and trusts nothing) and the extension is installed from its .vsix, as a user has it (VS Code
+// would keep an extension under development enabled regardless). The extension runs no code from
+// the workspace and declares `capabilities.untrustedWorkspaces: { supported: true }`, so it still
+// loads there: hovers and the brief work as in a trusted folder. Without the declaration these fail.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, openFixture, waitFor } from '../helpers';
