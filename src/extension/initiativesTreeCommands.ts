@@ -133,6 +133,7 @@ export function registerTreeCommands(deps: EditorDeps, tree: InitiativesTree, vi
     vscode.commands.registerCommand('summitNotes.tree.toggleFollow', () =>
       config().update('tree.followCursor', config().get<boolean>('tree.followCursor') === false, vscode.ConfigurationTarget.Global)),
     testHooks.provide('treeSnapshot', () => snapshot(tree)),
+    testHooks.provide('treeBadge', () => ({ value: view.badge?.value, tooltip: view.badge?.tooltip, visible: view.visible })),
     testHooks.provide('treeSelection', () => view.selection.map((n) => n.type === 'annotation' ? n.annotation.id ?? n.annotation.plainText : n.type)),
   );
 }

@@ -149,3 +149,11 @@ export function treeItemOf(node: TreeNode, groupBy: GroupBy, filter: AnnotationF
   item.command = { command: 'summitNotes.revealAnnotation', title: 'Reveal', arguments: [node.uri.toString(), a.contentRange.start, a.contentRange.end, a.id] };
   return item;
 }
+
+/** "Initiatives: 5" (grouped by kind: "Annotations: 5"), the count the badge and the groups show. */
+export function countText(count: number, groupBy: GroupBy): string {
+  // "Initiatives: 3" rather than "3 initiatives": one string reads right for every count in
+  // both languages (Russian needs three plural forms, which one l10n key cannot give).
+  if (groupBy === 'kind') return vscode.l10n.t('Annotations: {0}', count);
+  return vscode.l10n.t('Initiatives: {0}', count);
+}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { declaresSummitNotes } from '../core';
-import { LANGUAGE_ID } from './modelCache';
+import { declaresSummitNotes } from '../core/text';
+import { LANGUAGE_ID } from './notesLanguage';
 
 /**
  * Recognition beyond `*.summit.md`: a Markdown file whose front matter says `summit-notes: 1`

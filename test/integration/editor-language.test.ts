@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { activeExtension, closeAllEditors, fixtureUri, ourDiagnostics, waitFor, writeWorkspaceFile } from './helpers';
+import { activeExtension, closeAllEditors, fixtureUri, ourDiagnostics, waitFor, writeWorkspaceFile, testHook } from './helpers';
 import { hoverMarkdown, positionOf, revertAndCloseAll, setText } from './editorHelpers';
 
 const HEADINGS = /\*\*(Инициатива|Цифра|Участник|Ссылка|Раздел|Глоссарий|Фрагмент|Initiative|Figure|Actor|Reference|Section|Glossary|Span)\*\*/;
@@ -35,9 +35,9 @@ async function diagnosticsMatching(uri: vscode.Uri, expected: RegExp): Promise<s
 interface Inspection { version: number; text: string }
 
 async function briefText(uri: vscode.Uri, version: number): Promise<string> {
-  const rendered = await vscode.commands.executeCommand<{ version: number } | undefined>('summitNotes.internal.waitForBrief', uri.toString(), version, 15_000);
+  const rendered = await testHook<{ version: number } | undefined>('waitForBrief', uri.toString(), version, 15_000);
   assert.ok(rendered, 'the brief showed the document');
-  const inspection = await vscode.commands.executeCommand<Inspection | undefined>('summitNotes.internal.inspectBrief', uri.toString());
+  const inspection = await testHook<Inspection | undefined>('inspectBrief', uri.toString());
   assert.ok(inspection, 'the brief webview answered');
   return inspection.text;
 }

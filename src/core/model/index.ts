@@ -12,7 +12,6 @@ export { editNotes } from './edit';
 export type { TextChange } from './edit';
 export { DIAGNOSTIC_SEVERITY, nearest } from './diagnostics';
 export { localiseDiagnostics } from './diagnosticMessages';
-export { declaresSummitNotes } from './sniff';
 export { AttributeScanner } from './attributes';
 export type { AttributeBlock } from './attributes';
 export { OutlineLabels } from './outlineTable';
