@@ -1,3 +1,7 @@
+/**
+ * The brief preview's commands: open it here, to the side or following the active notes file;
+ * toggle following; show an annotation in the brief.
+ */
 import * as vscode from 'vscode';
 import { testHooks } from './testHooks';
 import type { BriefInspection } from '../shared/previewMessages';

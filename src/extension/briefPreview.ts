@@ -1,3 +1,8 @@
+/**
+ * One brief preview panel: renders the brief of its notes file into a locked webview, sends only
+ * the blocks, rows and initiatives that changed while typing, and keeps the preview and the editor
+ * scrolled together.
+ */
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { escapeHtml, renderBriefPreview } from '../core';

@@ -1,3 +1,7 @@
+/**
+ * The open brief previews: which panel shows which notes file, the one that follows the active
+ * editor, and restoring panels after a reload.
+ */
 import * as vscode from 'vscode';
 import { createNotesMarkdown } from '../core';
 import type { BriefPreviewState } from '../shared/previewMessages';

@@ -1,3 +1,7 @@
+/**
+ * Quick fixes for the core's diagnostics: close a span, add an area to the vocabulary, create a
+ * missing reference target, rewrite a date as ISO, each one undoable edit.
+ */
 import * as vscode from 'vscode';
 import type { Diagnostic, NotesModel } from '../core';
 import { addAreaEdit, createHeadingTargetEdit, type TextEdit } from '../core';

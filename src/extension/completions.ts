@@ -1,3 +1,7 @@
+/**
+ * Completion inside a span's `{…}` (kinds, attribute keys, areas and statuses from the front
+ * matter) and after `](#` (the file's ids).
+ */
 import * as vscode from 'vscode';
 import { ANNOTATION_KINDS, DEFAULT_STATUSES, type NotesModel } from '../core';
 import { ATTRIBUTE_KEYS, completionContextAt, type CompletionContext } from '../core';

@@ -1,3 +1,7 @@
+/**
+ * The Problems view: the core's diagnostics of every notes document, in the notes' language,
+ * updated once typing pauses.
+ */
 import * as vscode from 'vscode';
 import type { Diagnostic, NotesModel, Severity } from '../core';
 import { toRange } from './convert';

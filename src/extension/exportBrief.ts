@@ -1,3 +1,6 @@
+/**
+ * Export Brief…: writes the brief as HTML, Markdown, JSON or CSV where the analyst chooses.
+ */
 import * as vscode from 'vscode';
 import { BRIEF_FORMATS, briefFileExtension, renderBrief, type BriefFormat } from '../core';
 import { isNotesDocument, type NotesModelCache } from './modelCache';

@@ -1,3 +1,7 @@
+/**
+ * The start-up shell: activation recognises notes files and loads the features (features.ts, a
+ * bundle of its own) on first use.
+ */
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { registerLanguageDetection } from './languageDetection';

@@ -1,3 +1,9 @@
+/**
+ * Every feature but language recognition: its own bundle (dist/features.js), which the start-up
+ * shell (extension.ts) loads when a notes file opens or a command, the view or the Markdown preview
+ * first needs it. Builds the shared pieces once (the model cache) and registers each feature; each
+ * is one file exporting `registerXxx(...)` that returns a Disposable, all owned by the one returned.
+ */
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { NotesModelCache } from './modelCache';
@@ -21,12 +27,6 @@ import { registerNewNotesFromArticle } from './newNotesFromArticle';
 import { registerWalkthrough } from './walkthrough';
 export { testHooks } from './testHooks';
 
-/**
- * Every feature but language recognition: its own bundle (dist/features.js), which the start-up
- * shell (extension.ts) loads when a notes file opens or a command, the view or the Markdown preview
- * first needs it. Builds the shared pieces once (the model cache) and registers each feature; each
- * is one file exporting `registerXxx(...)` that returns a Disposable, all owned by the one returned.
- */
 export function registerFeatures(extensionUri: vscode.Uri, log: (message: string) => void): vscode.Disposable {
   const models = new NotesModelCache();
   const editor = createEditorDeps(models, log);

@@ -1,3 +1,7 @@
+/**
+ * Hovers over annotations, references, headings and glossary terms: the core's hover text with
+ * command links to the tree and the brief.
+ */
 import * as vscode from 'vscode';
 import { hoverAt, type HoverSubject } from '../core';
 import { toRange } from './convert';

@@ -1,3 +1,7 @@
+/**
+ * The Initiatives view's data provider: the annotations of the active file (or the workspace)
+ * grouped, filtered and refreshed as the notes change.
+ */
 import * as vscode from 'vscode';
 import type { Annotation } from '../core';
 import { hoverAt } from '../core';

@@ -1,3 +1,7 @@
+/**
+ * The Initiatives view's commands: group by, filter, scope, follow the cursor, change a status,
+ * copy an id, find references.
+ */
 import * as vscode from 'vscode';
 import { testHooks } from './testHooks';
 import { DEFAULT_STATUSES } from '../core';

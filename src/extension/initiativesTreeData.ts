@@ -1,3 +1,6 @@
+/**
+ * The Initiatives view's nodes and tree items, built from the core's groups.
+ */
 import * as vscode from 'vscode';
 import type { Annotation, NotesModel } from '../core';
 import { groupAnnotations, isEmptyFilter, NO_VALUE, type AnnotationFilter, type GroupBy } from '../core';

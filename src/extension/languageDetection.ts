@@ -1,3 +1,7 @@
+/**
+ * Recognising notes files beyond `*.summit.md`: Markdown with `summit-notes: 1` front matter, and
+ * the command Treat as Notes.
+ */
 import * as vscode from 'vscode';
 import { declaresSummitNotes } from '../core/text';
 import { LANGUAGE_ID } from './notesLanguage';

@@ -1,3 +1,7 @@
+/**
+ * The notes model of each open document, one per version, updated in place after an edit
+ * (editNotes) and shared by every feature.
+ */
 import * as vscode from 'vscode';
 import { editNotes, type NotesModel, type TextChange } from '../core';
 import { isNotesDocument } from './notesLanguage';

@@ -1,3 +1,6 @@
+/**
+ * Go to definition, find references and rename for ids, and stepping between annotations.
+ */
 import * as vscode from 'vscode';
 import { declarationsOf, idAt, idOccurrences, isValidId, targetRange } from '../core';
 import { toRange } from './convert';

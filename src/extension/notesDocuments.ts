@@ -1,3 +1,7 @@
+/**
+ * What every editor feature is handed: guarded access to the model (no features on binary or too-
+ * large files, never throwing) and the log.
+ */
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
 import { isNotesDocument, type NotesModelCache } from './modelCache';

@@ -1,3 +1,6 @@
+/**
+ * The notes language id and the document selectors, each with a scheme.
+ */
 import type * as vscode from 'vscode';
 
 /** The language id of notes files (package.json `contributes.languages`). */

@@ -1,3 +1,6 @@
+/**
+ * The status bar item: how many initiatives and figures the active notes file holds.
+ */
 import * as vscode from 'vscode';
 import { testHooks } from './testHooks';
 import type { NotesModel } from '../core';

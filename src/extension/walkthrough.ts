@@ -1,3 +1,6 @@
+/**
+ * The first-run walkthrough's own command: open a sample notes file in the editor's language.
+ */
 import * as vscode from 'vscode';
 
 export const OPEN_SAMPLE = 'summitNotes.openSample';

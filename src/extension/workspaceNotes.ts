@@ -1,3 +1,7 @@
+/**
+ * The models of every notes file in the workspace, for the tree's workspace scope and workspace
+ * symbols.
+ */
 import * as vscode from 'vscode';
 import { parseNotes, type NotesModel } from '../core';
 import type { EditorDeps } from './notesDocuments';
