@@ -6,12 +6,12 @@
  */
 import type { Qualifier } from '../types';
 import {
-  ATTACHED_MAGNITUDES, CURRENCY_SYMBOLS, CURRENCY_WORD_PREFIXES, CURRENCY_WORDS, DOTTED_ABBREVIATIONS, DOT_OPTIONAL,
+  ADJECTIVE_CURRENCY_WORDS, ATTACHED_MAGNITUDES, CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, LETTER_CURRENCIES, CURRENCY_WORD_PREFIXES, CURRENCY_WORDS, DOTTED_ABBREVIATIONS, DOT_OPTIONAL,
   EN_COUNT_NOUNS, EN_NOT_NOUNS, EN_STOP_WORDS, ISO_CODES, MAGNITUDE_WORDS, PERCENT_WORD_PREFIXES, POINT_WORDS,
   QUALIFIER_PHRASES, QUALIFIER_SYMBOLS, QUALIFYING_VERB_PREFIXES, UNIT_PHRASES, UNIT_WORDS, ruCountUnit,
 } from './lexicon';
 import { phraseEndingAt } from './phrases';
-import { isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, skipSpacesBack, wordEnd } from './text';
+import { isDigit, isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, skipSpacesBack, wordEnd } from './text';
 
 /** What follows a number. */
 export interface AfterNumber {
@@ -75,6 +75,8 @@ function currencyAfter(text: string, p: number, limit: number): readonly [string
     if (next && next.lower.startsWith('dollar')) return ['USD', next.end];
     return undefined;
   }
+  const adjective = adjectiveCurrency(text, w, limit);
+  if (adjective) return adjective;
   const code = currencyWord(w.lower);
   if (!code) return undefined;
   let end = withDot(text, w, limit);
@@ -84,6 +86,38 @@ function currencyAfter(text: string, p: number, limit: number): readonly [string
     if (next && (next.lower === 'сша' || next.lower === 'us')) end = next.end;
   }
   return [code, end];
+}
+
+/** "Saudi riyals", "Canadian dollars", "катарских риалов": [code, end] when a currency word follows the adjective. */
+function adjectiveCurrency(text: string, w: Word, limit: number): readonly [string, number] | undefined {
+  let code: string | undefined;
+  for (const [prefix, c] of CURRENCY_ADJECTIVES) {
+    if (w.lower.startsWith(prefix)) { code = c; break; }
+  }
+  if (code === undefined) return undefined;
+  let next = readWord(text, skipSpaces(text, w.end, limit), limit);
+  // "Hong Kong dollars".
+  if (next && w.lower === 'hong' && next.lower === 'kong') next = readWord(text, skipSpaces(text, next.end, limit), limit);
+  if (!next || !(ADJECTIVE_CURRENCY_WORDS.has(next.lower) || currencyWord(next.lower) !== undefined)) return undefined;
+  return [code, next.end];
+}
+
+/**
+ * A currency written with Latin letters right before the digits at `s` (`R2.5 billion`,
+ * `Rs 500 crore`, `Rs.200`), not part of a longer word: [code, start].
+ */
+export function gluedCurrencyBefore(text: string, s: number, floor: number): readonly [string, number] | undefined {
+  for (const [letters, code] of LETTER_CURRENCIES) {
+    // The rand's R only glued to the digits; rupees also with one space.
+    for (const gap of letters === 'R' ? [0] : [0, 1]) {
+      const at = s - gap - letters.length;
+      if (at < floor || (gap === 1 && !isInlineSpace(text.charCodeAt(s - 1)))) continue;
+      if (!text.startsWith(letters, at)) continue;
+      if (at > floor && (isLetter(text.charCodeAt(at - 1)) || isDigit(text.charCodeAt(at - 1)))) continue;
+      return [code, at];
+    }
+  }
+  return undefined;
 }
 
 function percentAfter(text: string, p: number, limit: number): readonly [string, number] | undefined {
@@ -220,6 +254,8 @@ function currencyBeforeAt(text: string, s: number, floor: number): readonly [str
     // "$ 5" with one space.
     if (at - 1 >= floor && isInlineSpace(text.charCodeAt(s - 1)) && text.startsWith(symbol, at - 1)) return [code, at - 1];
   }
+  const letters = gluedCurrencyBefore(text, s, floor);
+  if (letters) return letters;
   const w = previousWord(text, s, floor);
   // Codes are three letters: skip the slicing for any other word.
   if (w && w[1] < s && w[1] - w[0] === 3) {
