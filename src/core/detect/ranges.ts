@@ -95,9 +95,9 @@ export function joinRange(first: RangeEnd, second: RangeEnd): RangeReading | und
   const secondUnit = second.currency ?? second.after.unit;
   if (firstUnit !== undefined && secondUnit !== undefined && firstUnit !== secondUnit) return undefined;
   const firstBare = first.after.end === first.number.end;
-  const secondBare = second.after.end === second.number.end;
+  // A magnitude on one end only applies to both ("от 3 до 5 млрд", "от 3 млрд до 5 кубометров").
   const minMagnitude = first.after.magnitude === 1 && firstBare ? second.after.magnitude : first.after.magnitude;
-  const magnitude = second.after.magnitude === 1 && secondBare ? minMagnitude : second.after.magnitude;
+  const magnitude = second.after.magnitude === 1 ? minMagnitude : second.after.magnitude;
   const min = numberValue(first.number, minMagnitude);
   const value = numberValue(second.number, magnitude);
   if (!(min < value)) return undefined;
