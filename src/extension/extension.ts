@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): SummitNotesApi {
   context.subscriptions.push(registerAnnotateCommands(editor));
   context.subscriptions.push(registerNavigation(editor));
   context.subscriptions.push(registerStatusBar(editor));
-  context.subscriptions.push(registerDetectionHints(editor), registerNewNotesFromArticle(editor));
+  context.subscriptions.push(registerDetectionHints(editor, context), registerNewNotesFromArticle(editor));
   log(`activated in ${Date.now() - started} ms`);
   return { extendMarkdownIt: (md) => md.use(summitNotesPlugin) };
 }
