@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): SummitNotesApi {
       // The proxies give way to the real commands, which the features register.
       for (const d of proxies.splice(0)) d.dispose();
       for (const d of waiting.splice(0)) d.dispose();
-      context.subscriptions.push(module.registerFeatures(context.extensionUri, log));
+      context.subscriptions.push(module.registerFeatures(context, log));
       features = module;
       log(`features loaded in ${Date.now() - t0} ms (${why})`);
     } catch (err) {

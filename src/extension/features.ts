@@ -27,7 +27,8 @@ import { registerNewNotesFromArticle } from './newNotesFromArticle';
 import { registerWalkthrough } from './walkthrough';
 export { testHooks } from './testHooks';
 
-export function registerFeatures(extensionUri: vscode.Uri, log: (message: string) => void): vscode.Disposable {
+export function registerFeatures(context: vscode.ExtensionContext, log: (message: string) => void): vscode.Disposable {
+  const extensionUri = context.extensionUri;
   const models = new NotesModelCache();
   const editor = createEditorDeps(models, log);
   return vscode.Disposable.from(
@@ -47,7 +48,7 @@ export function registerFeatures(extensionUri: vscode.Uri, log: (message: string
     registerAnnotateCommands(editor),
     registerNavigation(editor),
     registerStatusBar(editor),
-    registerDetectionHints(editor),
+    registerDetectionHints(editor, context),
     registerNewNotesFromArticle(editor),
     registerWalkthrough(extensionUri),
   );

@@ -14,12 +14,13 @@ const extensionDir = join(root, 'src', 'extension');
 /** Command ids registered by `registerCommand('…')` in src/extension (the features and the shell). */
 function registeredCommands(): Set<string> {
   const ids = new Set<string>();
-  for (const file of readdirSync(extensionDir).filter((f) => f.endsWith('.ts') && f !== 'extension.ts')) {
-    const text = readFileSync(join(extensionDir, file), 'utf8');
+  const texts = readdirSync(extensionDir).filter((f) => f.endsWith('.ts') && f !== 'extension.ts').map((f) => readFileSync(join(extensionDir, f), 'utf8'));
+  const all = texts.join('\n');
+  for (const text of texts) {
     for (const m of text.matchAll(/registerCommand\(\s*'([^']+)'/g)) ids.add(m[1]);
-    // Ids kept in a constant: `const NAME = 'summitNotes.…'` registered as registerCommand(NAME, …).
+    // Ids kept in a constant (`const NAME = 'summitNotes.…'`, in any file) registered as registerCommand(NAME, …).
     for (const m of text.matchAll(/const (\w+) = '(summitNotes\.[^']+)'/g)) {
-      if (new RegExp(`registerCommand\\(\\s*${m[1]}\\b`).test(text)) ids.add(m[2]);
+      if (new RegExp(`registerCommand\\(\\s*${m[1]}\\b`).test(all)) ids.add(m[2]);
     }
   }
   return ids;

@@ -14,6 +14,8 @@ export interface DetectionJson {
   readonly value: number | null;
   readonly unit: string | null;
   readonly qualifier: string | null;
+  /** A range's lower end (`$3–5 bn` → 3000000000), only for ranges. */
+  readonly min?: number;
 }
 
 export const command: CliCommand = {
@@ -59,7 +61,10 @@ function readArgs(args: readonly string[]): { file: string; json: boolean; langu
 }
 
 function detectionJson(d: Detection): DetectionJson {
-  if (d.kind === 'figure') return { kind: 'figure', start: d.start, end: d.end, text: d.text, value: d.value, unit: d.unit ?? null, qualifier: d.qualifier };
+  if (d.kind === 'figure') {
+    const json: DetectionJson = { kind: 'figure', start: d.start, end: d.end, text: d.text, value: d.value, unit: d.unit ?? null, qualifier: d.qualifier };
+    return d.min === undefined ? json : { ...json, min: d.min };
+  }
   return { kind: 'initiative', start: d.start, end: d.end, text: d.text, value: null, unit: null, qualifier: null };
 }
 

@@ -16,6 +16,8 @@ export interface DetectedFigure {
   readonly text: string;
   /** In base units, as `parseFigure` would read the same text. */
   readonly value: number;
+  /** A range's lower end ("$3–5 bn" → 3e9; `value` is the upper end), in base units. */
+  readonly min?: number;
   readonly unit: string | undefined;
   readonly qualifier: Qualifier | null;
 }

@@ -23,3 +23,4 @@ export { matchesQuery, workspaceSymbolEntries } from './symbolEntries';
 export type { SymbolEntry } from './symbolEntries';
 export { addAreaEdit, annotationMarkup, createHeadingTargetEdit, freshId, setAttributeEdit } from './textEdits';
 export type { TextEdit } from './textEdits';
+export { detectedFigureMarkup } from './figureMarkup';
