@@ -10,12 +10,12 @@ import type { InitiativeKind } from './types';
 export type HeadClass = InitiativeKind | 'meeting';
 
 const HEADS: readonly (readonly [HeadClass, string])[] = [
-  ['body', 'fund bank centre center office council commission secretariat agency institute body mechanism platform organisation organization hub university committee alliance association facility pool reserve club structure network taskforce task-force consortium'],
-  ['body', 'фонд банк центр офис совет комиссия секретариат агентство институт орган механизм платформа организация хаб университет комитет альянс ассоциация пул резерв клуб структура сеть представительство консорциум палата'],
+  ['body', 'fund bank centre center office council commission secretariat agency institute body mechanism platform organisation organization hub university committee alliance association facility pool reserve club structure network taskforce task-force consortium panel'],
+  ['body', 'фонд банк центр офис совет комиссия секретариат агентство институт орган механизм платформа организация хаб университет комитет альянс ассоциация пул резерв клуб структура сеть представительство консорциум палата группа'],
   ['project', 'programme program project megaproject corridor route plant pipeline railway road highway port zone cluster line bridge scheme initiative park terminal station'],
   ['project', 'программа проект мегапроект коридор маршрут завод трубопровод газопровод нефтепровод дорога магистраль порт зона кластер линия мост путь технопарк терминал станция'],
-  ['agreement', 'agreement treaty declaration roadmap strategy plan memorandum deal accord pact charter convention resolution concept statement framework'],
-  ['agreement', 'соглашение договор декларация карта стратегия план меморандум сделка пакт хартия конвенция резолюция концепция заявление договоренность договорённость'],
+  ['agreement', 'agreement treaty declaration roadmap strategy plan memorandum deal accord pact charter convention resolution concept statement framework communique communiqué ceasefire truce'],
+  ['agreement', 'соглашение договор декларация карта стратегия план меморандум сделка пакт хартия конвенция резолюция концепция заявление договоренность договорённость коммюнике перемирие'],
   ['event', 'forum conference exhibition expo games festival year week olympiad championship dialogue'],
   ['event', 'форум конференция выставка игры фестиваль год неделя олимпиада чемпионат диалог'],
   ['meeting', 'summit meeting session talks visit'],
@@ -92,6 +92,8 @@ export function classStem(lower: string): string | undefined {
 
 /** The head class of a lowercased word, if it names a body, project, agreement, event, meeting or proposal. */
 export function headClass(lower: string): HeadClass | undefined {
+  // "funding", "planning", "according" stem to a head but are not one.
+  if (lower.endsWith('ing')) return undefined;
   const s = classStem(lower);
   return s === undefined ? undefined : headTable().get(s);
 }

@@ -46,7 +46,7 @@ const EN_LEFT_STOP = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'o
 const EN_RIGHT_LINK = new Set(['of', 'on', 'for', 'against', 'between', 'in', 'to']);
 const RU_RIGHT_STOP = new Set(['и', 'что', 'который', 'которая', 'которое', 'которые', 'которых', 'где', 'как', 'а', 'но', 'это', 'также']);
 const EN_RIGHT_STOP = new Set(['that', 'which', 'who', 'said', 'says', 'will', 'would', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'and',
-  'but', 'while', 'as', 'by', 'with', 'at', 'the']);
+  'but', 'while', 'as', 'by', 'with', 'at']);
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по', 'для', 'на']);
 
 /**
@@ -72,23 +72,25 @@ export function scoreCandidates(text: string, language: string, rules: readonly 
 
 function scoreLine(text: string, from: number, to: number, lang: string, rules: readonly RawCandidate[], weights: InitiativeWeights, out: ScoredCandidate[]): void {
   const words = lineWords(text, from, to);
+  // Headlines name what the article is about; the rules leave them alone, and so do the others.
+  if (isHeadline(text, from, to, words)) return;
   const raw: RawCandidate[] = [...rules];
   for (let k = 0; k < words.length; k++) {
     const h = headClass(words[k].lower);
     if (h) raw.push(nounPhrase(text, words, k, h));
+    else objectOf(text, words, k, raw);
   }
   names(text, words, raw);
   quotes(text, from, to, raw);
   if (raw.length === 0) return;
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  const headline = isHeadline(text, from, to, words);
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (c.end <= c.start) continue;
     let overlapping = 0;
     for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (raw[j].end > c.start) overlapping++;
     for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
-    const features = candidateFeatures(text, words, c, lang, overlapping, headline);
+    const features = candidateFeatures(text, words, c, lang, overlapping);
     out.push({ ...c, features, score: scoreOf(features, weights) });
   }
 }
@@ -160,6 +162,26 @@ function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClas
   return { start, end, reason: `${h}: “${words[k].lower}”`, kind: h === 'meeting' ? 'event' : h, source: 'np' };
 }
 
+const OBJECT_CUES: ReadonlySet<string> = new Set(['propose', 'create', 'agree', 'support', 'hold', 'develop']);
+const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
+
+/** The short object after a proposing/creating/agreeing verb: up to six words, to the first stop. */
+function objectOf(text: string, words: readonly Word[], k: number, out: RawCandidate[]): void {
+  const cue = cueClass(words[k].lower);
+  if (!cue || !OBJECT_CUES.has(cue)) return;
+  let j = k + 1;
+  while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
+  if (j >= words.length || !noPunctuation(text.slice(words[k].end, words[j].start))) return;
+  const start = words[j].start;
+  let end = words[j].end;
+  for (let m = j + 1; m < words.length && m < j + 6; m++) {
+    if (!noPunctuation(text.slice(end, words[m].start).replace(/[«»“”"‘’'\-–—]/gu, ''))) break;
+    if (EN_RIGHT_STOP.has(words[m].lower) || RU_RIGHT_STOP.has(words[m].lower)) break;
+    end = words[m].end;
+  }
+  out.push({ start, end, reason: `${cue}: “${words[k].lower}”`, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
+}
+
 /** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */
 function names(text: string, words: readonly Word[], out: RawCandidate[]): void {
   for (let k = 0; k < words.length; k++) {
@@ -209,7 +231,7 @@ function bucket(n: number, edges: readonly number[]): string {
 }
 
 /** The binary features of one candidate (names are stable: the weights file is keyed by them). */
-function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate, lang: string, overlapping: number, headline: boolean): string[] {
+function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate, lang: string, overlapping: number): string[] {
   const f: string[] = [`lang:${lang}`, `src:${c.source}`, `src:${c.source}:${lang}`, `kind:${c.source}:${c.kind}`];
   if (c.source === 'rule') {
     const said = /“([^”]*)”/u.exec(c.reason)?.[1];
@@ -233,6 +255,8 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
         if (!head) {
           head = h;
           f.push(`hs:${stem(w.lower)}`);
+          // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
+          if (w.lower.charCodeAt(0) >= 0x400) f.push(`hend:${w.lower.slice(-2)}`);
           if (w.cap) f.push(`headcap:${h}`);
         }
       }
@@ -245,6 +269,12 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
     }
   }
   f.push(`head:${head ?? 'none'}`, `head:${head ?? 'none'}:${lang}`, `sh:${c.source}:${head ?? 'none'}`);
+  // Lexical context: the span's first word and the two words before it, by stem.
+  if (inSpan) f.push(`f:${stem(words[first].lower)}`);
+  if (first > 0 && words[first - 1].sent === words[Math.min(first, words.length - 1)].sent) f.push(`w-1:${stem(words[first - 1].lower)}`);
+  if (first > 1 && words[first - 2].sent === words[Math.min(first, words.length - 1)].sent) f.push(`w-2:${stem(words[first - 2].lower)}`);
+  const before = text.slice(Math.max(0, c.start - 2), c.start).trim();
+  if (before) f.push(`punct-:${before[before.length - 1]}`);
   if (headCount > 1) f.push('heads:2+');
   f.push(`caps:${bucket(capitals, [0, 1, 3])}`);
   const n = inSpan ? last - first + 1 : 0;
@@ -255,7 +285,6 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
   if (/\b(?:19|20)\d\d\b/u.test(text.slice(c.start, Math.min(text.length, c.end + 30)))) f.push('year');
   if (/[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(span)) f.push('money');
   if (overlapping > 0) f.push(`multi:${bucket(overlapping, [1, 2])}`);
-  if (headline) f.push('headline');
   // The words before the candidate in its sentence: governing verbs, mood, actor.
   const sent = first < words.length ? words[first].sent : -1;
   if (sent === 0) f.push('sent:first');
@@ -266,7 +295,7 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
     if (d <= 6) {
       const cue = cueClass(w.lower);
       if (cue) {
-        f.push(`pre:${cue}`);
+        f.push(`pre:${cue}`, `pre:${cue}:${c.source}`);
         if (d <= 2) f.push(`pre2:${cue}`, `pv:${stem(w.lower)}`);
       }
       if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
@@ -287,7 +316,7 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
 }
 
 /** Default for `minScore` (and `summitNotes.detection.minScore`): chosen from the CV curve (docs/DETECTION.md). */
-export const DEFAULT_MIN_SCORE = 0.5;
+export const DEFAULT_MIN_SCORE = 0.45;
 
 /**
  * Suggestions from scored candidates: those at or above `minScore`, not touching a skipped range,

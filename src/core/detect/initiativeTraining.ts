@@ -45,7 +45,7 @@ export function examplesOf(candidates: readonly ScoredCandidate[], gold: readonl
 export function trainLogistic(examples: readonly Example[], options: TrainOptions = {}): InitiativeWeights {
   const iterations = options.iterations ?? 400;
   const rate = options.rate ?? 0.5;
-  const l2 = options.l2 ?? 0.002;
+  const l2 = options.l2 ?? 0.01;
   const names = [...new Set(examples.flatMap((e) => e.features))].sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const rows = examples.map((e) => Int32Array.from(e.features.map((f) => index.get(f) ?? 0)));
