@@ -8,7 +8,7 @@
  * body/programme/agreement/event word in any case form, runs of capitalised words (names), and
  * quoted names. One pass over the lines; every look-around is bounded, so the whole is linear.
  */
-import { cueClass, headClass, type HeadClass } from './initiativeClasses';
+import { cueClass, headClass, type CueClass, type HeadClass } from './initiativeClasses';
 import { stem } from './stem';
 import { isLetter, isUpper, wordEnd } from './text';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
@@ -30,13 +30,26 @@ export interface RawCandidate {
   readonly source: string;
 }
 
-/** A candidate with its features and (once weights are given) its score. */
+/** A candidate with its score (and its features' names when asked for). */
 export interface ScoredCandidate extends RawCandidate {
+  /** Empty unless `scoreCandidates` was asked to keep them. */
   readonly features: readonly string[];
   readonly score: number;
 }
 
-interface Word { readonly start: number; readonly end: number; readonly lower: string; readonly cap: boolean; readonly sent: number }
+interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly lower: string;
+  readonly cap: boolean;
+  /** The sentence it is in (0 for the line's first). */
+  readonly sent: number;
+  readonly head: HeadClass | undefined;
+  readonly cue: CueClass | undefined;
+}
+
+/** Most words of a candidate looked at for its head, capitals and cues. */
+const MAX_SPAN_WORDS = 12;
 
 const MAX_NP_RIGHT = 6;
 const MAX_QUOTE = 120;
@@ -54,7 +67,7 @@ const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по',
  * candidates (any order). Skipped ranges are not looked at here; `selectSuggestions` drops what
  * touches them.
  */
-export function scoreCandidates(text: string, language: string, rules: readonly RawCandidate[], weights: InitiativeWeights): ScoredCandidate[] {
+export function scoreCandidates(text: string, language: string, rules: readonly RawCandidate[], weights: InitiativeWeights, keepFeatures = false): ScoredCandidate[] {
   const sortedRules = [...rules].sort((a, b) => a.start - b.start || b.end - a.end);
   const lang = language === 'ru' ? 'ru' : 'en';
   const out: ScoredCandidate[] = [];
@@ -64,19 +77,21 @@ export function scoreCandidates(text: string, language: string, rules: readonly 
     if (lineEnd < 0) lineEnd = text.length;
     const lineRules: RawCandidate[] = [];
     while (r < sortedRules.length && sortedRules[r].start < lineEnd + 1) lineRules.push(sortedRules[r++]);
-    if (lineEnd > lineStart) scoreLine(text, lineStart, lineEnd, lang, lineRules, weights, out);
+    if (lineEnd > lineStart) scoreLine(text, lineStart, lineEnd, lang, lineRules, weights, keepFeatures, out);
     lineStart = lineEnd + 1;
   }
   return out;
 }
 
-function scoreLine(text: string, from: number, to: number, lang: string, rules: readonly RawCandidate[], weights: InitiativeWeights, out: ScoredCandidate[]): void {
+const NO_FEATURES: readonly string[] = [];
+
+function scoreLine(text: string, from: number, to: number, lang: string, rules: readonly RawCandidate[], weights: InitiativeWeights, keepFeatures: boolean, out: ScoredCandidate[]): void {
   const words = lineWords(text, from, to);
   // Headlines name what the article is about; the rules leave them alone, and so do the others.
   if (isHeadline(text, from, to, words)) return;
   const raw: RawCandidate[] = [...rules];
   for (let k = 0; k < words.length; k++) {
-    const h = headClass(words[k].lower);
+    const h = words[k].head;
     if (h) raw.push(nounPhrase(text, words, k, h));
     else objectOf(text, words, k, raw);
   }
@@ -84,23 +99,40 @@ function scoreLine(text: string, from: number, to: number, lang: string, rules: 
   quotes(text, from, to, raw);
   if (raw.length === 0) return;
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Sentences with a reporting verb ("said", "заявил").
+  const said = new Set<number>();
+  for (const w of words) if (w.cue === 'report') said.add(w.sent);
+  const sink = keepFeatures ? undefined : new ScoreSink(weightTable(weights));
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (c.end <= c.start) continue;
     let overlapping = 0;
     for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (raw[j].end > c.start) overlapping++;
     for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
-    const features = candidateFeatures(text, words, c, lang, overlapping);
-    out.push({ ...c, features, score: scoreOf(features, weights) });
+    if (sink) {
+      sink.reset(weights.bias);
+      candidateFeatures(text, words, c, lang, overlapping, said, sink);
+      out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score: sigmoid(sink.z) });
+    } else {
+      const names = new NameSink();
+      candidateFeatures(text, words, c, lang, overlapping, said, names);
+      out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score: scoreOf(names.names, weights) });
+    }
   }
 }
 
 /** σ(bias + Σ weights of the features present); unknown features weigh nothing. */
 export function scoreOf(features: readonly string[], weights: InitiativeWeights): number {
-  let z = weights.bias;
-  for (const f of features) z += weights.weights[f] ?? 0;
-  const s = 1 / (1 + Math.exp(-z));
-  return Number.isFinite(s) ? s : z > 0 ? 1 : 0;
+  let z = Number.isFinite(weights.bias) ? weights.bias : 0;
+  for (const f of features) {
+    const w = weights.weights[f];
+    if (typeof w === 'number' && Number.isFinite(w)) z += w;
+  }
+  return sigmoid(z);
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
 }
 
 function lineWords(text: string, from: number, to: number): Word[] {
@@ -110,13 +142,24 @@ function lineWords(text: string, from: number, to: number): Word[] {
   for (let i = from; i < to; i++) {
     if (!isLetter(text.charCodeAt(i))) continue;
     const end = Math.max(i + 1, wordEnd(text, i, to));
-    const cap = isUpper(text[i]);
-    if (words.length > 0 && cap && /[.!?]["”»]?\s/u.test(text.slice(prevEnd, i))) sent++;
-    words.push({ start: i, end, lower: text.slice(i, end).toLowerCase(), cap, sent });
+    const code = text.charCodeAt(i);
+    const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
+    if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
+    const lower = text.slice(i, end).toLowerCase();
+    words.push({ start: i, end, lower, cap, sent, head: headClass(lower), cue: cueClass(lower) });
     prevEnd = end;
     i = end - 1;
   }
   return words;
+}
+
+/** A sentence stop (`.`, `!`, `?`, then a space, maybe after a closing quote) between two words. */
+function sentenceStop(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to - 1; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch === 46 || ch === 33 || ch === 63) return true;
+  }
+  return false;
 }
 
 /** Title Case line without a final stop: a headline. */
@@ -137,7 +180,7 @@ function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClas
     const w = words[j];
     if (!noPunctuation(text.slice(w.end, start).replace(/[«“"‘']/gu, ''))) break;
     const cyr = w.lower.charCodeAt(0) >= 0x400;
-    const ok = cyr ? RU_ADJECTIVE.test(w.lower) || w.cap : !EN_LEFT_STOP.has(w.lower) && cueClass(w.lower) === undefined;
+    const ok = cyr ? RU_ADJECTIVE.test(w.lower) || w.cap : !EN_LEFT_STOP.has(w.lower) && w.cue === undefined;
     if (!ok) break;
     start = w.start;
   }
@@ -150,7 +193,7 @@ function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClas
     if (!noPunctuation(text.slice(end, w.start).replace(/[«»“”"‘’'\-–—]/gu, ''))) break;
     if (cyrHead) {
       if (RU_RIGHT_STOP.has(w.lower) && !(words[j + 1]?.cap)) break;
-      if (cueClass(w.lower) !== undefined && !w.cap) break;
+      if (w.cue !== undefined && !w.cap) break;
     } else {
       if (taken === 0 && !EN_RIGHT_LINK.has(w.lower) && !w.cap) break;
       if (EN_RIGHT_STOP.has(w.lower) && !(w.lower === 'and' && words[j + 1]?.cap)) break;
@@ -167,7 +210,7 @@ const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
 
 /** The short object after a proposing/creating/agreeing verb: up to six words, to the first stop. */
 function objectOf(text: string, words: readonly Word[], k: number, out: RawCandidate[]): void {
-  const cue = cueClass(words[k].lower);
+  const cue = words[k].cue;
   if (!cue || !OBJECT_CUES.has(cue)) return;
   let j = k + 1;
   while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
@@ -230,13 +273,119 @@ function bucket(n: number, edges: readonly number[]): string {
   return `>${edges[edges.length - 1]}`;
 }
 
-/** The binary features of one candidate (names are stable: the weights file is keyed by them). */
-function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate, lang: string, overlapping: number): string[] {
-  const f: string[] = [`lang:${lang}`, `src:${c.source}`, `src:${c.source}:${lang}`, `kind:${c.source}:${c.kind}`];
+/**
+ * Receives a candidate's features: `prefix:a` or `prefix:a:b` (`prefix` alone when `a` is empty).
+ * Training collects the names; scoring only adds up weights, so no name is ever built there.
+ */
+interface FeatureSink {
+  /** A feature added at most once per candidate. */
+  add(prefix: string, a?: string): void;
+  add3(prefix: string, a: string, b: string): void;
+  /** A feature that may come more than once (cues, acronyms): counted once. */
+  addOnce(prefix: string, a?: string): void;
+  addOnce3(prefix: string, a: string, b: string): void;
+}
+
+/** Collects feature names (for training and for `ScoredCandidate.features`). */
+class NameSink implements FeatureSink {
+  readonly names: string[] = [];
+  add(prefix: string, a = ''): void {
+    const name = a === '' ? prefix : `${prefix}:${a}`;
+    if (!this.names.includes(name)) this.names.push(name);
+  }
+  add3(prefix: string, a: string, b: string): void {
+    this.add(prefix, `${a}:${b}`);
+  }
+  addOnce(prefix: string, a = ''): void {
+    this.add(prefix, a);
+  }
+  addOnce3(prefix: string, a: string, b: string): void {
+    this.add3(prefix, a, b);
+  }
+}
+
+/** Prefixes whose features have two parts after the prefix (`src:np:en`). */
+const THREE_PART = new Set(['src', 'kind', 'head', 'sh', 'pre']);
+
+/** The weights split by prefix, so scoring looks them up without building names. */
+interface WeightTable {
+  readonly two: Map<string, Map<string, number>>;
+  readonly three: Map<string, Map<string, Map<string, number>>>;
+}
+
+const tables = new WeakMap<InitiativeWeights, WeightTable>();
+
+function weightTable(weights: InitiativeWeights): WeightTable {
+  let t = tables.get(weights);
+  if (t) return t;
+  t = { two: new Map(), three: new Map() };
+  for (const [name, w] of Object.entries(weights.weights)) {
+    if (typeof w !== 'number' || !Number.isFinite(w)) continue;
+    const p = name.indexOf(':');
+    const prefix = p < 0 ? name : name.slice(0, p);
+    const rest = p < 0 ? '' : name.slice(p + 1);
+    const q = rest.indexOf(':');
+    if (THREE_PART.has(prefix) && q >= 0) {
+      const a = rest.slice(0, q);
+      let m = t.three.get(prefix);
+      if (!m) t.three.set(prefix, (m = new Map()));
+      let mb = m.get(a);
+      if (!mb) m.set(a, (mb = new Map()));
+      mb.set(rest.slice(q + 1), w);
+    } else {
+      let m = t.two.get(prefix);
+      if (!m) t.two.set(prefix, (m = new Map()));
+      m.set(rest, w);
+    }
+  }
+  tables.set(weights, t);
+  return t;
+}
+
+/** Adds up the weights of the features it is given (each feature once). */
+class ScoreSink implements FeatureSink {
+  z = 0;
+  private readonly seen: string[] = [];
+  private readonly seenA: string[] = [];
+  private readonly seenB: string[] = [];
+  constructor(private readonly table: WeightTable) {}
+  reset(bias: number): void {
+    this.z = Number.isFinite(bias) ? bias : 0;
+    this.seen.length = 0;
+    this.seenA.length = 0;
+    this.seenB.length = 0;
+  }
+  add(prefix: string, a = ''): void {
+    this.z += this.table.two.get(prefix)?.get(a) ?? 0;
+  }
+  add3(prefix: string, a: string, b: string): void {
+    this.z += this.table.three.get(prefix)?.get(a)?.get(b) ?? 0;
+  }
+  addOnce(prefix: string, a = ''): void {
+    if (!this.repeated(prefix, a, '')) this.add(prefix, a);
+  }
+  addOnce3(prefix: string, a: string, b: string): void {
+    if (!this.repeated(prefix, a, b)) this.add3(prefix, a, b);
+  }
+  /** Whether the feature was added already (else remembers it): a few dozen per candidate, so a scan. */
+  private repeated(prefix: string, a: string, b: string): boolean {
+    for (let i = 0; i < this.seen.length; i++) if (this.seen[i] === prefix && this.seenA[i] === a && this.seenB[i] === b) return true;
+    this.seen.push(prefix);
+    this.seenA.push(a);
+    this.seenB.push(b);
+    return false;
+  }
+}
+
+/** The features of one candidate (names are stable: the weights file is keyed by them). */
+function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate, lang: string, overlapping: number, saidSentences: ReadonlySet<number>, f: FeatureSink): void {
+  f.add('lang', lang);
+  f.add('src', c.source);
+  f.add3('src', c.source, lang);
+  f.add3('kind', c.source, c.kind);
   if (c.source === 'rule') {
     const said = /“([^”]*)”/u.exec(c.reason)?.[1];
-    if (said) f.push(`trig:${stem(said.toLowerCase().split(/\s+/u)[0])}`);
-    else f.push('trig:list');
+    f.add('trig', said ? stem(said.toLowerCase().split(/\s+/u)[0]) : 'list');
   }
   const first = wordIndexAt(words, c.start);
   let last = first;
@@ -247,72 +396,76 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
   let capitals = 0;
   let headCount = 0;
   if (inSpan) {
-    for (let j = first; j <= last && j < words.length; j++) {
+    for (let j = first; j <= last && j < words.length && j < first + MAX_SPAN_WORDS; j++) {
       const w = words[j];
-      const h = headClass(w.lower);
+      const h = w.head;
       if (h) {
         headCount++;
         if (!head) {
           head = h;
-          f.push(`hs:${stem(w.lower)}`);
+          f.add('hs', stem(w.lower));
           // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
-          if (w.lower.charCodeAt(0) >= 0x400) f.push(`hend:${w.lower.slice(-2)}`);
-          if (w.cap) f.push(`headcap:${h}`);
+          if (w.lower.charCodeAt(0) >= 0x400) f.add('hend', w.lower.slice(-2));
+          if (w.cap) f.add('headcap', h);
         }
       }
       if (w.cap && !(j > 0 && words[j - 1].sent !== w.sent) && j !== 0) capitals++;
-      if (w.end - w.start >= 2 && w.lower.toUpperCase() === text.slice(w.start, w.end) && /\p{Lu}/u.test(text[w.start])) f.push('acronym');
-      if (j - first < 3) {
-        const cue = cueClass(w.lower);
-        if (cue) f.push(`in:${cue}`);
-      }
+      if (w.cap && w.end - w.start >= 2 && isCapitalLetter(text.charCodeAt(w.start + 1)) && w.lower.toUpperCase() === text.slice(w.start, w.end)) f.addOnce('acronym');
+      if (j - first < 3 && w.cue) f.addOnce('in', w.cue);
     }
   }
-  f.push(`head:${head ?? 'none'}`, `head:${head ?? 'none'}:${lang}`, `sh:${c.source}:${head ?? 'none'}`);
+  const hc = head ?? 'none';
+  f.add('head', hc);
+  f.add3('head', hc, lang);
+  f.add3('sh', c.source, hc);
   // Lexical context: the span's first word and the two words before it, by stem.
-  if (inSpan) f.push(`f:${stem(words[first].lower)}`);
-  if (first > 0 && words[first - 1].sent === words[Math.min(first, words.length - 1)].sent) f.push(`w-1:${stem(words[first - 1].lower)}`);
-  if (first > 1 && words[first - 2].sent === words[Math.min(first, words.length - 1)].sent) f.push(`w-2:${stem(words[first - 2].lower)}`);
-  const before = text.slice(Math.max(0, c.start - 2), c.start).trim();
-  if (before) f.push(`punct-:${before[before.length - 1]}`);
-  if (headCount > 1) f.push('heads:2+');
-  f.push(`caps:${bucket(capitals, [0, 1, 3])}`);
-  const n = inSpan ? last - first + 1 : 0;
-  f.push(`len:${bucket(n, [1, 3, 7, 15])}`);
-  const span = text.slice(c.start, c.end);
-  if (/[«“"‘]/u.test(span) || /[«“"‘]/u.test(text[c.start - 1] ?? '')) f.push('quoted');
-  if (/\d/u.test(span)) f.push('digit');
-  if (/\b(?:19|20)\d\d\b/u.test(text.slice(c.start, Math.min(text.length, c.end + 30)))) f.push('year');
-  if (/[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(span)) f.push('money');
-  if (overlapping > 0) f.push(`multi:${bucket(overlapping, [1, 2])}`);
-  // The words before the candidate in its sentence: governing verbs, mood, actor.
   const sent = first < words.length ? words[first].sent : -1;
-  if (sent === 0) f.push('sent:first');
+  if (inSpan) f.add('f', stem(words[first].lower));
+  if (first > 0 && words[first - 1].sent === sent) f.add('w-1', stem(words[first - 1].lower));
+  if (first > 1 && words[first - 2].sent === sent) f.add('w-2', stem(words[first - 2].lower));
+  const before = text.slice(Math.max(0, c.start - 2), c.start).trim();
+  if (before) f.add('punct-', before[before.length - 1]);
+  if (headCount > 1) f.add('heads', '2+');
+  f.add('caps', bucket(capitals, [0, 1, 3]));
+  f.add('len', bucket(inSpan ? last - first + 1 : 0, [1, 3, 7, 15]));
+  const span = text.slice(c.start, c.end);
+  if (/[«“"‘]/u.test(span) || /[«“"‘]/u.test(text[c.start - 1] ?? '')) f.add('quoted');
+  if (/\d/u.test(span)) f.add('digit');
+  const lineEnd = text.indexOf('\n', c.end);
+  if (/\b(?:19|20)\d\d\b/u.test(text.slice(c.start, Math.min(lineEnd < 0 ? text.length : lineEnd, c.end + 30)))) f.add('year');
+  if (/[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(span)) f.add('money');
+  if (overlapping > 0) f.add('multi', bucket(overlapping, [1, 2]));
+  // The words before the candidate in its sentence: governing verbs, mood, actor.
+  if (sent === 0) f.add('sent', 'first');
   let actor = -1;
   for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
     const w = words[j];
     if (w.sent !== sent) break;
     if (d <= 6) {
-      const cue = cueClass(w.lower);
+      const cue = w.cue;
       if (cue) {
-        f.push(`pre:${cue}`, `pre:${cue}:${c.source}`);
-        if (d <= 2) f.push(`pre2:${cue}`, `pv:${stem(w.lower)}`);
+        f.addOnce('pre', cue);
+        f.addOnce3('pre', cue, c.source);
+        if (d <= 2) {
+          f.addOnce('pre2', cue);
+          f.addOnce('pv', stem(w.lower));
+        }
       }
       if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
-        if (/(?:ть|ться|ти)$/u.test(w.lower)) f.push('ru:inf');
-        else if (/(?:ла|ли|ло|л)$/u.test(w.lower)) f.push('ru:past');
+        if (/(?:ть|ться|ти)$/u.test(w.lower)) f.addOnce('ru', 'inf');
+        else if (/(?:ла|ли|ло|л)$/u.test(w.lower)) f.addOnce('ru', 'past');
       }
-      if (d <= 2 && /ed$/u.test(w.lower)) f.push('en:ed');
-      if (d === 1 && w.lower === 'to') f.push('to');
+      if (d <= 2 && w.lower.endsWith('ed')) f.addOnce('en', 'ed');
+      if (d === 1 && w.lower === 'to') f.add('to');
     }
     if (actor < 0 && w.cap) actor = d;
   }
-  f.push(`actor:${actor < 0 ? 'none' : bucket(actor, [3, 8])}`);
-  // Reporting verbs anywhere in the sentence ("said", "заявил").
-  for (let j = Math.max(0, first - 20); j < Math.min(words.length, last + 20); j++) {
-    if (words[j].sent === sent && cueClass(words[j].lower) === 'report') { f.push('said'); break; }
-  }
-  return [...new Set(f)].sort();
+  f.add('actor', actor < 0 ? 'none' : bucket(actor, [3, 8]));
+  if (saidSentences.has(sent)) f.add('said');
+}
+
+function isCapitalLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401;
 }
 
 /** Default for `minScore` (and `summitNotes.detection.minScore`): chosen from the CV curve (docs/DETECTION.md). */

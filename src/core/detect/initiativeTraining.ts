@@ -33,7 +33,7 @@ const NO_WEIGHTS: InitiativeWeights = { bias: 0, weights: {} };
 
 /** Every candidate of `text` with its features (scores meaningless: no weights). */
 export function candidatesOf(text: string, language: string): ScoredCandidate[] {
-  return scoreCandidates(text, language, ruleCandidates(text, language), NO_WEIGHTS);
+  return scoreCandidates(text, language, ruleCandidates(text, language), NO_WEIGHTS, true);
 }
 
 /** The training examples of one article: each candidate, labelled 1 when it overlaps a gold span. */
