@@ -5,7 +5,7 @@
  * corpus and write the JSON.
  */
 import { ruleCandidates } from './initiatives';
-import { scoreCandidates, scoreOf, selectSuggestions, type InitiativeWeights, type ScoredCandidate } from './initiativeScorer';
+import { candidateScore, scoreCandidates, selectSuggestions, type InitiativeWeights, type ScoredCandidate } from './initiativeScorer';
 import type { SuggestedInitiative, TextRange } from './types';
 
 /** One candidate as a training example: its features and whether it overlaps a gold initiative. */
@@ -95,5 +95,5 @@ export function trainOn(texts: readonly LabelledText[], options?: TrainOptions):
 
 /** Suggestions of one article from precomputed candidates, rescored with `weights`, at `minScore`. */
 export function suggestWith(text: string, candidates: readonly ScoredCandidate[], weights: InitiativeWeights, minScore: number): SuggestedInitiative[] {
-  return selectSuggestions(text, candidates.map((c) => ({ ...c, score: scoreOf(c.features, weights) })), minScore);
+  return selectSuggestions(text, candidates.map((c) => ({ ...c, score: candidateScore(c, weights) })), minScore);
 }
