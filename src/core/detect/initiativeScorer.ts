@@ -46,6 +46,13 @@ interface Word {
   readonly sent: number;
   readonly head: HeadClass | undefined;
   readonly cue: CueClass | undefined;
+  /** Its stem, once asked for (`wordStem`). */
+  stem?: string;
+}
+
+function wordStem(w: Word): string {
+  w.stem ??= stem(w.lower);
+  return w.stem;
 }
 
 /** Most words of a candidate looked at for its head, capitals and cues. */
@@ -115,11 +122,11 @@ function scoreLine(text: string, from: number, to: number, lang: string, rules: 
     for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
     if (sink) {
       sink.reset(weights.bias);
-      candidateFeatures(text, words, c, lang, overlapping, said, sink);
+      candidateFeatures(text, to, words, c, lang, overlapping, said, sink);
       out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score: floor(c, sigmoid(sink.z)) });
     } else {
       const names = new NameSink();
-      candidateFeatures(text, words, c, lang, overlapping, said, names);
+      candidateFeatures(text, to, words, c, lang, overlapping, said, names);
       out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score: floor(c, scoreOf(names.names, weights)) });
     }
   }
@@ -275,8 +282,10 @@ function quotes(text: string, from: number, to: number, out: RawCandidate[]): vo
     const ch = text[i];
     const close = ch === '«' ? '»' : ch === '“' ? '”' : ch === '"' ? '"' : undefined;
     if (!close) continue;
-    const end = text.indexOf(close, i + 1);
-    if (end < 0 || end > to || end - i > MAX_QUOTE) continue;
+    const within = text.slice(i + 1, Math.min(to, i + 1 + MAX_QUOTE));
+    const at = within.indexOf(close);
+    if (at < 0) continue;
+    const end = i + 1 + at;
     if (end - i > 3) out.push({ start: i, end: end + 1, reason: 'quoted name', kind: 'project', source: 'quote' });
     i = end;
   }
@@ -292,9 +301,33 @@ function wordIndexAt(words: readonly Word[], pos: number): number {
   return lo;
 }
 
+const labels = new Map<number, string>();
+
+/** `≤e` for the first edge `n` is within, else `>last` (labels made once: scoring makes no strings). */
 function bucket(n: number, edges: readonly number[]): string {
-  for (const e of edges) if (n <= e) return `≤${e}`;
-  return `>${edges[edges.length - 1]}`;
+  for (const e of edges) if (n <= e) return label(e, '≤');
+  return label(edges[edges.length - 1], '>');
+}
+
+function label(e: number, sign: string): string {
+  const key = sign === '≤' ? e : -e - 1;
+  let l = labels.get(key);
+  if (l === undefined) labels.set(key, (l = `${sign}${e}`));
+  return l;
+}
+
+const triggers = new Map<string, string>();
+
+/** The stem of the word a rule candidate's reason quotes ("proposal: “proposed”" → "propos"), cached. */
+function triggerStem(reason: string): string {
+  let t = triggers.get(reason);
+  if (t === undefined) {
+    const said = reason.startsWith('listed') ? undefined : /“([^”]*)”/u.exec(reason)?.[1];
+    t = said ? stem(said.toLowerCase().split(/\s+/u)[0]) : 'list';
+    if (triggers.size > 10_000) triggers.clear();
+    triggers.set(reason, t);
+  }
+  return t;
 }
 
 /**
@@ -402,14 +435,13 @@ class ScoreSink implements FeatureSink {
 }
 
 /** The features of one candidate (names are stable: the weights file is keyed by them). */
-function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate, lang: string, overlapping: number, saidSentences: ReadonlySet<number>, f: FeatureSink): void {
+function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: string, overlapping: number, saidSentences: ReadonlySet<number>, f: FeatureSink): void {
   f.add('lang', lang);
   f.add('src', c.source);
   f.add3('src', c.source, lang);
   f.add3('kind', c.source, c.kind);
   if (c.source === 'rule') {
-    const said = c.reason.startsWith('listed') ? undefined : /“([^”]*)”/u.exec(c.reason)?.[1];
-    f.add('trig', said ? stem(said.toLowerCase().split(/\s+/u)[0]) : 'list');
+    f.add('trig', triggerStem(c.reason));
   }
   const first = wordIndexAt(words, c.start);
   let last = first;
@@ -427,7 +459,7 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
         headCount++;
         if (!head) {
           head = h;
-          f.add('hs', stem(w.lower));
+          f.add('hs', wordStem(w));
           // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
           if (w.lower.charCodeAt(0) >= 0x400) f.add('hend', w.lower.slice(-2));
           if (w.cap) f.add('headcap', h);
@@ -444,9 +476,9 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
   f.add3('sh', c.source, hc);
   // Lexical context: the span's first word and the two words before it, by stem.
   const sent = first < words.length ? words[first].sent : -1;
-  if (inSpan) f.add('f', stem(words[first].lower));
-  if (first > 0 && words[first - 1].sent === sent) f.add('w-1', stem(words[first - 1].lower));
-  if (first > 1 && words[first - 2].sent === sent) f.add('w-2', stem(words[first - 2].lower));
+  if (inSpan) f.add('f', wordStem(words[first]));
+  if (first > 0 && words[first - 1].sent === sent) f.add('w-1', wordStem(words[first - 1]));
+  if (first > 1 && words[first - 2].sent === sent) f.add('w-2', wordStem(words[first - 2]));
   const before = text.slice(Math.max(0, c.start - 2), c.start).trim();
   if (before) f.add('punct-', before[before.length - 1]);
   // A list item: the candidate starts its line (after a bullet or a number).
@@ -456,10 +488,11 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
   f.add('len', bucket(inSpan ? last - first + 1 : 0, [1, 3, 7, 15]));
   const span = text.slice(c.start, c.end);
   if (/[«“"‘]/u.test(span) || /[«“"‘]/u.test(text[c.start - 1] ?? '')) f.add('quoted');
-  if (/\d/u.test(span)) f.add('digit');
-  const lineEnd = text.indexOf('\n', c.end);
-  if (/\b(?:19|20)\d\d\b/u.test(text.slice(c.start, Math.min(lineEnd < 0 ? text.length : lineEnd, c.end + 30)))) f.add('year');
-  if (/[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(span)) f.add('money');
+  const digit = /\d/u.test(span);
+  if (digit) f.add('digit');
+  const tail = text.slice(c.end, Math.min(lineEnd, c.end + 30));
+  if ((digit || /\d/u.test(tail)) && /\b(?:19|20)\d\d\b/u.test(span + tail)) f.add('year');
+  if (digit && /[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(span)) f.add('money');
   if (overlapping > 0) f.add('multi', bucket(overlapping, [1, 2]));
   // The words before the candidate in its sentence: governing verbs, mood, actor.
   if (sent === 0) f.add('sent', 'first');
@@ -474,7 +507,7 @@ function candidateFeatures(text: string, words: readonly Word[], c: RawCandidate
         f.addOnce3('pre', cue, c.source);
         if (d <= 2) {
           f.addOnce('pre2', cue);
-          f.addOnce('pv', stem(w.lower));
+          f.addOnce('pv', wordStem(w));
         }
       }
       if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
