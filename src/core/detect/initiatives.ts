@@ -10,7 +10,9 @@
  * - every item of a list introduced by a line such as "Инициативы Казахстана:";
  * - a verb whose object is a count ("signed 54 agreements") or empty ("подписаны 16 — 8 июня") is not one;
  * - headlines (Title Case lines without a final stop) are left alone.
- * Overlapping candidates merge. One pass over the words; every look-around is bounded.
+ * These rule candidates are one source of the learned scorer (`initiativeScorer.ts`, method and
+ * numbers in docs/DETECTION.md), which adds more, scores each and keeps those at or above
+ * `minScore`, merging overlapping ones. One pass over the words; every look-around is bounded.
  */
 import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
