@@ -335,12 +335,9 @@ function triggerStem(reason: string): string {
  * Training collects the names; scoring only adds up weights, so no name is ever built there.
  */
 interface FeatureSink {
-  /** A feature added at most once per candidate. */
+  /** Each feature is added at most once per candidate. */
   add(prefix: string, a?: string): void;
   add3(prefix: string, a: string, b: string): void;
-  /** A feature that may come more than once (cues, acronyms): counted once. */
-  addOnce(prefix: string, a?: string): void;
-  addOnce3(prefix: string, a: string, b: string): void;
 }
 
 /** Collects feature names (for training and for `ScoredCandidate.features`). */
@@ -352,12 +349,6 @@ class NameSink implements FeatureSink {
   }
   add3(prefix: string, a: string, b: string): void {
     this.add(prefix, `${a}:${b}`);
-  }
-  addOnce(prefix: string, a = ''): void {
-    this.add(prefix, a);
-  }
-  addOnce3(prefix: string, a: string, b: string): void {
-    this.add3(prefix, a, b);
   }
 }
 
@@ -402,35 +393,15 @@ function weightTable(weights: InitiativeWeights): WeightTable {
 /** Adds up the weights of the features it is given (each feature once). */
 class ScoreSink implements FeatureSink {
   z = 0;
-  private readonly seen: string[] = [];
-  private readonly seenA: string[] = [];
-  private readonly seenB: string[] = [];
   constructor(private readonly table: WeightTable) {}
   reset(bias: number): void {
     this.z = Number.isFinite(bias) ? bias : 0;
-    this.seen.length = 0;
-    this.seenA.length = 0;
-    this.seenB.length = 0;
   }
   add(prefix: string, a = ''): void {
     this.z += this.table.two.get(prefix)?.get(a) ?? 0;
   }
   add3(prefix: string, a: string, b: string): void {
     this.z += this.table.three.get(prefix)?.get(a)?.get(b) ?? 0;
-  }
-  addOnce(prefix: string, a = ''): void {
-    if (!this.repeated(prefix, a, '')) this.add(prefix, a);
-  }
-  addOnce3(prefix: string, a: string, b: string): void {
-    if (!this.repeated(prefix, a, b)) this.add3(prefix, a, b);
-  }
-  /** Whether the feature was added already (else remembers it): a few dozen per candidate, so a scan. */
-  private repeated(prefix: string, a: string, b: string): boolean {
-    for (let i = 0; i < this.seen.length; i++) if (this.seen[i] === prefix && this.seenA[i] === a && this.seenB[i] === b) return true;
-    this.seen.push(prefix);
-    this.seenA.push(a);
-    this.seenB.push(b);
-    return false;
   }
 }
 
@@ -451,6 +422,8 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   let head: HeadClass | undefined;
   let capitals = 0;
   let headCount = 0;
+  let acronym = false;
+  const inCues: CueClass[] = [];
   if (inSpan) {
     for (let j = first; j <= last && j < words.length && j < first + MAX_SPAN_WORDS; j++) {
       const w = words[j];
@@ -466,10 +439,12 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         }
       }
       if (w.cap && !(j > 0 && words[j - 1].sent !== w.sent) && j !== 0) capitals++;
-      if (w.cap && w.end - w.start >= 2 && isCapitalLetter(text.charCodeAt(w.start + 1)) && w.lower.toUpperCase() === text.slice(w.start, w.end)) f.addOnce('acronym');
-      if (j - first < 3 && w.cue) f.addOnce('in', w.cue);
+      if (!acronym && w.cap && w.end - w.start >= 2 && isCapitalLetter(text.charCodeAt(w.start + 1)) && w.lower.toUpperCase() === text.slice(w.start, w.end)) acronym = true;
+      if (j - first < 3 && w.cue && !inCues.includes(w.cue)) inCues.push(w.cue);
     }
   }
+  if (acronym) f.add('acronym');
+  for (const cue of inCues) f.add('in', cue);
   const hc = head ?? 'none';
   f.add('head', hc);
   f.add3('head', hc, lang);
@@ -497,28 +472,44 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   // The words before the candidate in its sentence: governing verbs, mood, actor.
   if (sent === 0) f.add('sent', 'first');
   let actor = -1;
+  // Cues can repeat within the window; each feature counts once.
+  const pre: CueClass[] = [];
+  const pre2: CueClass[] = [];
+  const pv: string[] = [];
+  let ruInf = false;
+  let ruPast = false;
+  let enEd = false;
   for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
     const w = words[j];
     if (w.sent !== sent) break;
     if (d <= 6) {
       const cue = w.cue;
       if (cue) {
-        f.addOnce('pre', cue);
-        f.addOnce3('pre', cue, c.source);
+        if (!pre.includes(cue)) pre.push(cue);
         if (d <= 2) {
-          f.addOnce('pre2', cue);
-          f.addOnce('pv', wordStem(w));
+          if (!pre2.includes(cue)) pre2.push(cue);
+          const st = wordStem(w);
+          if (!pv.includes(st)) pv.push(st);
         }
       }
       if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
-        if (/(?:ть|ться|ти)$/u.test(w.lower)) f.addOnce('ru', 'inf');
-        else if (/(?:ла|ли|ло|л)$/u.test(w.lower)) f.addOnce('ru', 'past');
+        if (/(?:ть|ться|ти)$/u.test(w.lower)) ruInf = true;
+        else if (/(?:ла|ли|ло|л)$/u.test(w.lower)) ruPast = true;
       }
-      if (d <= 2 && w.lower.endsWith('ed')) f.addOnce('en', 'ed');
+      if (d <= 2 && w.lower.endsWith('ed')) enEd = true;
       if (d === 1 && w.lower === 'to') f.add('to');
     }
     if (actor < 0 && w.cap) actor = d;
   }
+  for (const cue of pre) {
+    f.add('pre', cue);
+    f.add3('pre', cue, c.source);
+  }
+  for (const cue of pre2) f.add('pre2', cue);
+  for (const st of pv) f.add('pv', st);
+  if (ruInf) f.add('ru', 'inf');
+  if (ruPast) f.add('ru', 'past');
+  if (enEd) f.add('en', 'ed');
   f.add('actor', actor < 0 ? 'none' : bucket(actor, [3, 8]));
   if (saidSentences.has(sent)) f.add('said');
 }
