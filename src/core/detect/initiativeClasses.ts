@@ -92,8 +92,9 @@ export function classStem(lower: string): string | undefined {
 
 /** The head class of a lowercased word, if it names a body, project, agreement, event, meeting or proposal. */
 export function headClass(lower: string): HeadClass | undefined {
-  // "funding", "planning", "according" stem to a head but are not one.
-  if (lower.endsWith('ing')) return undefined;
+  // "funding", "planning", "according", "proposed" stem to a head but are not one; nor do Russian
+  // verbs ("договорились" stems like "договор").
+  if (lower.charCodeAt(0) >= 0x400 ? /(?:сь|ся|ли)$/u.test(lower) : lower.endsWith('ing') || lower.endsWith('ed')) return undefined;
   const s = classStem(lower);
   return s === undefined ? undefined : headTable().get(s);
 }
