@@ -21,6 +21,12 @@ function hintMode(document?: vscode.TextDocument): HintMode {
   return mode === 'decorations' || mode === 'off' ? mode : 'diagnostics';
 }
 
+/** `summitNotes.detection.minScore`: initiative suggestions scored below it are not shown. */
+function minScore(document?: vscode.TextDocument): number | undefined {
+  const v = vscode.workspace.getConfiguration('summitNotes', document).get<unknown>('detection.minScore');
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : undefined;
+}
+
 /** `[text]` with the characters that would end the span early escaped, as Pandoc reads them. */
 function spanText(text: string): string {
   return text.replace(/([\\[\]])/g, '\\$1');
@@ -42,7 +48,7 @@ export function hintMessage(d: Detection): string {
   if (d.kind === 'figure') {
     return vscode.l10n.t('Figure not annotated: {0}', `${qualifierWord(d.qualifier)}${d.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}${d.unit ? ` ${d.unit}` : ''}`);
   }
-  return vscode.l10n.t('Possible initiative ({0})', d.reason);
+  return vscode.l10n.t('Possible initiative ({0}; score {1})', d.reason, d.score.toFixed(2));
 }
 
 /** What detection found for one version of a document, and the edits since (for the next update). */
@@ -100,7 +106,7 @@ class DetectionHints implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('summitNotes.detection.hints')) this.refreshAll();
+        if (e.affectsConfiguration('summitNotes.detection.hints') || e.affectsConfiguration('summitNotes.detection.minScore')) this.refreshAll();
       }),
     );
     this.refreshAll();
@@ -131,11 +137,12 @@ class DetectionHints implements vscode.Disposable {
   detection(document: vscode.TextDocument): NotesDetection | undefined {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === document.version) return hit.result;
+    const threshold = minScore(document);
+    if (hit && hit.version === document.version && hit.result.minScore === threshold) return hit.result;
     const model = this.deps.notes.model(document);
     if (!model) return undefined;
     const edits = hit?.edits && hit.editsVersion === document.version ? hit.edits : [];
-    const { detection, reread } = timed('detection', () => updateDetection(hit?.result, hit?.text, edits, model));
+    const { detection, reread } = timed('detection', () => updateDetection(hit?.result, hit?.text, edits, model, threshold));
     if (!reread && model.text.length > 256 * 1024) this.deps.log(`detection read all of ${document.uri.path.split('/').pop()} (version ${document.version})`);
     this.cache.set(key, { version: document.version, result: detection, text: model.text, edits: [], editsVersion: document.version });
     return detection;

@@ -28,9 +28,11 @@ export interface DetectionUpdate {
  * led from that text to this one, in order. The detection equals `detectInNotes(model.text, { model })`.
  */
 export function updateDetection(previous: NotesDetection | undefined, previousText: string | undefined,
-  edits: readonly DetectionEdit[], model: NotesModel): DetectionUpdate {
+  edits: readonly DetectionEdit[], model: NotesModel, minScore?: number): DetectionUpdate {
   const text = model.text;
-  const full = (): DetectionUpdate => ({ detection: detectInNotes(text, { model }), reread: undefined });
+  const full = (): DetectionUpdate => ({ detection: detectInNotes(text, { model, minScore }), reread: undefined });
+  // Suggestions kept at another threshold cannot be spliced into these.
+  if (previous && previous.minScore !== minScore) return full();
   if (previous && previousText === text && edits.length === 0) return { detection: previous, reread: undefined };
   if (!previous || previousText === undefined || edits.length === 0) return full();
   // What changed, as one stretch: text before the lowest offset any edit touched is unchanged,
@@ -86,8 +88,9 @@ export function updateDetection(previous: NotesDetection | undefined, previousTe
   const detection: NotesDetection = {
     language: previous.language,
     figures: splice(previous.figures, detectFigures(stretch, previous.language, inside)),
-    initiatives: splice(previous.initiatives, suggestInitiatives(stretch, previous.language, inside)),
+    initiatives: splice(previous.initiatives, suggestInitiatives(stretch, previous.language, inside, { minScore })),
     skipped,
+    ...(minScore !== undefined ? { minScore } : {}),
   };
   return { detection, reread: { start, end } };
 }
