@@ -15,6 +15,8 @@
  * directly: everything goes through `CliIo`, so tests can run them with a fake one.
  */
 
+import { csvCell } from '../core';
+
 /** Success (for `lint`: no errors; warnings may have been printed). */
 export const EXIT_OK = 0;
 /** The input has problems (for `lint`: at least one error). */
@@ -137,16 +139,39 @@ function describeReadError(e: unknown): string {
   }
 }
 
-/** Quotes one CSV field (RFC 4180): wrapped in quotes when it holds a comma, quote, CR or LF. */
+/**
+ * One CSV field: quoted as RFC 4180 asks, and a text cell a spreadsheet would run as a formula
+ * defused (the core's `csvCell`, the one guard every CSV output uses). Numbers are written as is.
+ */
 export function csvField(value: string | number | undefined | null): string {
-  if (value === undefined || value === null) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvCell(value, typeof value === 'string');
 }
 
 /** One CSV record, CRLF-terminated as RFC 4180 asks (spreadsheets accept it everywhere). */
 export function csvRow(fields: readonly (string | number | undefined | null)[]): string {
   return fields.map(csvField).join(',') + '\r\n';
+}
+
+/** Whether a UTF-16 code unit is a control character a terminal may act on: C0 (line feed only when asked), DEL, C1. */
+function isControl(c: number, keepLineFeeds: boolean): boolean {
+  return (c < 0x20 && !(keepLineFeeds && c === 10)) || (c >= 0x7f && c <= 0x9f);
+}
+
+/**
+ * Text from a notes file made safe to print on a terminal: control characters (ESC, the C1 CSI,
+ * BEL, DEL, …) become visible `\\xHH` escapes, so a title cannot clear the screen or write the
+ * clipboard (OSC 52). Line feeds are kept only with `keepLineFeeds`.
+ */
+export function terminalText(text: string, keepLineFeeds = false): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isControl(c, keepLineFeeds)) continue;
+    out += `${text.slice(run, i)}\\x${c.toString(16).toUpperCase().padStart(2, '0')}`;
+    run = i + 1;
+  }
+  return run === 0 ? text : out + text.slice(run);
 }
 
 /** Pretty JSON with a trailing newline, the one format every `--json` output uses. */

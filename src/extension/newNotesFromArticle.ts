@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { importArticle, type ArticleInput } from '../core';
+import { MAX_HTML_CHARS, htmlTooLargeMessage, importArticle, type ArticleInput } from '../core';
 import { loadHtmlReader } from './htmlReader';
 import { LANGUAGE_ID } from './modelCache';
 import type { EditorDeps } from './notesDocuments';
@@ -16,7 +16,10 @@ function looksLikeHtml(text: string): boolean {
 
 async function articleFrom(text: string, kind: 'html' | 'md' | 'txt', url?: string): Promise<ArticleInput> {
   // Loaded on first use from its own bundle: the DOM library is large and activation should not pay for it.
-  if (kind === 'html') return (await loadHtmlReader()).articleFromHtml(text, url);
+  if (kind === 'html') {
+    if (text.length > MAX_HTML_CHARS) throw new Error(htmlTooLargeMessage(text.length));
+    return (await loadHtmlReader()).articleFromHtml(text, url);
+  }
   return { text, markdown: kind === 'md', url };
 }
 

@@ -12,7 +12,9 @@ interface DomNode {
   readonly nodeType: number;
   readonly nodeName: string;
   readonly textContent: string | null;
-  readonly childNodes: ArrayLike<DomNode>;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
+  readonly parentNode: DomNode | null;
 }
 
 interface DomElement extends DomNode {
@@ -61,19 +63,18 @@ function extract(html: string, url: string | undefined): ArticleInput {
     ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
   const pageLanguage = document.documentElement?.getAttribute('lang') ?? undefined;
   const canonical = url ?? meta('og:url') ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
-  let parsed: ReturnType<Readability['parse']>;
+  let parsed: ReturnType<Readability<DomNode>['parse']>;
   try {
-    // Readability changes the document it reads; it is ours, built just above.
-    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    // Readability changes the document it reads; it is ours, built just above. Its article comes
+    // back as the element itself (not serialised to HTML and parsed again, which cost more than
+    // the first parse on large pages).
+    parsed = new Readability<DomNode>(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      serializer: (node) => node as unknown as DomNode,
+    }).parse();
   } catch {
     parsed = null;
   }
-  let text: string;
-  if (parsed?.content) {
-    text = blockText(parse(`<!doctype html><html><body>${parsed.content}</body></html>`).body);
-  } else {
-    text = blockText(document.body);
-  }
+  const text = blockText(parsed?.content ?? document.body);
   const language = (parsed?.lang ?? pageLanguage)?.slice(0, 2).toLowerCase();
   return {
     text,
@@ -95,23 +96,35 @@ function blockText(root: DomNode | null | undefined): string {
     if (line) lines.push(prefix + line);
     buffer = '';
   };
-  // An explicit stack instead of recursion: deeply nested pages must not overflow the call stack.
-  const stack: { node: DomNode; leaving: boolean }[] = [{ node: root, leaving: false }];
-  while (stack.length > 0) {
-    const { node, leaving } = stack.pop() as { node: DomNode; leaving: boolean };
+  // A walk by firstChild / nextSibling / parentNode: no recursion (deep pages must not overflow the
+  // call stack) and no childNodes (the DOM library builds that list on each call: asked for each
+  // child, it made import quadratic in the number of sibling nodes).
+  let node: DomNode | null = root;
+  while (node) {
     const name = node.nodeName.toUpperCase();
-    if (leaving) {
-      flush(name === 'LI' ? '- ' : '');
+    let enter = false;
+    if (node.nodeType === 3) buffer += node.textContent ?? '';
+    else if (node.nodeType === 1 && !SKIPPED.has(name)) {
+      if (BLOCKS.has(name)) flush();
+      enter = true;
+    }
+    if (enter && node.firstChild) {
+      node = node.firstChild;
       continue;
     }
-    if (node.nodeType === 3) { buffer += node.textContent ?? ''; continue; }
-    if (node.nodeType !== 1 || SKIPPED.has(name)) continue;
-    const block = BLOCKS.has(name);
-    if (block) {
-      flush();
-      stack.push({ node, leaving: true });
+    // Leave this node, and each parent whose last child it was, then go on to the next sibling.
+    let leaving: DomNode | null = node;
+    node = null;
+    while (leaving) {
+      const leftName = leaving.nodeName.toUpperCase();
+      if (leaving.nodeType === 1 && BLOCKS.has(leftName)) flush(leftName === 'LI' ? '- ' : '');
+      if (leaving === root) break;
+      if (leaving.nextSibling) {
+        node = leaving.nextSibling;
+        break;
+      }
+      leaving = leaving.parentNode;
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i], leaving: false });
   }
   flush();
   return lines.join('\n');

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { buildOutline, parseNotes } from '../../src/core';
+import { failedModel } from '../../src/core/model/parse';
 import type { NotesModel, Range } from '../../src/core';
 import { fixtureNames, readFixture } from './parseSupport';
 import { seededRandom as random } from '../support/random';
@@ -35,7 +36,14 @@ function checkRange(r: Range, length: number, what: string): void {
   assert.ok(0 <= r.start && r.start <= r.end && r.end <= length, `${what} ${r.start}-${r.end} outside 0-${length}`);
 }
 
+/** The model `parseNotes` falls back to when reading threw (parse.ts `failedModel`): a bug, never an answer. */
+function checkNotCrashed(m: NotesModel): void {
+  const crash = m.diagnostics.find((d) => d.message.startsWith('Summit Notes could not read this file'));
+  assert.ok(crash === undefined, `the parser threw and fell back to an empty model: ${crash?.message}`);
+}
+
 function checkModel(m: NotesModel): void {
+  checkNotCrashed(m);
   const n = m.text.length;
   let previous = -1;
   for (const a of m.annotations) {
@@ -68,6 +76,11 @@ function checkModel(m: NotesModel): void {
 
 describe('fuzzing parseNotes with mutated fixtures', function () {
   this.timeout(120000);
+  it('counts a model that came back as "could not read this file" as a failure', () => {
+    assert.throws(() => checkModel(failedModel('[x]{.actor}', undefined, new Error('a bug'))), /fell back to an empty model: .*a bug/);
+    assert.doesNotThrow(() => checkModel(parseNotes('[x]{.actor}')));
+  });
+
   it(`stays well formed over ${ROUNDS} seeded mutants`, () => {
     const next = random(SEED);
     const sources = fixtureNames().map(readFixture);

@@ -1,32 +1,27 @@
 /**
- * `summit-notes brief FILE --format html|md|json|csv [-o OUT] [--force] [--lang en|ru]`: the brief of a notes
- * file, on standard output or into OUT. An existing OUT is refused unless `--force`, and OUT may
- * never be the notes file itself.
+ * `summit-notes brief FILE --format html|md|json|csv [-o OUT] [--force] [--lang en|ru]`: the brief of a
+ * notes file, on standard output or into OUT (`-o -`: standard output). An existing OUT is refused
+ * unless `--force`, and OUT may never be the notes file itself (see outputFile.ts).
  */
-import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseNotes } from '../../core';
 import { BRIEF_FORMATS, renderBrief, type BriefFormat } from '../../core';
 import { CliError, EXIT_OK, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
 import { LANG_USAGE, joinLangValue, langFlag } from '../lang';
+import { writeOutputFile } from '../outputFile';
 
 const USAGE = 'summit-notes brief FILE --format html|md|json|csv [-o OUT] [--force] [--lang en|ru]';
 
-/** A CliIo that can also write files (tests pass a fake; the real process falls back to node:fs). */
+/** A CliIo that can also write files (tests pass a fake; the real process writes with `writeOutputFile`). */
 export interface BriefIo extends CliIo {
   /** Writes `data` to `path`; with `exclusive`, rejects with code EEXIST when the file exists. */
   writeFile?(path: string, data: string, exclusive: boolean): Promise<void>;
 }
 
-async function nodeWriteFile(path: string, data: string, exclusive: boolean): Promise<void> {
-  // 'wx' makes the existence check and the write one atomic step: no race with another writer.
-  await fs.writeFile(path, data, { encoding: 'utf8', flag: exclusive ? 'wx' : 'w' });
-}
-
 export const command: CliCommand = {
   name: 'brief',
   summary: 'Render the brief of a notes file as HTML, Markdown, JSON or CSV',
-  usage: `${USAGE}\n\n  --format F  html (self-contained page), md, json (schema in docs/CLI.md) or csv\n  -o OUT      write to OUT instead of standard output\n  --force     overwrite OUT when it exists\n${LANG_USAGE}`,
+  usage: `${USAGE}\n\n  --format F  html (self-contained page), md, json (schema in docs/CLI.md) or csv\n  -o OUT      write to OUT instead of standard output (- for standard output)\n  --force     overwrite OUT when it exists\n${LANG_USAGE}`,
   async run(args, io: BriefIo) {
     const parsed = parseArgs(joinOptionValues(joinLangValue(args)), ['format', 'o', 'force', 'lang'], USAGE);
     const lang = langFlag(parsed, USAGE);
@@ -40,18 +35,21 @@ export const command: CliCommand = {
     const file = positionals[0];
     const text = await readNotesFile(io, file);
     const rendered = renderBrief(parseNotes(text), format as BriefFormat, lang);
-    if (out === undefined) {
+    if (out === undefined || out === '-') {
       io.out(rendered);
       return EXIT_OK;
     }
     if (file !== '-' && resolve(out) === resolve(file)) throw new CliError(`${out}: refusing to overwrite the notes file itself`);
-    const write = io.writeFile ?? nodeWriteFile;
-    try {
-      await write(out, rendered, !parsed.flags.has('force'));
-    } catch (e) {
-      const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-      if (code === 'EEXIST') throw new CliError(`${out}: already exists (use --force to overwrite)`);
-      throw new CliError(`${out}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
+    if (io.writeFile) {
+      try {
+        await io.writeFile(out, rendered, !parsed.flags.has('force'));
+      } catch (e) {
+        const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+        if (code === 'EEXIST') throw new CliError(`${out}: already exists (use --force to overwrite)`);
+        throw new CliError(`${out}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    } else {
+      await writeOutputFile(out, rendered, { force: parsed.flags.has('force'), input: file });
     }
     io.err(`summit-notes brief: wrote ${out}\n`);
     return EXIT_OK;

@@ -1,6 +1,7 @@
 /** `summit-notes figures FILE [--json|--csv]`: every figure with its normalised value. */
-import { parseNotes, type Figure, type Qualifier } from '../../core';
-import { CliError, EXIT_OK, csvRow, exclusiveFlags, jsonOut, parseArgs, qualifierSign, readNotesFile, type CliCommand } from '../io';
+import { parseNotes, type Annotation, type Figure, type Qualifier } from '../../core';
+import { enclosingInitiatives } from '../../core';
+import { CliError, EXIT_OK, csvRow, exclusiveFlags, jsonOut, parseArgs, qualifierSign, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
 
 const USAGE = 'summit-notes figures FILE [--json|--csv]';
@@ -44,7 +45,8 @@ export const command: CliCommand = {
     if (parsed.positionals.length !== 1) throw new CliError(`expected exactly one FILE\nusage: ${USAGE}`);
     const file = parsed.positionals[0];
     const model = parseNotes(await readNotesFile(io, file));
-    const figures = model.figures.map(figureJson);
+    const initiativeOf = enclosingInitiatives(model);
+    const figures = model.figures.map((f) => figureJson(f, initiativeOf));
     if (parsed.flags.has('json')) {
       io.out(jsonOut({ file, language: model.language, figures } satisfies FiguresJson));
     } else if (parsed.flags.has('csv')) {
@@ -57,19 +59,17 @@ export const command: CliCommand = {
       for (const [i, f] of figures.entries()) {
         const value = f.value === null ? '(no value)' : `${qualifierSign(f.qualifier)}${formatNumber(f.value)}${unitSuffix(f.unit)}`;
         const extra = [f.metric, f.year === null ? null : String(f.year)].filter((x) => x !== null).join(', ');
-        io.out(`${lineCol(model.figures[i].annotation.range)}  ${value}  ← "${f.text}"${extra ? `  (${extra})` : ''}\n`);
+        io.out(terminalText(`${lineCol(model.figures[i].annotation.range)}  ${value}  ← "${f.text}"${extra ? `  (${extra})` : ''}`) + '\n');
       }
     }
     return EXIT_OK;
   },
 };
 
-function figureJson(figure: Figure): FigureJson {
+function figureJson(figure: Figure, initiativeOf: readonly (Annotation | undefined)[]): FigureJson {
   const a = figure.annotation;
-  let initiative: string | null = null;
-  for (let p = a.parent; p; p = p.parent) {
-    if (p.kind === 'initiative') { initiative = p.id ?? null; break; }
-  }
+  const holder = initiativeOf[a.index];
+  const initiative = holder ? holder.id ?? null : null;
   return {
     text: a.plainText,
     id: a.id ?? null,

@@ -3,16 +3,16 @@
  * Prints the notes to standard output, or writes OUT (never over FILE, never over an existing
  * file unless `--force`). The original file is only read.
  */
-import { promises as fs } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { importArticle, type ArticleInput } from '../../core';
+import { MAX_HTML_CHARS, htmlTooLargeMessage, importArticle, type ArticleInput } from '../../core';
 import { CliError, EXIT_OK, decodeNotesText, type CliCommand, type CliIo } from '../io';
+import { writeOutputFile } from '../outputFile';
 
 const USAGE = 'summit-notes import FILE [-o OUT] [--force]';
 
 /**
  * Writing is not part of `CliIo` yet (the other commands only read); a test can hand in an io
- * with `writeFile`/`exists`, the real process falls back to the file system.
+ * with `writeFile`/`exists`, the real process writes with `writeOutputFile` (outputFile.ts).
  */
 export interface WritingIo extends CliIo {
   writeFile?(path: string, text: string): Promise<void>;
@@ -22,7 +22,7 @@ export interface WritingIo extends CliIo {
 export const command: CliCommand = {
   name: 'import',
   summary: 'Make a new notes file from an article (.txt, .md or .html)',
-  usage: `${USAGE}\n\n  -o, --output OUT  write the notes to OUT (e.g. article.summit.md) instead of standard output\n  --force           overwrite OUT when it exists`,
+  usage: `${USAGE}\n\n  -o, --output OUT  write the notes to OUT (e.g. article.summit.md) instead of standard output (- for standard output)\n  --force           overwrite OUT when it exists`,
   async run(args, io: WritingIo) {
     const { file, output, force } = readArgs(args);
     let bytes: Uint8Array;
@@ -34,36 +34,31 @@ export const command: CliCommand = {
     const text = decodeNotesText(bytes, file);
     const ext = extname(file).toLowerCase();
     // The HTML reader is its own bundle (dist/articleHtml.js), loaded only for HTML: the other commands start faster without it.
-    const input: ArticleInput = ext === '.html' || ext === '.htm'
+    const html = ext === '.html' || ext === '.htm';
+    if (html && text.length > MAX_HTML_CHARS) throw new CliError(`${file}: ${htmlTooLargeMessage(text.length)}`);
+    const input: ArticleInput = html
       ? (await import('../../shared/articleHtml')).articleFromHtml(text)
       : { text, markdown: ext === '.md' || ext === '.markdown' };
     const notes = importArticle(input);
-    if (output === undefined) {
+    if (output === undefined || output === '-') {
       io.out(notes.text);
       return EXIT_OK;
     }
     if (file !== '-' && resolve(output) === resolve(file)) throw new CliError(`refusing to write over the article itself (${file})`);
-    const exists = io.exists ?? defaultExists;
-    if (!force && (await exists(output))) throw new CliError(`${output} exists (use --force to overwrite)`);
-    const write = io.writeFile ?? ((path: string, data: string) => fs.writeFile(path, data, 'utf8'));
-    try {
-      await write(output, notes.text);
-    } catch (e) {
-      throw new CliError(`${output}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
+    if (io.writeFile) {
+      if (!force && io.exists && (await io.exists(output))) throw new CliError(`${output} exists (use --force to overwrite)`);
+      try {
+        await io.writeFile(output, notes.text);
+      } catch (e) {
+        throw new CliError(`${output}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    } else {
+      await writeOutputFile(output, notes.text, { force, input: file });
     }
     io.err(`wrote ${output} (${notes.language}${notes.date ? `, ${notes.date}` : ''}${notes.title ? `, “${notes.title}”` : ''})\n`);
     return EXIT_OK;
   },
 };
-
-async function defaultExists(path: string): Promise<boolean> {
-  try {
-    await fs.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function readArgs(args: readonly string[]): { file: string; output: string | undefined; force: boolean } {
   let output: string | undefined;

@@ -3,7 +3,7 @@
  * (`file:line:col severity code message`), exit 1 when any is an error.
  */
 import { parseNotes, type Diagnostic, type DiagnosticCode, type Severity } from '../../core';
-import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, jsonOut, parseArgs, readNotesFile, type CliCommand } from '../io';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, jsonOut, parseArgs, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
 import { LANG_USAGE, joinLangValue, langFlag } from '../lang';
 import { outputLanguage } from '../../core';
@@ -54,14 +54,14 @@ export const command: CliCommand = {
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
         unreadable.push({ file, message: e.message });
-        io.err(`summit-notes lint: ${e.message}\n`);
+        io.err(`summit-notes lint: ${terminalText(e.message, true)}\n`);
         continue;
       }
       const model = parseNotes(text);
       const diagnostics = [...localiseDiagnostics(model.diagnostics, lang ?? outputLanguage(model.language))].sort(byPosition);
       for (const d of diagnostics) {
         problems.push({ file, severity: d.severity, code: d.code, message: d.message, range: rangeJson(d.range) });
-        if (!flags.has('json')) io.out(`${file}:${lineCol(d.range)} ${d.severity} ${d.code} ${oneLine(d.message)}\n`);
+        if (!flags.has('json')) io.out(`${terminalText(file)}:${lineCol(d.range)} ${d.severity} ${d.code} ${terminalText(oneLine(d.message))}\n`);
       }
     }
     const errors = problems.filter((p) => p.severity === 'error').length;

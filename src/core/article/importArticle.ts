@@ -6,6 +6,19 @@
 import { detectLanguage } from '../detect';
 import { findArticleDate } from './articleDates';
 
+/**
+ * The largest web page the HTML reader takes, in characters (about 10 MB of text; an article page
+ * is rarely above 1 MB). Above it the DOM and the reader view would take too long and too much
+ * memory: the CLI and the editor refuse it with `htmlTooLargeMessage`.
+ */
+export const MAX_HTML_CHARS = 10_000_000;
+
+/** Why a page above `MAX_HTML_CHARS` is not imported, and what to do instead. */
+export function htmlTooLargeMessage(chars: number): string {
+  const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+  return `the page is too large to import as HTML (${mb(chars)}; the limit is ${mb(MAX_HTML_CHARS)}): save the article's text as .txt or .md and import that`;
+}
+
 /** What the importer knows about an article. */
 export interface ArticleInput {
   /** The article's text; paragraphs separated by line breaks (one or more). */

@@ -3,5 +3,5 @@
  * lazily loaded reader in src/shared/) into the text of a new notes file: front matter filled in
  * from what the article says (title, language, source, date), the body escaped so it stays text.
  */
-export { importArticle } from './importArticle';
+export { importArticle, MAX_HTML_CHARS, htmlTooLargeMessage } from './importArticle';
 export type { ArticleInput } from './importArticle';

@@ -6,6 +6,7 @@
 import type { Annotation, Figure, NotesModel, Qualifier, Section } from '../model';
 import { describeFigureValue } from '../figures';
 import { safeHttpUrl } from './links';
+import { enclosingInitiatives } from '../model';
 
 /** Bumped when the JSON shape changes incompatibly (documented in docs/CLI.md, "Brief JSON"). */
 export const BRIEF_SCHEMA_VERSION = 1;
@@ -119,8 +120,9 @@ export function buildBrief(model: NotesModel): Brief {
   const where = new Locator(model);
   const figureOf = new Map<Annotation, BriefFigure>();
   const figures: BriefFigure[] = [];
+  const initiativeOf = model.figures.length ? enclosingInitiatives(model) : [];
   for (const figure of model.figures) {
-    const row = toFigure(where, figure);
+    const row = toFigure(where, figure, initiativeOf);
     figureOf.set(figure.annotation, row);
     figures.push(row);
   }
@@ -128,6 +130,8 @@ export function buildBrief(model: NotesModel): Brief {
   const groups = new Map<string | undefined, BriefInitiative[]>();
   for (const id of areaLabels.keys()) groups.set(id, []);
   const actorsByName = new Map<string, { name: string; mentions: number; ids: string[]; notes: string[]; line: number; offset: number }>();
+  // Per actor, the ids and notes listed so far (`#id`, `=note`): an actor named thousands of times must not make a search per mention.
+  const listed = new Map<string, Set<string>>();
   let initiatives = 0;
   for (const a of model.annotations) {
     if (a.kind === 'initiative') {
@@ -147,9 +151,17 @@ export function buildBrief(model: NotesModel): Brief {
         actorsByName.set(key, entry);
       }
       entry.mentions++;
-      if (a.id && !entry.ids.includes(a.id)) entry.ids.push(a.id);
+      let seen = listed.get(key);
+      if (seen === undefined) listed.set(key, (seen = new Set<string>()));
+      if (a.id && !seen.has(`#${a.id}`)) {
+        seen.add(`#${a.id}`);
+        entry.ids.push(a.id);
+      }
       const note = a.attribute('note');
-      if (note && !entry.notes.includes(note)) entry.notes.push(note);
+      if (note && !seen.has(`=${note}`)) {
+        seen.add(`=${note}`);
+        entry.notes.push(note);
+      }
     }
   }
   const references = model.references.length;
@@ -226,12 +238,7 @@ class Locator {
   }
 }
 
-function enclosingInitiative(a: Annotation): Annotation | undefined {
-  for (let p = a.parent; p; p = p.parent) if (p.kind === 'initiative') return p;
-  return undefined;
-}
-
-function toFigure(where: Locator, figure: Figure): BriefFigure {
+function toFigure(where: Locator, figure: Figure, initiativeOf: readonly (Annotation | undefined)[]): BriefFigure {
   const a = figure.annotation;
   const offset = a.range.start;
   return {
@@ -245,7 +252,7 @@ function toFigure(where: Locator, figure: Figure): BriefFigure {
     year: figure.year,
     note: a.attribute('note'),
     section: where.section(a.section),
-    initiativeId: enclosingInitiative(a)?.id,
+    initiativeId: initiativeOf[a.index]?.id,
     line: where.line(offset),
     offset,
   };
@@ -280,16 +287,28 @@ function toInitiative(
 }
 
 function collectNested(children: readonly Annotation[], figureOf: ReadonlyMap<Annotation, BriefFigure>, figures: BriefFigure[], actors: string[]): void {
-  for (const child of children) {
+  // Depth first in document order, by an explicit stack (deep nests must not overflow the call stack).
+  const seen = new Set(actors);
+  const stack: { list: readonly Annotation[]; next: number }[] = [{ list: children, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next === frame.list.length) {
+      stack.pop();
+      continue;
+    }
+    const child = frame.list[frame.next++];
     if (child.kind === 'initiative') continue;
     const row = figureOf.get(child);
     if (row) figures.push(row);
     if (child.kind === 'actor') {
       const name = actorName(child);
-      if (name && !actors.includes(name)) actors.push(name);
+      if (name && !seen.has(name)) {
+        seen.add(name);
+        actors.push(name);
+      }
     }
     const nested = child.children;
-    if (nested.length) collectNested(nested, figureOf, figures, actors);
+    if (nested.length) stack.push({ list: nested, next: 0 });
   }
 }
 

@@ -22,11 +22,19 @@ const KIND_WORDS: Readonly<Record<OutputLanguage, { readonly initiative: string;
   ru: { initiative: 'инициатива', figure: 'цифра' },
 };
 
-/** Quotes a cell; a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (CSV injection). */
+/** A cell a spreadsheet would run as a formula: `=`, `+`, `-` or `@` after any spaces, or a leading tab or CR (the OWASP rule). */
+const FORMULA_START = /^(?: *[=+\-@]|[\t\r])/;
+
+/**
+ * One CSV cell, the one guard every CSV output of the project uses: a text cell that a
+ * spreadsheet would run as a formula gets a leading `'` (CSV injection), then the cell is quoted
+ * (RFC 4180) when it holds a comma, quote, CR or LF, or starts or ends with white space.
+ * Numbers (`isText` false) are written as they are.
+ */
 export function csvCell(value: string | number | undefined | null, isText = true): string {
   if (value === undefined || value === null) return '';
   let s = String(value);
-  if (isText && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (isText && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

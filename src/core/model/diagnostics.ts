@@ -16,6 +16,7 @@ export const DIAGNOSTIC_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'malformed-attribute': 'error',
   'unknown-kind': 'warning',
   'figure-without-value': 'warning',
+  'unreadable-value': 'warning',
   'unknown-area': 'warning',
   'unknown-status': 'warning',
   'date-not-iso': 'warning',

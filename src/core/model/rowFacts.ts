@@ -34,6 +34,8 @@ export interface FactsDocument extends ViewDocument {
 const PANDOC_CLASSES = new Set(['underline', 'smallcaps', 'mark', 'unnumbered']);
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const YEAR = /^\d{4}$/;
+/** A number in another notation (hexadecimal, binary, octal, an exponent glued to letters): `0x10`, `0b1`, `1e5x`. */
+const LITERAL = /^[-+]?(?:0[xXbBoO][0-9a-fA-F]|(?:\d+\.?\d*|\.\d+)[eE][-+]?\d)/;
 /** The attributes a figure reads, in the order `readFigureRow` takes them (`metric=` is read when asked for). */
 const FIGURE_KEYS: readonly number[] = [NAME_VALUE, NAME_UNIT, NAME_YEAR, NAME_QUALIFIER];
 /** The values `qualifier=` takes (the corpus vocabulary); anything else leaves the text's reading. */
@@ -60,6 +62,7 @@ export function readFigureRow(doc: FactsDocument, row: number): FigureReading {
     let value = read.value;
     let unit = read.unit;
     let source: 'text' | 'attribute' = 'text';
+    let unreadableValue = false;
     // Readings outlive this version of the text (kept with the rows): their strings must not hold on to it.
     const at = doc.attributeRanges(row, FIGURE_KEYS, figureAttributes);
     const text = doc.text;
@@ -72,11 +75,16 @@ export function readFigureRow(doc: FactsDocument, row: number): FigureReading {
           value = number;
           source = 'attribute';
         } else {
-          const fromAttribute = safeParseFigure(plain, language);
-          if (fromAttribute.value !== undefined) {
+          // 1e400 (no finite number), 0x10 or 1e5x (a literal of some other notation) and words
+          // without a number are unreadable: no value, and a diagnostic, never a part of them read as a number.
+          const fromAttribute = NUMBER.test(plain) || LITERAL.test(plain) ? NOTHING : safeParseFigure(plain, language);
+          if (fromAttribute.value !== undefined && Number.isFinite(fromAttribute.value)) {
             value = fromAttribute.value;
             unit = fromAttribute.unit ?? unit;
             source = 'attribute';
+          } else {
+            value = undefined;
+            unreadableValue = true;
           }
         }
       }
@@ -102,7 +110,8 @@ export function readFigureRow(doc: FactsDocument, row: number): FigureReading {
       const written = unescape(text, at[6], at[7]).trim();
       if (isQualifier(written)) qualifier = written;
     }
-    return { value, unit: unit === undefined ? undefined : own(unit), qualifier, year, source };
+    const reading: FigureReading = { value, unit: unit === undefined ? undefined : own(unit), qualifier, year, source };
+    return unreadableValue ? { ...reading, unreadableValue: true } : reading;
   } catch {
     return { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' };
   }
@@ -158,7 +167,9 @@ export function checkFindings(doc: FactsDocument, piece: Piece, out: Finding[], 
 /** What the per-span checks depend on besides the row itself: the language and the vocabulary. */
 function vocabularyKey(doc: FactsDocument): string {
   const fm = doc.frontMatter;
-  return `${doc.language}\u0000${fm ? [...fm.areas.keys()].join('\u0001') : ''}\u0000${(fm?.statuses ?? DEFAULT_STATUSES).join('\u0001')}`;
+  // JSON, not a join: joined, no areas and one area named "" (a front matter being typed) made the
+  // same key, and a model edited from an earlier one reused the other vocabulary's findings.
+  return `${doc.language}\u0000${fm ? JSON.stringify([...fm.areas.keys()]) : '-'}\u0000${JSON.stringify(fm?.statuses ?? DEFAULT_STATUSES)}`;
 }
 
 /** A finding moved by `delta`, with the offsets in its data (`at`, `first`) too. */
@@ -181,6 +192,9 @@ export interface Verdicts {
 
 const AREA_STATUS: readonly number[] = [NAME_AREA, NAME_STATUS];
 const STATUS_ONLY: readonly number[] = [NAME_STATUS];
+const VALUE_ONLY: readonly number[] = [NAME_VALUE];
+/** rowFindings' scratch: where `value=`'s value is. */
+const valueRange = new Int32Array(2);
 /** rowFindings' scratch: the row's area and status as interned names. */
 const areaStatus = new Int32Array(2);
 
@@ -228,7 +242,15 @@ function rowFindings(doc: FactsDocument, row: number, verdicts: Verdicts, areas:
         (out ??= []).push(finding('unknown-status', close + 1, doc.end(row), `Status “${value}” is not one of: ${statuses.join(', ')}${suggestion ? ` (did you mean “${suggestion}”?)` : ''}.`, PHASE_SCAN, close, suggestion ? { status: value, suggestion } : { status: value }));
       }
     }
-    if (kind === FIGURE_KIND && doc.figureReading(row).value === undefined) {
+    const reading = kind === FIGURE_KIND ? doc.figureReading(row) : undefined;
+    if (reading?.unreadableValue) {
+      const at = doc.attributeRanges(row, VALUE_ONLY, valueRange);
+      const written = at[0] >= 0 ? unescape(doc.text, at[0], at[1]).trim() : '';
+      const close = doc.close(row);
+      (out ??= []).push(finding('unreadable-value', at[0] >= 0 ? at[0] : close + 1, at[0] >= 0 ? at[1] : doc.end(row),
+        `value=${written.length > 40 ? `${written.slice(0, 40)}…` : written} is not a number that can be read: write it as digits (value=1500000000000 or value=1.5e12) or as text (value="1,5 трлн").`,
+        PHASE_FIGURES, doc.start(row), { value: written }));
+    } else if (reading && reading.value === undefined) {
       const start = doc.start(row);
       const close = doc.close(row);
       (out ??= []).push(finding('figure-without-value', start + 1, close, 'No number can be read from this figure: write it as a number (650 млрд, $1.5 trillion) or add value=….', PHASE_FIGURES, start, {

@@ -20,6 +20,8 @@ export interface FigureReading {
   readonly qualifier: Qualifier | null;
   readonly year: number | undefined;
   readonly source: 'text' | 'attribute';
+  /** Set when `value=` holds something that is not a finite number (`1e400`, `0x10`): the figure then has no value. */
+  readonly unreadableValue?: true;
 }
 
 export const A_START = 0;

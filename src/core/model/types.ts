@@ -103,6 +103,7 @@ export type DiagnosticCode =
   | 'malformed-attribute'
   | 'unknown-kind'
   | 'figure-without-value'
+  | 'unreadable-value'
   | 'unknown-area'
   | 'unknown-status'
   | 'date-not-iso'

@@ -9,6 +9,7 @@ import { hasEscapeOrBreak, isAsciiPunctuation } from './attributes';
 import { TextRange } from '../text';
 import type { RowReader } from './rows';
 import type { LineIndex } from '../text';
+import { nestedRawText } from './nestedText';
 import { R_CLOSE, R_ID, R_START } from './tables';
 import type { Annotation, AnnotationKind, Figure, Qualifier, Range, Reference, Section } from './types';
 
@@ -285,7 +286,9 @@ export function annotationPlainText(doc: ViewDocument, row: number): string {
   const next = row + 1;
   // Most spans hold no nested span and no link: their text, tidied.
   if ((next >= doc.annotationCount || doc.start(next) >= to) && !hasReferenceIn(doc, from, to)) return tidyRange(doc.text, from, to);
-  return plainText(doc, from, to, next);
+  // A span holding spans: its text from its children's, read once each (deep nests stay linear).
+  const raw = next < doc.annotationCount && doc.start(next) < to ? nestedRawText(doc, row) : undefined;
+  return raw === undefined ? plainText(doc, from, to, next) : tidy(raw);
 }
 
 /**
@@ -345,23 +348,29 @@ export function tidy(s: string): string {
     }
   }
   if (plain) return s;
+  // Runs of text copied whole between escapes and line breaks: linear in the length (cutting the
+  // spaces before each break off the result built so far was quadratic in the number of breaks).
   let out = '';
+  let run = 0;
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
     if (c === 92 && i + 1 < s.length && isAsciiPunctuation(s.charCodeAt(i + 1))) {
-      out += s[i + 1];
+      out += s.slice(run, i) + s[i + 1];
       i += 2;
+      run = i;
     } else if (c === 10 || c === 13) {
-      let j = out.length;
-      while (j > 0 && (out.charCodeAt(j - 1) === 32 || out.charCodeAt(j - 1) === 9)) j--;
-      out = out.slice(0, j) + ' ';
+      let j = i;
+      while (j > run && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
+      // What came before this run ends in a character that is not a space (an escaped one, or the
+      // text before an earlier break, whose following white space was skipped): nothing more to cut.
+      out += `${s.slice(run, j)} `;
       i++;
       while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9 || s.charCodeAt(i) === 10 || s.charCodeAt(i) === 13)) i++;
+      run = i;
     } else {
-      out += s[i];
       i++;
     }
   }
-  return out;
+  return out + s.slice(run);
 }

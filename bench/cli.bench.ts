@@ -1,0 +1,95 @@
+/**
+ * The CLI as whole processes: wall time and peak memory (resident set) of each command on a
+ * generated notes file, side by side with a process that only parses the same file with
+ * markdown-it (the reference: what any Markdown tool pays to start and read it). Speed goal:
+ * `lint` at least 3× faster than that reference; memory goal: every command's peak below 5× the
+ * file's size. Needs `npm run build` first (it runs `dist/cli.js`, the shipped bundle).
+ *   --sizes=10      file sizes in MB (default 10; --quick 1)
+ *   --runs=N        processes per command (default 3)
+ *   --cli=PATH      another bundle to measure (e.g. an earlier build kept for comparison)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fixed, MB, notesText, printTable } from './harness';
+
+const root = join(__dirname, '..', '..');
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const quick = argv.includes('--quick');
+const sizes = (option('sizes') ?? (quick ? '1' : '10')).split(',').map(Number).filter((n) => n > 0);
+const runs = Math.max(1, Number(option('runs') ?? 3));
+const cli = resolve(option('cli') ?? join(root, 'dist', 'cli.js'));
+
+const COMMANDS: readonly (readonly string[])[] = [
+  ['lint'], ['figures', '--json'], ['figures', '--csv'], ['outline'], ['outline', '--json'],
+  ['brief', '--format', 'html'], ['brief', '--format', 'json'], ['brief', '--format', 'md'], ['brief', '--format', 'csv'],
+];
+
+interface ProcessSample {
+  readonly ms: number;
+  readonly peakBytes: number;
+  readonly status: number | null;
+}
+
+/** Runs `node -r hook ARGS` with stdout discarded; the hook reports the peak resident set on exit. */
+function runProcess(hook: string, args: readonly string[]): ProcessSample {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', hook, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const peak = /PEAK_RSS_KB (\d+)/.exec(r.stderr ?? '');
+  return { ms, peakBytes: peak ? Number(peak[1]) * 1024 : Number.NaN, status: r.status };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function main(): void {
+  if (!existsSync(cli)) {
+    console.log(`${cli} not found: run \`npm run build\` first`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'summit-cli-bench-'));
+  try {
+    const hook = join(dir, 'peak.cjs');
+    writeFileSync(hook, "process.on('exit', () => { process.stderr.write('\\nPEAK_RSS_KB ' + process.resourceUsage().maxRSS + '\\n'); });\n");
+    const reference = join(dir, 'markdown-it.cjs');
+    writeFileSync(reference, `const md = require(${JSON.stringify(join(root, 'node_modules', 'markdown-it'))})();\n` +
+      "md.parse(require('fs').readFileSync(process.argv[2], 'utf8'), {});\n");
+    for (const size of sizes) {
+      const file = join(dir, `notes-${size}.summit.md`);
+      writeFileSync(file, notesText(size, 'ru'));
+      const bytes = size * MB;
+      const rows: string[][] = [['process', 'median ms', 'peak MB', 'peak / file', 'reference / this']];
+      const referenceMs: number[] = [];
+      const samples = new Map<string, ProcessSample[]>();
+      // Alternate the reference and the commands so a busy machine weighs on both alike.
+      for (let run = 0; run < runs; run++) {
+        referenceMs.push(runProcess(hook, [reference, file]).ms);
+        for (const args of COMMANDS) {
+          const key = args.join(' ');
+          const list = samples.get(key) ?? [];
+          list.push(runProcess(hook, [cli, ...args, file]));
+          samples.set(key, list);
+        }
+      }
+      const ref = median(referenceMs);
+      rows.push(['markdown-it parse (reference)', fixed(ref, 0), '', '', '1.0']);
+      for (const [key, list] of samples) {
+        const ms = median(list.map((s) => s.ms));
+        const peak = median(list.map((s) => s.peakBytes));
+        const failed = list.some((s) => s.status !== 0 && s.status !== 1) ? ' (failed)' : '';
+        rows.push([`summit-notes ${key}${failed}`, fixed(ms, 0), fixed(peak / MB, 0), fixed(peak / bytes, 2), fixed(ref / ms, 2)]);
+      }
+      console.log(`\n${size} MB notes file, ${runs} processes each (goals: lint ≥ 3× the reference; peak / file < 5)`);
+      printTable(rows);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
