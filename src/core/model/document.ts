@@ -12,7 +12,7 @@ import type { FigureReading } from './tables';
 import { IdIndex, buildIdState, type Carrier, type IdState } from './ids';
 import { compareFindings, toDiagnostic, type Finding } from './diagnostics';
 import type { Interner } from './interner';
-import { TextRange } from '../text';
+import { lastAtOrBefore, TextRange } from '../text';
 import type { LineIndex } from '../text';
 import { AnnotationNode, FigureValue, ReferenceNode, SectionNode } from './views';
 import { RowReader } from './rows';
@@ -391,16 +391,8 @@ export class NotesDocument extends RowReader implements NotesModel {
 
 /** Index of the last item whose start ≤ offset, or -1 (items sorted by start). */
 export function lastStartingAtOrBefore(list: readonly { readonly start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastAtOrBefore(list, startOf, offset);
 }
+
+const startOf = (item: { readonly start: number }): number => item.start;
 

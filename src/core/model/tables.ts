@@ -10,6 +10,7 @@
 
 import type { HeadingRecord } from './blocks';
 import type { Qualifier } from './types';
+import { lastAtOrBefore } from '../text';
 import type { Finding } from './diagnostics';
 
 /** Annotation row: offsets of `[`, `]` and just after `}`. */
@@ -152,15 +153,7 @@ export function referenceIdEnd(text: string, at: number): number {
 
 /** Index of the piece holding model row `row` (pieces sorted by `first`, none empty), or -1. */
 export function pieceOf(pieces: readonly Piece[], row: number): number {
-  let lo = 0;
-  let hi = pieces.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pieces[mid].first <= row) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastAtOrBefore(pieces, firstOf, row);
 }
+
+const firstOf = (piece: Piece): number => piece.first;

@@ -1,0 +1,16 @@
+/** Binary search over sorted lists, shared by the model's sections and its row pieces. */
+
+/** Index of the last item whose key is ≤ `value`, or -1 (items sorted by key, ascending). */
+export function lastAtOrBefore<T>(list: readonly T[], key: (item: T) => number, value: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]) <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
