@@ -8,3 +8,8 @@ export { BRIEF_FORMATS, briefFileExtension, renderBrief } from './export';
 export type { BriefFormat } from './export';
 export { createNotesMarkdown, escapeHtml, renderBriefPreview } from './html';
 export { summitNotesPlugin } from './markdownItPlugin';
+// Helpers other exports share (the dossier's HTML, Markdown and CSV).
+export { BRIEF_EXPORT_CSS } from './styles';
+export { csvCell } from './csv';
+export { escapeMarkdown } from './markdown';
+export { safeHttpUrl } from './links';
