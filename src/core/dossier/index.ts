@@ -11,7 +11,7 @@ export {
   buildWorkspace, compareMentions, emptyWorkspace, fromFiles, metricKey, removeFile, renameFile, summariseFile, updateFile,
 } from './workspace';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, NotesSource, Workspace, WorkspaceFile } from './workspace';
-export { AGREEMENT_TOLERANCE, disagreeingValues, valueRange, valuesAgree, writtenStep } from './precision';
+export { ABOUT_TOLERANCE, AGREEMENT_TOLERANCE, disagreeingValues, valueRange, valuesAgree, writtenStep } from './precision';
 export type { ComparableValue, ValueRange } from './precision';
 export { SUMMIT_BODIES, nameTokens, stem } from './names';
 export { SUGGESTION_THRESHOLD, compareNames, linkSuggestions, suggestionsFor } from './suggest';
