@@ -325,8 +325,8 @@ function compareInitiatives(a: DossierInitiative, b: DossierInitiative): number 
 }
 
 function compareMetrics(a: DossierMetric, b: DossierMetric): number {
-  const ma = a.metric.toLowerCase();
-  const mb = b.metric.toLowerCase();
+  const ma = a.metric.replace(/\s+/g, ' ').toLowerCase();
+  const mb = b.metric.replace(/\s+/g, ' ').toLowerCase();
   if (ma !== mb) return ma < mb ? -1 : 1;
   return (a.year ?? 0) - (b.year ?? 0);
 }

@@ -43,7 +43,7 @@ const GLOSSARY: readonly (readonly [string, string])[] = [
   ['исследований', 'research'], ['институт', 'institute'], ['комиссия', 'commission'], ['сеть', 'network'],
   ['площадка', 'platform'], ['тарифов', 'tariffs'], ['валюты', 'currency'], ['расчётов', 'settlements'],
   ['искусственного', 'artificial'], ['интеллекта', 'intelligence'], ['сухой', 'dry'], ['порт', 'port'],
-  ['железной', 'railway'], ['дороги', 'road'], ['университет', 'university'], ['кредитной', 'credit'], ['линии', 'line'],
+  ['железной', 'railway'], ['дороги', 'road'], ['университет', 'university'], ['кредитной', 'credit'], ['линии', 'line'], ['капитал', 'capital'],
   // English spellings that differ: one concept for both.
   ['center', 'centre'], ['organization', 'organisation'], ['program', 'programme'],
 ];
@@ -52,10 +52,10 @@ const GLOSSARY: readonly (readonly [string, string])[] = [
 const STOP_WORDS = [
   'a', 'an', 'the', 'of', 'to', 'and', 'in', 'on', 'for', 'at', 'by', 'with', 'as', 'its', 'their', 'from',
   'create', 'creating', 'creation', 'set', 'up', 'setting', 'found', 'founding', 'establish', 'establishing', 'establishment',
-  'launch', 'launching', 'open', 'opening', 'hold', 'holding', 'start', 'starting', 'build', 'building', 'joint', 'plan', 'proposal',
+  'launch', 'launching', 'expand', 'expanding', 'expansion', 'open', 'opening', 'hold', 'holding', 'start', 'starting', 'build', 'building', 'joint', 'plan', 'proposal',
   'и', 'в', 'во', 'на', 'по', 'с', 'со', 'о', 'об', 'для', 'к', 'ко', 'из', 'от', 'за', 'при', 'его', 'их',
   'создать', 'создание', 'создания', 'учредить', 'учреждение', 'учреждения', 'открыть', 'открытие', 'запустить', 'запуск',
-  'провести', 'проведение', 'начать', 'построить', 'строительство', 'совместный', 'совместного', 'совместной', 'план', 'предложение',
+  'провести', 'проведение', 'расширить', 'расширение', 'начать', 'построить', 'строительство', 'совместный', 'совместного', 'совместной', 'план', 'предложение',
 ];
 
 const CYRILLIC = /[\u0400-\u04ff]/;
