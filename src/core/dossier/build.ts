@@ -7,10 +7,11 @@
  * rebuilding after one file changed costs that file's keys and metrics plus one sort.
  */
 import type { Qualifier } from '../model';
+import { describeFigureValue } from '../figures';
 import { disagreeingValues } from './precision';
 import type { ArticleInfo, FigureMention, InitiativeMention, Workspace } from './workspace';
 import { trackFindings, type DossierFinding } from './findings';
-import { suggestionsFor, type LinkSuggestion } from './suggest';
+import { untrackedSuggestions, type LinkSuggestion } from './suggest';
 
 /** Bumped when the JSON shape changes incompatibly (docs/CLI.md, "Dossier JSON"). */
 export const DOSSIER_SCHEMA_VERSION = 1;
@@ -183,12 +184,15 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
       initiative = initiativeOf(key, withStatusChanges(entries), []);
       timelineCache.set(mentions, initiative);
     }
-    if (options.suggestions ?? true) initiative = { ...initiative, suggested: suggestedFor(workspace, mentions) };
+    if (options.suggestions ?? true) initiative = { ...initiative, suggested: untrackedSuggestions(workspace, key, mentions) };
     initiatives.push(initiative);
   }
   initiatives.sort(compareInitiatives);
+  // The workspace's metric keys are already normalised (metric, then year): sort by them.
+  const metricKeys = [...workspace.metrics.keys()].sort();
   const metrics: DossierMetric[] = [];
-  for (const figures of workspace.metrics.values()) {
+  for (const key of metricKeys) {
+    const figures = workspace.metrics.get(key) ?? [];
     let metric = metricCache.get(figures);
     if (!metric) {
       const values: MetricValue[] = [];
@@ -202,22 +206,8 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
     }
     metrics.push(metric);
   }
-  metrics.sort(compareMetrics);
   const articles = [...workspace.files.values()].map((f) => toArticle(f.path, f.article)).sort(compareArticles);
   return assemble({}, articles, initiatives, metrics, trackFindings(workspace));
-}
-
-function suggestedFor(workspace: Workspace, mentions: readonly InitiativeMention[]): LinkSuggestion[] {
-  const best = new Map<string, LinkSuggestion>();
-  for (const m of mentions) {
-    for (const s of suggestionsFor(workspace, m)) {
-      if (s.track !== undefined) continue;
-      const id = `${s.path}\u0000${s.index}`;
-      const seen = best.get(id);
-      if (!seen || seen.score < s.score) best.set(id, s);
-    }
-  }
-  return [...best.values()].sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
 }
 
 function assemble(filter: DossierFilter, articles: readonly DossierArticle[], initiatives: readonly DossierInitiative[], metrics: readonly DossierMetric[], findings: readonly DossierFinding[]): Dossier {
@@ -296,7 +286,8 @@ function addOnce(list: string[], value: string | undefined): void {
 
 function toValue(f: FigureMention, article: DossierArticle, initiative: InitiativeMention | undefined): MetricValue {
   return {
-    article, id: f.id, asWritten: f.asWritten, value: f.value, unit: f.unit, qualifier: f.qualifier, normalised: f.normalised,
+    article, id: f.id, asWritten: f.asWritten, value: f.value, unit: f.unit, qualifier: f.qualifier,
+    normalised: describeFigureValue(f.value, f.unit, f.qualifier),
     step: f.step, track: initiative?.track, status: initiative?.status, areas: initiative?.areas ?? [], actors: initiative?.actors ?? [],
     disagrees: false, start: f.start, end: f.end, line: f.line,
   };
@@ -322,13 +313,6 @@ function compareInitiatives(a: DossierInitiative, b: DossierInitiative): number 
     return a.firstDate < b.firstDate ? -1 : 1;
   }
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-function compareMetrics(a: DossierMetric, b: DossierMetric): number {
-  const ma = a.metric.replace(/\s+/g, ' ').toLowerCase();
-  const mb = b.metric.replace(/\s+/g, ' ').toLowerCase();
-  if (ma !== mb) return ma < mb ? -1 : 1;
-  return (a.year ?? 0) - (b.year ?? 0);
 }
 
 function compareArticles(a: DossierArticle, b: DossierArticle): number {

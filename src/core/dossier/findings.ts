@@ -35,13 +35,17 @@ export function trackFindingsForFile(workspace: Workspace, path: string): Dossie
   return file ? fileFindings(workspace, file) : [];
 }
 
-/** Every file's findings, by path then offset. */
+/** Every file's findings, by path then offset. Looks only at files with a key used once or a `track=` that is not a key. */
 export function trackFindings(workspace: Workspace): DossierFinding[] {
+  const paths = new Set<string>();
+  for (const list of workspace.tracks.values()) if (list.length === 1) paths.add(list[0].path);
+  for (const file of workspace.files.values()) {
+    if (file.strayTracks.length || file.initiatives.some((m) => m.trackSite !== undefined && m.track === undefined)) paths.add(file.path);
+  }
   const out: DossierFinding[] = [];
-  const paths = [...workspace.files.keys()].sort();
-  for (const path of paths) {
+  for (const path of [...paths].sort()) {
     const file = workspace.files.get(path);
-    if (file && (file.strayTracks.length || file.initiatives.some((m) => m.trackSite))) out.push(...fileFindings(workspace, file));
+    if (file) out.push(...fileFindings(workspace, file));
   }
   return out;
 }

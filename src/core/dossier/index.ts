@@ -14,7 +14,7 @@ export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, Notes
 export { ABOUT_TOLERANCE, AGREEMENT_TOLERANCE, disagreeingValues, valueRange, valuesAgree, writtenStep } from './precision';
 export type { ComparableValue, ValueRange } from './precision';
 export { SUMMIT_BODIES, nameTokens, stem } from './names';
-export { SUGGESTION_THRESHOLD, compareNames, linkSuggestions, suggestionsFor } from './suggest';
+export { MAX_SUGGESTIONS, SUGGESTION_THRESHOLD, compareNames, linkSuggestions, suggestionsFor, untrackedSuggestions } from './suggest';
 export type { LinkSuggestion } from './suggest';
 export { trackDistance, trackFindings, trackFindingsForFile } from './findings';
 export type { DossierFinding, DossierFindingCode } from './findings';

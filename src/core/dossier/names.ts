@@ -61,8 +61,22 @@ const STOP_WORDS = [
 const CYRILLIC = /[\u0400-\u04ff]/;
 const RU_ENDING = /(iyami|yami|ami|iya|iye|iyu|ie|ii|yy|iy|oy|ey|aya|yaya|oe|ee|ogo|ego|omu|emu|ykh|ikh|ym|im|om|em|ov|ev|a|y|u|e|i|o)$/;
 
+/** Words repeat across a workspace: each is stemmed once (bounded, cleared when full). */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
 /** A word's stem as suggested links compare it (see the module comment). */
 export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    s = readStem(word);
+    stems.set(word, s);
+  }
+  return s;
+}
+
+function readStem(word: string): string {
   const latin = slugify(word, { maxWords: 1 });
   if (!latin) return '';
   let s = latin;
@@ -95,6 +109,16 @@ const BODY_SPELLINGS: readonly BodySpelling[] = SUMMIT_BODIES.flatMap(([concept,
   spellings.map((s) => ({ concept: `@${concept}`, stems: wordsOf(s).map((w) => (isAcronym(w) ? `#${acronymKey(w)}` : stem(w))).filter((x) => x && !STOP.has(x)) })),
 ).filter((b) => b.stems.length > 0).sort((a, b) => b.stems.length - a.stems.length);
 
+/** Spellings by the concept of their first word, so a position is checked only against those that can start there. */
+const BODIES_BY_FIRST = new Map<string, BodySpelling[]>();
+for (const b of BODY_SPELLINGS) {
+  for (const first of new Set([b.stems[0], TRANSLATE.get(b.stems[0]) ?? b.stems[0]])) {
+    const list = BODIES_BY_FIRST.get(first);
+    if (list) list.push(b);
+    else BODIES_BY_FIRST.set(first, [b]);
+  }
+}
+
 function wordsOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
@@ -122,7 +146,7 @@ export function nameTokens(text: string): NameToken[] {
   // Bodies: the longest spelling that matches at each position becomes one concept.
   const out: NameToken[] = [];
   for (let i = 0; i < raw.length;) {
-    const body = BODY_SPELLINGS.find((b) => b.stems.every((s, k) => i + k < raw.length && sameConcept(raw[i + k].concept, s)));
+    const body = BODIES_BY_FIRST.get(raw[i].concept)?.find((b) => b.stems.every((s, k) => i + k < raw.length && sameConcept(raw[i + k].concept, s)));
     if (body) {
       out.push({ concept: body.concept, initial: '' });
       i += body.stems.length;

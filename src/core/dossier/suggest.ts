@@ -36,43 +36,67 @@ export interface LinkSuggestion {
 }
 
 interface Entry {
-  readonly mention: InitiativeMention;
   readonly tokens: readonly NameToken[];
   readonly acronyms: readonly string[];
   readonly idSlug: string | undefined;
+  /** The concepts and id slug as one string: mentions that read alike share it. */
+  readonly signature: string;
 }
 
-/** The lookup from concepts to mentions, built once per workspace on first use. */
-class SuggestionIndex {
-  readonly entries = new Map<InitiativeMention, Entry>();
-  private readonly postings = new Map<string, Entry[]>();
+/** Mentions that read alike (one signature): compared once, for all of them. */
+interface Wording {
+  readonly entry: Entry;
+  readonly mentions: InitiativeMention[];
+}
 
-  constructor(workspace: Workspace) {
+/** The lookup from concepts to wordings, built once per workspace on first use. */
+class SuggestionIndex {
+  readonly wordings = new Map<string, Wording>();
+  private readonly postings = new Map<string, Wording[]>();
+
+  /** With `untrackedOnly`, only mentions without a key are looked up (what the dossier suggests). */
+  constructor(workspace: Workspace, untrackedOnly: boolean) {
     for (const file of workspace.files.values()) {
       for (const m of file.initiatives) {
+        if (untrackedOnly && m.track !== undefined) continue;
         const entry = makeEntry(m);
-        this.entries.set(m, entry);
+        const known = this.wordings.get(entry.signature);
+        if (known) {
+          known.mentions.push(m);
+          continue;
+        }
+        const wording: Wording = { entry, mentions: [m] };
+        this.wordings.set(entry.signature, wording);
         for (const key of indexKeys(entry)) {
           const list = this.postings.get(key);
-          if (list) list.push(entry);
-          else this.postings.set(key, [entry]);
+          if (list) list.push(wording);
+          else this.postings.set(key, [wording]);
         }
       }
     }
   }
 
-  candidates(entry: Entry): Set<Entry> {
-    const out = new Set<Entry>();
+  candidates(entry: Entry): Set<Wording> {
+    const out = new Set<Wording>();
     for (const key of indexKeys(entry)) for (const other of this.postings.get(key) ?? []) out.add(other);
     return out;
   }
 }
 
+/** Entries by mention: mentions are shared between workspace versions, so are their entries. */
+const entryCache = new WeakMap<InitiativeMention, Entry>();
+
 function makeEntry(m: InitiativeMention): Entry {
-  const tokens = nameTokens(m.text);
-  const acronyms = tokens.filter((t) => t.concept.startsWith('#')).map((t) => t.concept);
-  const idSlug = m.id ? slugify(m.id, { maxWords: 12 }) : undefined;
-  return { mention: m, tokens, acronyms, idSlug };
+  let entry = entryCache.get(m);
+  if (!entry) {
+    const tokens = nameTokens(m.text);
+    const acronyms = tokens.filter((t) => t.concept.startsWith('#')).map((t) => t.concept);
+    const idSlug = m.id ? slugify(m.id, { maxWords: 12 }) : undefined;
+    const signature = `${[...new Set(tokens.map((t) => t.concept))].sort().join(' ')}\u0000${idSlug ?? ''}`;
+    entry = { tokens, acronyms, idSlug, signature };
+    entryCache.set(m, entry);
+  }
+  return entry;
 }
 
 function indexKeys(entry: Entry): Set<string> {
@@ -84,12 +108,14 @@ function indexKeys(entry: Entry): Set<string> {
 }
 
 const indexes = new WeakMap<Workspace, SuggestionIndex>();
+const untrackedIndexes = new WeakMap<Workspace, SuggestionIndex>();
 
-function indexOf(workspace: Workspace): SuggestionIndex {
-  let index = indexes.get(workspace);
+function indexOf(workspace: Workspace, untrackedOnly = false): SuggestionIndex {
+  const cache = untrackedOnly ? untrackedIndexes : indexes;
+  let index = cache.get(workspace);
   if (!index) {
-    index = new SuggestionIndex(workspace);
-    indexes.set(workspace, index);
+    index = new SuggestionIndex(workspace, untrackedOnly);
+    cache.set(workspace, index);
   }
   return index;
 }
@@ -139,25 +165,79 @@ export function linkSuggestions(workspace: Workspace, path: string, index: numbe
   return mention ? suggestionsFor(workspace, mention) : [];
 }
 
-/** {@link linkSuggestions} for a mention of the workspace. */
+/** {@link linkSuggestions} for a mention of the workspace (at most {@link MAX_SUGGESTIONS}). */
 export function suggestionsFor(workspace: Workspace, mention: InitiativeMention): LinkSuggestion[] {
   const index = indexOf(workspace);
-  const entry = index.entries.get(mention) ?? makeEntry(mention);
-  const out: LinkSuggestion[] = [];
+  const entry = makeEntry(mention);
+  const matches: { verdict: Verdict; mentions: InitiativeMention[] }[] = [];
   for (const other of index.candidates(entry)) {
-    const m = other.mention;
-    if (m.path === mention.path) continue;
-    if (m.track !== undefined && mention.track !== undefined) continue;
-    const verdict = compareEntries(entry, other);
+    const verdict = compareEntries(entry, other.entry);
     if (!verdict) continue;
-    out.push({
-      path: m.path, index: m.index, start: m.start, end: m.end, line: m.line, date: m.date, text: m.text, id: m.id, track: m.track,
-      score: verdict.score, reasons: verdict.reasons, proposedKey: mention.track ?? m.track ?? proposeKey(mention, m),
-    });
+    const mentions = other.mentions.filter((m) => m.path !== mention.path && (m.track === undefined || mention.track === undefined));
+    if (mentions.length) matches.push({ verdict, mentions });
   }
-  out.sort((x, y) => y.score - x.score || (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start));
-  return out;
+  return expand(matches, (m) => mention.track ?? m.track ?? proposeKey(mention, m));
 }
+
+/**
+ * The untracked mentions in other files that look like any of `mentions` (one tracked
+ * initiative's timeline), each once with its best score, at most {@link MAX_SUGGESTIONS}.
+ * Mentions that read alike are compared once, so a key mentioned in hundreds of files, or a
+ * wording repeated in hundreds of untracked mentions, costs its distinct wordings.
+ */
+export function untrackedSuggestions(workspace: Workspace, key: string, mentions: readonly InitiativeMention[]): LinkSuggestion[] {
+  const index = indexOf(workspace, true);
+  if (index.wordings.size === 0) return [];
+  const asked = new Map<string, { entry: Entry; paths: Set<string> }>();
+  for (const m of mentions) {
+    const entry = makeEntry(m);
+    const seen = asked.get(entry.signature);
+    if (seen) seen.paths.add(m.path);
+    else asked.set(entry.signature, { entry, paths: new Set([m.path]) });
+  }
+  const best = new Map<Wording, { verdict: Verdict; paths: Set<string> }>();
+  for (const { entry, paths } of asked.values()) {
+    for (const other of index.candidates(entry)) {
+      const verdict = compareEntries(entry, other.entry);
+      if (!verdict) continue;
+      const seen = best.get(other);
+      if (!seen) best.set(other, { verdict, paths: new Set(paths) });
+      else {
+        if (seen.verdict.score < verdict.score) seen.verdict = verdict;
+        for (const p of paths) seen.paths.add(p);
+      }
+    }
+  }
+  const matches: { verdict: Verdict; mentions: InitiativeMention[] }[] = [];
+  for (const [wording, { verdict, paths }] of best) {
+    // "In other files": leave out a mention only when every wording that matched it is from its own file.
+    const list = wording.mentions.filter((m) => !(paths.size === 1 && paths.has(m.path)));
+    if (list.length) matches.push({ verdict, mentions: list });
+  }
+  return expand(matches, () => key);
+}
+
+/** The most suggestions returned for one mention or one initiative (best first). */
+export const MAX_SUGGESTIONS = 50;
+
+type Verdict = { score: number; reasons: string[] };
+
+function expand(matches: { verdict: Verdict; mentions: readonly InitiativeMention[] }[], keyFor: (m: InitiativeMention) => string): LinkSuggestion[] {
+  // Order light pairs first and make objects only for those kept.
+  const pairs: { verdict: Verdict; mention: InitiativeMention }[] = [];
+  for (const { verdict, mentions } of matches) for (const mention of mentions) pairs.push({ verdict, mention });
+  pairs.sort((x, y) => y.verdict.score - x.verdict.score || (x.mention.path < y.mention.path ? -1 : x.mention.path > y.mention.path ? 1 : x.mention.start - y.mention.start));
+  if (pairs.length > MAX_SUGGESTIONS) pairs.length = MAX_SUGGESTIONS;
+  return pairs.map(({ verdict, mention }) => toSuggestion(mention, verdict, keyFor(mention)));
+}
+
+function toSuggestion(m: InitiativeMention, verdict: Verdict, proposedKey: string): LinkSuggestion {
+  return {
+    path: m.path, index: m.index, start: m.start, end: m.end, line: m.line, date: m.date, text: m.text, id: m.id, track: m.track,
+    score: verdict.score, reasons: verdict.reasons, proposedKey,
+  };
+}
+
 
 /** A key for two untracked mentions: an id when one has one (the English-looking one first), else a slug of the text. */
 function proposeKey(a: InitiativeMention, b: InitiativeMention): string {

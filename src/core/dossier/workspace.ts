@@ -6,8 +6,8 @@
  * index entry the change did not touch, so re-merging one edited file costs that file, not the
  * workspace.
  */
-import { isIsoDate } from '../text';
-import { describeFigureValue, type Qualifier } from '../figures';
+import { isIsoDate, own } from '../text';
+import type { Qualifier } from '../figures';
 import { parseNotes, type Annotation, type NotesModel } from '../model';
 import { safeHttpUrl } from '../brief';
 import { isValidTrackKey, normaliseTrackKey, trackSite, type TrackSite } from './track';
@@ -67,7 +67,6 @@ export interface FigureMention extends MentionPlace {
   readonly unit: string | undefined;
   readonly qualifier: Qualifier | null;
   readonly asWritten: string;
-  readonly normalised: string;
   /** The step of the last written digit in base units (0: exact); see precision.ts. */
   readonly step: number;
   /** The enclosing initiative (index into the file's `initiatives`), if any. */
@@ -102,12 +101,12 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   const fm = model.frontMatter;
   const date = fm?.date && isIsoDate(fm.date) ? fm.date : undefined;
   const article: ArticleInfo = {
-    title: fm?.title,
-    summit: fm?.summit,
-    date,
-    language: model.language,
-    sourceName: fm?.source?.name,
-    sourceUrl: safeHttpUrl(fm?.source?.url),
+    title: ownOrUndefined(fm?.title),
+    summit: ownOrUndefined(fm?.summit),
+    date: ownOrUndefined(date),
+    language: own(model.language),
+    sourceName: ownOrUndefined(fm?.source?.name),
+    sourceUrl: ownOrUndefined(safeHttpUrl(fm?.source?.url)),
   };
   const initiatives: InitiativeMention[] = [];
   const figures: FigureMention[] = [];
@@ -118,7 +117,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     if (a.kind !== 'initiative') {
       if (a.attribute('track') !== undefined) {
         const site = trackSite(text, a);
-        if (site) strayTracks.push({ ...site, line: model.positionAt(site.start).line });
+        if (site) strayTracks.push({ ...site, written: own(site.written), line: model.positionAt(site.start).line });
       }
       continue;
     }
@@ -132,10 +131,10 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       line: model.positionAt(a.range.start).line,
       date,
       index: a.index,
-      id: a.id,
-      track,
-      trackSite: site,
-      text: a.plainText,
+      id: ownOrUndefined(a.id),
+      track: ownOrUndefined(track),
+      trackSite: site && { ...site, written: own(site.written) },
+      text: own(a.plainText),
       status: a.attribute('status') || undefined,
       areas: splitAreas(a.attribute('area')),
       actors: actorsOf(a),
@@ -156,14 +155,13 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       end: a.range.end,
       line: model.positionAt(a.range.start).line,
       date,
-      id: a.id,
-      metric: f.metric?.trim() || undefined,
+      id: ownOrUndefined(a.id),
+      metric: ownOrUndefined(f.metric?.trim() || undefined),
       year: f.year,
       value: f.value,
       unit: f.unit,
       qualifier: f.qualifier,
-      asWritten: a.plainText,
-      normalised: describeFigureValue(f.value, f.unit, f.qualifier),
+      asWritten: own(a.plainText),
       step: writtenStep(f, model.language),
       initiative,
     });
@@ -171,27 +169,35 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   return { path, article, initiatives, figures, strayTracks };
 }
 
-function splitAreas(area: string | undefined): string[] {
-  if (!area) return [];
-  return area.split(/[\s,]+/).filter((s) => s.length > 0);
+/** Kept strings must not keep the file's whole text alive (see `own`). */
+function ownOrUndefined(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : own(s);
 }
 
-function actorsOf(a: Annotation): string[] {
-  const out: string[] = [];
+const NONE: readonly string[] = [];
+
+function splitAreas(area: string | undefined): readonly string[] {
+  if (!area) return NONE;
+  return area.split(/[\s,]+/).filter((s) => s.length > 0).map(own);
+}
+
+function actorsOf(a: Annotation): readonly string[] {
   const by = a.attribute('by');
-  if (by) out.push(by.trim());
+  if (!by && a.children.length === 0) return NONE;
+  const out: string[] = [];
+  if (by) out.push(own(by.trim()));
   const visit = (children: readonly Annotation[]): void => {
     for (const c of children) {
       if (c.kind === 'initiative') continue;
       if (c.kind === 'actor') {
         const name = (c.attribute('name') ?? c.plainText).replace(/\s+/g, ' ').trim();
-        if (name && !out.includes(name)) out.push(name);
+        if (name && !out.includes(name)) out.push(own(name));
       }
       if (c.children.length) visit(c.children);
     }
   };
   visit(a.children);
-  return out;
+  return out.length ? out : NONE;
 }
 
 /** Article date (undated last), then path, then offset: the order of every merged list. */
@@ -305,14 +311,24 @@ function patchIndex<T extends MentionPlace>(
   if (touched.size === 0) return index;
   const out = new Map(index);
   for (const key of touched) {
-    const kept = (index.get(key) ?? []).filter((m) => m.path !== path);
     const fresh = added.get(key);
-    if (fresh) {
-      for (const m of fresh) kept.push(m);
-      kept.sort(compareMentions);
-    }
-    if (kept.length) out.set(key, kept);
+    if (fresh) fresh.sort(compareMentions);
+    // The old list is sorted and the file's own items are few: drop them and merge the new ones in.
+    const merged = mergeSorted((index.get(key) ?? []).filter((m) => m.path !== path), fresh ?? []);
+    if (merged.length) out.set(key, merged);
     else out.delete(key);
   }
+  return out;
+}
+
+/** Two lists sorted by {@link compareMentions}, merged into one. */
+function mergeSorted<T extends MentionPlace>(a: T[], b: readonly T[]): T[] {
+  if (b.length === 0) return a;
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareMentions(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
   return out;
 }
