@@ -41,6 +41,8 @@ interface Entry {
   readonly idSlug: string | undefined;
   /** The concepts and id slug as one string: mentions that read alike share it. */
   readonly signature: string;
+  /** How many distinct concepts. */
+  readonly concepts: number;
 }
 
 /** Mentions that read alike (one signature): compared once, for all of them. */
@@ -67,7 +69,7 @@ class SuggestionIndex {
         }
         const wording: Wording = { entry, mentions: [m] };
         this.wordings.set(entry.signature, wording);
-        for (const key of indexKeys(entry)) {
+        for (const key of indexKeys(entry, true)) {
           const list = this.postings.get(key);
           if (list) list.push(wording);
           else this.postings.set(key, [wording]);
@@ -76,11 +78,32 @@ class SuggestionIndex {
     }
   }
 
-  candidates(entry: Entry): Set<Wording> {
-    const out = new Set<Wording>();
-    for (const key of indexKeys(entry)) for (const other of this.postings.get(key) ?? []) out.add(other);
-    return out;
+  /**
+   * Wordings that may pass compareEntries with `entry`: found by a body, acronym, initials or id
+   * key, or sharing enough concept pairs for the Jaccard bar (s shared concepts of a + b need
+   * s ≥ (a + b) / 3; one more is allowed for acronyms that merge words).
+   */
+  candidates(entry: Entry): Wording[] {
+    const pairs = new Map<Wording, number>();
+    const direct = new Set<Wording>();
+    for (const key of indexKeys(entry, false)) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      if (key.includes('|')) for (const w of list) pairs.set(w, (pairs.get(w) ?? 0) + 1);
+      else for (const w of list) direct.add(w);
+    }
+    const a = conceptCount(entry);
+    for (const [w, p] of pairs) {
+      if (direct.has(w)) continue;
+      const shared = (1 + Math.sqrt(1 + 8 * p)) / 2;
+      if (shared + 1 >= (a + conceptCount(w.entry)) / 3) direct.add(w);
+    }
+    return [...direct];
   }
+}
+
+function conceptCount(entry: Entry): number {
+  return Math.min(PAIRED_CONCEPTS, entry.concepts);
 }
 
 /** Entries by mention: mentions are shared between workspace versions, so are their entries. */
@@ -92,15 +115,29 @@ function makeEntry(m: InitiativeMention): Entry {
     const tokens = nameTokens(m.text);
     const acronyms = tokens.filter((t) => t.concept.startsWith('#')).map((t) => t.concept);
     const idSlug = m.id ? slugify(m.id, { maxWords: 12 }) : undefined;
-    const signature = `${[...new Set(tokens.map((t) => t.concept))].sort().join(' ')}\u0000${idSlug ?? ''}`;
-    entry = { tokens, acronyms, idSlug, signature };
+    const concepts = [...new Set(tokens.map((t) => t.concept))].sort();
+    entry = { tokens, acronyms, idSlug, signature: `${concepts.join(' ')}\u0000${idSlug ?? ''}`, concepts: concepts.length };
     entryCache.set(m, entry);
   }
   return entry;
 }
 
-function indexKeys(entry: Entry): Set<string> {
-  const keys = new Set<string>(entry.tokens.map((t) => t.concept));
+/** Concepts paired up for lookup: at most this many of a name's concepts. */
+const PAIRED_CONCEPTS = 12;
+
+/**
+ * The lookup keys of a name. A suggestion needs two shared concepts, or one body or acronym
+ * between two short names, or the same id (see compareEntries), so names are looked up by pairs
+ * of concepts (`bank|devel`), by the acronym of their initials, by id, and by a body or acronym
+ * alone only where that can be enough: a stored name of at most three concepts (`asStored`).
+ * Common single words ("sco", "bank") then never make every name a candidate of every other.
+ */
+function indexKeys(entry: Entry, asStored: boolean): Set<string> {
+  const concepts = [...new Set(entry.tokens.map((t) => t.concept))];
+  const keys = new Set<string>();
+  const paired = concepts.slice(0, PAIRED_CONCEPTS).sort();
+  for (let i = 0; i < paired.length; i++) for (let j = i + 1; j < paired.length; j++) keys.add(`${paired[i]}|${paired[j]}`);
+  if (!asStored || concepts.length <= 3) for (const c of concepts) if (c.startsWith('@') || c.startsWith('#')) keys.add(c);
   const initials = initialsAcronym(entry.tokens);
   if (initials) keys.add(initials);
   if (entry.idSlug) keys.add(`id:${entry.idSlug}`);
