@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  buildDossier, buildWorkspace, disagreeingValues, filterDossier, linkSuggestions, parseNotes, removeFile, renameFile,
+  buildDossier, buildWorkspace, disagreeingValues, filterDossier, fromFiles, linkSuggestions, parseNotes, removeFile, renameFile,
   trackFindings, trackFindingsForFile, updateFile, valuesAgree, writtenStep, type ComparableValue, type Dossier, type NotesSource, type Workspace,
 } from '../../src/core';
 import { seededRandom } from '../support/random';
@@ -289,6 +289,8 @@ describe('dossier', () => {
           ws = updateFile(ws, path, parseNotes(text));
         }
         assert.deepEqual(buildDossier(ws), fullBuild([...current].map(([p, text]) => ({ path: p, text }))), `step ${step}`);
+        const rebuilt = fromFiles(ws.files);
+        assert.deepEqual([ws.metricOrder, ws.fileOrder], [rebuilt.metricOrder, rebuilt.fileOrder], `orders at step ${step}`);
       }
     });
   });

@@ -7,8 +7,8 @@
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import {
-  buildDossier, buildWorkspace, DOSSIER_FORMATS, filterDossier, isIsoDate, parseNotes, renderDossier,
-  type DossierFilter, type DossierFormat, type NotesModel,
+  buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossier, summariseFile,
+  type DossierFilter, type DossierFormat, type WorkspaceFile,
 } from '../../core';
 import { CliError, EXIT_OK, EXIT_USAGE, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
 
@@ -107,11 +107,13 @@ export const command: CliCommand = {
       throw new CliError(`${dir}: cannot list: ${code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : e instanceof Error ? e.message : String(e)}`);
     }
     paths.sort();
-    const models: { path: string; model: NotesModel }[] = [];
+    // Each file is summarised as soon as it is parsed: its text and model are not kept.
+    const files = new Map<string, WorkspaceFile>();
     let unreadable = 0;
     for (const path of paths) {
       try {
-        models.push({ path: displayPath(dir, path), model: parseNotes(await readNotesFile(io, path)) });
+        const shown = displayPath(dir, path);
+        files.set(shown, summariseFile(shown, parseNotes(await readNotesFile(io, path))));
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
         unreadable++;
@@ -121,7 +123,7 @@ export const command: CliCommand = {
     if (out !== undefined && (out.endsWith('.summit.md') || paths.some((p) => resolve(p) === resolve(out)))) {
       throw new CliError(`${out}: refusing to write over a notes file`);
     }
-    const dossier = filterDossier(buildDossier(buildWorkspace(models)), filter);
+    const dossier = filterDossier(buildDossier(fromFiles(files)), filter);
     const rendered = renderDossier(dossier, format as DossierFormat);
     if (out === undefined) io.out(rendered);
     else {
@@ -133,7 +135,7 @@ export const command: CliCommand = {
         if (code === 'EEXIST') throw new CliError(`${out}: already exists (use --force to overwrite)`);
         throw new CliError(`${out}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
       }
-      io.err(`summit-notes dossier: wrote ${out} (${models.length} notes file(s))\n`);
+      io.err(`summit-notes dossier: wrote ${out} (${files.size} notes file(s))\n`);
     }
     return unreadable ? EXIT_USAGE : EXIT_OK;
   },

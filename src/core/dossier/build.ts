@@ -188,10 +188,9 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
     initiatives.push(initiative);
   }
   initiatives.sort(compareInitiatives);
-  // The workspace's metric keys are already normalised (metric, then year): sort by them.
-  const metricKeys = [...workspace.metrics.keys()].sort();
+  // The workspace keeps its metric keys (normalised: metric, then year) and its files in order.
   const metrics: DossierMetric[] = [];
-  for (const key of metricKeys) {
+  for (const key of workspace.metricOrder) {
     const figures = workspace.metrics.get(key) ?? [];
     let metric = metricCache.get(figures);
     if (!metric) {
@@ -206,7 +205,11 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
     }
     metrics.push(metric);
   }
-  const articles = [...workspace.files.values()].map((f) => toArticle(f.path, f.article)).sort(compareArticles);
+  const articles: DossierArticle[] = [];
+  for (const path of workspace.fileOrder) {
+    const article = articleOf(path);
+    if (article) articles.push(article);
+  }
   return assemble({}, articles, initiatives, metrics, trackFindings(workspace));
 }
 
@@ -313,15 +316,6 @@ function compareInitiatives(a: DossierInitiative, b: DossierInitiative): number 
     return a.firstDate < b.firstDate ? -1 : 1;
   }
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-function compareArticles(a: DossierArticle, b: DossierArticle): number {
-  if (a.date !== b.date) {
-    if (a.date === undefined) return 1;
-    if (b.date === undefined) return -1;
-    return a.date < b.date ? -1 : 1;
-  }
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /** True when the filter sets nothing. */

@@ -40,7 +40,7 @@ export function trackFindings(workspace: Workspace): DossierFinding[] {
   const paths = new Set<string>();
   for (const list of workspace.tracks.values()) if (list.length === 1) paths.add(list[0].path);
   for (const file of workspace.files.values()) {
-    if (file.strayTracks.length || file.initiatives.some((m) => m.trackSite !== undefined && m.track === undefined)) paths.add(file.path);
+    if (file.badTracks) paths.add(file.path);
   }
   const out: DossierFinding[] = [];
   for (const path of [...paths].sort()) {

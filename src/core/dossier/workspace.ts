@@ -81,6 +81,8 @@ export interface WorkspaceFile {
   readonly figures: readonly FigureMention[];
   /** `track=` on annotations that are not initiatives (reported, otherwise ignored). */
   readonly strayTracks: readonly (TrackSite & { readonly line: number })[];
+  /** True when a `track=` here is not a key or is not on an initiative (findings.ts looks only at such files and at keys used once). */
+  readonly badTracks: boolean;
 }
 
 export interface Workspace {
@@ -89,6 +91,10 @@ export interface Workspace {
   readonly tracks: ReadonlyMap<string, readonly InitiativeMention[]>;
   /** {@link metricKey} → figures of that metric and year across files, in the same order. */
   readonly metrics: ReadonlyMap<string, readonly FigureMention[]>;
+  /** The keys of `metrics`, sorted (metric, then year): kept in order by `updateFile`, so the dossier never sorts them. */
+  readonly metricOrder: readonly string[];
+  /** The paths of `files` by article date (undated last), then path. */
+  readonly fileOrder: readonly string[];
 }
 
 /** The group a figure's metric and year fall in: the metric lower-cased with spaces collapsed, and the year. */
@@ -166,7 +172,8 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       initiative,
     });
   }
-  return { path, article, initiatives, figures, strayTracks };
+  const badTracks = strayTracks.length > 0 || initiatives.some((m) => m.trackSite !== undefined && m.track === undefined);
+  return { path, article, initiatives, figures, strayTracks, badTracks };
 }
 
 /** Kept strings must not keep the file's whole text alive (see `own`). */
@@ -226,7 +233,7 @@ const metricOf = (f: FigureMention): string | undefined => (f.metric === undefin
 
 /** An empty workspace. */
 export function emptyWorkspace(): Workspace {
-  return { files: new Map(), tracks: new Map(), metrics: new Map() };
+  return { files: new Map(), tracks: new Map(), metrics: new Map(), metricOrder: [], fileOrder: [] };
 }
 
 /**
@@ -252,7 +259,8 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
   }
   for (const list of tracks.values()) list.sort(compareMentions);
   for (const list of metrics.values()) list.sort(compareMentions);
-  return { files: new Map(files), tracks, metrics };
+  const fileOrder = [...files.values()].sort(compareFiles).map((f) => f.path);
+  return { files: new Map(files), tracks, metrics, metricOrder: [...metrics.keys()].sort(), fileOrder };
 }
 
 /** The workspace with `path` replaced by (or added as) `model`; only that file is re-merged. */
@@ -283,11 +291,76 @@ function replaceFile(workspace: Workspace, path: string, next: WorkspaceFile | u
   const files = new Map(workspace.files);
   if (next) files.set(path, next);
   else files.delete(path);
+  const metrics = patchIndex(workspace.metrics, path, old?.figures ?? [], next?.figures ?? [], metricOf);
+  let metricOrder = workspace.metricOrder;
+  if (metrics !== workspace.metrics) {
+    for (const f of old?.figures ?? []) {
+      const key = metricOf(f);
+      if (key !== undefined && !metrics.has(key)) metricOrder = removeSorted(metricOrder, key, compareStrings);
+    }
+    for (const f of next?.figures ?? []) {
+      const key = metricOf(f);
+      if (key !== undefined && !workspace.metrics.has(key)) metricOrder = insertSorted(metricOrder, key, compareStrings);
+    }
+  }
+  let fileOrder = workspace.fileOrder;
+  if (old) fileOrder = fileOrder.filter((p) => p !== path);
+  if (next) {
+    const byPath = (p: string): WorkspaceFile | undefined => files.get(p);
+    fileOrder = insertSorted(fileOrder, path, (a, b) => {
+      const fa = byPath(a);
+      const fb = byPath(b);
+      return fa && fb ? compareFiles(fa, fb) : compareStrings(a, b);
+    });
+  }
   return {
     files,
     tracks: patchIndex(workspace.tracks, path, old?.initiatives ?? [], next?.initiatives ?? [], trackOf),
-    metrics: patchIndex(workspace.metrics, path, old?.figures ?? [], next?.figures ?? [], metricOf),
+    metrics,
+    metricOrder,
+    fileOrder,
   };
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Article date (undated last), then path. */
+function compareFiles(a: WorkspaceFile, b: WorkspaceFile): number {
+  const da = a.article.date;
+  const db = b.article.date;
+  if (da !== db) {
+    if (da === undefined) return 1;
+    if (db === undefined) return -1;
+    return da < db ? -1 : 1;
+  }
+  return compareStrings(a.path, b.path);
+}
+
+/** A copy of the sorted `list` with `item` inserted in order (not twice). */
+function insertSorted(list: readonly string[], item: string, compare: (a: string, b: string) => number): readonly string[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid], item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] === item) return list;
+  return [...list.slice(0, lo), item, ...list.slice(lo)];
+}
+
+/** A copy of the sorted `list` without `item`. */
+function removeSorted(list: readonly string[], item: string, compare: (a: string, b: string) => number): readonly string[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid], item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === item ? [...list.slice(0, lo), ...list.slice(lo + 1)] : list;
 }
 
 /**
