@@ -14,6 +14,7 @@ const DOSSIER_CSS = `
 .dossier-changed::before { content: "→ "; }
 tr.dossier-disagrees td { background: #ffebe9; }
 .dossier-flag { color: #cf222e; font-weight: 600; }
+.dossier td:first-child { white-space: nowrap; }
 .dossier-where { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85em; white-space: nowrap; }
 `;
 
