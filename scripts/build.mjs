@@ -29,6 +29,20 @@ const readerApart = {
   },
 };
 
+/**
+ * The Node extension host's start-up shell (dist/extension.js) leaves the features out: its
+ * `require('./features')` becomes a require of dist/features.js, their own bundle, loaded on first
+ * use (see src/extension/extension.ts). The web bundle keeps them inside (the web-worker host has
+ * no `require` of files), where esbuild still runs their module code only on that first require.
+ */
+const featuresApart = {
+  name: 'features-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/features$/ }, (args) =>
+      (args.importer.endsWith('extension.ts') ? { path: './features.js', external: true } : undefined));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -43,8 +57,9 @@ const reader = { ...common, entryPoints: ['src/shared/articleHtml.ts'], format: 
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  // Desktop / remote extension host.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [readerApart] },
+  // Desktop / remote extension host: the start-up shell and the features, loaded on first use.
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [featuresApart] },
+  { ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [readerApart] },
   // Web-worker extension host (vscode.dev): no Node built-ins may be bundled.
   {
     ...common,

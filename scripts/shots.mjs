@@ -2,8 +2,8 @@
 // and captures what a person sees, one PNG per scene of scripts/shots/scenes.mjs, into .shots/
 // (ignored by git). Look at them: a feature can pass its tests and still look wrong.
 // Flags: --scene NAME[,NAME] (only these), --readme (also copy the scenes marked `readme` into
-//        media/readme/, the small images README.md shows), --folder DIR (instead of samples/).
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+//        media/readme/ as 256-colour PNGs, the small images README.md shows), --folder DIR (instead of samples/).
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import * as workbench from './lib/workbench.mjs';
 import { scenes } from './shots/scenes.mjs';
 import { ensureBuilt } from './lib/freshness.mjs';
 import { ensureNodeModules } from './lib/deps.mjs';
+import { compactPng } from './lib/compactPng.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -92,7 +93,8 @@ try {
       console.log(`  ${scene.name}: .shots/${scene.name}.png`);
       if (args.readme && scene.readme) {
         mkdirSync(readmeDir, { recursive: true });
-        copyFileSync(file, join(readmeDir, `${scene.name}.png`));
+        // A 256-colour palette: the README images ship in the .vsix (goal ≤ 1 MB in all).
+        compactPng(file, join(readmeDir, `${scene.name}.png`));
         console.log(`    → media/readme/${scene.name}.png`);
       }
     } catch (e) {

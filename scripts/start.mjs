@@ -1,19 +1,22 @@
 // `npm start`: installs what is missing, builds, and opens VS Code with Summit Notes loaded in
-// extension development mode on samples/, a notes file open.
+// extension development mode on a scratch copy of samples/ (its path is printed; trying things
+// never changes the checkout), a notes file open.
 //   - desktop VS Code when `code` is on PATH;
 //   - otherwise code-server (installed on first use into the per-user cache, see
 //     scripts/lib/codeServer.mjs) on 127.0.0.1 with a fresh profile; the URL is printed and opened
 //     in a browser when there is a display. Ctrl-C stops code-server and every process it started.
 // Flags: --browser (use code-server even when `code` exists), --no-browser (only print the URL),
-//        --port N, --folder DIR (another folder than samples/), --smoke (open the page in headless Chromium, report how long until the editor
+//        --port N, --here (samples/ itself, not a copy), --folder DIR (another folder, as it is), --smoke (open the page in headless Chromium, report how long until the editor
 //        shows the sample, then stop: a start-up check and measurement for CI).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureNodeModules } from './lib/deps.mjs';
-import { ensureCodeServer, PrerequisiteError } from './lib/codeServer.mjs';
+import { codeServerEntry, ensureCodeServer, PrerequisiteError } from './lib/codeServer.mjs';
+import { ensurePrerequisites } from './lib/prerequisites.mjs';
 import { freshProfile, launchBrowser, removeProfile, startCodeServer, workbenchUrl } from './lib/session.mjs';
 import { waitForEditorText } from './lib/workbench.mjs';
 
@@ -26,6 +29,7 @@ const { values: args } = parseArgs({
     port: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     folder: { type: 'string' },
+    here: { type: 'boolean', default: false },
   },
 });
 
@@ -52,9 +56,17 @@ if (spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: roo
   console.error('The build failed; see the errors above.');
   process.exit(1);
 }
-const samples = args.folder ? resolve(args.folder) : join(root, 'samples');
+/** samples/ copied to a new temporary folder, so edits made while trying things stay out of the checkout. */
+function scratchCopy(from) {
+  const to = join(mkdtempSync(join(tmpdir(), 'summit-samples-')), 'samples');
+  cpSync(from, to, { recursive: true });
+  return to;
+}
+const scratch = !args.folder && !args.here;
+const samples = args.folder ? resolve(args.folder) : scratch ? scratchCopy(join(root, 'samples')) : join(root, 'samples');
+if (scratch) console.log(`Working on a scratch copy of samples/ (edits stay there; --here opens samples/ itself):\n  ${samples}`);
 const sample = firstSample(samples);
-if (!sample) console.warn('No *.summit.md found in samples/: opening the folder only.');
+if (!sample) console.warn(`No *.summit.md found in ${samples}: opening the folder only.`);
 
 if (onPath('code') && !args.browser && !args.smoke) {
   // Desktop VS Code opens its own Extension Development Host window and returns at once.
@@ -65,6 +77,9 @@ if (onPath('code') && !args.browser && !args.smoke) {
 }
 
 try {
+  // Chromium only for --smoke (otherwise the person's own browser opens the page); the build tools
+  // only when code-server is not installed yet.
+  ensurePrerequisites([...(args.smoke ? ['browser'] : []), ...(existsSync(codeServerEntry()) ? [] : ['codeServer'])]);
   await ensureCodeServer();
 } catch (e) {
   console.error(e instanceof PrerequisiteError ? e.message : String(e?.stack ?? e));
@@ -81,6 +96,8 @@ async function stop(code) {
   await browser?.stop();
   await server?.stop();
   removeProfile(profile);
+  // A smoke run leaves nothing behind; an interactive one keeps the scratch copy with its edits.
+  if (scratch && args.smoke) rmSync(dirname(samples), { recursive: true, force: true });
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -103,7 +120,7 @@ server.child.on('exit', (code) => {
   }
 });
 const url = workbenchUrl(server, { folder: samples, extensionPath: root, file: sample });
-console.log(`\nSummit Notes in VS Code (extension development host) on ${relative(root, samples)}/` +
+console.log(`\nSummit Notes in VS Code (extension development host) on ${scratch ? samples : relative(root, samples) || '.'}/` +
   `${sample ? `, ${relative(samples, sample)} open` : ''}:\n\n  ${url}\n`);
 
 if (args.smoke) {

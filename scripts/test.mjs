@@ -7,6 +7,8 @@ import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ensureNodeModules } from './lib/deps.mjs';
+import { ensurePrerequisites, PrerequisiteError } from './lib/prerequisites.mjs';
+import { codeServerEntry } from './lib/codeServer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -15,6 +17,20 @@ ensureNodeModules(root);
 const all = ['check', 'build', 'unit', 'integration'];
 const wanted = process.argv.slice(2).filter((a) => all.includes(a));
 const tiers = wanted.length ? wanted : all;
+
+// The Debian packages the chosen tiers need, installed (or asked for) before anything runs, so a
+// fresh machine gets one apt-get and not a tier failing half-way.
+const needs = [];
+if (tiers.includes('unit')) needs.push('unit');
+if (tiers.includes('integration')) needs.push('browser', ...(existsSync(codeServerEntry()) ? [] : ['codeServer']));
+try {
+  ensurePrerequisites(needs);
+} catch (e) {
+  if (!(e instanceof PrerequisiteError)) throw e;
+  console.error(e.message);
+  process.exit(2);
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 

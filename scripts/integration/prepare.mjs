@@ -12,9 +12,10 @@ import { copyWorkspace, freshProfile } from '../lib/session.mjs';
  * @param {{ grep?: string, files?: string, color?: boolean, prefix?: string, console?: boolean }} options
  *   `console`: the host's stdout reaches the terminal (Electron), so no progress file is needed.
  *   `at`: a fixed folder instead of a new temporary one.
+ *   `untrusted`: workspace trust on, the folder untrusted (Restricted Mode), only test/integration/untrusted.
  */
-export function prepareRun(root, { grep, files, color = false, prefix = 'summit-int-', console: toConsole = false, at } = {}) {
-  const profile = freshProfile(prefix, { at });
+export function prepareRun(root, { grep, files, color = false, prefix = 'summit-int-', console: toConsole = false, at, untrusted = false } = {}) {
+  const profile = freshProfile(prefix, { at, trust: untrusted });
   const folder = copyWorkspace(profile, join(root, 'test', 'integration', 'workspace'));
   const run = {
     resultsFile: join(profile.root, 'results.json'),
@@ -29,6 +30,7 @@ export function prepareRun(root, { grep, files, color = false, prefix = 'summit-
     grep,
     files: files?.split(',').map((f) => f.trim()).filter(Boolean),
     color,
+    untrusted,
   }, null, 1));
   return { profile, folder, run, optionsFile };
 }

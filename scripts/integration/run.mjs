@@ -9,7 +9,9 @@
 //   node scripts/integration/run.mjs --results out.json    # also write {passed, failed, skipped, tests, failures}
 // Other flags: --timeout SECONDS (whole run, default 600), --keep (keep the temp profile and logs),
 // --no-build (do not rebuild stale dist/ and out/), --web / --no-web (the web-worker smoke suite
-// test/web: runs by default on a full run, skipped with --grep/--files unless --web). The test "no error in the extension host log"
+// test/web: runs by default on a full run, skipped with --grep/--files unless --web), --untrusted
+// (only the Restricted Mode session: test/integration/untrusted in a second code-server with
+// workspace trust on and the folder untrusted; a full run ends with it). The test "no error in the extension host log"
 // always runs, also with --grep/--files. It rebuilds what is stale before running (tsc and esbuild).
 //
 // How it works: it copies test/integration/workspace to a fresh temp folder, starts code-server on a
@@ -18,11 +20,12 @@
 // suite's run() writes (see test/integration/index.ts); mocha's spec output is streamed from a
 // progress file. Every process it started is stopped by process group, also on failure,
 // timeout or Ctrl-C.
-import { appendFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureCodeServer, findChromium, PrerequisiteError } from '../lib/codeServer.mjs';
+import { codeServerEntry, ensureCodeServer, findChromium, PrerequisiteError } from '../lib/codeServer.mjs';
 import { launchBrowser, removeProfile, startCodeServer, waitFor, workbenchUrl } from '../lib/session.mjs';
 import { prepareRun } from './prepare.mjs';
 import { buildWebSuite, serveFolder } from './web.mjs';
@@ -39,6 +42,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     build: { type: 'boolean', default: true },
     web: { type: 'boolean' },
+    untrusted: { type: 'boolean', default: false },
   },
 });
 
@@ -160,6 +164,43 @@ async function runWebSmoke(server, browser, profile, folder, consoleLog, pageErr
   return results;
 }
 
+/**
+ * The Restricted Mode session: its own profile (workspace trust on) and code-server (without
+ * --disable-workspace-trust), the fixture folder untrusted; runs test/integration/untrusted.
+ * VS Code keeps an extension under development enabled in Restricted Mode whatever it declares, so
+ * here the extension is packaged (`vsce package`, as `npm run package`) and installed into the
+ * profile like a user's, and the development extension is a stub that only carries the tests.
+ */
+async function runUntrusted(browser, deadline) {
+  const { profile, folder, run: files } = prepareRun(root, { grep: args.grep, files: args.files, color, untrusted: true, prefix: 'summit-untrusted-' });
+  cleanups.push(async () => { if (!args.keep) removeProfile(profile); else console.log(`kept: ${profile.root}`); });
+  console.log('\n── Restricted Mode (workspace trust on, the folder untrusted, the extension installed from its .vsix)');
+  const vsix = join(profile.root, 'summit-notes.vsix');
+  const packed = spawnSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies',
+    '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  if (packed.status !== 0) throw new Error(`vsce package failed:\n${packed.stdout}${packed.stderr}`);
+  const installed = spawnSync(process.execPath, [codeServerEntry(), '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions,
+    '--install-extension', vsix], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(profile.home, 'config'), XDG_DATA_HOME: join(profile.home, 'data') } });
+  if (installed.status !== 0) throw new Error(`installing the .vsix failed:\n${installed.stdout}${installed.stderr}`);
+  const harness = join(profile.root, 'test-harness');
+  mkdirSync(harness, { recursive: true });
+  writeFileSync(join(harness, 'package.json'), JSON.stringify({
+    name: 'summit-notes-test-harness', publisher: 'summit-notes', version: '0.0.0', engines: { vscode: '^1.95.0' },
+    capabilities: { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true },
+  }, null, 1));
+  const server = await startCodeServer({ profile, folder, trust: true });
+  cleanups.push(() => server.stop());
+  const context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  cleanups.push(() => context.close());
+  const page = await context.newPage();
+  recordConsole(page, files.consoleLog, []);
+  await page.goto(workbenchUrl(server, { folder, extensionPath: harness, testsPath: join(root, 'out', 'test', 'integration', 'index.js') }));
+  const results = await awaitSuite(server, files, deadline);
+  await context.close();
+  await server.stop();
+  return results;
+}
+
 function merge(a, b) {
   return {
     passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: (a.skipped ?? 0) + (b.skipped ?? 0),
@@ -184,7 +225,8 @@ async function main() {
     return 1;
   }
   const deadline = Date.now() + Number(args.timeout) * 1000;
-  const withWeb = args.web ?? (!args.grep && !args.files);
+  const withWeb = !args.untrusted && (args.web ?? (!args.grep && !args.files));
+  const withUntrusted = args.untrusted || (!args.grep && !args.files);
 
   const { profile, folder, run: files } = prepareRun(root, { grep: args.grep, files: args.files, color });
   cleanups.push(async () => { if (!args.keep) removeProfile(profile); else console.log(`kept: ${profile.root}`); });
@@ -201,12 +243,15 @@ async function main() {
     // The short web smoke first, so the run ends with the main suite's own mocha summary (and its
     // host-log check also covers what the web page logged).
     if (withWeb) results = merge(results, await runWebSmoke(server, browser, profile, folder, files.consoleLog, pageErrors, deadline));
-    console.log('\n── Node extension host (the extension as desktop VS Code runs it)');
-    // The workbench reports broken contributions (a missing snippet or grammar file) in the browser
-    // console; kept in VS Code's log format for the suite's "no error in the extension host log".
-    recordConsole(browser.page, files.consoleLog, pageErrors);
-    await browser.page.goto(workbenchUrl(server, { folder, extensionPath: root, testsPath }));
-    results = merge(results, await awaitSuite(server, files, deadline));
+    if (!args.untrusted) {
+      console.log('\n── Node extension host (the extension as desktop VS Code runs it)');
+      // The workbench reports broken contributions (a missing snippet or grammar file) in the browser
+      // console; kept in VS Code's log format for the suite's "no error in the extension host log".
+      recordConsole(browser.page, files.consoleLog, pageErrors);
+      await browser.page.goto(workbenchUrl(server, { folder, extensionPath: root, testsPath }));
+      results = merge(results, await awaitSuite(server, files, deadline));
+    }
+    if (withUntrusted) results = merge(results, await runUntrusted(browser, deadline));
   } catch (e) {
     console.error(red(`\nintegration run failed: ${e.message}`));
     if (pageErrors.length) console.error(`browser console errors (last 10):\n  ${pageErrors.slice(-10).map((l) => l.split('\n')[0]).join('\n  ')}`);

@@ -10,6 +10,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, writeFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir, arch } from 'node:os';
 import { join } from 'node:path';
+import { ensurePrerequisites, installLine, PrerequisiteError } from './prerequisites.mjs';
+
+export { PrerequisiteError };
 
 export const CODE_SERVER_VERSION = '4.100.3';
 // @vscode/ripgrep inside code-server 4.100.3 and the ripgrep release it would fetch from GitHub.
@@ -35,43 +38,22 @@ export function codeServerEntry() {
   return join(codeServerDir(), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
-/** A fatal, explained problem: the message names what is missing and how to install it. */
-export class PrerequisiteError extends Error {}
-
-const aptHint = (pkgs) => `install it with:  sudo apt-get update && sudo apt-get install -y ${pkgs}`;
-
-function onPath(cmd) {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-}
-
 /** Path of a Chromium (or Chrome) binary, or throws a PrerequisiteError naming the package. */
 export function findChromium() {
   const candidates = [process.env.SUMMIT_NOTES_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].filter(Boolean);
   const found = candidates.find((p) => existsSync(p));
   if (found) return found;
-  throw new PrerequisiteError(`Chromium is missing (needed to drive VS Code in the browser); ${aptHint('chromium')}\n` +
+  throw new PrerequisiteError(`Chromium is missing (needed to drive VS Code in the browser); install it with:\n  ${installLine(['chromium'])}\n` +
     'or point SUMMIT_NOTES_CHROMIUM at a Chrome/Chromium binary.');
 }
 
-function hasKerberosHeaders() {
-  return onPath('krb5-config') || existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/gssapi.h');
-}
-
-/** Everything the code-server install needs, checked before anything is written. */
-function checkInstallPrerequisites() {
-  const missing = [];
-  if (!onPath('cc') && !onPath('gcc')) missing.push(['a C/C++ compiler (code-server builds native modules)', 'build-essential']);
-  else if (!onPath('g++') && !onPath('c++')) missing.push(['a C++ compiler (code-server builds native modules)', 'g++']);
-  if (!onPath('make')) missing.push(['make (code-server builds native modules)', 'make']);
-  if (!onPath('python3')) missing.push(['python3 (node-gyp needs it)', 'python3']);
-  if (!hasKerberosHeaders()) missing.push(['the Kerberos headers (code-server\'s kerberos module)', 'libkrb5-dev']);
-  if (!existsSync('/usr/bin/rg') && !onPath('rg')) missing.push(['ripgrep (replaces the download from GitHub)', 'ripgrep']);
-  if (!onPath('tar')) missing.push(['tar', 'tar']);
-  if (missing.length) {
-    throw new PrerequisiteError('Cannot install code-server; missing:\n' +
-      missing.map(([what]) => `  - ${what}`).join('\n') + `\n${aptHint(missing.map(([, pkg]) => pkg).join(' '))}`);
-  }
+/**
+ * Everything the code-server install needs, checked before anything is written: the Debian
+ * packages (installed here when we may, see prerequisites.mjs) and the disk space.
+ */
+function checkInstallPrerequisites(log) {
+  ensurePrerequisites(['codeServer'], { log });
   mkdirSync(cacheRoot(), { recursive: true });
   for (const dir of [cacheRoot(), tmpdir()]) {
     const fs = statfsSync(dir);
@@ -146,7 +128,7 @@ async function withInstallLock(log, fn) {
  */
 export async function ensureCodeServer({ log = console.log } = {}) {
   if (existsSync(codeServerEntry())) return codeServerEntry();
-  checkInstallPrerequisites();
+  checkInstallPrerequisites(log);
   await withInstallLock(log, () => install(log));
   if (!existsSync(codeServerEntry())) throw new Error('code-server install finished but its entry script is missing.');
   return codeServerEntry();

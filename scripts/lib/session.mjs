@@ -66,7 +66,7 @@ export async function stopGroup(pid, { graceMs = 5000 } = {}) {
  * A fresh temporary profile: user data (with settings that keep the workbench quiet and trust
  * off), extensions (empty: no other extensions load), and a config/data home for code-server.
  */
-export function freshProfile(prefix = 'summit-vscode-', { at } = {}) {
+export function freshProfile(prefix = 'summit-vscode-', { at, trust = false } = {}) {
   // `at`: a fixed folder (emptied first) instead of a new temporary one, for launch configurations.
   if (at) rmSync(at, { recursive: true, force: true });
   const root = at ? (mkdirSync(at, { recursive: true }), at) : mkdtempSync(join(tmpdir(), prefix));
@@ -78,7 +78,10 @@ export function freshProfile(prefix = 'summit-vscode-', { at } = {}) {
   };
   for (const d of [dirs.userData, dirs.extensions, dirs.home, join(dirs.userData, 'User')]) mkdirSync(d, { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-    'security.workspace.trust.enabled': false,
+    // `trust`: workspace trust on and nothing trusted, so the folder opens in Restricted Mode
+    // without asking (start code-server with `trust` too).
+    'security.workspace.trust.enabled': trust,
+    ...(trust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
@@ -90,6 +93,9 @@ export function freshProfile(prefix = 'summit-vscode-', { at } = {}) {
     'chat.commandCenter.enabled': false,
     'workbench.colorTheme': 'Default Light Modern',
     'window.commandCenter': false,
+    // The folder may sit inside a git checkout (`npm start -- --here`): no "repository found in
+    // parent folders" prompt.
+    'git.openRepositoryInParentFolders': 'never',
   }, null, 1));
   return dirs;
 }
@@ -103,9 +109,10 @@ export function copyWorkspace(profile, from) {
 
 /**
  * Starts code-server for `folder` on a free port with the given profile. Resolves once its
- * health check answers; rejects (with the end of its log) if it exits first.
+ * health check answers; rejects (with the end of its log) if it exits first. `trust`: workspace
+ * trust stays on (Restricted Mode for an untrusted folder).
  */
-export async function startCodeServer({ profile, folder, logFile = join(profile.root, 'code-server.log'), port }) {
+export async function startCodeServer({ profile, folder, logFile = join(profile.root, 'code-server.log'), port, trust = false }) {
   port ??= await freePort();
   const log = createWriteStream(logFile);
   const env = {
@@ -117,7 +124,7 @@ export async function startCodeServer({ profile, folder, logFile = join(profile.
   delete env.VSCODE_IPC_HOOK_CLI; // inside a VS Code terminal: do not talk to that VS Code
   const child = spawn(process.execPath, [codeServerEntry(),
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--config', join(profile.home, 'config.yaml'),
+    ...(trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--config', join(profile.home, 'config.yaml'),
     '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions, folder],
   { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid) liveGroups.add(child.pid);

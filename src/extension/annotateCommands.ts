@@ -20,7 +20,7 @@ async function annotate(deps: EditorDeps, kind: AnnotationKind, editor: vscode.T
   const transliterate = vscode.workspace.getConfiguration('summitNotes', document).get<boolean>('annotate.transliterate') !== false;
   const selections = editor.selections.filter((s) => !s.isEmpty);
   if (!selections.length) {
-    void vscode.window.showInformationMessage('Summit Notes: select the text to annotate first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Summit Notes: select the text to annotate first.'));
     return false;
   }
   const taken = new Set<string>();

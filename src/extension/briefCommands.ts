@@ -1,3 +1,7 @@
+/**
+ * The brief preview's commands: open it here, to the side or following the active notes file;
+ * toggle following; show an annotation in the brief.
+ */
 import * as vscode from 'vscode';
 import { testHooks } from './testHooks';
 import type { BriefInspection } from '../shared/previewMessages';
@@ -22,7 +26,7 @@ export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesMode
   const open = (toSide: boolean, follows: boolean) => (uri?: unknown) => {
     const resource = target(uri);
     if (!resource) {
-      void vscode.window.showInformationMessage('Open a notes file (*.summit.md) to see its brief.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a notes file (*.summit.md) to see its brief.'));
       return;
     }
     manager.open(resource, { toSide, follows });
@@ -46,7 +50,7 @@ export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesMode
       try {
         await manager.showIn(normalised);
       } catch (e) {
-        void vscode.window.showErrorMessage(`Show in Brief: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Show in Brief: {0}', e instanceof Error ? e.message : String(e)));
       }
     }),
     testHooks.provide('waitForBrief', (uri: string, minVersion: number, timeoutMs = 10000) =>

@@ -1,3 +1,8 @@
+/**
+ * One brief preview panel: renders the brief of its notes file into a locked webview, sends only
+ * the blocks, rows and initiatives that changed while typing, and keeps the preview and the editor
+ * scrolled together.
+ */
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { escapeHtml, renderBriefPreview } from '../core';
@@ -223,7 +228,7 @@ export class BriefPreview implements vscode.Disposable {
 
   private updateTitle(): void {
     const name = this.resourceUri.path.split('/').pop() ?? 'notes';
-    this.panel.title = this.followsActive ? `Brief (following): ${name}` : `Brief: ${name}`;
+    this.panel.title = this.followsActive ? vscode.l10n.t('Brief (following): {0}', name) : vscode.l10n.t('Brief: {0}', name);
   }
 
   private async render(): Promise<void> {

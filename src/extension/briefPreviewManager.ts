@@ -1,3 +1,7 @@
+/**
+ * The open brief previews: which panel shows which notes file, the one that follows the active
+ * editor, and restoring panels after a reload.
+ */
 import * as vscode from 'vscode';
 import { createNotesMarkdown } from '../core';
 import type { BriefPreviewState } from '../shared/previewMessages';
@@ -58,7 +62,7 @@ export class BriefPreviewManager implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       BRIEF_VIEW_TYPE,
-      'Brief',
+      vscode.l10n.t('Brief'),
       { viewColumn: column, preserveFocus: options.preserveFocus ?? options.toSide },
       { enableScripts: true, enableForms: false, enableFindWidget: true },
     );

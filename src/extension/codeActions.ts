@@ -1,3 +1,7 @@
+/**
+ * Quick fixes for the core's diagnostics: close a span, add an area to the vocabulary, create a
+ * missing reference target, rewrite a date as ISO, each one undoable edit.
+ */
 import * as vscode from 'vscode';
 import type { Diagnostic, NotesModel } from '../core';
 import { addAreaEdit, createHeadingTargetEdit, type TextEdit } from '../core';
@@ -25,23 +29,23 @@ export function fixFor(model: NotesModel, d: Diagnostic): Fix | undefined {
       const insert = str(d.data, 'insert');
       const at = Number(d.data?.at);
       if (insert === undefined || !Number.isInteger(at)) return undefined;
-      return { title: `Close the span with ${insert}`, edit: { start: at, end: at, newText: insert }, preferred: true };
+      return { title: vscode.l10n.t('Close the span with {0}', insert), edit: { start: at, end: at, newText: insert }, preferred: true };
     }
     case 'unknown-area': {
       const area = str(d.data, 'area');
       const edit = area ? addAreaEdit(model, area) : undefined;
-      return area && edit ? { title: `Add area "${area}" to the vocabulary`, edit, preferred: true } : undefined;
+      return area && edit ? { title: vscode.l10n.t('Add area "{0}" to the vocabulary', area), edit, preferred: true } : undefined;
     }
     case 'unresolved-reference': {
       const id = str(d.data, 'id') ?? model.referenceAt(d.range.start)?.targetId;
       if (!id) return undefined;
       const title = model.referenceAt(d.range.start)?.text ?? id;
-      return { title: `Create a heading {#${id}} for this reference`, edit: createHeadingTargetEdit(model, id, title) };
+      return { title: vscode.l10n.t('Create a heading {0} for this reference', `{#${id}}`), edit: createHeadingTargetEdit(model, id, title) };
     }
     case 'date-not-iso': {
       const iso = str(d.data, 'iso');
       if (!iso) return undefined;
-      return { title: `Write the date as ${iso}`, edit: { start: d.range.start, end: d.range.end, newText: iso }, preferred: true };
+      return { title: vscode.l10n.t('Write the date as {0}', iso), edit: { start: d.range.start, end: d.range.end, newText: iso }, preferred: true };
     }
     default:
       return undefined;

@@ -1,3 +1,7 @@
+/**
+ * Completion inside a span's `{…}` (kinds, attribute keys, areas and statuses from the front
+ * matter) and after `](#` (the file's ids).
+ */
 import * as vscode from 'vscode';
 import { ANNOTATION_KINDS, DEFAULT_STATUSES, type NotesModel } from '../core';
 import { ATTRIBUTE_KEYS, completionContextAt, type CompletionContext } from '../core';
@@ -5,11 +9,15 @@ import { offsetsToRange } from './convert';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, type EditorDeps } from './notesDocuments';
 
-const KIND_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  initiative: 'A proposal, plan or decision: give it `#id area= status= by=`.',
-  figure: 'A number: its value is read from the text; add `metric= year=`.',
-  actor: 'A country, leader or organisation.',
-};
+/** What each kind is for (a function: the UI language is known only once the extension runs). */
+function kindDescription(kind: string): string | undefined {
+  switch (kind) {
+    case 'initiative': return vscode.l10n.t('A proposal, plan or decision: give it `#id area= status= by=`.');
+    case 'figure': return vscode.l10n.t('A number: its value is read from the text; add `metric= year=`.');
+    case 'actor': return vscode.l10n.t('A country, leader or organisation.');
+    default: return undefined;
+  }
+}
 
 function item(label: string, kind: vscode.CompletionItemKind, range: vscode.Range, detail?: string, doc?: string): vscode.CompletionItem {
   const out = new vscode.CompletionItem(label, kind);
@@ -21,7 +29,7 @@ function item(label: string, kind: vscode.CompletionItemKind, range: vscode.Rang
 
 function kindItems(range: vscode.Range, withDot: boolean): vscode.CompletionItem[] {
   return ANNOTATION_KINDS.map((kind) => {
-    const out = item(`${withDot ? '.' : ''}${kind}`, vscode.CompletionItemKind.Class, range, 'Summit Notes kind', KIND_DESCRIPTIONS[kind]);
+    const out = item(`${withDot ? '.' : ''}${kind}`, vscode.CompletionItemKind.Class, range, vscode.l10n.t('Summit Notes kind'), kindDescription(kind));
     out.sortText = `0${kind}`;
     return out;
   });
@@ -65,7 +73,7 @@ function idItems(model: NotesModel, range: vscode.Range): vscode.CompletionItem[
     const isSection = 'level' in target;
     const label = isSection ? target.title : target.plainText.replace(/\s+/g, ' ').slice(0, 80);
     const kind = isSection ? vscode.CompletionItemKind.Module : target.kind === 'figure' ? vscode.CompletionItemKind.Constant : vscode.CompletionItemKind.Reference;
-    const entry = item(id, kind, range, isSection ? `heading: ${label}` : `${target.kind ?? 'span'}: ${label}`);
+    const entry = item(id, kind, range, isSection ? vscode.l10n.t('heading: {0}', label) : `${target.kind ?? 'span'}: ${label}`);
     entry.filterText = `${id} ${label}`;
     out.push(entry);
   }
@@ -85,7 +93,7 @@ export function completionItems(model: NotesModel, context: CompletionContext, r
       const kind = context.present.classes.find((c) => (ANNOTATION_KINDS as readonly string[]).includes(c));
       if (!kind) return kindItems(range, true);
       return ATTRIBUTE_KEYS[kind].filter((k) => !context.present.keys.includes(k.key)).map((k, i) => {
-        const out = item(k.key, vscode.CompletionItemKind.Property, range, `${kind} attribute`, k.description);
+        const out = item(k.key, vscode.CompletionItemKind.Property, range, vscode.l10n.t('{0} attribute', kind), k.description);
         out.insertText = `${k.key}=`;
         out.sortText = String(i).padStart(3, '0');
         // Offer the values straight away after `key=`.

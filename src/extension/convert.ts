@@ -1,3 +1,6 @@
+/**
+ * The one place core positions and ranges become VS Code's (both are zero-based UTF-16).
+ */
 import * as vscode from 'vscode';
 import type { Position, Range } from '../core';
 

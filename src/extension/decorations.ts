@@ -1,8 +1,15 @@
+/**
+ * Highlighting in the notes editors: paints what the core's highlights name (highlightsIn, near
+ * the visible lines) and the overview ruler's runs of lines (rulerMarks), with the window and
+ * repaint rules of core/editor/paintWindow.ts. Styles are in decorationStyles.ts, timings in
+ * decorationTimings.ts.
+ */
 import * as vscode from 'vscode';
 import { testHooks } from './testHooks';
 import type { NotesModel } from '../core';
-import { HIGHLIGHT_STYLES, highlightsIn, RULER_LANES, rulerMarks, type HighlightStyle, type RulerLane, type RulerMarks } from '../core';
-import { PositionCursor } from '../core';
+import { HIGHLIGHT_STYLES, highlightsIn, nearWindowEdge, paintWindow, PositionCursor, RULER_LANES, rulerMarks, sameNumbers, untouchedSince, type RulerMarks } from '../core';
+import { createRulerStyles, createStyles } from './decorationStyles';
+import { decorationTimings } from './decorationTimings';
 import { settleDelay, type EditorDeps } from './notesDocuments';
 import { timed } from './workLog';
 
@@ -10,80 +17,6 @@ import { timed } from './workLog';
 const DEBOUNCE_MS = 40;
 /** The overview ruler (whole file) follows a little later: its marks move with the text meanwhile. */
 const RULER_DEBOUNCE_MS = 400;
-/** Lines painted beyond the visible ones, each side: at least this many, or two screens. */
-const MIN_MARGIN_LINES = 100;
-
-function color(id: string): vscode.ThemeColor {
-  return new vscode.ThemeColor(`summitNotes.${id}`);
-}
-
-/** The decoration types of the text, created once for the extension's lifetime. */
-function createStyles(): Record<HighlightStyle, vscode.TextEditorDecorationType> {
-  const initiative: vscode.DecorationRenderOptions = {
-    backgroundColor: color('initiativeBackground'),
-    borderColor: color('initiativeBorder'),
-    borderRadius: '3px',
-  };
-  return {
-    // Proposed or supported: a dashed outline, still open.
-    initiativeOpen: vscode.window.createTextEditorDecorationType({ ...initiative, borderWidth: '1px', borderStyle: 'dashed' }),
-    // Agreed, launched, done: a solid outline.
-    initiativeSettled: vscode.window.createTextEditorDecorationType({ ...initiative, borderWidth: '1px', borderStyle: 'solid' }),
-    initiativeRejected: vscode.window.createTextEditorDecorationType({ ...initiative, textDecoration: 'line-through', opacity: '0.75' }),
-    figure: vscode.window.createTextEditorDecorationType({
-      backgroundColor: color('figureBackground'),
-      borderColor: color('figureBorder'),
-      borderWidth: '0 0 2px 0',
-      borderStyle: 'solid',
-    }),
-    actor: vscode.window.createTextEditorDecorationType({
-      backgroundColor: color('actorBackground'),
-      borderColor: color('actorBorder'),
-      borderWidth: '0 0 1px 0',
-      borderStyle: 'dotted',
-    }),
-    // The `{…}` blocks step back so the text reads first.
-    attributes: vscode.window.createTextEditorDecorationType({ opacity: '0.6' }),
-  };
-}
-
-/**
- * The overview ruler marks, one type per kind, separate from the text's types: the text is
- * painted near the visible lines only, the ruler for the whole file.
- */
-function createRulerStyles(): Record<RulerLane, vscode.TextEditorDecorationType> {
-  const lane = (colorId: string, where: vscode.OverviewRulerLane): vscode.TextEditorDecorationType =>
-    vscode.window.createTextEditorDecorationType({ overviewRulerColor: color(colorId), overviewRulerLane: where, isWholeLine: true });
-  return {
-    initiative: lane('initiativeBorder', vscode.OverviewRulerLane.Right),
-    figure: lane('figureBorder', vscode.OverviewRulerLane.Center),
-    actor: lane('actorBorder', vscode.OverviewRulerLane.Left),
-  };
-}
-
-/** Time from an edit to updated decorations, for the log and the integration test. */
-export interface DecorationTiming {
-  readonly uri: string;
-  readonly version: number;
-  /** From the change event to `setDecorations` done. */
-  readonly ms: number;
-  /** Ranges painted (the text's, near the visible lines). */
-  readonly count: number;
-  /** `performance.now()` when the first change event of this update reached the extension. */
-  readonly eventAt: number;
-  /** From the change event to the start of painting (the debounce and whatever else ran first). */
-  readonly waitMs: number;
-  /** Getting the model of the version (an in-place update or a parse). */
-  readonly modelMs: number;
-  /** Finding the ranges near the visible lines and converting them. */
-  readonly rangesMs: number;
-  /** The `setDecorations` calls (of the styles whose ranges changed). */
-  readonly setMs: number;
-  /** How many of the six styles were set (the rest had not changed). */
-  readonly stylesSet: number;
-  /** The lines painted, first and last. */
-  readonly lines: readonly [number, number];
-}
 
 /** What one editor shows: the lines painted and the ranges last set per style (to skip equal ones). */
 interface Painted {
@@ -94,35 +27,6 @@ interface Painted {
   ranges: Map<string, number[]>;
   /** The lowest offset any edit touched since the text was last painted (Infinity: none). */
   editFloor: number;
-}
-
-function sameNumbers(a: readonly number[] | undefined, b: readonly number[]): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/**
- * Whether the editor still shows exactly the offsets `old`: VS Code moved them with every edit
- * since, so they are unchanged only when no edit reached their extent (an edit at or before a
- * range's end moves or stretches it there, even when the new ranges happen to equal the old).
- */
-function untouched(old: readonly number[], editFloor: number): boolean {
-  if (editFloor === Number.POSITIVE_INFINITY) return true;
-  let max = -1;
-  for (let i = 1; i < old.length; i += 2) if (old[i] > max) max = old[i];
-  return editFloor > max;
-}
-
-/** The lines to paint: the visible ones and a margin of two screens (at least MIN_MARGIN_LINES) each side. */
-function windowOf(editor: vscode.TextEditor): [number, number] {
-  const visible = editor.visibleRanges;
-  const lastLine = editor.document.lineCount - 1;
-  if (visible.length === 0) return [0, Math.min(lastLine, 2 * MIN_MARGIN_LINES)];
-  const top = visible[0].start.line;
-  const bottom = visible[visible.length - 1].end.line;
-  const margin = Math.max(MIN_MARGIN_LINES, 2 * (bottom - top + 1));
-  return [Math.max(0, top - margin), Math.min(lastLine, bottom + margin)];
 }
 
 /**
@@ -140,9 +44,7 @@ export function registerDecorations(deps: EditorDeps): vscode.Disposable {
   const rulerCache = new WeakMap<NotesModel, RulerMarks>();
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; since: number }>();
   const rulerTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  let lastTiming: DecorationTiming | undefined;
-  /** The last timings, oldest first (the typing test reads one per keystroke). */
-  const timings: DecorationTiming[] = [];
+  const timings = decorationTimings(deps.log);
   const enabled = (document: vscode.TextDocument): boolean =>
     vscode.workspace.getConfiguration('summitNotes', document).get<boolean>('highlighting.enabled') !== false;
 
@@ -152,7 +54,7 @@ export function registerDecorations(deps: EditorDeps): vscode.Disposable {
    */
   const set = (editor: vscode.TextEditor, state: Painted, key: string, type: vscode.TextEditorDecorationType, flat: number[], toRanges: () => vscode.Range[]): boolean => {
     const old = state.ranges.get(key);
-    if (sameNumbers(old, flat) && (key.startsWith('ruler:') || untouched(flat, state.editFloor))) return false;
+    if (sameNumbers(old, flat) && (key.startsWith('ruler:') || untouchedSince(flat, state.editFloor))) return false;
     editor.setDecorations(type, toRanges());
     state.ranges.set(key, flat);
     return true;
@@ -204,15 +106,10 @@ export function registerDecorations(deps: EditorDeps): vscode.Disposable {
       state.last = last;
       const t3 = performance.now();
       if (since !== undefined) {
-        lastTiming = {
+        timings.record({
           uri: editor.document.uri.toString(), version: editor.document.version, ms: t3 - since, count, eventAt: since,
           waitMs: t0 - since, modelMs: t1 - t0, rangesMs: t2 - t1, setMs: t3 - t2, stylesSet, lines: [first, last],
-        };
-        timings.push(lastTiming);
-        if (timings.length > 100) timings.shift();
-        if (model.text.length > 512 * 1024) {
-          deps.log(`decorations updated ${lastTiming.ms.toFixed(0)} ms after the edit (waited ${lastTiming.waitMs.toFixed(0)}, model ${lastTiming.modelMs.toFixed(0)}, ranges ${lastTiming.rangesMs.toFixed(0)}, set ${lastTiming.setMs.toFixed(0)} ms; ${count} ranges on lines ${first + 1}–${last + 1} of ${(model.text.length / 1048576).toFixed(1)} MB)`);
-        }
+        }, model.text.length);
       }
     } catch (err) {
       deps.log(`highlighting failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -280,11 +177,7 @@ export function registerDecorations(deps: EditorDeps): vscode.Disposable {
     if (!state || state.version !== e.textEditor.document.version || e.visibleRanges.length === 0) return;
     const top = e.visibleRanges[0].start.line;
     const bottom = e.visibleRanges[e.visibleRanges.length - 1].end.line;
-    const screen = bottom - top + 1;
-    const lastLine = e.textEditor.document.lineCount - 1;
-    const nearTop = state.first > 0 && top - screen < state.first;
-    const nearBottom = state.last < lastLine && bottom + screen > state.last;
-    if (nearTop || nearBottom) paintText(e.textEditor);
+    if (nearWindowEdge(top, bottom, state.first, state.last, e.textEditor.document.lineCount - 1)) paintText(e.textEditor);
   };
 
   paintVisible();
@@ -304,9 +197,7 @@ export function registerDecorations(deps: EditorDeps): vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('summitNotes')) paintVisible();
     }),
-    // The last timing, for the integration test that measures edit → decorations on a 1 MB file.
-    testHooks.provide('decorationTiming', () => lastTiming),
-    testHooks.provide('decorationTimings', () => timings.slice()),
+    timings.hooks,
     // What an editor shows now, by style (offsets), for the tests of the painted window.
     testHooks.provide('paintedDecorations', (uri: string) => {
       for (const [editor, state] of painted) {
@@ -321,6 +212,13 @@ export function registerDecorations(deps: EditorDeps): vscode.Disposable {
       },
     },
   );
+}
+
+/** The lines to paint for an editor: its visible lines and a margin (paintWindow). */
+function windowOf(editor: vscode.TextEditor): [number, number] {
+  const visible = editor.visibleRanges;
+  const lastLine = editor.document.lineCount - 1;
+  return paintWindow(visible[0]?.start.line, visible[visible.length - 1]?.end.line, lastLine);
 }
 
 /** Offsets `[start, end, …]` of one model as editor ranges (starts ascend: one cursor sweep). */

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { Detection, NotesDetection } from '../core/detect';
-import { annotationMarkup, freshId } from '../core';
-import { updateDetection, type DetectionEdit } from '../core';
-import { PositionCursor } from '../core';
+import type { DetectedFigure, Detection, NotesDetection } from '../core/detect';
+import { annotationMarkup, detectedFigureMarkup, freshId, PositionCursor, updateDetection, type DetectionEdit } from '../core';
+import { DISMISS_SUGGESTION, DismissedSuggestions, SHOW_DISMISSED_SUGGESTIONS, type DismissalStorage } from './dismissedSuggestions';
 import { offsetsToRange } from './convert';
 import { NOTES_SELECTOR } from './modelCache';
 import { guarded, settleDelay, type EditorDeps } from './notesDocuments';
@@ -22,6 +21,12 @@ function hintMode(document?: vscode.TextDocument): HintMode {
   return mode === 'decorations' || mode === 'off' ? mode : 'diagnostics';
 }
 
+/** `summitNotes.detection.minScore`: initiative suggestions scored below it are not shown. */
+function minScore(document?: vscode.TextDocument): number | undefined {
+  const v = vscode.workspace.getConfiguration('summitNotes', document).get<unknown>('detection.minScore');
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : undefined;
+}
+
 /** `[text]` with the characters that would end the span early escaped, as Pandoc reads them. */
 function spanText(text: string): string {
   return text.replace(/([\\[\]])/g, '\\$1');
@@ -29,11 +34,11 @@ function spanText(text: string): string {
 
 function qualifierWord(q: string | null): string {
   switch (q) {
-    case 'more_than': return 'more than ';
-    case 'less_than': return 'less than ';
-    case 'about': return 'about ';
-    case 'up_to': return 'up to ';
-    case 'at_least': return 'at least ';
+    case 'more_than': return `${vscode.l10n.t('more than')} `;
+    case 'less_than': return `${vscode.l10n.t('less than')} `;
+    case 'about': return `${vscode.l10n.t('about')} `;
+    case 'up_to': return `${vscode.l10n.t('up to')} `;
+    case 'at_least': return `${vscode.l10n.t('at least')} `;
     default: return '';
   }
 }
@@ -41,9 +46,9 @@ function qualifierWord(q: string | null): string {
 /** The hint's message: what the figure reads as, or why the phrase looks like an initiative. */
 export function hintMessage(d: Detection): string {
   if (d.kind === 'figure') {
-    return `Figure not annotated: ${qualifierWord(d.qualifier)}${d.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}${d.unit ? ` ${d.unit}` : ''}`;
+    return vscode.l10n.t('Figure not annotated: {0}', `${qualifierWord(d.qualifier)}${d.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}${d.unit ? ` ${d.unit}` : ''}`);
   }
-  return `Possible initiative (${d.reason})`;
+  return vscode.l10n.t('Possible initiative ({0}; score {1})', d.reason, d.score.toFixed(2));
 }
 
 /** What detection found for one version of a document, and the edits since (for the next update). */
@@ -90,8 +95,9 @@ class DetectionHints implements vscode.Disposable {
   });
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly deps: EditorDeps) {
+  constructor(private readonly deps: EditorDeps, readonly dismissed: DismissedSuggestions) {
     this.disposables.push(
+      dismissed.onDidChange(() => this.refreshAll()),
       this.collection,
       this.decoration,
       vscode.workspace.onDidChangeTextDocument((e) => this.noteEdits(e)),
@@ -100,7 +106,7 @@ class DetectionHints implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('summitNotes.detection.hints')) this.refreshAll();
+        if (e.affectsConfiguration('summitNotes.detection.hints') || e.affectsConfiguration('summitNotes.detection.minScore')) this.refreshAll();
       }),
     );
     this.refreshAll();
@@ -131,11 +137,12 @@ class DetectionHints implements vscode.Disposable {
   detection(document: vscode.TextDocument): NotesDetection | undefined {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === document.version) return hit.result;
+    const threshold = minScore(document);
+    if (hit && hit.version === document.version && hit.result.minScore === threshold) return hit.result;
     const model = this.deps.notes.model(document);
     if (!model) return undefined;
     const edits = hit?.edits && hit.editsVersion === document.version ? hit.edits : [];
-    const { detection, reread } = timed('detection', () => updateDetection(hit?.result, hit?.text, edits, model));
+    const { detection, reread } = timed('detection', () => updateDetection(hit?.result, hit?.text, edits, model, threshold));
     if (!reread && model.text.length > 256 * 1024) this.deps.log(`detection read all of ${document.uri.path.split('/').pop()} (version ${document.version})`);
     this.cache.set(key, { version: document.version, result: detection, text: model.text, edits: [], editsVersion: document.version });
     return detection;
@@ -163,6 +170,11 @@ class DetectionHints implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
+  /** The items not dismissed in this file. */
+  visible<T extends Pick<Detection, 'kind' | 'text'>>(uri: vscode.Uri, items: T[]): T[] {
+    return this.dismissed.any(uri) ? items.filter((d) => !this.dismissed.isDismissed(uri, d)) : items;
+  }
+
   /** The hint's text, kept per reading (formatting a number is not free, and most hints repeat). */
   private message(d: Detection): string {
     const key = d.kind === 'figure' ? `f\u0001${d.value}\u0001${d.unit ?? ''}\u0001${d.qualifier ?? ''}` : `i\u0001${d.reason}`;
@@ -182,7 +194,7 @@ class DetectionHints implements vscode.Disposable {
       const mode = hintMode(document);
       const result = mode === 'off' ? undefined : this.detection(document);
       const model = result ? this.deps.notes.model(document) : undefined;
-      const items: Detection[] = result && model ? [...result.figures, ...result.initiatives] : [];
+      const items: Detection[] = result && model ? this.visible(document.uri, [...result.figures, ...result.initiatives]) : [];
       const positions: number[] = new Array<number>(items.length * 4);
       const messages: string[] = new Array<string>(items.length);
       if (model) {
@@ -228,12 +240,16 @@ class DetectionHints implements vscode.Disposable {
 }
 
 /** What a quick fix needs of a detected item. */
-type Hint = Pick<Detection, 'kind' | 'start' | 'end' | 'text'>;
+type Hint = Pick<Detection, 'kind' | 'start' | 'end' | 'text'> & Partial<Pick<DetectedFigure, 'value' | 'unit' | 'qualifier'>>;
 
 /** The markup for one detected item; initiatives get a fresh id from their text. */
 function markupFor(deps: EditorDeps, document: vscode.TextDocument, d: Hint, taken: Set<string>): string {
-  if (d.kind === 'figure') return annotationMarkup(spanText(d.text), 'figure');
   const model = deps.notes.model(document);
+  if (d.kind === 'figure') {
+    // What detection read from outside the span (a verb's qualifier, a unit) goes into attributes.
+    if (d.value === undefined) return annotationMarkup(spanText(d.text), 'figure');
+    return detectedFigureMarkup({ text: d.text, value: d.value, unit: d.unit, qualifier: d.qualifier ?? null }, spanText(d.text), model?.language ?? 'en');
+  }
   const transliterate = vscode.workspace.getConfiguration('summitNotes', document).get<boolean>('annotate.transliterate') !== false;
   const base = model ? freshId(model, d.text, transliterate, 'initiative') : 'initiative';
   let id = base;
@@ -249,23 +265,24 @@ function markupFor(deps: EditorDeps, document: vscode.TextDocument, d: Hint, tak
 async function annotateDetectedFigures(deps: EditorDeps, hints: DetectionHints): Promise<number> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !deps.notes.isActive(editor.document)) {
-    void vscode.window.showInformationMessage('Summit Notes: open a notes file to annotate its figures.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Summit Notes: open a notes file to annotate its figures.'));
     return 0;
   }
   const document = editor.document;
   const result = hints.detection(document);
   const selections = editor.selections.filter((s) => !s.isEmpty).map((s) => [document.offsetAt(s.start), document.offsetAt(s.end)] as const);
-  const figures = (result?.figures ?? []).filter((f) => selections.length === 0 || selections.some(([s, e]) => f.start >= s && f.end <= e));
+  const figures = hints.visible(document.uri, (result?.figures ?? []).filter((f) => selections.length === 0 || selections.some(([s, e]) => f.start >= s && f.end <= e)));
+  const language = deps.notes.model(document)?.language ?? 'en';
   if (figures.length === 0) {
-    void vscode.window.showInformationMessage(`Summit Notes: no unannotated figures ${selections.length ? 'in the selection' : 'in this file'}.`);
+    void vscode.window.showInformationMessage(selections.length ? vscode.l10n.t('Summit Notes: no unannotated figures in the selection.') : vscode.l10n.t('Summit Notes: no unannotated figures in this file.'));
     return 0;
   }
   const version = document.version;
   const ok = await editor.edit((builder) => {
-    for (const f of figures) builder.replace(offsetsToRange(document, f.start, f.end), annotationMarkup(spanText(f.text), 'figure'));
+    for (const f of figures) builder.replace(offsetsToRange(document, f.start, f.end), detectedFigureMarkup(f, spanText(f.text), language));
   });
   if (!ok || document.version === version) return 0;
-  void vscode.window.showInformationMessage(`Summit Notes: annotated ${figures.length} figure${figures.length === 1 ? '' : 's'}.`);
+  void vscode.window.showInformationMessage(figures.length === 1 ? vscode.l10n.t('Summit Notes: annotated 1 figure.') : vscode.l10n.t('Summit Notes: annotated {0} figures.', figures.length));
   return figures.length;
 }
 
@@ -273,8 +290,9 @@ async function annotateDetectedFigures(deps: EditorDeps, hints: DetectionHints):
  * Hints for unannotated figures and suggested initiatives, their quick fixes ("Annotate as
  * figure" / "Annotate as initiative"), and "Annotate All Detected Figures".
  */
-export function registerDetectionHints(deps: EditorDeps): vscode.Disposable {
-  const hints = new DetectionHints(deps);
+export function registerDetectionHints(deps: EditorDeps, storage: DismissalStorage): vscode.Disposable {
+  const dismissed = new DismissedSuggestions(storage);
+  const hints = new DetectionHints(deps, dismissed);
   const actions = vscode.languages.registerCodeActionsProvider(NOTES_SELECTOR, {
     provideCodeActions(document, range, context, token) {
       return guarded(deps, 'detection quick fixes', token, [], () => {
@@ -282,7 +300,7 @@ export function registerDetectionHints(deps: EditorDeps): vscode.Disposable {
         // The lightbulb asks at every cursor move: never a detection of its own. The hints of this
         // version when known, else the hints the editor shows (those of the last refresh).
         const result = hints.current(document);
-        const found: Hint[] = result ? [...result.figures, ...result.initiatives] : context.diagnostics
+        const found: Hint[] = result ? hints.visible(document.uri, [...result.figures, ...result.initiatives]) : context.diagnostics
           .filter((x) => x.code === FIGURE_CODE || x.code === INITIATIVE_CODE)
           .map((x) => ({
             kind: x.code === FIGURE_CODE ? 'figure' : 'initiative', text: document.getText(x.range),
@@ -294,7 +312,7 @@ export function registerDetectionHints(deps: EditorDeps): vscode.Disposable {
         const out: vscode.CodeAction[] = [];
         for (const d of found) {
           if (d.end < start || d.start > end) continue;
-          const title = d.kind === 'figure' ? 'Annotate as figure' : 'Annotate as initiative';
+          const title = d.kind === 'figure' ? vscode.l10n.t('Annotate as figure') : vscode.l10n.t('Annotate as initiative');
           const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
           action.edit = new vscode.WorkspaceEdit();
           action.edit.replace(document.uri, offsetsToRange(document, d.start, d.end), markupFor(deps, document, d, taken));
@@ -302,11 +320,27 @@ export function registerDetectionHints(deps: EditorDeps): vscode.Disposable {
           const shown = context.diagnostics.filter((x) => x.code === code && document.offsetAt(x.range.start) === d.start);
           if (shown.length) action.diagnostics = shown;
           out.push(action);
+          const dismiss = new vscode.CodeAction('Dismiss this suggestion', vscode.CodeActionKind.QuickFix);
+          dismiss.command = { title: 'Dismiss this suggestion', command: DISMISS_SUGGESTION, arguments: [document.uri.toString(), d.kind, d.text] };
+          if (shown.length) dismiss.diagnostics = shown;
+          out.push(dismiss);
         }
         return out;
       });
     },
   }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
   const command = vscode.commands.registerCommand(ANNOTATE_DETECTED_FIGURES, () => annotateDetectedFigures(deps, hints));
-  return vscode.Disposable.from(hints, actions, command);
+  const dismiss = vscode.commands.registerCommand(DISMISS_SUGGESTION, async (uri: unknown, kind: unknown, text: unknown) => {
+    if (typeof uri !== 'string' || (kind !== 'figure' && kind !== 'initiative') || typeof text !== 'string') return;
+    await dismissed.dismiss(vscode.Uri.parse(uri), { kind, text });
+  });
+  const restore = vscode.commands.registerCommand(SHOW_DISMISSED_SUGGESTIONS, async () => {
+    // The active notes file's dismissals; with none open, every file's.
+    const editor = vscode.window.activeTextEditor;
+    const uri = editor && deps.notes.isActive(editor.document) ? editor.document.uri : undefined;
+    const count = await dismissed.restore(uri);
+    void vscode.window.showInformationMessage(`Summit Notes: ${count} dismissed suggestion${count === 1 ? '' : 's'} shown again.`);
+    return count;
+  });
+  return vscode.Disposable.from(hints, actions, command, dismiss, restore, dismissed);
 }

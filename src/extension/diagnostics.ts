@@ -1,9 +1,15 @@
+/**
+ * The Problems view: the core's diagnostics of every notes document, in the notes' language,
+ * updated once typing pauses.
+ */
 import * as vscode from 'vscode';
 import type { Diagnostic, NotesModel, Severity } from '../core';
 import { toRange } from './convert';
 import { isNotesDocument } from './modelCache';
 import { settleDelay, type EditorDeps } from './notesDocuments';
 import { timed } from './workLog';
+import { outputLanguage } from '../core';
+import { localiseDiagnostics } from '../core';
 
 const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -25,11 +31,12 @@ export function toDiagnostic(d: Diagnostic): vscode.Diagnostic {
 }
 
 export function diagnosticsFor(model: NotesModel): vscode.Diagnostic[] {
-  const shown = model.diagnostics.slice(0, MAX_PER_FILE).map(toDiagnostic);
+  // Messages in the notes file's language (`language:`), not the editor's.
+  const shown = localiseDiagnostics(model.diagnostics.slice(0, MAX_PER_FILE), outputLanguage(model.language)).map(toDiagnostic);
   const more = model.diagnostics.length - MAX_PER_FILE;
   if (more > 0) {
     const summary = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
-      `${more} more problems are not shown; fix the ones above first.`, vscode.DiagnosticSeverity.Information);
+      vscode.l10n.t('{0} more problems are not shown; fix the ones above first.', more), vscode.DiagnosticSeverity.Information);
     summary.source = DIAGNOSTIC_SOURCE;
     shown.push(summary);
   }

@@ -1,3 +1,6 @@
+/**
+ * Export Brief…: writes the brief as HTML, Markdown, JSON or CSV where the analyst chooses.
+ */
 import * as vscode from 'vscode';
 import { BRIEF_FORMATS, briefFileExtension, renderBrief, type BriefFormat } from '../core';
 import { isNotesDocument, type NotesModelCache } from './modelCache';
@@ -11,12 +14,15 @@ export interface ExportBriefArgs {
   readonly overwrite?: boolean;
 }
 
-const FORMAT_LABELS: Readonly<Record<BriefFormat, string>> = {
-  html: 'HTML page (self-contained, prints well)',
-  md: 'Markdown brief',
-  json: 'JSON (the brief model)',
-  csv: 'CSV (initiatives and figures)',
-};
+/** What each format is (a function: the UI language is known only once the extension runs). */
+function formatLabel(format: BriefFormat): string {
+  switch (format) {
+    case 'html': return vscode.l10n.t('HTML page (self-contained, prints well)');
+    case 'md': return vscode.l10n.t('Markdown brief');
+    case 'json': return vscode.l10n.t('JSON (the brief model)');
+    case 'csv': return vscode.l10n.t('CSV (initiatives and figures)');
+  }
+}
 
 /**
  * "Summit Notes: Export Brief…": pick a format, pick a file (the save dialog asks before
@@ -27,7 +33,7 @@ export function registerBriefExport(models: NotesModelCache): vscode.Disposable 
     try {
       return await exportBrief(models, arg instanceof vscode.Uri ? { uri: arg } : arg ?? {});
     } catch (e) {
-      void vscode.window.showErrorMessage(`Export Brief failed: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Export Brief failed: {0}', e instanceof Error ? e.message : String(e)));
       return undefined;
     }
   });
@@ -37,12 +43,12 @@ async function exportBrief(models: NotesModelCache, args: ExportBriefArgs): Prom
   const active = vscode.window.activeTextEditor?.document;
   const uri = args.uri ?? (active && isNotesDocument(active) ? active.uri : undefined);
   if (!uri) {
-    void vscode.window.showInformationMessage('Open a notes file (*.summit.md) to export its brief.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a notes file (*.summit.md) to export its brief.'));
     return undefined;
   }
   const format = args.format ?? (await vscode.window.showQuickPick(
-    BRIEF_FORMATS.map((f) => ({ label: f.toUpperCase(), description: FORMAT_LABELS[f], format: f })),
-    { title: 'Export Brief', placeHolder: 'Format of the brief' },
+    BRIEF_FORMATS.map((f) => ({ label: f.toUpperCase(), description: formatLabel(f), format: f })),
+    { title: vscode.l10n.t('Export Brief'), placeHolder: vscode.l10n.t('Format of the brief') },
   ))?.format;
   if (!format) return undefined;
 
@@ -51,21 +57,22 @@ async function exportBrief(models: NotesModelCache, args: ExportBriefArgs): Prom
   if (!target) {
     // The save dialog asks before replacing an existing file; that confirmation is the one we rely on.
     target = await vscode.window.showSaveDialog({
-      title: 'Export Brief',
+      title: vscode.l10n.t('Export Brief'),
       defaultUri: vscode.Uri.joinPath(uri, '..', base + briefFileExtension(format)),
-      filters: { [FORMAT_LABELS[format]]: [format] },
+      filters: { [formatLabel(format)]: [format] },
     });
     if (!target) return undefined;
   } else if (!args.overwrite && (await exists(target))) {
-    const answer = await vscode.window.showWarningMessage(`${target.path.split('/').pop()} exists. Replace it?`, { modal: true }, 'Replace');
-    if (answer !== 'Replace') return undefined;
+    const replace = vscode.l10n.t('Replace');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true }, replace);
+    if (answer !== replace) return undefined;
   }
-  if (target.toString() === uri.toString()) throw new Error('the brief cannot be written over the notes file itself');
+  if (target.toString() === uri.toString()) throw new Error(vscode.l10n.t('the brief cannot be written over the notes file itself'));
 
   const document = await vscode.workspace.openTextDocument(uri);
   const content = renderBrief(models.get(document), format);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  void vscode.window.showInformationMessage(`Brief exported to ${vscode.workspace.asRelativePath(target)}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Brief exported to {0}.', vscode.workspace.asRelativePath(target)));
   return target;
 }
 

@@ -1,3 +1,7 @@
+/**
+ * Hovers over annotations, references, headings and glossary terms: the core's hover text with
+ * command links to the tree and the brief.
+ */
 import * as vscode from 'vscode';
 import { hoverAt, type HoverSubject } from '../core';
 import { toRange } from './convert';
@@ -20,9 +24,9 @@ function links(document: vscode.TextDocument, subject: HoverSubject): string | u
   const uri = document.uri.toString();
   const offset = annotation.range.start;
   return [
-    commandLink('$(list-tree) Reveal in tree', 'summitNotes.revealInTree', [uri, offset], 'Show it in the Initiatives tree'),
+    commandLink(`$(list-tree) ${vscode.l10n.t('Reveal in tree')}`, 'summitNotes.revealInTree', [uri, offset], vscode.l10n.t('Show it in the Initiatives tree')),
     // The brief's command takes one object (see briefPreviewManager's ShowInBriefArgs).
-    commandLink('$(preview) Show in brief', 'summitNotes.showInBrief', [{ uri, id: annotation.id, offset }], 'Show it in the brief preview'),
+    commandLink(`$(preview) ${vscode.l10n.t('Show in brief')}`, 'summitNotes.showInBrief', [{ uri, id: annotation.id, offset }], vscode.l10n.t('Show it in the brief preview')),
   ].join(' · ');
 }
 

@@ -1,8 +1,12 @@
+/**
+ * The Initiatives view's data provider: the annotations of the active file (or the workspace)
+ * grouped, filtered and refreshed as the notes change.
+ */
 import * as vscode from 'vscode';
 import type { Annotation } from '../core';
 import { hoverAt } from '../core';
-import { GROUP_BY, initiativeAt, isEmptyFilter, type AnnotationFilter, type GroupBy } from '../core';
-import { buildFileTree, treeItemOf, type AnnotationNode, type FileNode, type FileTree, type GroupNode, type TreeNode } from './initiativesTreeData';
+import { GROUP_BY, groupAnnotations, initiativeAt, isEmptyFilter, type AnnotationFilter, type GroupBy } from '../core';
+import { buildFileTree, countText, treeItemOf, type AnnotationNode, type FileNode, type FileTree, type GroupNode, type TreeNode } from './initiativesTreeData';
 import { isNotesDocument } from './modelCache';
 import { settleDelay, type EditorDeps } from './notesDocuments';
 import { WorkspaceNotes } from './workspaceNotes';
@@ -120,7 +124,7 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
 
   private updateBadge(count: number | undefined): void {
     if (!this.view) return;
-    this.view.badge = count ? { value: count, tooltip: `${count} ${this.groupBy === 'kind' ? 'annotations' : 'initiatives'}` } : undefined;
+    this.view.badge = count ? { value: count, tooltip: countText(count, this.groupBy) } : undefined;
     const f = this.filter;
     this.view.message = isEmptyFilter(f) ? undefined
       : `Filtered by ${[f.text ? `“${f.text}”` : '', f.area ? `area ${f.area}` : '', f.status ? `status ${f.status}` : ''].filter(Boolean).join(', ')}`;
@@ -143,6 +147,7 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
     // A hidden view shows nothing: no rebuild per pause in typing, one when it is opened.
     if (this.view && !this.view.visible) {
       if (this.trees.has(document.uri.toString())) this.stale.add(document);
+      if (document.uri.toString() === this.activeUri?.toString()) this.refreshHiddenBadge(settleDelay(document, REFRESH_MS));
       return;
     }
     this.timer = setTimeout(() => {
@@ -162,6 +167,24 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
     }, settleDelay(document, REFRESH_MS));
   }
 
+  private badgeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The badge while the view is hidden, when VS Code asks for no children: the count of the file
+   * the view would list (the active notes file), from its model, so it never shows another file's.
+   * The workspace-wide count is made by the listing itself.
+   */
+  refreshHiddenBadge(delayMs = 0): void {
+    clearTimeout(this.badgeTimer);
+    if (!this.view || this.view.visible || this.scope === 'workspace') return;
+    this.badgeTimer = setTimeout(() => {
+      const uri = this.activeUri;
+      const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && isNotesDocument(d));
+      const model = document && this.deps.notes.model(document);
+      this.updateBadge(model && groupAnnotations(model, this.groupBy, this.filter).reduce((n, g) => n + g.annotations.length, 0));
+    }, delayMs);
+  }
+
   /** The view was shown: catch up on the edits made while it was hidden. */
   onVisible(): void {
     if (this.stale.size === 0) return;
@@ -174,7 +197,16 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
     if (this.scope === 'activeFile' && uri && uri.toString() !== this.activeUri?.toString()) {
       this.activeUri = uri;
       this.changeEmitter.fire(undefined);
+      this.refreshHiddenBadge();
     }
+  }
+
+  /**
+   * A notes document opened or closed that the file search does not list (an untitled note, one
+   * outside the folder): the workspace-wide listing takes it in or drops it.
+   */
+  onNotesDocumentOpenedOrClosed(document: vscode.TextDocument): void {
+    if (this.scope === 'workspace' && isNotesDocument(document) && document.uri.scheme !== 'file') this.refreshAll();
   }
 
   /** The node of the annotation at `offset` in `uri` (the initiative around it, else the annotation itself). */
@@ -193,6 +225,7 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.badgeTimer);
     this.changeEmitter.dispose();
   }
 }

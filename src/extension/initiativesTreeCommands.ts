@@ -1,3 +1,7 @@
+/**
+ * The Initiatives view's commands: group by, filter, scope, follow the cursor, change a status,
+ * copy an id, find references.
+ */
 import * as vscode from 'vscode';
 import { testHooks } from './testHooks';
 import { DEFAULT_STATUSES } from '../core';
@@ -92,8 +96,8 @@ export function registerTreeCommands(deps: EditorDeps, tree: InitiativesTree, vi
       if (!model || !a) return false;
       const statuses = model.frontMatter?.statuses ?? DEFAULT_STATUSES;
       const current = a.attribute('status');
-      const chosen = status ?? (await vscode.window.showQuickPick(statuses.map((s) => ({ label: s, description: s === current ? 'current' : undefined })),
-        { title: `Status of “${a.plainText.slice(0, 50)}”` }))?.label;
+      const chosen = status ?? (await vscode.window.showQuickPick(statuses.map((s) => ({ label: s, description: s === current ? vscode.l10n.t('current') : undefined })),
+        { title: vscode.l10n.t('Status of “{0}”', a.plainText.slice(0, 50)) }))?.label;
       if (!chosen || chosen === current) return false;
       const edit = setAttributeEdit(model, a, 'status', chosen);
       if (!edit) return false;
@@ -105,27 +109,27 @@ export function registerTreeCommands(deps: EditorDeps, tree: InitiativesTree, vi
     vscode.commands.registerCommand('summitNotes.tree.filter', async (given?: AnnotationFilter) => {
       if (given && typeof given === 'object') return setFilter({ ...given });
       const pick = await vscode.window.showQuickPick([
-        { label: '$(search) Text…', value: 'text' as const },
-        { label: '$(tag) Area…', value: 'area' as const },
-        { label: '$(pulse) Status…', value: 'status' as const },
-        { label: '$(clear-all) Clear filter', value: 'clear' as const },
-      ], { title: 'Filter the Initiatives tree' });
+        { label: `$(search) ${vscode.l10n.t('Text…')}`, value: 'text' as const },
+        { label: `$(tag) ${vscode.l10n.t('Area…')}`, value: 'area' as const },
+        { label: `$(pulse) ${vscode.l10n.t('Status…')}`, value: 'status' as const },
+        { label: `$(clear-all) ${vscode.l10n.t('Clear filter')}`, value: 'clear' as const },
+      ], { title: vscode.l10n.t('Filter the Initiatives tree') });
       if (!pick) return undefined;
       if (pick.value === 'clear') return setFilter({});
       if (pick.value === 'text') {
-        const text = await vscode.window.showInputBox({ title: 'Show initiatives containing', value: tree.filter.text });
+        const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Show initiatives containing'), value: tree.filter.text });
         return text === undefined ? undefined : setFilter({ ...tree.filter, text: text || undefined });
       }
       const editor = vscode.window.activeTextEditor;
       const model = editor ? deps.notes.model(editor.document) : undefined;
       const values = pick.value === 'area' ? [...(model?.frontMatter?.areas.keys() ?? [])] : [...(model?.frontMatter?.statuses ?? DEFAULT_STATUSES)];
-      const value = await vscode.window.showQuickPick(values, { title: `Show initiatives with ${pick.value}` });
+      const value = await vscode.window.showQuickPick(values, { title: pick.value === 'area' ? vscode.l10n.t('Show initiatives with area') : vscode.l10n.t('Show initiatives with status') });
       return value === undefined ? undefined : setFilter({ ...tree.filter, [pick.value]: value });
     }),
     vscode.commands.registerCommand('summitNotes.tree.clearFilter', () => setFilter({})),
     vscode.commands.registerCommand('summitNotes.tree.groupBy', async (given?: GroupBy) => {
-      const value = given ?? (await vscode.window.showQuickPick(GROUP_BY.map((g) => ({ label: g, description: g === tree.groupBy ? 'current' : undefined })),
-        { title: 'Group the Initiatives tree by' }))?.label;
+      const value = given ?? (await vscode.window.showQuickPick(GROUP_BY.map((g) => ({ label: g, description: g === tree.groupBy ? vscode.l10n.t('current') : undefined })),
+        { title: vscode.l10n.t('Group the Initiatives tree by') }))?.label;
       if (value && (GROUP_BY as readonly string[]).includes(value)) await config().update('tree.groupBy', value, vscode.ConfigurationTarget.Global);
     }),
     vscode.commands.registerCommand('summitNotes.tree.toggleScope', () =>
@@ -133,6 +137,7 @@ export function registerTreeCommands(deps: EditorDeps, tree: InitiativesTree, vi
     vscode.commands.registerCommand('summitNotes.tree.toggleFollow', () =>
       config().update('tree.followCursor', config().get<boolean>('tree.followCursor') === false, vscode.ConfigurationTarget.Global)),
     testHooks.provide('treeSnapshot', () => snapshot(tree)),
+    testHooks.provide('treeBadge', () => ({ value: view.badge?.value, tooltip: view.badge?.tooltip, visible: view.visible })),
     testHooks.provide('treeSelection', () => view.selection.map((n) => n.type === 'annotation' ? n.annotation.id ?? n.annotation.plainText : n.type)),
   );
 }

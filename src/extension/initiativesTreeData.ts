@@ -1,6 +1,22 @@
+/**
+ * The Initiatives view's nodes and tree items, built from the core's groups.
+ */
 import * as vscode from 'vscode';
 import type { Annotation, NotesModel } from '../core';
-import { groupAnnotations, isEmptyFilter, type AnnotationFilter, type GroupBy } from '../core';
+import { groupAnnotations, isEmptyFilter, NO_VALUE, type AnnotationFilter, type GroupBy } from '../core';
+
+/** A group's label in the editor's language: the kinds and the "no value" groups are our words, the rest the file's. */
+function groupLabel(key: string, label: string, groupBy: GroupBy): string {
+  if (groupBy === 'kind') {
+    if (key === 'initiative') return vscode.l10n.t('Initiatives');
+    if (key === 'figure') return vscode.l10n.t('Figures');
+    if (key === 'actor') return vscode.l10n.t('Actors');
+    return label;
+  }
+  if (key !== NO_VALUE) return label;
+  if (groupBy === 'section') return vscode.l10n.t('(before the first heading)');
+  return groupBy === 'area' ? vscode.l10n.t('(no area)') : vscode.l10n.t('(no status)');
+}
 
 /** A notes file (workspace scope only). */
 export interface FileNode {
@@ -67,10 +83,10 @@ export function buildFileTree(uri: vscode.Uri, model: NotesModel, groupBy: Group
     seen.add(g.key);
     let group = previous.get(g.key);
     if (!group) {
-      group = { type: 'group', uri, key: g.key, label: g.label, parent, children: [], signature: '' };
+      group = { type: 'group', uri, key: g.key, label: groupLabel(g.key, g.label, groupBy), parent, children: [], signature: '' };
       previous.set(g.key, group);
     }
-    group.label = g.label;
+    group.label = groupLabel(g.key, g.label, groupBy);
     group.parent = parent;
     const node = group;
     const nest = (a: Annotation, owner: GroupNode | AnnotationNode): AnnotationNode => {
@@ -117,13 +133,15 @@ export function treeItemOf(node: TreeNode, groupBy: GroupBy, filter: AnnotationF
     const item = new vscode.TreeItem(node.label, expanded);
     item.id = `group|${node.uri.toString()}|${groupBy}|${node.key}`;
     item.description = `${node.children.length}`;
-    item.tooltip = `${node.children.length} ${groupBy === 'kind' ? 'annotations' : 'initiatives'}${isEmptyFilter(filter) ? '' : ' matching the filter'}`;
+    item.tooltip = groupBy === 'kind'
+      ? (isEmptyFilter(filter) ? vscode.l10n.t('Annotations: {0}', node.children.length) : vscode.l10n.t('Annotations matching the filter: {0}', node.children.length))
+      : (isEmptyFilter(filter) ? vscode.l10n.t('Initiatives: {0}', node.children.length) : vscode.l10n.t('Initiatives matching the filter: {0}', node.children.length));
     item.iconPath = new vscode.ThemeIcon(groupBy === 'section' ? 'symbol-namespace' : groupBy === 'area' ? 'tag' : groupBy === 'status' ? 'pulse' : 'symbol-class');
     item.contextValue = 'summitNotes.group';
     return item;
   }
   const a = node.annotation;
-  const item = new vscode.TreeItem(clip(a.plainText, 70) || '(empty)', node.children.length ? collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(clip(a.plainText, 70) || vscode.l10n.t('(empty)'), node.children.length ? collapsed : vscode.TreeItemCollapsibleState.None);
   // By id when it is unique (expansion and selection survive edits above it), else by position.
   const key = a.id && node.model.ids.get(a.id) === a ? `#${a.id}` : `@${a.index}`;
   item.id = `ann|${node.uri.toString()}|${groupBy}|${key}`;
@@ -133,4 +151,12 @@ export function treeItemOf(node: TreeNode, groupBy: GroupBy, filter: AnnotationF
   item.contextValue = `summitNotes.annotation.${a.kind ?? 'span'}${a.id ? '.withId' : ''}`;
   item.command = { command: 'summitNotes.revealAnnotation', title: 'Reveal', arguments: [node.uri.toString(), a.contentRange.start, a.contentRange.end, a.id] };
   return item;
+}
+
+/** "Initiatives: 5" (grouped by kind: "Annotations: 5"), the count the badge and the groups show. */
+export function countText(count: number, groupBy: GroupBy): string {
+  // "Initiatives: 3" rather than "3 initiatives": one string reads right for every count in
+  // both languages (Russian needs three plural forms, which one l10n key cannot give).
+  if (groupBy === 'kind') return vscode.l10n.t('Annotations: {0}', count);
+  return vscode.l10n.t('Initiatives: {0}', count);
 }

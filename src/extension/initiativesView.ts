@@ -15,6 +15,7 @@ export function registerInitiativesTree(deps: EditorDeps): vscode.Disposable {
   const tree = new InitiativesTree(deps, workspaceNotes);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.view = view;
+  tree.refreshHiddenBadge();
   let followTimer: ReturnType<typeof setTimeout> | undefined;
   const follow = (editor: vscode.TextEditor): void => {
     clearTimeout(followTimer);
@@ -33,12 +34,17 @@ export function registerInitiativesTree(deps: EditorDeps): vscode.Disposable {
     deps.notes.onDidChange((doc) => tree.refreshDocument(doc)),
     view.onDidChangeVisibility((e) => {
       if (e.visible) tree.onVisible();
+      else tree.refreshHiddenBadge();
     }),
     workspaceNotes.onDidChangeFile(() => {
       if (tree.scope === 'workspace') tree.refreshAll();
     }),
     vscode.window.onDidChangeActiveTextEditor(() => tree.onActiveEditorChanged()),
-    vscode.workspace.onDidOpenTextDocument(() => tree.onActiveEditorChanged()),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      tree.onActiveEditorChanged();
+      tree.onNotesDocumentOpenedOrClosed(document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => tree.onNotesDocumentOpenedOrClosed(document)),
     vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('summitNotes.tree.groupBy') || e.affectsConfiguration('summitNotes.tree.scope')) tree.refreshAll();

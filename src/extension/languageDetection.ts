@@ -1,6 +1,10 @@
+/**
+ * Recognising notes files beyond `*.summit.md`: Markdown with `summit-notes: 1` front matter, and
+ * the command Treat as Notes.
+ */
 import * as vscode from 'vscode';
-import { declaresSummitNotes } from '../core';
-import { LANGUAGE_ID } from './modelCache';
+import { declaresSummitNotes } from '../core/text';
+import { LANGUAGE_ID } from './notesLanguage';
 
 /**
  * Recognition beyond `*.summit.md`: a Markdown file whose front matter says `summit-notes: 1`
@@ -23,7 +27,7 @@ export function registerLanguageDetection(): vscode.Disposable {
         ? await vscode.workspace.openTextDocument(uri)
         : vscode.window.activeTextEditor?.document;
       if (!doc) {
-        void vscode.window.showInformationMessage('Summit Notes: open a file first, then run "Treat as Notes".');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Summit Notes: open a file first, then run "Treat as Notes".'));
         return undefined;
       }
       return vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);

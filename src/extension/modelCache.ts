@@ -1,5 +1,10 @@
+/**
+ * The notes model of each open document, one per version, updated in place after an edit
+ * (editNotes) and shared by every feature.
+ */
 import * as vscode from 'vscode';
 import { editNotes, type NotesModel, type TextChange } from '../core';
+import { isNotesDocument } from './notesLanguage';
 
 /**
  * One parse per document version, shared by every feature (hover, outline, tree, diagnostics,
@@ -65,11 +70,5 @@ interface Entry {
   edit: { readonly version: number; readonly change: TextChange } | undefined;
 }
 
-export const LANGUAGE_ID = 'summit-notes';
-
-export function isNotesDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === LANGUAGE_ID;
-}
-
-/** The selector every provider registers for. */
-export const NOTES_SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }];
+// In their own small file, which the start-up shell (extension.ts) needs without the model.
+export { LANGUAGE_ID, isNotesDocument, NOTES_SELECTOR } from './notesLanguage';

@@ -1,3 +1,6 @@
+/**
+ * Go to definition, find references and rename for ids, and stepping between annotations.
+ */
 import * as vscode from 'vscode';
 import { declarationsOf, idAt, idOccurrences, isValidId, targetRange } from '../core';
 import { toRange } from './convert';
@@ -47,7 +50,7 @@ export function registerNavigation(deps: EditorDeps): vscode.Disposable {
         const model = deps.notes.model(document);
         const at = model && !token.isCancellationRequested ? idAt(model, document.offsetAt(position)) : undefined;
         // Throwing is how a rename provider says "nothing to rename here" (the editor shows the message).
-        if (!at) throw new Error('Place the cursor on an #id or a reference to rename it.');
+        if (!at) throw new Error(vscode.l10n.t('Place the cursor on an #id or a reference to rename it.'));
         return { range: toRange(at.range), placeholder: at.id };
       },
       provideRenameEdits(document, position, newName, token) {
@@ -73,7 +76,7 @@ export function registerNavigation(deps: EditorDeps): vscode.Disposable {
             const start = targetRange(ref.target).startPosition;
             // `#L<line>,<col>` opens the file at that place (1-based), as VS Code's own links do.
             const link = new vscode.DocumentLink(toRange(ref.targetRange), document.uri.with({ fragment: `L${start.line + 1},${start.character + 1}` }));
-            link.tooltip = `Go to #${ref.targetId}`;
+            link.tooltip = vscode.l10n.t('Go to #{0}', ref.targetId);
             links.push(link);
           }
           return links;

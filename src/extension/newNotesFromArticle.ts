@@ -22,14 +22,14 @@ async function articleFrom(text: string, kind: 'html' | 'md' | 'txt', url?: stri
 
 async function pickSource(): Promise<ArticleSource | undefined> {
   const picked = await vscode.window.showQuickPick([
-    { label: '$(clippy) From the Clipboard', description: 'text or HTML copied from a page', source: 'clipboard' as const },
-    { label: '$(file) From a File…', description: '.txt, .md or .html', source: 'file' as const },
-  ], { title: 'New Notes from Article', placeHolder: 'Where is the article?' });
+    { label: `$(clippy) ${vscode.l10n.t('From the Clipboard')}`, description: vscode.l10n.t('text or HTML copied from a page'), source: 'clipboard' as const },
+    { label: `$(file) ${vscode.l10n.t('From a File…')}`, description: vscode.l10n.t('.txt, .md or .html'), source: 'file' as const },
+  ], { title: vscode.l10n.t('New Notes from Article'), placeHolder: vscode.l10n.t('Where is the article?') });
   if (!picked) return undefined;
   if (picked.source === 'clipboard') return 'clipboard';
   const files = await vscode.window.showOpenDialog({
-    title: 'Open an article', canSelectMany: false, openLabel: 'Import',
-    filters: { Articles: ['txt', 'md', 'markdown', 'html', 'htm'] },
+    title: vscode.l10n.t('Open an article'), canSelectMany: false, openLabel: vscode.l10n.t('Import'),
+    filters: { [vscode.l10n.t('Articles')]: ['txt', 'md', 'markdown', 'html', 'htm'] },
   });
   return files?.[0];
 }
@@ -67,7 +67,7 @@ async function newNotesFromArticle(deps: EditorDeps, given?: ArticleSource): Pro
   if (source === 'clipboard') {
     const text = await vscode.env.clipboard.readText();
     if (!text.trim()) {
-      void vscode.window.showInformationMessage('Summit Notes: the clipboard is empty; copy an article first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Summit Notes: the clipboard is empty; copy an article first.'));
       return undefined;
     }
     notes = importArticle(await articleFrom(text, looksLikeHtml(text) ? 'html' : 'txt')).text;
@@ -95,7 +95,7 @@ export function registerNewNotesFromArticle(deps: EditorDeps): vscode.Disposable
       return await newNotesFromArticle(deps, given);
     } catch (err) {
       deps.log(`new notes from article failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-      void vscode.window.showErrorMessage(`Summit Notes: could not import the article: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Summit Notes: could not import the article: {0}', err instanceof Error ? err.message : String(err)));
       return undefined;
     }
   });

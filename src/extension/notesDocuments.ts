@@ -1,3 +1,7 @@
+/**
+ * What every editor feature is handed: guarded access to the model (no features on binary or too-
+ * large files, never throwing) and the log.
+ */
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
 import { isNotesDocument, type NotesModelCache } from './modelCache';
@@ -46,7 +50,7 @@ export class NotesDocuments implements vscode.Disposable {
     if (reason && !this.told.has(key)) {
       this.told.add(key);
       this.log(`features off for ${document.uri.path.split('/').pop()}: ${reason}`);
-      void vscode.window.showWarningMessage(`Summit Notes: ${reason} Highlighting, hovers, outline and diagnostics are off for this file.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Summit Notes: {0} Highlighting, hovers, outline and diagnostics are off for this file.', reason));
     }
     return reason;
   }
@@ -56,10 +60,10 @@ export class NotesDocuments implements vscode.Disposable {
     // The length from the last position: no copy of a 50 MB text just to measure it.
     const length = document.offsetAt(new vscode.Position(document.lineCount, 0));
     if (maxMB !== undefined && maxMB > 0 && length > maxMB * CHARS_PER_MB) {
-      return `the file is ${(length / CHARS_PER_MB).toFixed(1)} MB, above the summitNotes.maxFileSizeMB limit of ${maxMB} MB.`;
+      return vscode.l10n.t('the file is {0} MB, above the summitNotes.maxFileSizeMB limit of {1} MB.', (length / CHARS_PER_MB).toFixed(1), maxMB);
     }
     const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, BINARY_PROBE_LINES), 0));
-    if (head.slice(0, 65536).includes('\u0000')) return 'the file looks binary (it contains NUL characters).';
+    if (head.slice(0, 65536).includes('\u0000')) return vscode.l10n.t('the file looks binary (it contains NUL characters).');
     return undefined;
   }
 

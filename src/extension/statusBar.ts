@@ -1,3 +1,6 @@
+/**
+ * The status bar item: how many initiatives and figures the active notes file holds.
+ */
 import * as vscode from 'vscode';
 import { testHooks } from './testHooks';
 import type { NotesModel } from '../core';
@@ -51,12 +54,12 @@ export function registerStatusBar(deps: EditorDeps): vscode.Disposable {
         return;
       }
       const refusal = deps.notes.refusal(editor.document);
-      if (refusal) return show('$(circle-slash) Summit Notes off', `Summit Notes: ${refusal}`);
+      if (refusal) return show(`$(circle-slash) ${vscode.l10n.t('Summit Notes off')}`, `Summit Notes: ${refusal}`);
       const model = deps.notes.model(editor.document);
       if (!model) return hide();
       const { initiatives, figures } = countsOf(model);
       show(`$(symbol-event) ${initiatives} $(symbol-number) ${figures}`,
-        `${initiatives} initiative${initiatives === 1 ? '' : 's'}, ${figures} figure${figures === 1 ? '' : 's'} in this file — click for the Initiatives tree`);
+        vscode.l10n.t('Initiatives: {0}, figures: {1} in this file — click for the Initiatives tree', initiatives, figures));
     } catch (err) {
       deps.log(`status bar failed: ${err instanceof Error ? err.message : String(err)}`);
     }

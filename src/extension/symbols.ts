@@ -1,3 +1,7 @@
+/**
+ * Document symbols (Outline, breadcrumbs, sticky scroll) and folding: VS Code objects for the rows
+ * of the core's symbol table that changed.
+ */
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
 import { symbolRange, symbolSelection, updateSymbolTable, type OutlineNodeKind, type SymbolTable } from '../core';

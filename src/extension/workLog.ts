@@ -1,3 +1,7 @@
+/**
+ * A log of the extension's work on the extension host (which feature, how long), for the
+ * integration test that checks typing stays responsive.
+ */
 import * as vscode from 'vscode';
 import { testHooks } from './testHooks';
 

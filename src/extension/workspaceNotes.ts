@@ -1,3 +1,7 @@
+/**
+ * The models of every notes file in the workspace, for the tree's workspace scope and workspace
+ * symbols.
+ */
 import * as vscode from 'vscode';
 import { parseNotes, type NotesModel } from '../core';
 import type { EditorDeps } from './notesDocuments';
@@ -43,6 +47,8 @@ export class WorkspaceNotes implements vscode.Disposable {
   async model(uri: vscode.Uri): Promise<NotesModel | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.deps.notes.model(open);
+    // An untitled note exists only while open: once closed there is nothing to read.
+    if (uri.scheme === 'untitled') return undefined;
     const key = uri.toString();
     if (this.closed.has(key)) return this.closed.get(key);
     let model: NotesModel | undefined;

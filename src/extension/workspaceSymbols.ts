@@ -1,3 +1,6 @@
+/**
+ * Go to Symbol in Workspace: ids of every notes file in the workspace.
+ */
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
 import { matchesQuery, workspaceSymbolEntries, type SymbolEntry } from '../core';

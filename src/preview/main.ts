@@ -10,8 +10,9 @@
  * added above changes those two lists, not the HTML.
  */
 import type {
-  BriefContent, BriefInspection, BriefPatch, BriefPreviewState, ChunkedChange, ChunkedHtml, ChunkSplice, FromBriefWebview, GroupedChange, GroupedHtml, ToBriefWebview,
+  BriefContent, BriefInspection, BriefPatch, BriefPreviewState, ChunkedChange, ChunkSplice, FromBriefWebview, GroupedChange, ToBriefWebview,
 } from '../shared/previewMessages';
+import { joinChunks, joinGroups } from '../shared/previewMessages';
 
 interface VsCodeApi {
   postMessage(message: FromBriefWebview): void;
@@ -61,14 +62,6 @@ function readInitialState(): BriefPreviewState {
 /** A patch that does not fit the page: the extension sends the whole brief instead. */
 class OutOfStep extends Error {}
 
-function joined(part: ChunkedHtml): string {
-  return part.open + part.chunks.join('') + part.close;
-}
-
-function joinedGroups(part: GroupedHtml): string {
-  return part.open + part.groups.map(joined).join('') + part.close;
-}
-
 /** The elements `html` parses to (a template parses table rows and list items as they are). */
 function parse(html: string): Element[] {
   const template = document.createElement('template');
@@ -85,7 +78,7 @@ function textContainer(): Element | null {
 }
 
 function showWhole(content: BriefContent): void {
-  root.innerHTML = content.header + joinedGroups(content.initiatives) + joined(content.figures) + content.actors + joined(content.text);
+  root.innerHTML = content.header + joinGroups(content.initiatives) + joinChunks(content.figures) + content.actors + joinChunks(content.text);
   const children = root.children;
   parts = children.length === PART_NAMES.length
     ? { header: children[0], initiatives: children[1], figures: children[2], actors: children[3], text: children[4] }
@@ -134,14 +127,14 @@ function spliceChunks(name: string, container: Element | null, splice: ChunkSpli
 
 function applyChange(name: PartName, change: ChunkedChange | undefined): void {
   if (!change) return;
-  if (change.whole) replacePart(name, joined(change.whole));
+  if (change.whole) replacePart(name, joinChunks(change.whole));
   else spliceChunks(name, parts ? chunkContainer(parts[name]) : null, change.splice);
 }
 
 function applyGroupedChange(name: PartName, change: GroupedChange | undefined): void {
   if (!change) return;
   if (change.whole) {
-    replacePart(name, joinedGroups(change.whole));
+    replacePart(name, joinGroups(change.whole));
     return;
   }
   const groups = parts ? chunkContainer(parts[name])?.children : undefined;
@@ -150,7 +143,7 @@ function applyGroupedChange(name: PartName, change: GroupedChange | undefined): 
     if (!groupChange) return;
     const group = groups[i];
     if (groupChange.whole) {
-      const [element, ...extra] = parse(joined(groupChange.whole));
+      const [element, ...extra] = parse(joinChunks(groupChange.whole));
       if (!element || extra.length) throw new OutOfStep(`${name} group ${i} is not one element`);
       group.replaceWith(element);
     } else {

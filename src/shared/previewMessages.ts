@@ -13,6 +13,8 @@
 // brief's chunk shapes from the one core file that imports nothing, not through the brief's door.
 // eslint-disable-next-line no-restricted-imports
 import type { BriefChunks, BriefGroups, BriefPreviewContent } from '../core/brief/chunks';
+// eslint-disable-next-line no-restricted-imports
+export { joinChunks, joinGroups } from '../core/brief/chunks';
 
 /** What the webview persists with `setState` and the serializer hands back after a reload. */
 export interface BriefPreviewState {

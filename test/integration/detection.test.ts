@@ -41,7 +41,8 @@ describe('editor: detection hints and import', () => {
     const fix = (await quickFixes(document.uri, positionOf(document, '$48 billion', 2))).find((a) => a.title === 'Annotate as figure');
     assert.ok(fix?.edit, 'quick fix with an edit');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.match(document.getText(), /topped \[\$48 billion\]\{\.figure\} last year/);
+    // "topped" qualifies the figure from outside the span: the annotation records it.
+    assert.match(document.getText(), /topped \[\$48 billion\]\{\.figure qualifier=more_than\} last year/);
     await waitFor(() => !hints(document.uri).some((d) => document.getText(d.range).includes('48 billion')), 'the hint to go');
   });
 
@@ -58,7 +59,7 @@ describe('editor: detection hints and import', () => {
     const { document } = await openCopy('detection.summit.md');
     const count = await vscode.commands.executeCommand<number>('summitNotes.annotateDetectedFigures');
     assert.strictEqual(count, 2);
-    assert.match(document.getText(), /\[\$48 billion\]\{\.figure\}/);
+    assert.match(document.getText(), /\[\$48 billion\]\{\.figure qualifier=more_than\}/);
     assert.match(document.getText(), /\[74 countries\]\{\.figure\}/);
     assert.match(document.getText(), /`code 55%`/);
     await vscode.commands.executeCommand('undo');
@@ -73,6 +74,30 @@ describe('editor: detection hints and import', () => {
     assert.strictEqual(await vscode.commands.executeCommand<number>('summitNotes.annotateDetectedFigures'), 1);
     assert.match(document.getText(), /\[74 countries\]\{\.figure\}/);
     assert.doesNotMatch(document.getText(), /\[\$48 billion\]/);
+  });
+
+  it('dismisses a suggestion in its file, keeps it dismissed on reopening, and shows it again by command', async () => {
+    const { document } = await openCopy('detection.summit.md');
+    const uri = document.uri;
+    const has48 = (): boolean => hints(uri).some((d) => document.getText(d.range).includes('48 billion'));
+    await waitForDiagnostics(uri, (d) => d.some((x) => x.code === FIGURE), 'figure hints');
+    const dismiss = (await quickFixes(uri, positionOf(document, '$48 billion', 2))).find((a) => a.title === 'Dismiss this suggestion');
+    assert.ok(dismiss?.command, 'a dismiss quick fix');
+    await vscode.commands.executeCommand(dismiss.command.command, ...(dismiss.command.arguments ?? []));
+    await waitFor(() => !has48() && hints(uri).some((d) => document.getText(d.range) === '74 countries'), 'the dismissed hint to go, the others to stay');
+    assert.ok(!(await quickFixes(uri, positionOf(document, '$48 billion', 2))).some((a) => a.title === 'Annotate as figure'));
+    assert.strictEqual(document.isDirty, false, 'dismissing does not edit the file');
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const reopened = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(reopened, { preview: false });
+    await waitForDiagnostics(uri, (d) => d.some((x) => x.code === FIGURE), 'hints after reopening');
+    assert.ok(!has48(), 'still dismissed after reopening');
+    assert.strictEqual(await vscode.commands.executeCommand<number>('summitNotes.annotateDetectedFigures'), 1, 'annotating all skips it');
+    await vscode.commands.executeCommand('undo');
+
+    assert.strictEqual(await vscode.commands.executeCommand<number>('summitNotes.showDismissedSuggestions'), 1);
+    await waitFor(has48, 'the hint to come back');
   });
 
   it('moves hints to decorations or turns them off by setting', async () => {

@@ -35,12 +35,17 @@ export interface RunOptions {
   color?: boolean;
   /** Per-test timeout in ms. */
   timeout?: number;
+  /**
+   * A run in Restricted Mode (workspace trust on, the folder not trusted): only the tests in
+   * untrusted/, which in turn never run in the ordinary (trusted) session.
+   */
+  untrusted?: boolean;
 }
 
 /** The title of the check the runner relies on, kept in every run (also with `--grep`). */
 export const HOST_LOG_TEST = 'no error in the extension host log';
 
-function readOptions(): RunOptions {
+export function readOptions(): RunOptions {
   const candidates = [process.env.SUMMIT_RUN_OPTIONS];
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder?.uri.scheme === 'file') candidates.push(path.join(folder.uri.fsPath, '..', 'summit-run.json'));
@@ -55,7 +60,7 @@ function listTestFiles(dir: string): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'workspace') out.push(...listTestFiles(p));
+      if (entry.name !== 'workspace' && entry.name !== 'untrusted') out.push(...listTestFiles(p));
     } else if (entry.name.endsWith('.test.js')) {
       out.push(p);
     }
@@ -108,7 +113,7 @@ function attachFileReporting(runner: Mocha.Runner, options: RunOptions): void {
  * may not be in the file yet. Writing a marker to a log channel of our own and waiting until it
  * reaches its file drains that queue (entries are written in order).
  */
-async function flushHostLogs(logsDir: string): Promise<void> {
+export async function flushHostLogs(logsDir: string): Promise<void> {
   const marker = `flush-marker-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const channel = vscode.window.createOutputChannel('Summit Notes test run', { log: true });
   try {
@@ -134,7 +139,7 @@ export async function run(): Promise<void> {
   Base.useColors = options.color ?? false;
 
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: options.timeout ?? 20_000, color: options.color ?? false });
-  const files = selectFiles(listTestFiles(__dirname), options.files);
+  const files = selectFiles(listTestFiles(options.untrusted ? path.join(__dirname, 'untrusted') : __dirname), options.files);
   for (const f of files) mocha.addFile(f);
   if (options.grep) mocha.grep(new RegExp(`(?:${options.grep})|${escapeRegExp(HOST_LOG_TEST)}`));
 

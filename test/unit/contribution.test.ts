@@ -73,6 +73,13 @@ describe('language contribution', () => {
       for (const p of ['notes', 'initiative', 'figure', 'actor']) assert.ok(prefixes.includes(p), p);
     });
 
+    it('gives each snippet that wraps the selection one prefix, so "Surround With" lists it once', () => {
+      // VS Code makes one snippet per prefix, and "Surround With" lists every one of them.
+      for (const [name, s] of Object.entries(snippets)) {
+        if (body(name).includes('TM_SELECTED_TEXT')) assert.equal(s.prefix.length, 1, `${name}: ${s.prefix.join(', ')}`);
+      }
+    });
+
     it('offers exactly the default statuses and the known kinds as choices', () => {
       assert.deepEqual(choices(body('Initiative')), [[...DEFAULT_STATUSES]]);
       assert.deepEqual(choices(body('Annotation of any kind')), [[...ANNOTATION_KINDS]]);

@@ -165,8 +165,8 @@ describe('cli: detect', () => {
     const text = notes.slice(1);
     assert.deepStrictEqual(items.map((i) => i.kind), ['figure', 'initiative']);
     for (const i of items) assert.strictEqual(text.slice(i.start, i.end), i.text);
-    assert.deepStrictEqual(items[0], { kind: 'figure', start: text.indexOf('$650'), end: text.indexOf('$650') + 9, text: '$650 млрд', value: 650e9, unit: 'USD', qualifier: 'more_than' });
-    assert.deepStrictEqual(Object.keys(items[1]), ['kind', 'start', 'end', 'text', 'value', 'unit', 'qualifier']);
+    assert.deepStrictEqual(items[0], { kind: 'figure', start: text.indexOf('$650'), end: text.indexOf('$650') + 9, text: '$650 млрд', value: 650e9, unit: 'USD', qualifier: 'more_than', score: 1 });
+    assert.deepStrictEqual(Object.keys(items[1]), ['kind', 'start', 'end', 'text', 'value', 'unit', 'qualifier', 'score']);
   });
 
   it('prints one line per candidate with line:col, and honours --lang', async () => {

@@ -1,5 +1,5 @@
 /**
- * `summit-notes brief FILE --format html|md|json|csv [-o OUT] [--force]`: the brief of a notes
+ * `summit-notes brief FILE --format html|md|json|csv [-o OUT] [--force] [--lang en|ru]`: the brief of a notes
  * file, on standard output or into OUT. An existing OUT is refused unless `--force`, and OUT may
  * never be the notes file itself.
  */
@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
 import { parseNotes } from '../../core';
 import { BRIEF_FORMATS, renderBrief, type BriefFormat } from '../../core';
 import { CliError, EXIT_OK, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
+import { LANG_USAGE, joinLangValue, langFlag } from '../lang';
 
-const USAGE = 'summit-notes brief FILE --format html|md|json|csv [-o OUT] [--force]';
+const USAGE = 'summit-notes brief FILE --format html|md|json|csv [-o OUT] [--force] [--lang en|ru]';
 
 /** A CliIo that can also write files (tests pass a fake; the real process falls back to node:fs). */
 export interface BriefIo extends CliIo {
@@ -25,9 +26,10 @@ async function nodeWriteFile(path: string, data: string, exclusive: boolean): Pr
 export const command: CliCommand = {
   name: 'brief',
   summary: 'Render the brief of a notes file as HTML, Markdown, JSON or CSV',
-  usage: `${USAGE}\n\n  --format F  html (self-contained page), md, json (schema in docs/CLI.md) or csv\n  -o OUT      write to OUT instead of standard output\n  --force     overwrite OUT when it exists`,
+  usage: `${USAGE}\n\n  --format F  html (self-contained page), md, json (schema in docs/CLI.md) or csv\n  -o OUT      write to OUT instead of standard output\n  --force     overwrite OUT when it exists\n${LANG_USAGE}`,
   async run(args, io: BriefIo) {
-    const parsed = parseArgs(joinOptionValues(args), ['format', 'o', 'force'], USAGE);
+    const parsed = parseArgs(joinOptionValues(joinLangValue(args)), ['format', 'o', 'force', 'lang'], USAGE);
+    const lang = langFlag(parsed, USAGE);
     const positionals = parsed.positionals;
     const format = parsed.flags.get('format');
     const outFlag = parsed.flags.get('o');
@@ -37,7 +39,7 @@ export const command: CliCommand = {
     if (positionals.length !== 1) throw new CliError(`expected exactly one FILE\nusage: ${USAGE}`);
     const file = positionals[0];
     const text = await readNotesFile(io, file);
-    const rendered = renderBrief(parseNotes(text), format as BriefFormat);
+    const rendered = renderBrief(parseNotes(text), format as BriefFormat, lang);
     if (out === undefined) {
       io.out(rendered);
       return EXIT_OK;

@@ -14,6 +14,10 @@ export interface DetectionJson {
   readonly value: number | null;
   readonly unit: string | null;
   readonly qualifier: string | null;
+  /** A range's lower end (`$3–5 bn` → 3000000000), only for ranges. */
+  readonly min?: number;
+  /** How likely it is what it looks like, 0–1: the scorer's score for initiatives, 1 for figures (rule-based). */
+  readonly score: number;
 }
 
 export const command: CliCommand = {
@@ -36,7 +40,7 @@ export const command: CliCommand = {
         const value = `${qualifierSign(d.qualifier)}${d.value}${d.unit ? ` ${d.unit}` : ''}`;
         io.out(`${where}  figure      ${JSON.stringify(d.text)}  = ${value}\n`);
       } else {
-        io.out(`${where}  initiative  ${JSON.stringify(shorten(d.text))}  (${d.reason})\n`);
+        io.out(`${where}  initiative  ${JSON.stringify(shorten(d.text))}  (${d.reason}; score ${d.score.toFixed(2)})\n`);
       }
     }
     io.out(`${result.figures.length} figure(s), ${result.initiatives.length} initiative suggestion(s) [${result.language}]\n`);
@@ -59,8 +63,11 @@ function readArgs(args: readonly string[]): { file: string; json: boolean; langu
 }
 
 function detectionJson(d: Detection): DetectionJson {
-  if (d.kind === 'figure') return { kind: 'figure', start: d.start, end: d.end, text: d.text, value: d.value, unit: d.unit ?? null, qualifier: d.qualifier };
-  return { kind: 'initiative', start: d.start, end: d.end, text: d.text, value: null, unit: null, qualifier: null };
+  if (d.kind === 'figure') {
+    const json: DetectionJson = { kind: 'figure', start: d.start, end: d.end, text: d.text, value: d.value, unit: d.unit ?? null, qualifier: d.qualifier, score: 1 };
+    return d.min === undefined ? json : { ...json, min: d.min };
+  }
+  return { kind: 'initiative', start: d.start, end: d.end, text: d.text, value: null, unit: null, qualifier: null, score: d.score };
 }
 
 function lineStarts(text: string): number[] {

@@ -1,12 +1,15 @@
 /**
- * `summit-notes lint FILE… [--json]`: every diagnostic of every file, one line each
+ * `summit-notes lint FILE… [--json] [--lang en|ru]`: every diagnostic of every file, one line each
  * (`file:line:col severity code message`), exit 1 when any is an error.
  */
 import { parseNotes, type Diagnostic, type DiagnosticCode, type Severity } from '../../core';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, jsonOut, parseArgs, readNotesFile, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
+import { LANG_USAGE, joinLangValue, langFlag } from '../lang';
+import { outputLanguage } from '../../core';
+import { localiseDiagnostics } from '../../core';
 
-const USAGE = 'summit-notes lint FILE… [--json]';
+const USAGE = 'summit-notes lint FILE… [--json] [--lang en|ru]';
 
 /** One problem in `--json` output. */
 export interface ProblemJson {
@@ -33,11 +36,13 @@ export interface LintJson {
 export const command: CliCommand = {
   name: 'lint',
   summary: 'Check notes files and print one line per problem; exit 1 when there are errors',
-  usage: `${USAGE}\n\n  --json  print the problems as JSON (shape in docs/CLI.md)\n\n` +
+  usage: `${USAGE}\n\n  --json      print the problems as JSON (shape in docs/CLI.md)\n${LANG_USAGE}\n\n` +
     'Each problem: FILE:LINE:COL SEVERITY CODE MESSAGE (1-based line and column).\n' +
     'Exit code: 0 no errors, 1 errors found, 2 usage error or a file that cannot be read.',
   async run(args, io) {
-    const { flags, positionals } = parseArgs(args, ['json'], USAGE);
+    const parsed = parseArgs(joinLangValue(args), ['json', 'lang'], USAGE);
+    const { flags, positionals } = parsed;
+    const lang = langFlag(parsed, USAGE);
     if (positionals.length === 0) throw new CliError(`expected at least one FILE\nusage: ${USAGE}`);
     const problems: ProblemJson[] = [];
     const unreadable: UnreadableJson[] = [];
@@ -52,7 +57,8 @@ export const command: CliCommand = {
         io.err(`summit-notes lint: ${e.message}\n`);
         continue;
       }
-      const diagnostics = [...parseNotes(text).diagnostics].sort(byPosition);
+      const model = parseNotes(text);
+      const diagnostics = [...localiseDiagnostics(model.diagnostics, lang ?? outputLanguage(model.language))].sort(byPosition);
       for (const d of diagnostics) {
         problems.push({ file, severity: d.severity, code: d.code, message: d.message, range: rangeJson(d.range) });
         if (!flags.has('json')) io.out(`${file}:${lineCol(d.range)} ${d.severity} ${d.code} ${oneLine(d.message)}\n`);

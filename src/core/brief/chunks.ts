@@ -1,6 +1,7 @@
 /**
- * The shapes of the brief's chunked sections, on their own (no imports) so the preview's webview
- * code, which is compiled without markdown-it's types, can share them (src/shared/previewMessages.ts).
+ * The shapes of the brief's chunked sections and how they join into HTML, on their own (no
+ * imports) so the preview's webview code, which is compiled without markdown-it's types, shares
+ * them with the renderer (src/shared/previewMessages.ts).
  */
 
 /**
@@ -37,4 +38,14 @@ export interface BriefPreviewContent {
   readonly textLines: readonly number[];
   /** The source line of each `data-entry` index. */
   readonly entryLines: readonly number[];
+}
+
+/** Joins a chunked section into one HTML string. */
+export function joinChunks(part: BriefChunks): string {
+  return part.open + part.chunks.join('') + part.close;
+}
+
+/** Joins a grouped section into one HTML string. */
+export function joinGroups(part: BriefGroups): string {
+  return part.open + part.groups.map(joinChunks).join('') + part.close;
 }

@@ -3,11 +3,24 @@
  * spreadsheet can filter either. Text cells that a spreadsheet would run as a formula are defused.
  */
 import type { Brief } from './build';
+import { outputLanguage, type OutputLanguage } from '../text';
 
 export const BRIEF_CSV_COLUMNS = [
   'kind', 'id', 'text', 'area', 'area_label', 'status', 'proposer', 'metric', 'value_as_written',
   'value', 'unit', 'qualifier', 'year', 'initiative', 'section', 'line', 'note',
 ] as const;
+
+/** The header row of a Russian brief (same columns, same order); the `qualifier` cells keep their codes. */
+export const BRIEF_CSV_COLUMNS_RU: Readonly<Record<(typeof BRIEF_CSV_COLUMNS)[number], string>> = {
+  kind: 'вид', id: 'id', text: 'текст', area: 'направление', area_label: 'название направления', status: 'статус',
+  proposer: 'инициатор', metric: 'показатель', value_as_written: 'как в тексте', value: 'значение', unit: 'единица',
+  qualifier: 'уточнение', year: 'год', initiative: 'инициатива', section: 'раздел', line: 'строка', note: 'примечание',
+};
+
+const KIND_WORDS: Readonly<Record<OutputLanguage, { readonly initiative: string; readonly figure: string }>> = {
+  en: { initiative: 'initiative', figure: 'figure' },
+  ru: { initiative: 'инициатива', figure: 'цифра' },
+};
 
 /** Quotes a cell; a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (CSV injection). */
 export function csvCell(value: string | number | undefined | null, isText = true): string {
@@ -17,19 +30,23 @@ export function csvCell(value: string | number | undefined | null, isText = true
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function renderBriefCsv(brief: Brief): string {
-  const rows: string[] = [BRIEF_CSV_COLUMNS.join(',')];
+/** The brief as CSV; the header row and the `kind` cells in `language` (the notes file's when not given). */
+export function renderBriefCsv(brief: Brief, language?: OutputLanguage): string {
+  const lang = language ?? outputLanguage(brief.header.language);
+  const kinds = KIND_WORDS[lang];
+  const header = lang === 'en' ? BRIEF_CSV_COLUMNS.join(',') : BRIEF_CSV_COLUMNS.map((c) => csvCell(BRIEF_CSV_COLUMNS_RU[c])).join(',');
+  const rows: string[] = [header];
   for (const area of brief.areas) {
     for (const i of area.initiatives) {
       rows.push([
-        'initiative', csvCell(i.id), csvCell(i.text), csvCell(i.area), csvCell(i.areaLabel), csvCell(i.status),
+        kinds.initiative, csvCell(i.id), csvCell(i.text), csvCell(i.area), csvCell(i.areaLabel), csvCell(i.status),
         csvCell(i.proposer), '', '', '', '', '', '', '', csvCell(i.section?.title), String(i.line + 1), csvCell(i.note),
       ].join(','));
     }
   }
   for (const f of brief.figures) {
     rows.push([
-      'figure', csvCell(f.id), csvCell(f.asWritten), '', '', '', '', csvCell(f.metric), csvCell(f.asWritten),
+      kinds.figure, csvCell(f.id), csvCell(f.asWritten), '', '', '', '', csvCell(f.metric), csvCell(f.asWritten),
       csvCell(f.value, false), csvCell(f.unit), csvCell(f.qualifier), csvCell(f.year, false), csvCell(f.initiativeId),
       csvCell(f.section?.title), String(f.line + 1), csvCell(f.note),
     ].join(','));

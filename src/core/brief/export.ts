@@ -5,6 +5,7 @@ import { renderBriefDocument } from './html';
 import { renderBriefJson } from './json';
 import { renderBriefMarkdown } from './markdown';
 import type { NotesModel } from '../model';
+import type { OutputLanguage } from '../text';
 
 export type BriefFormat = 'html' | 'md' | 'json' | 'csv';
 export const BRIEF_FORMATS: readonly BriefFormat[] = ['html', 'md', 'json', 'csv'];
@@ -14,13 +15,16 @@ export function briefFileExtension(format: BriefFormat): string {
   return `.brief.${format}`;
 }
 
-/** Renders the brief of `model` in `format`. Pure: nothing is read or written. */
-export function renderBrief(model: NotesModel, format: BriefFormat): string {
+/**
+ * Renders the brief of `model` in `format`. Pure: nothing is read or written. Headings and labels
+ * are in `language`, else the notes file's (`language:`); JSON keys are always English.
+ */
+export function renderBrief(model: NotesModel, format: BriefFormat, language?: OutputLanguage): string {
   const brief = buildBrief(model);
   switch (format) {
-    case 'html': return renderBriefDocument(brief, model);
-    case 'md': return renderBriefMarkdown(brief);
+    case 'html': return renderBriefDocument(brief, model, language);
+    case 'md': return renderBriefMarkdown(brief, language);
     case 'json': return renderBriefJson(brief);
-    case 'csv': return renderBriefCsv(brief);
+    case 'csv': return renderBriefCsv(brief, language);
   }
 }

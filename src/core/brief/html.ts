@@ -10,8 +10,10 @@ import { figureKey, summitNotesPlugin, SUMMIT_ENV_KEY, type SummitMarkdownContex
 import { describeFigureValue } from '../figures';
 import type { NotesModel } from '../model';
 import { BRIEF_EXPORT_CSS } from './styles';
-import type { BriefPreviewContent } from './chunks';
+import { joinChunks, joinGroups, type BriefPreviewContent } from './chunks';
+export { joinChunks, joinGroups } from './chunks';
 import type { BriefChunks, BriefGroups } from './chunks';
+import { countOf, message, outputLanguage, type NounKey, type OutputLanguage } from '../text';
 
 export type { BriefChunks, BriefGroups };
 
@@ -60,13 +62,15 @@ function markdownEnv(model: NotesModel, options: AnnotatedTextOptions): Record<s
   }
   // The model already read every figure: hand the values to the plugin instead of reading them again.
   const figureValues = new Map<string, string>();
-  const rows = options.brief?.figures;
+  const lang = outputLanguage(model.language);
+  // The brief's rows carry English words; a Russian file describes its values again.
+  const rows = lang === 'en' ? options.brief?.figures : undefined;
   const figures = model.figures;
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const a = f.annotation;
     const row = rows && rows.length === figures.length ? rows[i] : undefined;
-    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier));
+    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier, lang));
   }
   const context: SummitMarkdownContext = { areas: model.frontMatter?.areas, language: model.language, figureValues, resolveImage: options.resolveImage, skipLines };
   return { [SUMMIT_ENV_KEY]: context };
@@ -129,6 +133,13 @@ export interface BriefHtmlOptions {
    * Lines travel apart from the HTML: a line added above an entry does not change its HTML.
    */
   readonly lines?: boolean;
+  /** The language of headings and labels; the brief's (`header.language`) when not given. */
+  readonly language?: OutputLanguage;
+}
+
+/** The language a brief is rendered in: `language` when given, else the notes file's. */
+export function briefLanguage(brief: Brief, language?: OutputLanguage): OutputLanguage {
+  return language ?? outputLanguage(brief.header.language);
 }
 
 /** The brief's own sections as HTML (the annotated text comes apart, from {@link renderAnnotatedBlocks}). */
@@ -152,40 +163,33 @@ export interface BriefParts {
  */
 export function renderBriefParts(brief: Brief, options: BriefHtmlOptions = {}): BriefParts {
   const entries = new Entries(options.lines ?? false);
+  const lang = briefLanguage(brief, options.language);
   return {
-    header: headerHtml(brief),
-    initiatives: initiativesHtml(brief, entries),
-    figures: figuresHtml(brief, entries),
-    actors: actorsHtml(brief, entries),
+    header: headerHtml(brief, lang),
+    initiatives: initiativesHtml(brief, entries, lang),
+    figures: figuresHtml(brief, entries, lang),
+    actors: actorsHtml(brief, entries, lang),
     entryLines: entries.lines,
   };
 }
 
-/** Joins a chunked section into one HTML string. */
-export function joinChunks(part: BriefChunks): string {
-  return part.open + part.chunks.join('') + part.close;
-}
-
-/** Joins a grouped section into one HTML string. */
-export function joinGroups(part: BriefGroups): string {
-  return part.open + part.groups.map(joinChunks).join('') + part.close;
-}
 
 /** The brief as an HTML fragment: header, counts, initiatives, key figures, actors, then `textHtml`. */
-export function renderBriefFragment(brief: Brief, textHtml: string): string {
-  const parts = renderBriefParts(brief);
-  return parts.header + joinGroups(parts.initiatives) + joinChunks(parts.figures) + parts.actors + annotatedTextSection(textHtml);
+export function renderBriefFragment(brief: Brief, textHtml: string, language?: OutputLanguage): string {
+  const lang = briefLanguage(brief, language);
+  const parts = renderBriefParts(brief, { language: lang });
+  return parts.header + joinGroups(parts.initiatives) + joinChunks(parts.figures) + parts.actors + annotatedTextSection(textHtml, lang);
 }
 
 /** The section around the annotated text (the preview fills its `.brief-markdown` block by block). */
-export function annotatedTextSection(textHtml: string): string {
-  const part = annotatedTextChunks([textHtml], false);
+export function annotatedTextSection(textHtml: string, language: OutputLanguage = 'en'): string {
+  const part = annotatedTextChunks([textHtml], false, language);
   return part.open + textHtml + part.close;
 }
 
 /** The annotated-text section as chunks (one per top-level block). */
-export function annotatedTextChunks(blocks: readonly string[], lines: boolean): BriefChunks {
-  return { open: `<section class="brief-text"><h2>Annotated text</h2><div class="brief-markdown"${lines ? ' data-chunks' : ''}>`, chunks: blocks, close: '</div></section>' };
+export function annotatedTextChunks(blocks: readonly string[], lines: boolean, language: OutputLanguage = 'en'): BriefChunks {
+  return { open: `<section class="brief-text"><h2>${message(language, 'brief.annotatedText')}</h2><div class="brief-markdown"${lines ? ' data-chunks' : ''}>`, chunks: blocks, close: '</div></section>' };
 }
 
 
@@ -197,13 +201,14 @@ export function renderBriefPreview(model: NotesModel, md: MarkdownIt.MarkdownIt,
   const brief = options.brief ?? buildBrief(model);
   // The text first: while markdown-it's tokens fill the young heap, little else is alive.
   const blocks = renderAnnotatedBlocks(model, md, { ...options, brief });
-  const parts = renderBriefParts(brief, { lines: true });
+  const lang = briefLanguage(brief);
+  const parts = renderBriefParts(brief, { lines: true, language: lang });
   return {
     header: parts.header,
     initiatives: parts.initiatives,
     figures: parts.figures,
     actors: parts.actors,
-    text: annotatedTextChunks(blocks.html, true),
+    text: annotatedTextChunks(blocks.html, true, lang),
     textLines: blocks.lines,
     entryLines: parts.entryLines,
   };
@@ -232,23 +237,23 @@ class Entries {
   }
 }
 
-function headerHtml(brief: Brief): string {
+function headerHtml(brief: Brief, lang: OutputLanguage): string {
   const out: string[] = [];
   const h = brief.header;
   out.push('<header class="brief-header">');
-  out.push(`<h1 class="brief-title">${escapeHtml(h.title ?? 'Untitled brief')}</h1>`);
+  out.push(`<h1 class="brief-title">${escapeHtml(h.title ?? message(lang, 'brief.untitled'))}</h1>`);
   const facts: [string, string][] = [];
-  if (h.summit) facts.push(['Summit', escapeHtml(h.summit)]);
-  if (h.date) facts.push(['Date', escapeHtml(h.date)]);
-  if (h.place) facts.push(['Place', escapeHtml(h.place)]);
-  if (h.speakers.length) facts.push(['Speakers', h.speakers.map(escapeHtml).join(', ')]);
+  if (h.summit) facts.push([message(lang, 'brief.summit'), escapeHtml(h.summit)]);
+  if (h.date) facts.push([message(lang, 'brief.date'), escapeHtml(h.date)]);
+  if (h.place) facts.push([message(lang, 'brief.place'), escapeHtml(h.place)]);
+  if (h.speakers.length) facts.push([message(lang, 'brief.speakers'), h.speakers.map(escapeHtml).join(', ')]);
   if (h.source) {
-    const name = escapeHtml(h.source.name ?? h.source.url ?? h.source.rawUrl ?? 'source');
+    const name = escapeHtml(h.source.name ?? h.source.url ?? h.source.rawUrl ?? message(lang, 'brief.sourceFallback'));
     let value = h.source.url
       ? `<a href="${escapeHtml(h.source.url)}" rel="noreferrer noopener">${name}</a>`
       : `${name}${h.source.rawUrl && h.source.name ? ` (${escapeHtml(h.source.rawUrl)})` : ''}`;
     if (h.source.published) value += `, ${escapeHtml(h.source.published)}`;
-    facts.push(['Source', value]);
+    facts.push([message(lang, 'brief.source'), value]);
   }
   if (facts.length) {
     out.push('<dl class="brief-facts">');
@@ -258,10 +263,10 @@ function headerHtml(brief: Brief): string {
   const c = brief.counts;
   out.push('<p class="brief-counts">');
   out.push([
-    count(c.initiatives, 'initiative'), count(c.figures, 'figure'), count(c.actors, 'actor'),
-    count(c.references, 'reference'), count(c.sections, 'section'),
+    count(c.initiatives, 'initiative', lang), count(c.figures, 'figure', lang), count(c.actors, 'actor', lang),
+    count(c.references, 'reference', lang), count(c.sections, 'section', lang),
   ].join(' · '));
-  if (c.errors || c.warnings) out.push(` · <span class="brief-problems">${count(c.errors, 'error')}, ${count(c.warnings, 'warning')}</span>`);
+  if (c.errors || c.warnings) out.push(` · <span class="brief-problems">${count(c.errors, 'error', lang)}, ${count(c.warnings, 'warning', lang)}</span>`);
   out.push('</p></header>');
   return out.join('');
 }
@@ -276,33 +281,36 @@ const NONE = '&mdash;';
 // The sections are built by `+=` (as markdown-it's renderer builds its output): V8 keeps the
 // pieces as a rope and copies them once, when the string is first read whole.
 
-function initiativesHtml(brief: Brief, entries: Entries): BriefGroups {
+function initiativesHtml(brief: Brief, entries: Entries, lang: OutputLanguage): BriefGroups {
   const marker = entries.on ? ' data-chunks' : '';
-  const open = '<section class="brief-initiatives"><h2>Initiatives</h2>';
-  if (!brief.areas.length) return { open: `${open}<p class="brief-empty">No initiatives annotated yet.</p>`, groups: [], close: '</section>' };
+  const open = `<section class="brief-initiatives"><h2>${message(lang, 'brief.initiatives')}</h2>`;
+  if (!brief.areas.length) return { open: `${open}<p class="brief-empty">${message(lang, 'brief.noInitiatives')}</p>`, groups: [], close: '</section>' };
   const groups: BriefChunks[] = [];
   for (const area of brief.areas) {
     const chunks: string[] = [];
-    for (const i of area.initiatives) chunks.push(flatten(initiativeItem(i, entries)));
-    groups.push({ open: `<div class="brief-area-group"><h3 class="brief-area">${escapeHtml(area.label)}</h3><ul class="brief-list"${marker}>`, chunks, close: '</ul></div>' });
+    for (const i of area.initiatives) chunks.push(flatten(initiativeItem(i, entries, lang)));
+    const label = area.id === undefined ? message(lang, 'brief.noArea') : area.label;
+    groups.push({ open: `<div class="brief-area-group"><h3 class="brief-area">${escapeHtml(label)}</h3><ul class="brief-list"${marker}>`, chunks, close: '</ul></div>' });
   }
   return { open: `${open}<div class="brief-areas"${marker}>`, groups, close: '</div></section>' };
 }
 
-function figuresHtml(brief: Brief, entries: Entries): BriefChunks {
-  if (!brief.figures.length) return { open: '<section class="brief-figures"><h2>Key figures</h2><p class="brief-empty">No figures annotated yet.</p>', chunks: [], close: '</section>' };
+function figuresHtml(brief: Brief, entries: Entries, lang: OutputLanguage): BriefChunks {
+  const title = `<section class="brief-figures"><h2>${message(lang, 'brief.keyFigures')}</h2>`;
+  if (!brief.figures.length) return { open: `${title}<p class="brief-empty">${message(lang, 'brief.noFigures')}</p>`, chunks: [], close: '</section>' };
   const chunks: string[] = [];
-  for (const f of brief.figures) chunks.push(flatten(figureRow(f, entries)));
+  for (const f of brief.figures) chunks.push(flatten(figureRow(f, entries, lang)));
+  const th = (key: 'brief.metric' | 'brief.valueAsWritten' | 'brief.normalisedValue' | 'brief.year' | 'brief.where'): string => `<th>${message(lang, key)}</th>`;
   return {
-    open: `<section class="brief-figures"><h2>Key figures</h2><table><thead><tr><th>Metric</th><th>Value as written</th><th>Normalised value</th><th>Year</th><th>Where</th></tr></thead><tbody${entries.on ? ' data-chunks' : ''}>`,
+    open: `${title}<table><thead><tr>${th('brief.metric')}${th('brief.valueAsWritten')}${th('brief.normalisedValue')}${th('brief.year')}${th('brief.where')}</tr></thead><tbody${entries.on ? ' data-chunks' : ''}>`,
     chunks,
     close: '</tbody></table></section>',
   };
 }
 
-function actorsHtml(brief: Brief, entries: Entries): string {
-  let out = '<section class="brief-actors"><h2>Actors</h2>';
-  if (!brief.actors.length) out += '<p class="brief-empty">No actors annotated yet.</p>';
+function actorsHtml(brief: Brief, entries: Entries, lang: OutputLanguage): string {
+  let out = `<section class="brief-actors"><h2>${message(lang, 'brief.actors')}</h2>`;
+  if (!brief.actors.length) out += `<p class="brief-empty">${message(lang, 'brief.noActors')}</p>`;
   else {
     out += '<ul class="brief-actor-list">';
     for (const a of brief.actors) {
@@ -314,27 +322,61 @@ function actorsHtml(brief: Brief, entries: Entries): string {
   return `${out}</section>`;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function count(n: number, noun: NounKey, lang: OutputLanguage): string {
+  return countOf(lang, n, noun);
 }
 
-function initiativeItem(i: BriefInitiative, entries: Entries): string {
+const QUOTE_ENTITIES: Readonly<Record<string, string>> = { '“': '&ldquo;', '”': '&rdquo;', '«': '&laquo;', '»': '&raquo;' };
+
+/** The words around an initiative's facts, split once per language: an item is built by `+` only. */
+interface ItemWords {
+  readonly proposedBy: readonly [string, string];
+  readonly actorsOf: readonly [string, string];
+  /** `in &ldquo;` … `&rdquo;`: the catalogue's quotes as entities (see NONE). */
+  readonly inSection: readonly [string, string];
+  readonly figure: string;
+}
+const ITEM_WORDS = new Map<OutputLanguage, ItemWords>();
+
+function around(lang: OutputLanguage, key: 'brief.proposedBy' | 'brief.actorsOf' | 'brief.inSection'): readonly [string, string] {
+  const text = message(lang, key, { value: '\u0000' }).replace(/[“”«»]/g, (q) => QUOTE_ENTITIES[q]);
+  const at = text.indexOf('\u0000');
+  return [text.slice(0, at), text.slice(at + 1)];
+}
+
+function itemWords(lang: OutputLanguage): ItemWords {
+  let words = ITEM_WORDS.get(lang);
+  if (!words) {
+    words = { proposedBy: around(lang, 'brief.proposedBy'), actorsOf: around(lang, 'brief.actorsOf'), inSection: around(lang, 'brief.inSection'), figure: message(lang, 'brief.figureFallback') };
+    ITEM_WORDS.set(lang, words);
+  }
+  return words;
+}
+
+/** The normalised value in `lang` (the brief model keeps the English words). */
+function normalisedIn(f: BriefFigure, lang: OutputLanguage): string {
+  return lang === 'en' || !f.qualifier ? f.normalised : describeFigureValue(f.value, f.unit, f.qualifier, lang);
+}
+
+function initiativeItem(i: BriefInitiative, entries: Entries, lang: OutputLanguage): string {
   let out = `<li class="brief-initiative"${entries.attr(i.line)}${i.id ? ` data-id="${escapeHtml(i.id)}"` : ''}><span class="brief-initiative-text">${escapeHtml(i.text)}</span>`;
   if (i.status) {
     const status = escapeHtml(i.status);
     out += ` <span class="brief-badge" data-status="${status}">${status}</span>`;
   }
   let meta = '';
-  if (i.proposer) meta = `proposed by ${escapeHtml(i.proposer)}`;
-  if (i.actors.length) meta += `${meta ? ' · ' : ''}actors: ${i.actors.map(escapeHtml).join(', ')}`;
-  if (i.section) meta += `${meta ? ' · ' : ''}in &ldquo;${escapeHtml(i.section.title)}&rdquo;`;
+  const words = itemWords(lang);
+  if (i.proposer) meta = words.proposedBy[0] + escapeHtml(i.proposer) + words.proposedBy[1];
+  if (i.actors.length) meta += `${meta ? ' · ' : ''}${words.actorsOf[0]}${i.actors.map(escapeHtml).join(', ')}${words.actorsOf[1]}`;
+  if (i.section) meta += `${meta ? ' · ' : ''}${words.inSection[0]}${escapeHtml(i.section.title)}${words.inSection[1]}`;
   if (i.id) meta += `${meta ? ' · ' : ''}<code>#${escapeHtml(i.id)}</code>`;
   if (meta) out += `<div class="brief-meta">${meta}</div>`;
   if (i.figures.length) {
     out += '<ul class="brief-initiative-figures">';
     for (const f of i.figures) {
-      const muted = f.normalised ? (f.year !== undefined ? `(${escapeHtml(f.normalised)}) ${f.year}` : `(${escapeHtml(f.normalised)})`) : f.year !== undefined ? String(f.year) : '';
-      out += `<li${entries.attr(f.line)}>${escapeHtml(f.metric ?? 'figure')}: <strong>${escapeHtml(f.asWritten)}</strong>${muted ? ` <span class="brief-muted">${muted}</span>` : ''}</li>`;
+      const normalised = normalisedIn(f, lang);
+      const muted = normalised ? (f.year !== undefined ? `(${escapeHtml(normalised)}) ${f.year}` : `(${escapeHtml(normalised)})`) : f.year !== undefined ? String(f.year) : '';
+      out += `<li${entries.attr(f.line)}>${escapeHtml(f.metric ?? words.figure)}: <strong>${escapeHtml(f.asWritten)}</strong>${muted ? ` <span class="brief-muted">${muted}</span>` : ''}</li>`;
     }
     out += '</ul>';
   }
@@ -342,21 +384,24 @@ function initiativeItem(i: BriefInitiative, entries: Entries): string {
   return `${out}</li>`;
 }
 
-function figureRow(f: BriefFigure, entries: Entries): string {
+function figureRow(f: BriefFigure, entries: Entries, lang: OutputLanguage): string {
+  const normalised = normalisedIn(f, lang);
   const where = f.section ? escapeHtml(f.section.title) : NONE;
   const title = f.note ? ` title="${escapeHtml(f.note)}"` : '';
   // A narrow preview shows each row as a small card; its stylesheet names the columns by position.
   return `<tr${entries.attr(f.line)}${title}><td>${f.metric ? escapeHtml(f.metric) : NONE}</td><td>${escapeHtml(f.asWritten)}</td>`
-    + `<td>${f.normalised ? escapeHtml(f.normalised) : `<span class="brief-muted">${NONE}</span>`}</td><td>${f.year ?? ''}</td><td>${where}</td></tr>`;
+    + `<td>${normalised ? escapeHtml(normalised) : `<span class="brief-muted">${NONE}</span>`}</td><td>${f.year ?? ''}</td><td>${where}</td></tr>`;
 }
 
 /**
  * The brief as a self-contained HTML document for export: inline styles, no script, a CSP that
  * forbids scripts and remote content, print-friendly.
  */
-export function renderBriefDocument(brief: Brief, model: NotesModel): string {
+export function renderBriefDocument(brief: Brief, model: NotesModel, language?: OutputLanguage): string {
   const text = renderAnnotatedText(model, createNotesMarkdown());
-  const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(brief.header.language) ? brief.header.language : 'en';
+  const words = briefLanguage(brief, language);
+  const tag = language ?? brief.header.language;
+  const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(tag) ? tag : 'en';
   return [
     '<!DOCTYPE html>',
     `<html lang="${lang}">`,
@@ -364,11 +409,11 @@ export function renderBriefDocument(brief: Brief, model: NotesModel): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(brief.header.title ?? 'Brief')}</title>`,
+    `<title>${escapeHtml(brief.header.title ?? message(words, 'brief.documentTitle'))}</title>`,
     `<style>${BRIEF_EXPORT_CSS}</style>`,
     '</head>',
     '<body class="brief">',
-    renderBriefFragment(brief, text),
+    renderBriefFragment(brief, text, words),
     '</body>',
     '</html>',
     '',

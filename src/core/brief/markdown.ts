@@ -2,8 +2,10 @@
  * The brief as clean Markdown: header, counts, initiatives by area, a key figures table, actors.
  * Analyst text is escaped so that it reads literally (no accidental emphasis, links or HTML).
  */
-import type { Brief, BriefInitiative } from './build';
+import type { Brief, BriefFigure, BriefInitiative } from './build';
+import { describeFigureValue } from '../figures';
 import { safeHttpUrl } from './links';
+import { countOf, message, outputLanguage, type NounKey, type OutputLanguage } from '../text';
 
 /**
  * Escapes Markdown syntax so text renders as written: inline markers everywhere (`*`, `_`, `` ` ``,
@@ -14,70 +16,79 @@ export function escapeMarkdown(text: string): string {
   return inline.replace(/^(\s*)([#+-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
-export function renderBriefMarkdown(brief: Brief): string {
+/** The brief as Markdown, headings and labels in `language` (the notes file's when not given). */
+export function renderBriefMarkdown(brief: Brief, language?: OutputLanguage): string {
+  const lang = language ?? outputLanguage(brief.header.language);
+  const t = (key: Parameters<typeof message>[1]): string => message(lang, key);
   const out: string[] = [];
   const h = brief.header;
-  out.push(`# ${escapeMarkdown(h.title ?? 'Untitled brief')}`, '');
+  out.push(`# ${escapeMarkdown(h.title ?? t('brief.untitled'))}`, '');
   const facts: string[] = [];
-  if (h.summit) facts.push(`- **Summit:** ${escapeMarkdown(h.summit)}`);
-  if (h.date) facts.push(`- **Date:** ${escapeMarkdown(h.date)}`);
-  if (h.place) facts.push(`- **Place:** ${escapeMarkdown(h.place)}`);
-  if (h.speakers.length) facts.push(`- **Speakers:** ${h.speakers.map(escapeMarkdown).join(', ')}`);
+  if (h.summit) facts.push(`- **${t('brief.summit')}:** ${escapeMarkdown(h.summit)}`);
+  if (h.date) facts.push(`- **${t('brief.date')}:** ${escapeMarkdown(h.date)}`);
+  if (h.place) facts.push(`- **${t('brief.place')}:** ${escapeMarkdown(h.place)}`);
+  if (h.speakers.length) facts.push(`- **${t('brief.speakers')}:** ${h.speakers.map(escapeMarkdown).join(', ')}`);
   if (h.source) {
-    const name = escapeMarkdown(h.source.name ?? h.source.url ?? h.source.rawUrl ?? 'source');
+    const name = escapeMarkdown(h.source.name ?? h.source.url ?? h.source.rawUrl ?? t('brief.sourceFallback'));
     const url = safeHttpUrl(h.source.url);
     // Angle-bracket destinations take any URL without parentheses trouble; `<`/`>` cannot occur in a parsed URL.
     let value = url ? `[${name}](<${url}>)` : name;
     if (h.source.published) value += `, ${escapeMarkdown(h.source.published)}`;
-    facts.push(`- **Source:** ${value}`);
+    facts.push(`- **${t('brief.source')}:** ${value}`);
   }
   if (facts.length) out.push(...facts, '');
   const c = brief.counts;
-  out.push([count(c.initiatives, 'initiative'), count(c.figures, 'figure'), count(c.actors, 'actor'), count(c.references, 'reference')].join(' · '), '');
+  out.push([count(c.initiatives, 'initiative', lang), count(c.figures, 'figure', lang), count(c.actors, 'actor', lang), count(c.references, 'reference', lang)].join(' · '), '');
 
-  out.push('## Initiatives', '');
-  if (!brief.areas.length) out.push('No initiatives annotated yet.', '');
+  out.push(`## ${t('brief.initiatives')}`, '');
+  if (!brief.areas.length) out.push(t('brief.noInitiatives'), '');
   for (const area of brief.areas) {
-    out.push(`### ${escapeMarkdown(area.label)}`, '');
-    for (const i of area.initiatives) out.push(...initiativeLines(i));
+    out.push(`### ${escapeMarkdown(area.id === undefined ? t('brief.noArea') : area.label)}`, '');
+    for (const i of area.initiatives) out.push(...initiativeLines(i, lang));
     out.push('');
   }
 
-  out.push('## Key figures', '');
-  if (!brief.figures.length) out.push('No figures annotated yet.', '');
+  out.push(`## ${t('brief.keyFigures')}`, '');
+  if (!brief.figures.length) out.push(t('brief.noFigures'), '');
   else {
-    out.push('| Metric | Value as written | Normalised value | Year | Where |', '| --- | --- | --- | --- | --- |');
+    out.push(`| ${t('brief.metric')} | ${t('brief.valueAsWritten')} | ${t('brief.normalisedValue')} | ${t('brief.year')} | ${t('brief.where')} |`, '| --- | --- | --- | --- | --- |');
     for (const f of brief.figures) {
-      out.push(`| ${escapeMarkdown(f.metric ?? '—')} | ${escapeMarkdown(f.asWritten)} | ${escapeMarkdown(f.normalised || '—')} | ${f.year ?? ''} | ${escapeMarkdown(f.section?.title ?? '—')} |`);
+      out.push(`| ${escapeMarkdown(f.metric ?? '—')} | ${escapeMarkdown(f.asWritten)} | ${escapeMarkdown(normalisedIn(f, lang) || '—')} | ${f.year ?? ''} | ${escapeMarkdown(f.section?.title ?? '—')} |`);
     }
     out.push('');
   }
 
-  out.push('## Actors', '');
-  if (!brief.actors.length) out.push('No actors annotated yet.', '');
+  out.push(`## ${t('brief.actors')}`, '');
+  if (!brief.actors.length) out.push(t('brief.noActors'), '');
   else {
-    for (const a of brief.actors) out.push(`- ${escapeMarkdown(a.name)}${a.mentions > 1 ? ` (${a.mentions} mentions)` : ''}`);
+    for (const a of brief.actors) out.push(`- ${escapeMarkdown(a.name)}${a.mentions > 1 ? ` (${count(a.mentions, 'mention', lang)})` : ''}`);
     out.push('');
   }
   return out.join('\n');
 }
 
-function initiativeLines(i: BriefInitiative): string[] {
+function initiativeLines(i: BriefInitiative, lang: OutputLanguage): string[] {
   const lines: string[] = [];
   const status = i.status ? ` \`${i.status.replace(/`/g, "'")}\`` : '';
   lines.push(`- **${escapeMarkdown(i.text)}**${status}`);
   const meta: string[] = [];
-  if (i.proposer) meta.push(`proposed by ${escapeMarkdown(i.proposer)}`);
-  if (i.actors.length) meta.push(`actors: ${i.actors.map(escapeMarkdown).join(', ')}`);
-  if (i.section) meta.push(`in “${escapeMarkdown(i.section.title)}”`);
+  if (i.proposer) meta.push(message(lang, 'brief.proposedBy', { value: escapeMarkdown(i.proposer) }));
+  if (i.actors.length) meta.push(message(lang, 'brief.actorsOf', { value: i.actors.map(escapeMarkdown).join(', ') }));
+  if (i.section) meta.push(message(lang, 'brief.inSection', { value: escapeMarkdown(i.section.title) }));
   if (meta.length) lines.push(`  ${meta.join(' · ')}`);
   for (const f of i.figures) {
-    lines.push(`  - ${escapeMarkdown(f.metric ?? 'figure')}: ${escapeMarkdown(f.asWritten)}${f.normalised ? ` (${escapeMarkdown(f.normalised)})` : ''}${f.year !== undefined ? `, ${f.year}` : ''}`);
+    const normalised = normalisedIn(f, lang);
+    lines.push(`  - ${escapeMarkdown(f.metric ?? message(lang, 'brief.figureFallback'))}: ${escapeMarkdown(f.asWritten)}${normalised ? ` (${escapeMarkdown(normalised)})` : ''}${f.year !== undefined ? `, ${f.year}` : ''}`);
   }
   if (i.note) lines.push(`  > ${escapeMarkdown(i.note)}`);
   return lines;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function count(n: number, noun: NounKey, lang: OutputLanguage): string {
+  return countOf(lang, n, noun);
+}
+
+/** The normalised value in `lang` (the brief model keeps the English words). */
+function normalisedIn(f: BriefFigure, lang: OutputLanguage): string {
+  return lang === 'en' || !f.qualifier ? f.normalised : describeFigureValue(f.value, f.unit, f.qualifier, lang);
 }

@@ -19,6 +19,7 @@ import { ANNOTATION_KINDS } from '../model';
 import { describeFigureValue } from '../figures';
 import { AttributeScanner, type AttributeBlock } from '../model';
 import { CharCode } from '../text';
+import { outputLanguage, type OutputLanguage } from '../text';
 
 type Md = MarkdownIt.MarkdownIt;
 type StateInline = MarkdownIt.StateInline;
@@ -536,14 +537,25 @@ const SPAN_OPEN: Readonly<Record<AnnotationKind | 'span', string>> = {
 
 const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = { initiative: 'Initiative', figure: 'Figure', actor: 'Actor' };
 
+/** The tooltip's words in the notes file's language (a static table: a tooltip is made for every span). */
+const TITLE_WORDS: Readonly<Record<OutputLanguage, { kinds: Readonly<Record<AnnotationKind, string>>; span: string; area: string; status: string; by: string; note: string }>> = {
+  en: { kinds: KIND_LABELS, span: 'Span', area: ' · area: ', status: ' · status: ', by: ' · by ', note: ' · note: ' },
+  ru: {
+    kinds: { initiative: 'Инициатива', figure: 'Цифра', actor: 'Участник' },
+    span: 'Фрагмент', area: ' · направление: ', status: ' · статус: ', by: ' · инициатор: ', note: ' · примечание: ',
+  },
+};
+
 /** The tooltip of an annotation: kind, id, area label, status, proposer, value, note. */
 export function spanTitle(meta: SpanMeta, context: SummitMarkdownContext, attributes: SpanAttributes = spanAttributes(meta)): string {
-  const kindLabel = meta.kind ? KIND_LABELS[meta.kind] : 'Span';
+  const lang = outputLanguage(context.language);
+  const words = TITLE_WORDS[lang];
+  const kindLabel = meta.kind ? words.kinds[meta.kind] : words.span;
   let title = meta.id ? `${kindLabel} #${meta.id}` : kindLabel;
   const { area, status, by } = attributes;
-  if (area) title += ` · area: ${context.areas?.get(area) ?? area}`;
-  if (status) title += ` · status: ${status}`;
-  if (by) title += ` · by ${by}`;
+  if (area) title += `${words.area}${context.areas?.get(area) ?? area}`;
+  if (status) title += `${words.status}${status}`;
+  if (by) title += `${words.by}${by}`;
   if (meta.kind === 'figure') {
     const { metric, year, value: override, unit } = attributes;
     if (metric) title += year ? ` · ${metric} (${year})` : ` · ${metric}`;
@@ -551,11 +563,11 @@ export function spanTitle(meta: SpanMeta, context: SummitMarkdownContext, attrib
     if (described === undefined) {
       const parsed = parseFigure(plainSpanText(meta.text), context.language ?? 'en');
       const value = override !== undefined && override.trim() !== '' && Number.isFinite(Number(override)) ? Number(override) : parsed.value;
-      described = describeFigureValue(value, unit ?? parsed.unit, parsed.qualifier);
+      described = describeFigureValue(value, unit ?? parsed.unit, parsed.qualifier, lang);
     }
     if (described) title += ` · = ${described}`;
   }
-  if (attributes.note) title += ` · note: ${attributes.note}`;
+  if (attributes.note) title += `${words.note}${attributes.note}`;
   return title;
 }
 

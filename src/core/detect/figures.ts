@@ -10,9 +10,10 @@
  * One forward pass; each number looks at a bounded window around it, so the cost is linear.
  */
 import type { Qualifier } from '../model';
-import { EN_COUNT_NOUNS, EN_MONTHS, LABEL_WORDS, ruCountUnit } from '../figures';
-import { numberValue, scanNumber, type ScannedNumber } from '../figures';
-import { readAfter, readBefore, type AfterNumber } from '../figures';
+import {
+  AGE_WORDS, COMPOUND_UNITS, DURATION_UNITS, GROUP_NOUNS, TEXT_PART_UNITS, EN_COUNT_NOUNS, EN_MONTHS, LABEL_WORDS, MAGNITUDE_WORDS, ruCountUnit,
+  gluedCurrencyBefore, joinRange, numberValue, rangeOpener, rangeSecondEnd, readAfter, readBefore, scanNumber, type AfterNumber, type ScannedNumber,
+} from '../figures';
 import { SkipCursor } from './skip';
 import { atSentenceStart, charIn, isDigit, isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, wordEnd } from '../text';
 import type { DetectedFigure, TextRange } from './types';
@@ -27,12 +28,16 @@ interface Found {
   unitKind: AfterNumber['unitKind'];
   qualifier: Qualifier | null;
   bare: boolean;
+  /** A range's lower end (its number and magnitude); `number` is then the upper end. */
+  min?: { readonly number: ScannedNumber; readonly magnitude: number };
 }
 
 const RU_MONTH = /^(?:(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[ьяеюа]?|ма[йяею])$/u;
 const TIME_WORDS = /^(?:am|pm|a|p|утра|вечера|ночи|часов|час|ч|hrs|gmt|utc|мск)$/u;
 const CLOSING_QUOTES = '’”»"\'';
 const PHONE = /^\d{1,4}(?:[\s\u00a0]?\(\d{1,5}\))?(?:[\s\u00a0-]?\d{2,4}){2,5}(?!\d)/u;
+/** A second day after a first one, joined by a word, and the word after it (a month for a date). */
+const DAY_RANGE = /^[\s\u00a0]{1,3}(?:по|до|и|to|through|till|until|and)[\s\u00a0]{1,3}\d{1,2}[\s\u00a0]{1,3}(\p{L}+)/u;
 /** Words before "15.00" that make it a clock time ("в 15.00", "at 9.30"). */
 const TIME_PREPOSITIONS = /^(?:в|во|с|со|до|к|at|from|until|till|by)$/u;
 
@@ -72,6 +77,7 @@ export function detectFigures(text: string, language: string, skip?: readonly Te
     end: f.end,
     text: text.slice(f.start, f.end),
     value: numberValue(f.number, f.magnitude),
+    ...(f.min ? { min: numberValue(f.min.number, f.min.magnitude) } : {}),
     unit: f.unit,
     qualifier: f.qualifier,
   }));
@@ -84,7 +90,9 @@ function figureAt(text: string, i: number, floor: number, limit: number, languag
   const cluster = clusterAt(text, i, limit);
   if (cluster.kind !== 'number') return { resume: cluster.end };
   const prev = text.charCodeAt(i - 1);
-  if (i > floor && (isLetter(prev) || '#№/\\_@.'.includes(text[i - 1]) || (isHyphen(prev) && isLetter(text.charCodeAt(i - 2))))) {
+  // "R2.5 billion": a currency letter glued to the digits (checked below: a magnitude must follow).
+  const letterCurrency = i > floor && gluedCurrencyBefore(text, i, floor) !== undefined;
+  if (i > floor && !letterCurrency && (isLetter(prev) || '#№/\\_@.'.includes(text[i - 1]) || (isHyphen(prev) && isLetter(text.charCodeAt(i - 2))))) {
     return { resume: cluster.end };
   }
   // "5+1", "C5+1": a format's name, not a figure ("650+" alone still reads as more than 650).
@@ -96,35 +104,62 @@ function figureAt(text: string, i: number, floor: number, limit: number, languag
   const plus = text[number.end] === '+';
   let after = readAfter(text, plus ? number.end + 1 : number.end, limit, language, before.currency !== undefined, true);
   if (after.glued) return { resume: number.end };
-  // "25-летие", "19-year", "16-й": a hyphen and letters make an ordinal or an adjective.
-  if (isHyphen(text.charCodeAt(number.end)) && isLetter(text.charCodeAt(number.end + 1))) return { resume: number.end };
+  if (letterCurrency && after.magnitude === 1) return { resume: cluster.end };
+  // "25-летие", "19-year", "16-й": a hyphen and letters make an ordinal or an adjective,
+  // except a compound that states a quantity ("a 300-member delegation", "a $5-billion fund").
+  if (isHyphen(text.charCodeAt(number.end)) && isLetter(text.charCodeAt(number.end + 1))) {
+    return compoundAt(text, number, before, floor, limit) ?? { resume: number.end };
+  }
   let end = after.end;
-  if (after.end === number.end && !plus) {
-    const range = rangeAfter(text, number.end, limit, language);
-    if (range) {
-      const second = readAfter(text, range.end, limit, language, before.currency !== undefined, true);
-      if (second.glued) return { resume: number.end };
-      if (isDateOrYear(text, range, second, floor, limit)) return { resume: range.end };
-      after = second;
-      end = second.end;
+  let upper = number;
+  let magnitude = after.magnitude;
+  let joinedUnit: string | undefined;
+  let min: Found['min'];
+  let rangeStart: number | undefined;
+  if (!plus) {
+    // "$3–5 bn", "от $3 до 5 млрд", "between 20 and 30 countries": one figure, the upper end its value.
+    const opener = before.qualifier === null ? rangeOpener(text, before.start, floor) : undefined;
+    let second = rangeSecondEnd(text, end, limit, language, opener?.[0]);
+    // "10 to 15 percent", "$3 to $5 billion": a first end with nothing after it, unless a change ("from 5 to 7%").
+    if (!second && !opener && end === number.end && !previousWordIs(text, before.start, floor, 'from')) {
+      second = rangeSecondEnd(text, end, limit, language, 'to');
+      if (second && second.after.end === second.number.end) second = undefined;
+    }
+    if (second) {
+      if (second.after.unit === undefined && second.after.magnitude === 1 && isDateOrYear(text, second.number, second.after, floor, limit)) {
+        return { resume: second.after.end };
+      }
+      const joined = joinRange({ number, currency: before.currency, after }, second);
+      if (joined) {
+        after = second.after;
+        end = after.end;
+        upper = second.number;
+        magnitude = joined.magnitude;
+        joinedUnit = joined.unit;
+        min = { number, magnitude: joined.minMagnitude };
+        if (opener) rangeStart = opener[1];
+      }
     }
   }
-  const bare = after.unit === undefined && after.magnitude === 1 && before.currency === undefined;
+  const bare = (joinedUnit ?? after.unit) === undefined && magnitude === 1 && before.currency === undefined;
   if (isDateOrYear(text, number, after, floor, limit)) return { resume: Math.max(number.end, end) };
   if (bare && !isQuantityContext(text, number, before.start, end, floor, limit)) return { resume: number.end };
   if (bare && isDottedTime(text, number, floor)) return { resume: number.end };
   if (!before.currency && after.unitKind !== 'currency' && after.unitKind !== 'percent' && followsLabel(text, before.start, floor)) return { resume: end };
-  let start = before.start;
-  let unit = before.currency ?? after.unit;
+  let start = rangeStart ?? before.start;
+  let unit = joinedUnit ?? before.currency ?? after.unit;
+  // Durations and ages are not figures ("20 лет партнёрства", "for 10 years", "turns 25").
+  if (unit !== undefined && (DURATION_UNITS.has(unit) || TEXT_PART_UNITS.has(unit))) return { resume: end };
+  if ((unit === undefined || unit === 'years') && followsAgeWord(text, before.start, floor)) return { resume: end };
   // "в 2 раза": the preposition belongs to the multiple.
   if (unit === 'times') {
     const w = previousWord(text, start, floor);
     if (w && text.slice(w[0], w[1]).toLowerCase() === 'в') start = w[0];
   }
   if (unit === undefined && after.unitKind === 'currency') unit = before.currency;
-  const qualifier = before.qualifier ?? (plus ? 'more_than' : null);
+  const qualifier = min ? null : before.qualifier ?? (plus ? 'more_than' : null);
   return {
-    figure: { start, end, number, magnitude: after.magnitude, unit, unitKind: before.currency ? 'currency' : after.unitKind, qualifier, bare },
+    figure: { start, end, number: upper, magnitude, unit, unitKind: before.currency ? 'currency' : after.unitKind, qualifier, bare, min },
     resume: end,
   };
 }
@@ -175,6 +210,46 @@ function clusterAt(text: string, i: number, limit: number): { kind: 'number' | '
   return { kind: 'number', end: Math.max(p, i + 1) };
 }
 
+function previousWordIs(text: string, start: number, floor: number, word: string): boolean {
+  const w = previousWord(text, start, floor);
+  return w !== undefined && w[1] - w[0] === word.length && text.slice(w[0], w[1]).toLowerCase() === word;
+}
+
+/** "turns 25", "aged 65", "at the age of 71", "исполнится 25 лет": an age or anniversary. */
+function followsAgeWord(text: string, start: number, floor: number): boolean {
+  const w = previousWord(text, start, floor);
+  if (!w) return false;
+  const word = text.slice(w[0], w[1]).toLowerCase();
+  if (AGE_WORDS.has(word)) return true;
+  if (word !== 'of') return false;
+  const age = previousWord(text, w[0], floor);
+  return age !== undefined && text.slice(age[0], age[1]).toLowerCase() === 'age';
+}
+
+/**
+ * A number joined by a hyphen to a word that makes it a quantity: a counted thing
+ * ("300-member" → 300 people, "10-nation" → 10 countries, "2,000-km" → 2000 km) or a magnitude
+ * ("$5-billion" → 5 × 10⁹ USD). Other compounds ("10-year", "25-летие", "3-point") are not figures.
+ */
+function compoundAt(text: string, number: ScannedNumber, before: { start: number; currency: string | undefined; qualifier: Qualifier | null }, floor: number, limit: number): Step | undefined {
+  const from = number.end + 1;
+  const to = wordEnd(text, from, limit);
+  // Only the first part of "5-billion-dollar" or "300-member-strong" decides.
+  let first = from;
+  while (first < to && isLetter(text.charCodeAt(first))) first++;
+  const word = text.slice(from, first).toLowerCase();
+  const magnitude = MAGNITUDE_WORDS.get(word);
+  let unit = magnitude === undefined ? COMPOUND_UNITS.get(word) : before.currency;
+  // "a 32-member alliance": the members of a bloc are countries.
+  if (word === 'member' && first === to && GROUP_NOUNS.has(lowerWordAt(text, skipSpaces(text, to, limit), limit))) unit = 'countries';
+  if (unit === undefined || (magnitude === undefined && before.currency !== undefined)) return undefined;
+  if (followsLabel(text, before.start, floor)) return undefined;
+  return {
+    figure: { start: before.start, end: first, number, magnitude: magnitude ?? 1, unit, unitKind: magnitude === undefined ? 'count' : 'currency', qualifier: before.qualifier, bare: false },
+    resume: to,
+  };
+}
+
 /** A dash and a second number right after a number ("10–15%", "1,5-2 трлн"). */
 function rangeAfter(text: string, p: number, limit: number, language: string): ScannedNumber | undefined {
   let q = skipSpaces(text, p, limit, 1);
@@ -203,6 +278,11 @@ function isDateOrYear(text: string, number: ScannedNumber, after: AfterNumber, f
     const afterRange = lowerWordAt(text, skipSpaces(text, range.end, limit), limit);
     if (RU_MONTH.test(afterRange) || EN_MONTHS.has(afterRange)) return true;
   }
+  // "с 22 по 24 августа", "from 22 to 24 August": days joined by a word before a month.
+  if (value >= 1 && value <= 31) {
+    const m = DAY_RANGE.exec(text.slice(after.end, Math.min(limit, after.end + 40)));
+    if (m && (RU_MONTH.test(m[1].toLowerCase()) || EN_MONTHS.has(m[1].toLowerCase()))) return true;
+  }
   if (value <= 24 && TIME_WORDS.test(next)) return true;
   const prev = previousWord(text, number.start, floor);
   if (prev && value >= 1 && value <= 31 && EN_MONTHS.has(text.slice(prev[0], prev[1]).toLowerCase())) return true;
@@ -223,6 +303,10 @@ function isQuantityContext(text: string, number: ScannedNumber, start: number, e
   if (charIn('.)', text[end]) && isInlineSpace(text.charCodeAt(end + 1)) && atLineStart(text, start, floor)) return false;
   // A closing quote right after: part of a quoted name ("‘Nord Stream 2.0’").
   if (charIn(CLOSING_QUOTES, text[end]) && end < limit && !isInlineSpace(text.charCodeAt(end + 1) || 32)) return false;
+  // "The president, 71, said": an age set off by commas after a person.
+  if (text[end] === ',' && text[start - 1] === ' ' && text[start - 2] === ',' && number.fraction === '' && !number.grouped) {
+    if (previousWord(text, start - 2, floor) !== undefined) return false;
+  }
   const prev = previousWord(text, start, floor);
   if (prev) {
     const word = text.slice(prev[0], prev[1]);

@@ -10,11 +10,14 @@
  * - every item of a list introduced by a line such as "Инициативы Казахстана:";
  * - a verb whose object is a count ("signed 54 agreements") or empty ("подписаны 16 — 8 июня") is not one;
  * - headlines (Title Case lines without a final stop) are left alone.
- * Overlapping candidates merge. One pass over the words; every look-around is bounded.
+ * These rule candidates are one source of the learned scorer (`initiativeScorer.ts`, method and
+ * numbers in docs/DETECTION.md), which adds more, scores each and keeps those at or above
+ * `minScore`, merging overlapping ones. One pass over the words; every look-around is bounded.
  */
 import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
-import { SkipCursor } from './skip';
+import { DEFAULT_MIN_SCORE, scoreCandidates, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces, wordEnd } from '../text';
 import type { DetectedFigure, InitiativeKind, SuggestedInitiative, TextRange } from './types';
 
@@ -34,9 +37,23 @@ const MONTH_OR_FILLER = /^(?:января|февраля|марта|апреля
  * Suggests initiative candidates in `text`. `skip` lists ranges to leave alone (existing
  * annotations, code, front matter); no candidate overlaps one.
  */
-export function suggestInitiatives(text: string, language: string, skip?: readonly TextRange[]): SuggestedInitiative[] {
+export function suggestInitiatives(text: string, language: string, skip?: readonly TextRange[], options: SuggestOptions = {}): SuggestedInitiative[] {
+  const weights = options.weights ?? (DEFAULT_WEIGHTS as InitiativeWeights);
+  const scored = scoreCandidates(text, language, ruleCandidates(text, language, skip), weights);
+  return selectSuggestions(text, scored, options.minScore ?? DEFAULT_MIN_SCORE, skip);
+}
+
+/** Options of `suggestInitiatives`. */
+export interface SuggestOptions {
+  /** Leave out suggestions scored below this (0–1); default `DEFAULT_MIN_SCORE`. */
+  readonly minScore?: number;
+  /** Weights other than the shipped ones (training and cross-validation use this). */
+  readonly weights?: InitiativeWeights;
+}
+
+/** The rule-based candidates, unmerged, each with the rule that found it (the scorer's first source). */
+export function ruleCandidates(text: string, language: string, skip?: readonly TextRange[]): RawCandidate[] {
   const figures = detectFigures(text, language, skip);
-  const skipper = new SkipCursor(skip);
   const candidates: Candidate[] = [];
   let listHeader: string | undefined;
   let figureIndex = 0;
@@ -62,7 +79,7 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
     }
     lineStart = lineEnd + 1;
   }
-  return merge(text, candidates, skipper);
+  return candidates.map((c) => ({ ...c, source: 'rule' }));
 }
 
 function lineWords(text: string, from: number, to: number): Word[] {
@@ -220,22 +237,4 @@ function hasObject(text: string, from: number, end: number, figures: readonly De
   const proper = comma >= 0 ? object.slice(0, comma) : object;
   const content = proper.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   return content.some((w) => !MONTH_OR_FILLER.test(w));
-}
-
-/** Sorts, trims away skipped ranges, merges overlapping candidates. */
-function merge(text: string, candidates: Candidate[], skipper: SkipCursor): SuggestedInitiative[] {
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Candidate[] = [];
-  for (const c of candidates) {
-    if (skipper.covering(c.start)) continue;
-    const stop = skipper.nextStart(c.start);
-    // A clause that already holds an annotation has been marked up by the analyst: suggesting
-    // its leftover words would only be noise.
-    if (stop < c.end) continue;
-    const end = c.end;
-    const last = out[out.length - 1];
-    if (last && c.start <= last.end) { last.end = Math.max(last.end, end); continue; }
-    out.push({ ...c, end });
-  }
-  return out.map((c) => ({ kind: 'initiative', start: c.start, end: c.end, text: text.slice(c.start, c.end), reason: c.reason, initiativeKind: c.kind }));
 }

@@ -17,6 +17,8 @@ export interface NotesDetection {
   readonly initiatives: readonly SuggestedInitiative[];
   /** The ranges that were left alone. */
   readonly skipped: readonly TextRange[];
+  /** The `minScore` initiative suggestions were kept at (incremental updates keep using it). */
+  readonly minScore?: number;
 }
 
 /** Options for `detectInNotes`. */
@@ -27,6 +29,8 @@ export interface NotesDetectionOptions {
   readonly forceLanguage?: boolean;
   /** A model of the same text when the caller has one (saves a parse). */
   readonly model?: NotesModel;
+  /** Initiative suggestions scored below this are left out (default `DEFAULT_MIN_SCORE`). */
+  readonly minScore?: number;
 }
 
 /**
@@ -48,8 +52,9 @@ export function detectInNotes(text: string, options: NotesDetectionOptions = {})
   return {
     language,
     figures: detectFigures(text, language, skipped),
-    initiatives: suggestInitiatives(text, language, skipped),
+    initiatives: suggestInitiatives(text, language, skipped, { minScore: options.minScore }),
     skipped,
+    ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
   };
 }
 

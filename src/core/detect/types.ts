@@ -16,6 +16,8 @@ export interface DetectedFigure {
   readonly text: string;
   /** In base units, as `parseFigure` would read the same text. */
   readonly value: number;
+  /** A range's lower end ("$3–5 bn": `value` 5e9, `min` 3e9), in the same base units; absent for one number. */
+  readonly min?: number;
   readonly unit: string | undefined;
   readonly qualifier: Qualifier | null;
 }
@@ -33,6 +35,8 @@ export interface SuggestedInitiative {
   readonly reason: string;
   /** A guess at the initiative's kind. */
   readonly initiativeKind: InitiativeKind;
+  /** How likely the learned scorer thinks it is an initiative, 0–1 (docs/DETECTION.md). */
+  readonly score: number;
 }
 
 /** Anything detection suggests. */

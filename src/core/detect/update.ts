@@ -11,17 +11,10 @@ import { suggestInitiatives } from './initiatives';
 import { detectLanguage } from './language';
 import { detectInNotes, notesSkipRanges, withoutRanges, type NotesDetection } from './notes';
 import type { Detection, TextRange } from './types';
-import type { NotesModel } from '../model';
+import type { NotesModel, TextChange } from '../model';
 
-/** One change, as the editor reports it: in the text as it was just before this change. */
-export interface DetectionEdit {
-  readonly offset: number;
-  readonly deleted: number;
-  readonly inserted: string;
-}
-
-/** How much prose `detectInNotes` samples to guess the language when the front matter names none. */
-
+/** One change, as the editor reports it (the model's TextChange): in the text as it was just before this change. */
+export type DetectionEdit = TextChange;
 
 /** The detection after an edit, and what was read again for it. */
 export interface DetectionUpdate {
@@ -35,9 +28,11 @@ export interface DetectionUpdate {
  * led from that text to this one, in order. The detection equals `detectInNotes(model.text, { model })`.
  */
 export function updateDetection(previous: NotesDetection | undefined, previousText: string | undefined,
-  edits: readonly DetectionEdit[], model: NotesModel): DetectionUpdate {
+  edits: readonly DetectionEdit[], model: NotesModel, minScore?: number): DetectionUpdate {
   const text = model.text;
-  const full = (): DetectionUpdate => ({ detection: detectInNotes(text, { model }), reread: undefined });
+  const full = (): DetectionUpdate => ({ detection: detectInNotes(text, { model, minScore }), reread: undefined });
+  // Suggestions kept at another threshold cannot be spliced into these.
+  if (previous && previous.minScore !== minScore) return full();
   if (previous && previousText === text && edits.length === 0) return { detection: previous, reread: undefined };
   if (!previous || previousText === undefined || edits.length === 0) return full();
   // What changed, as one stretch: text before the lowest offset any edit touched is unchanged,
@@ -93,8 +88,9 @@ export function updateDetection(previous: NotesDetection | undefined, previousTe
   const detection: NotesDetection = {
     language: previous.language,
     figures: splice(previous.figures, detectFigures(stretch, previous.language, inside)),
-    initiatives: splice(previous.initiatives, suggestInitiatives(stretch, previous.language, inside)),
+    initiatives: splice(previous.initiatives, suggestInitiatives(stretch, previous.language, inside, { minScore })),
     skipped,
+    ...(minScore !== undefined ? { minScore } : {}),
   };
   return { detection, reread: { start, end } };
 }

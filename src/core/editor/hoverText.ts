@@ -3,9 +3,10 @@
  * actor, a reference, a heading or a glossary term. Pure text building over the model, so the
  * editor adapter only converts ranges and adds command links.
  */
-import { formatScientific, formatShort, qualifierWords } from '../figures';
+import { formatScientific, formatShort } from '../figures';
 import { actorMentions, countInSection, figuresOfMetric, proposalsBy } from './lookups';
 import type { Annotation, Figure, NotesModel, Range, Reference, Section } from '../model';
+import { countOf, message, outputLanguage, type NounKey, type OutputLanguage } from '../text';
 
 /** What the hover is about, so the adapter can add the right command links. */
 export type HoverSubject =
@@ -40,8 +41,8 @@ function lineOf(range: Range): number {
   return range.startPosition.line + 1;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, noun: NounKey, lang: OutputLanguage): string {
+  return countOf(lang, n, noun);
 }
 
 function clip(text: string, max = 160): string {
@@ -50,9 +51,9 @@ function clip(text: string, max = 160): string {
 }
 
 /** `more than 6.5 × 10¹¹ USD — $650 bn`, or undefined when the figure has no readable value. */
-export function normalisedFigure(figure: Figure): string | undefined {
+export function normalisedFigure(figure: Figure, lang: OutputLanguage = 'en'): string | undefined {
   if (figure.value === undefined) return undefined;
-  const qualifier = figure.qualifier ? `${qualifierWords(figure.qualifier)} ` : '';
+  const qualifier = figure.qualifier ? `${message(lang, `qualifier.${figure.qualifier}`)} ` : '';
   const short = formatShort(figure.value, figure.unit);
   // Small values read the same both ways (30%, 12 countries): one form is enough.
   if (Math.abs(figure.value) < 1e4) return `${qualifier}${short}`;
@@ -74,89 +75,90 @@ function header(kind: string, annotation: Annotation): string {
   return `**${kind}**${annotation.id ? ` · ${code(`#${annotation.id}`)}` : ''}`;
 }
 
-function initiativeLines(model: NotesModel, a: Annotation): string[] {
-  const lines = [header('Initiative', a), '', `> ${escapeMarkdown(clip(a.plainText, 400))}`, ''];
+function initiativeLines(model: NotesModel, a: Annotation, lang: OutputLanguage): string[] {
+  const lines = [header(message(lang, 'hover.initiative'), a), '', `> ${escapeMarkdown(clip(a.plainText, 400))}`, ''];
   const facts: string[] = [];
   const area = a.attribute('area');
   const status = a.attribute('status');
   const by = a.attribute('by');
-  facts.push(`Area: ${area ? areaLabel(model, area) : '—'}`);
-  facts.push(`Status: ${status ? `**${escapeMarkdown(status)}**` : '—'}`);
-  if (by) facts.push(`Proposed by: ${escapeMarkdown(by)}`);
-  if (a.section) facts.push(`Section: ${escapeMarkdown(sectionPath(a.section))}`);
-  if (a.id) facts.push(`Referenced: ${plural(model.referencesTo(a.id).length, 'time')}`);
+  facts.push(message(lang, 'hover.area', { value: area ? areaLabel(model, area) : '—' }));
+  facts.push(message(lang, 'hover.status', { value: status ? `**${escapeMarkdown(status)}**` : '—' }));
+  if (by) facts.push(message(lang, 'hover.proposedBy', { value: escapeMarkdown(by) }));
+  if (a.section) facts.push(message(lang, 'hover.inSection', { value: escapeMarkdown(sectionPath(a.section)) }));
+  if (a.id) facts.push(message(lang, 'hover.referenced', { count: plural(model.referencesTo(a.id).length, 'time', lang) }));
   lines.push(facts.join('  \n'));
   const figures = a.children.filter((c) => c.kind === 'figure');
   if (figures.length) {
-    lines.push('', 'Figures:');
+    lines.push('', message(lang, 'hover.figures'));
     for (const f of figures.slice(0, MAX_RELATED)) {
-      const value = f.figure ? normalisedFigure(f.figure) : undefined;
+      const value = f.figure ? normalisedFigure(f.figure, lang) : undefined;
       lines.push(`- ${escapeMarkdown(clip(f.plainText, 80))}${value ? ` — ${escapeMarkdown(value)}` : ''}`);
     }
-    if (figures.length > MAX_RELATED) lines.push(`- … and ${figures.length - MAX_RELATED} more`);
+    if (figures.length > MAX_RELATED) lines.push(`- ${message(lang, 'hover.andMore', { count: figures.length - MAX_RELATED })}`);
   }
   const actors = a.children.filter((c) => c.kind === 'actor');
-  if (actors.length) lines.push('', `Actors: ${actors.map((c) => escapeMarkdown(c.plainText)).join(', ')}`);
+  if (actors.length) lines.push('', message(lang, 'hover.actors', { value: actors.map((c) => escapeMarkdown(c.plainText)).join(', ') }));
   return lines;
 }
 
-function figureLines(model: NotesModel, a: Annotation): string[] {
+function figureLines(model: NotesModel, a: Annotation, lang: OutputLanguage): string[] {
   const figure = a.figure;
-  const lines = [header('Figure', a), ''];
-  const value = figure ? normalisedFigure(figure) : undefined;
-  lines.push(`${code(clip(a.plainText, 120))} → ${value ? escapeMarkdown(value) : '*no readable value*'}`, '');
+  const lines = [header(message(lang, 'hover.figure'), a), ''];
+  const value = figure ? normalisedFigure(figure, lang) : undefined;
+  lines.push(`${code(clip(a.plainText, 120))} → ${value ? escapeMarkdown(value) : `*${message(lang, 'hover.noValue')}*`}`, '');
   const facts: string[] = [];
-  if (figure?.metric) facts.push(`Metric: ${escapeMarkdown(figure.metric)}`);
-  if (figure?.year !== undefined) facts.push(`Year: ${figure.year}`);
-  if (figure?.qualifier) facts.push(`Qualifier: ${qualifierWords(figure.qualifier)}`);
-  if (figure?.source === 'attribute') facts.push('Value from the `value=`/`unit=` attributes');
+  if (figure?.metric) facts.push(message(lang, 'hover.metric', { value: escapeMarkdown(figure.metric) }));
+  if (figure?.year !== undefined) facts.push(message(lang, 'hover.year', { value: figure.year }));
+  if (figure?.qualifier) facts.push(message(lang, 'hover.qualifier', { value: message(lang, `qualifier.${figure.qualifier}`) }));
+  if (figure?.source === 'attribute') facts.push(message(lang, 'hover.valueFromAttributes'));
   if (facts.length) lines.push(facts.join('  \n'));
   if (figure?.metric) {
     const others = figuresOfMetric(model, figure.metric).filter((f) => f.annotation !== a);
     if (others.length) {
-      lines.push('', `Same metric in this file (${others.length}):`);
+      lines.push('', message(lang, 'hover.sameMetric', { count: others.length }));
       for (const f of others.slice(0, MAX_RELATED)) {
         const v = f.value !== undefined ? formatShort(f.value, f.unit) : clip(f.annotation.plainText, 40);
-        lines.push(`- ${f.year ?? '—'}: ${escapeMarkdown(v)} (line ${lineOf(f.annotation.range)})`);
+        lines.push(`- ${f.year ?? '—'}: ${escapeMarkdown(v)} (${message(lang, 'hover.line', { line: lineOf(f.annotation.range) })})`);
       }
-      if (others.length > MAX_RELATED) lines.push(`- … and ${others.length - MAX_RELATED} more`);
+      if (others.length > MAX_RELATED) lines.push(`- ${message(lang, 'hover.andMore', { count: others.length - MAX_RELATED })}`);
     }
   }
   return lines;
 }
 
-function actorLines(model: NotesModel, a: Annotation): string[] {
+function actorLines(model: NotesModel, a: Annotation, lang: OutputLanguage): string[] {
   const mentions = actorMentions(model, a.plainText).length;
   const proposals = proposalsBy(model, a.plainText);
-  const lines = [header('Actor', a), '', `${escapeMarkdown(clip(a.plainText))} — mentioned ${plural(mentions, 'time')} in this file`];
+  const lines = [header(message(lang, 'hover.actor'), a), '', message(lang, 'hover.mentioned', { name: escapeMarkdown(clip(a.plainText)), count: plural(mentions, 'time', lang) })];
   if (proposals.length) {
-    lines.push('', `Proposed ${plural(proposals.length, 'initiative')}:`);
+    // English counts the noun (`Proposed 2 initiatives:`); Russian says the number in brackets.
+    lines.push('', message(lang, 'hover.proposed', { count: lang === 'en' ? plural(proposals.length, 'initiative', lang) : proposals.length }));
     for (const p of proposals.slice(0, MAX_RELATED)) lines.push(`- ${escapeMarkdown(clip(p.plainText, 80))}`);
   }
   return lines;
 }
 
-function annotationLines(model: NotesModel, a: Annotation): string[] {
+function annotationLines(model: NotesModel, a: Annotation, lang: OutputLanguage): string[] {
   let lines: string[];
-  if (a.kind === 'initiative') lines = initiativeLines(model, a);
-  else if (a.kind === 'figure') lines = figureLines(model, a);
-  else if (a.kind === 'actor') lines = actorLines(model, a);
-  else lines = [`**Span** ${a.classes.map((c) => code(`.${c}`)).join(' ')}`, '', escapeMarkdown(clip(a.plainText))];
+  if (a.kind === 'initiative') lines = initiativeLines(model, a, lang);
+  else if (a.kind === 'figure') lines = figureLines(model, a, lang);
+  else if (a.kind === 'actor') lines = actorLines(model, a, lang);
+  else lines = [`**${message(lang, 'hover.span')}** ${a.classes.map((c) => code(`.${c}`)).join(' ')}`, '', escapeMarkdown(clip(a.plainText))];
   const note = a.attribute('note');
-  if (note) lines.push('', `*Note:* ${escapeMarkdown(note)}`);
+  if (note) lines.push('', `*${message(lang, 'hover.note')}* ${escapeMarkdown(note)}`);
   return lines;
 }
 
 /** What a section holds: `3 initiatives, 5 figures, 2 actors; 2 subsections`. */
-export function sectionSummary(section: Section): string {
+export function sectionSummary(section: Section, lang: OutputLanguage = 'en'): string {
   const counts = countInSection(section);
-  const parts = [plural(counts.initiative, 'initiative'), plural(counts.figure, 'figure'), plural(counts.actor, 'actor')];
-  const subsections = section.children.length ? `; ${plural(section.children.length, 'subsection')}` : '';
+  const parts = [plural(counts.initiative, 'initiative', lang), plural(counts.figure, 'figure', lang), plural(counts.actor, 'actor', lang)];
+  const subsections = section.children.length ? `; ${plural(section.children.length, 'subsection', lang)}` : '';
   return `${parts.join(', ')}${subsections}`;
 }
 
-function sectionLines(section: Section): string[] {
-  const lines = [`**Section** ${escapeMarkdown(section.title)}${section.id ? ` · ${code(`#${section.id}`)}` : ''}`, '', sectionSummary(section)];
+function sectionLines(section: Section, lang: OutputLanguage): string[] {
+  const lines = [`**${message(lang, 'hover.section')}** ${escapeMarkdown(section.title)}${section.id ? ` · ${code(`#${section.id}`)}` : ''}`, '', sectionSummary(section, lang)];
   const statuses = new Map<string, number>();
   const visit = (s: Section): void => {
     for (const a of s.annotations) {
@@ -166,16 +168,16 @@ function sectionLines(section: Section): string[] {
     s.children.forEach(visit);
   };
   visit(section);
-  if (statuses.size) lines.push('', `Statuses: ${[...statuses].map(([s, n]) => `${n} ${escapeMarkdown(s)}`).join(', ')}`);
+  if (statuses.size) lines.push('', message(lang, 'hover.statuses', { value: [...statuses].map(([s, n]) => `${n} ${escapeMarkdown(s)}`).join(', ') }));
   return lines;
 }
 
-function referenceLines(model: NotesModel, reference: Reference): string[] {
+function referenceLines(model: NotesModel, reference: Reference, lang: OutputLanguage): string[] {
   const target = reference.target;
-  const head = `**Reference** to ${code(`#${reference.targetId}`)}`;
-  if (!target) return [head, '', '*Nothing in this file carries this id.*'];
-  if ('level' in target) return [head, '', ...sectionLines(target)];
-  return [head, '', ...annotationLines(model, target)];
+  const head = `**${message(lang, 'hover.referenceTo')}** ${message(lang, 'hover.referenceToWord')} ${code(`#${reference.targetId}`)}`;
+  if (!target) return [head, '', `*${message(lang, 'hover.nothingHasId')}*`];
+  if ('level' in target) return [head, '', ...sectionLines(target, lang)];
+  return [head, '', ...annotationLines(model, target, lang)];
 }
 
 /** The glossary term at `offset` (whole words, case-insensitive), with its range and definition. */
@@ -202,25 +204,26 @@ export function glossaryTermAt(model: NotesModel, offset: number): { term: strin
 
 /**
  * The hover for `offset`, most specific first: a reference, then the innermost annotation, then a
- * heading, then a glossary term. Undefined when there is nothing to say.
+ * heading, then a glossary term. Undefined when there is nothing to say. The words are in the
+ * document's language (`language:` in the front matter) unless `lang` says otherwise.
  */
-export function hoverAt(model: NotesModel, offset: number): HoverText | undefined {
+export function hoverAt(model: NotesModel, offset: number, lang: OutputLanguage = outputLanguage(model.language)): HoverText | undefined {
   const reference = model.referenceAt(offset);
-  if (reference) return { markdown: referenceLines(model, reference).join('\n'), range: reference.range, subject: { kind: 'reference', reference } };
+  if (reference) return { markdown: referenceLines(model, reference, lang).join('\n'), range: reference.range, subject: { kind: 'reference', reference } };
   const glossary = glossaryTermAt(model, offset);
   const glossaryLine = glossary ? `*${escapeMarkdown(glossary.term)}:* ${escapeMarkdown(glossary.definition)}` : undefined;
   const annotation = model.annotationAt(offset);
   if (annotation) {
-    const lines = annotationLines(model, annotation);
+    const lines = annotationLines(model, annotation, lang);
     if (glossaryLine) lines.push('', '---', '', glossaryLine);
     return { markdown: lines.join('\n'), range: annotation.range, subject: { kind: 'annotation', annotation } };
   }
   const section = model.sectionAt(offset);
   if (section && offset >= section.headingRange.start && offset < section.headingRange.end) {
-    return { markdown: sectionLines(section).join('\n'), range: section.headingRange, subject: { kind: 'section', section } };
+    return { markdown: sectionLines(section, lang).join('\n'), range: section.headingRange, subject: { kind: 'section', section } };
   }
   if (glossary) {
-    return { markdown: `**Glossary**\n\n${glossaryLine}`, range: model.range(glossary.start, glossary.end), subject: { kind: 'glossary', term: glossary.term } };
+    return { markdown: `**${message(lang, 'hover.glossary')}**\n\n${glossaryLine}`, range: model.range(glossary.start, glossary.end), subject: { kind: 'glossary', term: glossary.term } };
   }
   return undefined;
 }

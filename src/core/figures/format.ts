@@ -4,6 +4,7 @@
  * and the webview.
  */
 import type { Qualifier } from './types';
+import { message, type OutputLanguage } from '../text';
 
 const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
   more_than: 'more than',
@@ -41,10 +42,10 @@ export function formatNumber(value: number): string {
  * A normalised figure in words: `more than 650,000,000,000 USD`, `30 %`. Empty when no value was
  * read, so callers can show "—".
  */
-export function describeFigureValue(value: number | undefined, unit: string | undefined, qualifier: Qualifier | null): string {
+export function describeFigureValue(value: number | undefined, unit: string | undefined, qualifier: Qualifier | null, language: OutputLanguage = 'en'): string {
   if (value === undefined) return '';
   let words = formatNumber(value);
-  if (qualifier) words = `${QUALIFIER_WORDS[qualifier]} ${words}`;
+  if (qualifier) words = `${language === 'en' ? QUALIFIER_WORDS[qualifier] : message(language, `qualifier.${qualifier}`)} ${words}`;
   return unit ? `${words} ${unit}` : words;
 }
 

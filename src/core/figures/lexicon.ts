@@ -16,6 +16,8 @@ export const MAGNITUDE_WORDS: ReadonlyMap<string, number> = new Map([
   ['трлн', 1e12], ['триллион', 1e12], ['триллиона', 1e12], ['триллионов', 1e12], ['триллионами', 1e12],
   ['thousand', 1e3], ['thousands', 1e3], ['million', 1e6], ['millions', 1e6], ['billion', 1e9], ['billions', 1e9],
   ['trillion', 1e12], ['trillions', 1e12],
+  // Indian usage: a lakh is 10⁵, a crore 10⁷ ("Rs 500 crore").
+  ['lakh', 1e5], ['lakhs', 1e5], ['crore', 1e7], ['crores', 1e7],
   ['k', 1e3], ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['trn', 1e12],
 ]);
 
@@ -33,12 +35,23 @@ export const DOT_OPTIONAL: ReadonlySet<string> = new Set(['млн', 'млрд', 
 /** Currency symbols → ISO 4217. Longest first where one is a prefix of another. */
 export const CURRENCY_SYMBOLS: readonly (readonly [string, string])[] = [
   ['US$', 'USD'], ['CN¥', 'CNY'], ['A$', 'AUD'], ['C$', 'CAD'], ['HK$', 'HKD'],
+  ['R$', 'BRL'], ['S$', 'SGD'],
   ['$', 'USD'], ['€', 'EUR'], ['₽', 'RUB'], ['¥', 'CNY'], ['₸', 'KZT'], ['£', 'GBP'], ['₹', 'INR'], ['₩', 'KRW'], ['₺', 'TRY'],
+  ['₱', 'PHP'], ['₦', 'NGN'], ['₴', 'UAH'], ['₼', 'AZN'], ['₾', 'GEL'], ['₫', 'VND'], ['₪', 'ILS'], ['৳', 'BDT'],
 ];
+
+/**
+ * Currencies written with Latin letters right before the number, case as written: `R2.5 billion`
+ * (rand, glued, and only with a magnitude after it when detecting), `Rs 500 crore`, `Rs. 200`
+ * (rupees). Longest first.
+ */
+export const LETTER_CURRENCIES: readonly (readonly [string, string])[] = [['Rs.', 'INR'], ['Rs', 'INR'], ['R', 'ZAR']];
 
 /** ISO 4217 codes we accept written out (`USD 5 bn`, `5 млрд USD`), plus the renminbi's RMB. */
 export const ISO_CODES: ReadonlyMap<string, string> = new Map([
-  ...['USD', 'EUR', 'RUB', 'CNY', 'KZT', 'GBP', 'JPY', 'INR', 'UZS', 'KGS', 'TJS', 'TMT', 'BYN', 'AMD', 'AZN', 'TRY', 'AED', 'SAR', 'KRW', 'CHF', 'IRR', 'PKR', 'MNT', 'HKD', 'BRL', 'ZAR']
+  ...['USD', 'EUR', 'RUB', 'CNY', 'KZT', 'GBP', 'JPY', 'INR', 'UZS', 'KGS', 'TJS', 'TMT', 'BYN', 'AMD', 'AZN', 'TRY', 'AED', 'SAR', 'KRW', 'CHF', 'IRR', 'PKR', 'MNT', 'HKD', 'BRL', 'ZAR',
+    'QAR', 'KWD', 'OMR', 'BHD', 'EGP', 'ETB', 'NGN', 'IDR', 'MYR', 'THB', 'VND', 'PHP', 'SGD', 'AUD', 'CAD', 'UAH', 'GEL', 'ILS',
+    'MXN', 'ARS', 'BDT', 'LKR', 'NPR', 'AFN', 'MDL', 'IQD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF']
     .map((c) => [c.toLowerCase(), c] as const),
   ['rmb', 'CNY'], ['rur', 'RUB'],
 ]);
@@ -49,15 +62,39 @@ export const CURRENCY_WORD_PREFIXES: readonly (readonly [string, string])[] = [
   ['тенге', 'KZT'], ['иен', 'JPY'], ['йен', 'JPY'], ['фунт', 'GBP'], ['сомони', 'TJS'], ['манат', 'TMT'],
   ['dollar', 'USD'], ['euro', 'EUR'], ['rouble', 'RUB'], ['ruble', 'RUB'], ['yuan', 'CNY'], ['renminbi', 'CNY'],
   ['tenge', 'KZT'], ['yen', 'JPY'], ['pounds sterling', 'GBP'], ['rupee', 'INR'],
+  ['рупи', 'INR'], ['дирхам', 'AED'], ['риял', 'SAR'], ['рэнд', 'ZAR'], ['гривн', 'UAH'], ['гривен', 'UAH'], ['найр', 'NGN'], ['ринггит', 'MYR'],
+  ['dirham', 'AED'], ['riyal', 'SAR'], ['naira', 'NGN'], ['ringgit', 'MYR'], ['rupiah', 'IDR'], ['hryvni', 'UAH'],
 ];
 /** Currency words that must match whole (short or ambiguous as prefixes). */
 export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['руб', 'RUB'], ['р', 'RUB'], ['тг', 'KZT'], ['сум', 'UZS'], ['сумов', 'UZS'], ['сома', 'KGS'], ['сомов', 'KGS'], ['сом', 'KGS'],
+  ['реалов', 'BRL'], ['реала', 'BRL'], ['лир', 'TRY'], ['лиры', 'TRY'], ['лари', 'GEL'], ['ранд', 'ZAR'], ['рандов', 'ZAR'],
+  ['rand', 'ZAR'], ['reais', 'BRL'], ['lira', 'TRY'], ['lire', 'TRY'], ['liras', 'TRY'], ['lari', 'GEL'], ['soums', 'UZS'], ['manats', 'TMT'],
+]);
+
+/**
+ * A country's adjective before a currency word names the currency ("Saudi riyals", "Qatari
+ * riyals", "Canadian dollars", "катарских риалов"). Lowercased, by prefix for the Russian forms.
+ */
+export const CURRENCY_ADJECTIVES: readonly (readonly [string, string])[] = [
+  ['saudi', 'SAR'], ['qatari', 'QAR'], ['omani', 'OMR'], ['kuwaiti', 'KWD'], ['bahraini', 'BHD'], ['emirati', 'AED'], ['uae', 'AED'],
+  ['iranian', 'IRR'], ['indian', 'INR'], ['pakistani', 'PKR'], ['philippine', 'PHP'], ['mexican', 'MXN'], ['brazilian', 'BRL'],
+  ['canadian', 'CAD'], ['australian', 'AUD'], ['singapore', 'SGD'], ['egyptian', 'EGP'], ['turkish', 'TRY'], ['hong', 'HKD'],
+  ['саудовск', 'SAR'], ['катарск', 'QAR'], ['оманск', 'OMR'], ['кувейтск', 'KWD'], ['иранск', 'IRR'], ['индийск', 'INR'],
+  ['бразильск', 'BRL'], ['турецк', 'TRY'], ['египетск', 'EGP'], ['белорусск', 'BYN'], ['киргизск', 'KGS'], ['кыргызск', 'KGS'],
+  ['узбекск', 'UZS'], ['таджикск', 'TJS'], ['туркменск', 'TMT'], ['азербайджанск', 'AZN'], ['армянск', 'AMD'], ['казахстанск', 'KZT'],
+];
+/** Currency words that need such an adjective (alone they name several currencies). */
+export const ADJECTIVE_CURRENCY_WORDS: ReadonlySet<string> = new Set([
+  'rial', 'rials', 'riyal', 'riyals', 'dinar', 'dinars', 'peso', 'pesos', 'dollar', 'dollars', 'rupee', 'rupees', 'pound', 'pounds',
+  'lira', 'real', 'reais', 'manat', 'manats', 'риал', 'риала', 'риалов', 'риял', 'рияла', 'риялов', 'динар', 'динара', 'динаров', 'песо',
+  'рубль', 'рубля', 'рублей', 'рублях', 'сом', 'сома', 'сомов', 'сум', 'сумов', 'сомони', 'манат', 'маната', 'манатов', 'драм', 'драма',
+  'драмов', 'тенге', 'рупий', 'рупии', 'лир', 'лиры', 'фунт', 'фунта', 'фунтов', 'реал', 'реала', 'реалов', 'доллар', 'доллара', 'долларов',
 ]);
 
 /** Percent words by prefix → `%`; percentage points → `pp`. */
 export const PERCENT_WORD_PREFIXES: readonly (readonly [string, string])[] = [
-  ['процентн', 'pp?'], ['процент', '%'], ['percentage point', 'pp'], ['percent', '%'], ['per cent', '%'],
+  ['процентн', 'pp?'], ['процент', '%'], ['percentage point', 'pp'], ['percent', '%'], ['per cent', '%'], ['pct', '%'],
 ];
 /** Whole-word spellings of percentage points. */
 export const POINT_WORDS: ReadonlySet<string> = new Set(['п.п.', 'п. п.', 'п.п', 'пп', 'pp', 'p.p.', 'ppt', 'ppts']);
@@ -139,6 +176,7 @@ export const RU_COUNT_STEMS: readonly (readonly [string, string])[] = [
   ['инициатив', 'initiatives'], ['вагон', 'wagons'], ['контейнер', 'containers'], ['рейс', 'flights'], ['автомобил', 'vehicles'],
   ['тонн', 'tonnes'], ['километр', 'km'], ['гектар', 'hectares'],
   ['год', 'years'], ['лет', 'years'], ['месяц', 'months'], ['недел', 'weeks'], ['дн', 'days'], ['ден', 'days'], ['сут', 'days'],
+  ['десятилети', 'decades'], ['страниц', 'pages'],
 ];
 
 /** English count nouns (lowercased, as written) → unit. Unknown plurals count as themselves. */
@@ -152,7 +190,7 @@ export const EN_COUNT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['agreements', 'agreements'], ['accords', 'agreements'], ['treaties', 'agreements'], ['contracts', 'contracts'], ['deals', 'deals'],
   ['memoranda', 'memoranda'], ['memorandums', 'memoranda'], ['documents', 'documents'], ['projects', 'projects'],
   ['centers', 'centres'], ['centres', 'centres'], ['jobs', 'jobs'], ['years', 'years'], ['months', 'months'], ['days', 'days'],
-  ['weeks', 'weeks'], ['hours', 'hours'],
+  ['weeks', 'weeks'], ['hours', 'hours'], ['decades', 'decades'],
 ]);
 
 /** Words that end the search for a count noun after a number (prepositions, verbs, articles…). */
@@ -189,6 +227,35 @@ export const LABEL_WORDS: ReadonlySet<string> = new Set([
   'стр', 'номер', 'no', 'nr', 'article', 'section', 'chapter', 'page', 'item', 'paragraph', 'clause', 'number',
   'line', 'version', 'level', 'phase', 'stage', 'round', 'season', 'episode', 'volume', 'vol', 'room', 'gate', 'terminal',
   'версия', 'этап', 'этапа', 'фаза', 'тур', 'раунд', 'сезон', 'том', 'зал', 'корпус', 'блок', 'линия', 'линии', 'вариант',
+]);
+
+/** Units that make a figure a duration, not a quantity ("20 лет", "for 10 years", "в течение 6 месяцев"). */
+export const DURATION_UNITS: ReadonlySet<string> = new Set(['years', 'months', 'weeks', 'days', 'hours', 'decades']);
+
+/** Counts that only number parts of a text ("the communiqué runs to 40 pages"): not figures. */
+export const TEXT_PART_UNITS: ReadonlySet<string> = new Set(['pages', 'paragraphs']);
+
+/** Nouns after "N-member" whose members are countries ("a 32-member alliance"). */
+export const GROUP_NOUNS: ReadonlySet<string> = new Set([
+  'alliance', 'bloc', 'organization', 'organisation', 'group', 'grouping', 'union', 'club', 'coalition', 'community', 'association',
+]);
+
+/** Words before a number that make it an age or an anniversary ("turns 25", "aged 65", "исполнилось 30"). */
+export const AGE_WORDS: ReadonlySet<string> = new Set([
+  'turns', 'turned', 'turning', 'turn', 'aged', 'age', 'исполнилось', 'исполнится', 'исполняется', 'исполнилась', 'исполнился',
+  'возрасте', 'возрастом', 'возраст',
+]);
+
+/**
+ * The word after a hyphen that makes "N-word" a quantity: "a 300-member delegation" → 300 people,
+ * "a 10-nation bloc" → 10 countries, "a 2,000-km pipeline" → 2000 km. Durations and ages
+ * ("10-year", "25-year-old") and parts of a text ("10-point plan") are not in the list.
+ */
+export const COMPOUND_UNITS: ReadonlyMap<string, string> = new Map([
+  ['member', 'people'], ['strong', 'people'], ['person', 'people'], ['man', 'people'], ['nation', 'countries'], ['country', 'countries'],
+  ['km', 'km'], ['kilometre', 'km'], ['kilometer', 'km'], ['mile', 'miles'], ['tonne', 'tonnes'], ['ton', 'tonnes'],
+  ['megawatt', 'MW'], ['mw', 'MW'], ['gigawatt', 'GW'], ['gw', 'GW'], ['seat', 'seats'], ['bed', 'beds'], ['company', 'companies'],
+  ['hectare', 'hectares'],
 ]);
 
 /** Words that say a 4-digit number before them is a year ("в 2024 году", "2026 год", "FY 2025"). */

@@ -4,11 +4,11 @@
  * the word lists live in `detect/lexicon.ts`, the digit rules in `detect/numbers.ts`.
  */
 import type { ParsedFigure, Qualifier } from './types';
-import { numberValue, scaledValue, scanNumber, scanNumberDigits, type NumberDigits } from './numbers';
-import { readAfter, readBefore } from './reader';
-import { isDigit, isLetter } from '../text';
+import { numberValue, scaledValue, scanNumber, scanNumberDigits, type NumberDigits, type ScannedNumber } from './numbers';
+import { joinRange, rangeOpener, rangeSecondEnd, type RangeEnd } from './ranges';
+import { gluedCurrencyBefore, readAfter, readBefore, type AfterNumber, type BeforeNumber } from './reader';
+import { isDigit, isLetter, own } from '../text';
 import { CURRENCY_SYMBOLS, QUALIFIER_PHRASES } from './lexicon';
-import { own } from '../text';
 import { phraseAnywhere } from './phrases';
 
 const NOTHING: ParsedFigure = { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined };
@@ -80,6 +80,8 @@ interface SuffixReading {
   readonly magnitude: number;
   readonly unit: string | undefined;
   readonly plus: boolean;
+  /** A second number joined by a dash or a word ("–5 bn", " to 15%"): a range, read the general way. */
+  readonly range: boolean;
 }
 
 /** Prefixes and suffixes longer than this are read the general way (and not remembered). */
@@ -118,7 +120,7 @@ function readFast(text: string, language: string): ParsedFigure | undefined {
   const before = prefixReading(text, i);
   if (before === undefined) return undefined;
   const after = suffixReading(text, n, limit, language, before.currency !== undefined);
-  if (after === undefined) return undefined;
+  if (after === undefined || after.range) return undefined;
   let qualifier = before.qualifier;
   if (qualifier === null && after.plus) qualifier = 'more_than';
   return {
@@ -161,12 +163,9 @@ function suffixReading(text: string, n: number, limit: number, language: string,
   if (reading === undefined) {
     // `read`'s steps after the number, as they are there.
     const plus = text[n] === '+';
-    let after = readAfter(text, plus ? n + 1 : n, limit, language, currencyBefore, true);
-    if (after.end === n && !after.glued && !plus) {
-      const range = rangeEnd(text, n, limit, language);
-      if (range !== undefined) after = readAfter(text, range, limit, language, currencyBefore, true);
-    }
-    reading = { magnitude: after.magnitude, unit: after.unit, plus: plus || text[after.end] === '+' };
+    const after = readAfter(text, plus ? n + 1 : n, limit, language, currencyBefore, true);
+    const range = !plus && !after.glued && RANGE_JOINERS.some((joiner) => rangeSecondEnd(text, after.end, limit, language, joiner) !== undefined);
+    reading = { magnitude: after.magnitude, unit: after.unit, plus: plus || text[after.end] === '+', range };
     remember(memo, key, reading);
   }
   return reading;
@@ -176,7 +175,7 @@ function read(text: string, language: string): ParsedFigure {
   const limit = text.length;
   for (let i = 0; i < limit; i++) {
     if (!isDigit(text.charCodeAt(i))) continue;
-    if (i > 0 && (isDigit(text.charCodeAt(i - 1)) || isLetter(text.charCodeAt(i - 1)))) {
+    if (i > 0 && (isDigit(text.charCodeAt(i - 1)) || (isLetter(text.charCodeAt(i - 1)) && !gluedCurrencyBefore(text, i, 0)))) {
       // Skip the rest of a number glued to a name (G20, ПМЭФ2016).
       while (i + 1 < limit && isDigit(text.charCodeAt(i + 1))) i++;
       continue;
@@ -186,12 +185,9 @@ function read(text: string, language: string): ParsedFigure {
     const before = readBefore(text, i, 0, false);
     // "650+ projects": the plus is a qualifier, what follows it is read as usual.
     const plus = text[n.end] === '+';
-    let after = readAfter(text, plus ? n.end + 1 : n.end, limit, language, before.currency !== undefined, true);
-    // A range ("1,5–2 трлн", "10-15%") reads as its first number with the magnitude and unit of the end.
-    if (after.end === n.end && !after.glued && !plus) {
-      const range = rangeEnd(text, n.end, limit, language);
-      if (range !== undefined) after = readAfter(text, range, limit, language, before.currency !== undefined, true);
-    }
+    const after = readAfter(text, plus ? n.end + 1 : n.end, limit, language, before.currency !== undefined, true);
+    const range = plus || after.glued ? undefined : readRange(text, n, before, after, language);
+    if (range) return range;
     const unit = before.currency ?? after.unit;
     let qualifier: Qualifier | null = before.qualifier ?? anyQualifier(text, before.start);
     if (qualifier === null && (plus || text[after.end] === '+')) qualifier = 'more_than';
@@ -207,15 +203,26 @@ function read(text: string, language: string): ParsedFigure {
   return NOTHING;
 }
 
-/** After "1,5" at `p`: a dash and a second number; returns the second number's end. */
-function rangeEnd(text: string, p: number, limit: number, language: string): number | undefined {
-  let q = p;
-  while (q < limit && text[q] === ' ') q++;
-  if (!'-–—'.includes(text[q] ?? 'x') || q >= limit) return undefined;
-  q++;
-  while (q < limit && text[q] === ' ') q++;
-  const second = scanNumber(text, q, limit, language);
-  return second?.end;
+/** The ways a range's second end is joined to the first: a dash, or a word. */
+const RANGE_JOINERS: readonly (string | undefined)[] = [undefined, 'до', 'to', 'and'];
+
+/**
+ * A range ("1,5–2 трлн", "10-15%", "от $3 до 5 млрд", "between 20 and 30 countries"): the upper
+ * end is the value, the lower end `min`, no qualifier (detect/ranges.ts reads both ends).
+ */
+function readRange(text: string, n: ScannedNumber, before: BeforeNumber, after: AfterNumber, language: string): ParsedFigure | undefined {
+  const limit = text.length;
+  const opener = before.qualifier === null ? rangeOpener(text, before.start, 0) : undefined;
+  let second: RangeEnd | undefined = rangeSecondEnd(text, after.end, limit, language, opener?.[0]);
+  if (!second && !opener && after.end === n.end) {
+    // "10 to 15 percent": a bare first end and a second with a unit or magnitude.
+    second = rangeSecondEnd(text, after.end, limit, language, 'to');
+    if (second && second.after.end === second.number.end) second = undefined;
+  }
+  if (!second) return undefined;
+  const joined = joinRange({ number: n, currency: before.currency, after }, second);
+  if (!joined) return undefined;
+  return { value: joined.value, min: joined.min, unit: joined.unit, qualifier: null, magnitude: joined.magnitude, numberStart: n.start, numberEnd: second.number.end };
 }
 
 /** A qualifier phrase anywhere in the words before the number (whole words only). */

@@ -6,12 +6,12 @@
  */
 import type { Qualifier } from './types';
 import {
-  ATTACHED_MAGNITUDES, CURRENCY_SYMBOLS, CURRENCY_WORD_PREFIXES, CURRENCY_WORDS, DOTTED_ABBREVIATIONS, DOT_OPTIONAL,
+  ADJECTIVE_CURRENCY_WORDS, ATTACHED_MAGNITUDES, CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, LETTER_CURRENCIES, CURRENCY_WORD_PREFIXES, CURRENCY_WORDS, DOTTED_ABBREVIATIONS, DOT_OPTIONAL,
   EN_COUNT_NOUNS, EN_NOT_NOUNS, EN_STOP_WORDS, ISO_CODES, MAGNITUDE_WORDS, PERCENT_WORD_PREFIXES, POINT_WORDS,
   QUALIFIER_PHRASES, QUALIFIER_SYMBOLS, QUALIFYING_VERB_PREFIXES, UNIT_PHRASES, UNIT_WORDS, ruCountUnit,
 } from './lexicon';
 import { phraseEndingAt } from './phrases';
-import { isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, skipSpacesBack, wordEnd } from '../text';
+import { isDigit, isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, skipSpacesBack, wordEnd } from '../text';
 
 /** What follows a number. */
 export interface AfterNumber {
@@ -75,6 +75,8 @@ function currencyAfter(text: string, p: number, limit: number): readonly [string
     if (next && next.lower.startsWith('dollar')) return ['USD', next.end];
     return undefined;
   }
+  const adjective = adjectiveCurrency(text, w, limit);
+  if (adjective) return adjective;
   const code = currencyWord(w.lower);
   if (!code) return undefined;
   let end = withDot(text, w, limit);
@@ -84,6 +86,44 @@ function currencyAfter(text: string, p: number, limit: number): readonly [string
     if (next && (next.lower === 'сша' || next.lower === 'us')) end = next.end;
   }
   return [code, end];
+}
+
+/** The first three letters of the currency adjectives: most words after a number need no look-up. */
+const ADJECTIVE_STARTS: ReadonlySet<string> = new Set(CURRENCY_ADJECTIVES.map(([prefix]) => prefix.slice(0, 3)));
+
+/** "Saudi riyals", "Canadian dollars", "катарских риалов": [code, end] when a currency word follows the adjective. */
+function adjectiveCurrency(text: string, w: Word, limit: number): readonly [string, number] | undefined {
+  if (w.lower.length < 3 || !ADJECTIVE_STARTS.has(w.lower.slice(0, 3))) return undefined;
+  let code: string | undefined;
+  for (const [prefix, c] of CURRENCY_ADJECTIVES) {
+    if (w.lower.startsWith(prefix)) { code = c; break; }
+  }
+  if (code === undefined) return undefined;
+  let next = readWord(text, skipSpaces(text, w.end, limit), limit);
+  // "Hong Kong dollars".
+  if (next && w.lower === 'hong' && next.lower === 'kong') next = readWord(text, skipSpaces(text, next.end, limit), limit);
+  if (!next || !(ADJECTIVE_CURRENCY_WORDS.has(next.lower) || currencyWord(next.lower) !== undefined)) return undefined;
+  return [code, next.end];
+}
+
+/**
+ * A currency written with Latin letters right before the digits at `s` (`R2.5 billion`,
+ * `Rs 500 crore`, `Rs.200`), not part of a longer word: [code, start].
+ */
+export function gluedCurrencyBefore(text: string, s: number, floor: number): readonly [string, number] | undefined {
+  // Every such currency ends in R, s or a dot: most numbers need no look-up at all.
+  const spaced = isInlineSpace(text.charCodeAt(s - 1));
+  const last = text.charCodeAt(spaced ? s - 2 : s - 1);
+  if (last !== 82 && last !== 115 && last !== 46) return undefined;
+  for (const [letters, code] of LETTER_CURRENCIES) {
+    // The rand's R only glued to the digits; rupees also with one space.
+    if (spaced && letters === 'R') continue;
+    const at = s - (spaced ? 1 : 0) - letters.length;
+    if (at < floor || !text.startsWith(letters, at)) continue;
+    if (at > floor && (isLetter(text.charCodeAt(at - 1)) || isDigit(text.charCodeAt(at - 1)))) continue;
+    return [code, at];
+  }
+  return undefined;
 }
 
 function percentAfter(text: string, p: number, limit: number): readonly [string, number] | undefined {
@@ -214,12 +254,29 @@ export function readAfter(text: string, p: number, limit: number, language: stri
 
 /** A currency sign or code written before the number (`$650`, `US$3.7`, `RMB 26`, `€ 2`). */
 function currencyBeforeAt(text: string, s: number, floor: number): readonly [string, number] | undefined {
+  // Every sign ends in one of a few characters: most numbers need no look-up of the signs.
+  const last = text.charCodeAt(isInlineSpace(text.charCodeAt(s - 1)) ? s - 2 : s - 1);
+  if (SYMBOL_LASTS.has(last)) return signBefore(text, s, floor) ?? codeBefore(text, s, floor);
+  return codeBefore(text, s, floor);
+}
+
+/** Last characters of the currency signs. */
+const SYMBOL_LASTS: ReadonlySet<number> = new Set(CURRENCY_SYMBOLS.map(([symbol]) => symbol.charCodeAt(symbol.length - 1)));
+
+function signBefore(text: string, s: number, floor: number): readonly [string, number] | undefined {
   for (const [symbol, code] of CURRENCY_SYMBOLS) {
     const at = s - symbol.length;
     if (at >= floor && text.startsWith(symbol, at)) return [code, at];
     // "$ 5" with one space.
     if (at - 1 >= floor && isInlineSpace(text.charCodeAt(s - 1)) && text.startsWith(symbol, at - 1)) return [code, at - 1];
   }
+  return undefined;
+}
+
+/** A currency written with letters before the number: `R2.5`, `Rs 500`, `USD 2 bn`. */
+function codeBefore(text: string, s: number, floor: number): readonly [string, number] | undefined {
+  const letters = gluedCurrencyBefore(text, s, floor);
+  if (letters) return letters;
   const w = previousWord(text, s, floor);
   // Codes are three letters: skip the slicing for any other word.
   if (w && w[1] < s && w[1] - w[0] === 3) {

@@ -7,6 +7,8 @@ export type Qualifier = 'more_than' | 'less_than' | 'about' | 'up_to' | 'at_leas
 export interface ParsedFigure {
   /** The value in base units (650 млрд → 650000000000; 30% → 30), or undefined when no number was read. */
   readonly value: number | undefined;
+  /** A range's lower end in base units (`$3–5 bn` → 3e9, `value` 5e9); absent for a single number. */
+  readonly min?: number;
   /** ISO 4217 code (USD, EUR, RUB, CNY, KZT …), `%`, `pp`, or a short English noun (countries, tonnes …). */
   readonly unit: string | undefined;
   readonly qualifier: Qualifier | null;

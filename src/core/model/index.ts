@@ -11,7 +11,7 @@ export { parseNotes, reparseNotes } from './parse';
 export { editNotes } from './edit';
 export type { TextChange } from './edit';
 export { DIAGNOSTIC_SEVERITY, nearest } from './diagnostics';
-export { declaresSummitNotes } from './sniff';
+export { localiseDiagnostics } from './diagnosticMessages';
 export { AttributeScanner } from './attributes';
 export type { AttributeBlock } from './attributes';
 export { OutlineLabels } from './outlineTable';

@@ -17,7 +17,8 @@ export const NAME_VALUE = 6;
 export const NAME_UNIT = 7;
 export const NAME_YEAR = 8;
 export const NAME_METRIC = 9;
-const PRESET = ['initiative', 'figure', 'actor', 'unnumbered', 'area', 'status', 'value', 'unit', 'year', 'metric'];
+export const NAME_QUALIFIER = 10;
+const PRESET = ['initiative', 'figure', 'actor', 'unnumbered', 'area', 'status', 'value', 'unit', 'year', 'metric', 'qualifier'];
 
 export class Interner {
   /** id → name. */

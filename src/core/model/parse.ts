@@ -45,7 +45,7 @@ export function reparseNotes(previous: NotesModel | undefined, text: string, opt
     for (const f of previous.figures) {
       // Without value=/unit= the figure's value, unit and qualifier are exactly what parseFigure read.
       const a = f.annotation;
-      if (a.attribute('value') !== undefined || a.attribute('unit') !== undefined) continue;
+      if (a.attribute('value') !== undefined || a.attribute('unit') !== undefined || a.attribute('qualifier') !== undefined) continue;
       readings.set(readingKey(previous.language, a.plainText), {
         value: f.value, unit: f.unit, qualifier: f.qualifier, magnitude: 1, numberStart: undefined, numberEnd: undefined,
       });

@@ -7,7 +7,7 @@
  */
 import { PHASE_FIGURES, PHASE_SCAN, finding, nearest, type Finding } from './diagnostics';
 import { parseFigure } from '../figures';
-import { NAME_AREA, NAME_STATUS, NAME_UNIT, NAME_VALUE, NAME_YEAR } from './interner';
+import { NAME_AREA, NAME_QUALIFIER, NAME_STATUS, NAME_UNIT, NAME_VALUE, NAME_YEAR } from './interner';
 import { own } from '../text';
 import { unescape } from './attributes';
 import { isDigit } from '../text';
@@ -16,7 +16,7 @@ import type { ViewDocument } from './views';
 import type { FrontMatter } from './types';
 import { FIGURE_KIND, type FigureReading, type Piece } from './tables';
 import { ANNOTATION_KINDS, DEFAULT_STATUSES } from './types';
-import type { ParsedFigure } from './types';
+import type { ParsedFigure, Qualifier } from './types';
 
 
 /**
@@ -35,17 +35,23 @@ const PANDOC_CLASSES = new Set(['underline', 'smallcaps', 'mark', 'unnumbered'])
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const YEAR = /^\d{4}$/;
 /** The attributes a figure reads, in the order `readFigureRow` takes them (`metric=` is read when asked for). */
-const FIGURE_KEYS: readonly number[] = [NAME_VALUE, NAME_UNIT, NAME_YEAR];
+const FIGURE_KEYS: readonly number[] = [NAME_VALUE, NAME_UNIT, NAME_YEAR, NAME_QUALIFIER];
+/** The values `qualifier=` takes (the corpus vocabulary); anything else leaves the text's reading. */
+const QUALIFIERS: ReadonlySet<string> = new Set<Qualifier>(['more_than', 'less_than', 'about', 'up_to', 'at_least']);
+
+function isQualifier(word: string): word is Qualifier {
+  return QUALIFIERS.has(word);
+}
 const NOTHING: ParsedFigure = { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined };
 
 export function readingKey(language: string, text: string): string {
   return `${language}\u0000${text}`;
 }
 
-/** Offsets of the `value=`, `unit=`, `year=` values of the row being read (model/rows.ts attributeRanges). */
+/** Offsets of the `value=`, `unit=`, `year=`, `qualifier=` values of the row being read (model/rows.ts attributeRanges). */
 const figureAttributes = new Int32Array(2 * FIGURE_KEYS.length);
 
-/** One figure annotation's value: its plain text through parseFigure, then `value=`, `unit=`, `year=`. */
+/** One figure annotation's value: its plain text through parseFigure, then `value=`, `unit=`, `year=`, `qualifier=`. */
 export function readFigureRow(doc: FactsDocument, row: number): FigureReading {
   try {
     const plainText = annotationPlainText(doc, row);
@@ -90,7 +96,13 @@ export function readFigureRow(doc: FactsDocument, row: number): FigureReading {
         year = YEAR.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
       }
     }
-    return { value, unit: unit === undefined ? undefined : own(unit), qualifier: read.qualifier, year, source };
+    let qualifier = read.qualifier;
+    if (at[6] >= 0) {
+      // `qualifier=more_than`: a qualifier the span's text does not carry ("превысил [$650 млрд]").
+      const written = unescape(text, at[6], at[7]).trim();
+      if (isQualifier(written)) qualifier = written;
+    }
+    return { value, unit: unit === undefined ? undefined : own(unit), qualifier, year, source };
   } catch {
     return { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' };
   }

@@ -1,0 +1,548 @@
+/**
+ * The learned half of initiative detection: candidates generated broadly, each described by a few
+ * dozen binary features and scored by a logistic regression whose weights live in
+ * `initiativeWeights.json` (made by `npm run train`; method in docs/DETECTION.md).
+ *
+ * Candidates come from four places: the rules of `initiatives.ts` (a trigger verb and its clause, a
+ * trigger noun and its modifiers, list items under an "Initiatives:" line), noun phrases headed by a
+ * body/programme/agreement/event word in any case form, runs of capitalised words (names), and
+ * quoted names. One pass over the lines; every look-around is bounded, so the whole is linear.
+ */
+import { cueClass, headClass, type CueClass, type HeadClass } from './initiativeClasses';
+import { stem } from './stem';
+import { isLetter, isUpper, wordEnd } from '../text';
+import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
+import { SkipCursor } from './skip';
+
+/** A logistic regression over binary features: score = σ(bias + Σ weights[f]). */
+export interface InitiativeWeights {
+  readonly bias: number;
+  readonly weights: Readonly<Record<string, number>>;
+}
+
+/** A candidate before scoring. */
+export interface RawCandidate {
+  readonly start: number;
+  readonly end: number;
+  readonly reason: string;
+  readonly kind: InitiativeKind;
+  /** Where it came from: `rule`, `np`, `name`, `quote`. */
+  readonly source: string;
+}
+
+/** A candidate with its score (and its features' names when asked for). */
+export interface ScoredCandidate extends RawCandidate {
+  /** Empty unless `scoreCandidates` was asked to keep them. */
+  readonly features: readonly string[];
+  readonly score: number;
+}
+
+interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly lower: string;
+  readonly cap: boolean;
+  /** The sentence it is in (0 for the line's first). */
+  readonly sent: number;
+  readonly head: HeadClass | undefined;
+  readonly cue: CueClass | undefined;
+  /** Its stem, once asked for (`wordStem`). */
+  stem?: string;
+}
+
+function wordStem(w: Word): string {
+  w.stem ??= stem(w.lower);
+  return w.stem;
+}
+
+/** Most words of a candidate looked at for its head, capitals and cues. */
+const MAX_SPAN_WORDS = 12;
+
+const MAX_NP_RIGHT = 6;
+const MAX_QUOTE = 120;
+const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
+const EN_LEFT_STOP = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'of', 'and', 'or', 'in', 'on', 'at',
+  'for', 'with', 'to', 'by', 'from', 'was', 'is', 'were', 'are', 'be', 'will', 'has', 'have', 'had', 'as', 'it', 'which', 'who']);
+const EN_RIGHT_LINK = new Set(['of', 'on', 'for', 'against', 'between', 'in', 'to']);
+const RU_RIGHT_STOP = new Set(['и', 'что', 'который', 'которая', 'которое', 'которые', 'которых', 'где', 'как', 'а', 'но', 'это', 'также']);
+const EN_RIGHT_STOP = new Set(['that', 'which', 'who', 'said', 'says', 'will', 'would', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'and',
+  'but', 'while', 'as', 'by', 'with', 'at']);
+const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по', 'для', 'на']);
+
+/**
+ * Every candidate in `text` with its features, scored by `weights`. `rules` are the rule-based
+ * candidates (any order). Skipped ranges are not looked at here; `selectSuggestions` drops what
+ * touches them.
+ */
+export function scoreCandidates(text: string, language: string, rules: readonly RawCandidate[], weights: InitiativeWeights, keepFeatures = false): ScoredCandidate[] {
+  const sortedRules = [...rules].sort((a, b) => a.start - b.start || b.end - a.end);
+  const lang = language === 'ru' ? 'ru' : 'en';
+  const out: ScoredCandidate[] = [];
+  let r = 0;
+  for (let lineStart = 0; lineStart <= text.length;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const lineRules: RawCandidate[] = [];
+    while (r < sortedRules.length && sortedRules[r].start < lineEnd + 1) lineRules.push(sortedRules[r++]);
+    if (lineEnd > lineStart) scoreLine(text, lineStart, lineEnd, lang, lineRules, weights, keepFeatures, out);
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+const NO_FEATURES: readonly string[] = [];
+
+function scoreLine(text: string, from: number, to: number, lang: string, rules: readonly RawCandidate[], weights: InitiativeWeights, keepFeatures: boolean, out: ScoredCandidate[]): void {
+  const words = lineWords(text, from, to);
+  // Headlines name what the article is about; the rules leave them alone, and so do the others.
+  if (isHeadline(text, from, to, words)) return;
+  const raw: RawCandidate[] = [...rules];
+  for (let k = 0; k < words.length; k++) {
+    const h = words[k].head;
+    if (h) {
+      const np = nounPhrase(text, words, k, h);
+      // "96 projects", "332 соглашения": a count is a figure, not an initiative.
+      if (!/\d[\s\u00a0]*$/u.test(text.slice(Math.max(from, np.start - 4), np.start))) raw.push(np);
+    }
+    else objectOf(text, words, k, raw);
+  }
+  names(text, words, raw);
+  quotes(text, from, to, raw);
+  if (raw.length === 0) return;
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Sentences with a reporting verb ("said", "заявил").
+  const said = new Set<number>();
+  for (const w of words) if (w.cue === 'report') said.add(w.sent);
+  const sink = keepFeatures ? undefined : new ScoreSink(weightTable(weights));
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c.end <= c.start) continue;
+    let overlapping = 0;
+    for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (raw[j].end > c.start) overlapping++;
+    for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
+    if (sink) {
+      sink.reset(weights.bias);
+      candidateFeatures(text, to, words, c, lang, overlapping, said, sink);
+      out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score: floor(c, sigmoid(sink.z)) });
+    } else {
+      const names = new NameSink();
+      candidateFeatures(text, to, words, c, lang, overlapping, said, names);
+      out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score: floor(c, scoreOf(names.names, weights)) });
+    }
+  }
+}
+
+/** σ(bias + Σ weights of the features present); unknown features weigh nothing. */
+export function scoreOf(features: readonly string[], weights: InitiativeWeights): number {
+  let z = Number.isFinite(weights.bias) ? weights.bias : 0;
+  for (const f of features) {
+    const w = weights.weights[f];
+    if (typeof w === 'number' && Number.isFinite(w)) z += w;
+  }
+  return sigmoid(z);
+}
+
+/**
+ * The one rule the scorer does not overrule: an item of a list under an "Initiatives:" /
+ * "Предложения:" line is what the guideline calls an initiative (all such items in the corpus are),
+ * but the corpus has too few for the regression to weigh them so; they score at least this.
+ */
+export const LISTED_MIN_SCORE = 0.6;
+
+/** The score of a candidate whose feature names are known (training, cross-validation). */
+export function candidateScore(c: ScoredCandidate, weights: InitiativeWeights): number {
+  return floor(c, scoreOf(c.features, weights));
+}
+
+function floor(c: RawCandidate, score: number): number {
+  return c.source === 'rule' && c.reason.startsWith('listed') ? Math.max(score, LISTED_MIN_SCORE) : score;
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+function lineWords(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  let sent = 0;
+  let prevEnd = from;
+  for (let i = from; i < to; i++) {
+    if (!isLetter(text.charCodeAt(i))) continue;
+    const end = Math.max(i + 1, wordEnd(text, i, to));
+    const code = text.charCodeAt(i);
+    const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
+    if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
+    const lower = text.slice(i, end).toLowerCase();
+    words.push({ start: i, end, lower, cap, sent, head: headClass(lower), cue: cueClass(lower) });
+    prevEnd = end;
+    i = end - 1;
+  }
+  return words;
+}
+
+/** A sentence stop (`.`, `!`, `?`, then a space, maybe after a closing quote) between two words. */
+function sentenceStop(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to - 1; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch === 46 || ch === 33 || ch === 63) return true;
+  }
+  return false;
+}
+
+/** Title Case line without a final stop: a headline. */
+function isHeadline(text: string, from: number, to: number, words: readonly Word[]): boolean {
+  const line = text.slice(from, to).trim();
+  if (line.startsWith('#')) return true;
+  if (/[.!?;:,"”»]$/u.test(line)) return false;
+  const long = words.filter((w) => w.end - w.start > 3);
+  return long.length >= 2 && long.filter((w) => w.cap).length / long.length >= 0.8;
+}
+
+const noPunctuation = (between: string): boolean => !/[,.;:!?()]/u.test(between) && between.length <= 4;
+
+/** A noun phrase around head word `k`: its modifiers before and a short complement after. */
+function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClass): RawCandidate {
+  let start = words[k].start;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const w = words[j];
+    if (!noPunctuation(text.slice(w.end, start).replace(/[«“"‘']/gu, ''))) break;
+    const cyr = w.lower.charCodeAt(0) >= 0x400;
+    const ok = cyr ? RU_ADJECTIVE.test(w.lower) || w.cap : !EN_LEFT_STOP.has(w.lower) && w.cue === undefined;
+    if (!ok) break;
+    start = w.start;
+  }
+  if (/[«“"‘]/u.test(text[start - 1] ?? '')) start--;
+  let end = words[k].end;
+  const cyrHead = words[k].lower.charCodeAt(0) >= 0x400;
+  let taken = 0;
+  for (let j = k + 1; j < words.length && taken < MAX_NP_RIGHT; j++) {
+    const w = words[j];
+    if (!noPunctuation(text.slice(end, w.start).replace(/[«»“”"‘’'\-–—]/gu, ''))) break;
+    if (cyrHead) {
+      if (RU_RIGHT_STOP.has(w.lower) && !(words[j + 1]?.cap)) break;
+      if (w.cue !== undefined && !w.cap) break;
+    } else {
+      if (taken === 0 && !EN_RIGHT_LINK.has(w.lower) && !w.cap) break;
+      if (EN_RIGHT_STOP.has(w.lower) && !(w.lower === 'and' && words[j + 1]?.cap)) break;
+    }
+    end = w.end;
+    taken++;
+  }
+  if (/[»”"’]/u.test(text[end] ?? '') && text.slice(start, end).match(/[«“"‘]/u)) end++;
+  return { start, end, reason: `${h}: “${words[k].lower}”`, kind: h === 'meeting' ? 'event' : h, source: 'np' };
+}
+
+const OBJECT_CUES: ReadonlySet<string> = new Set(['propose', 'create', 'agree', 'support', 'hold', 'develop']);
+const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
+
+/** The short object after a proposing/creating/agreeing verb: up to six words, to the first stop. */
+function objectOf(text: string, words: readonly Word[], k: number, out: RawCandidate[]): void {
+  const cue = words[k].cue;
+  if (!cue || !OBJECT_CUES.has(cue)) return;
+  // "development", "establishment": a noun, not the verb it stems like.
+  if (words[k].lower.endsWith('ment')) return;
+  let j = k + 1;
+  while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
+  if (j >= words.length) return;
+  const between = text.slice(words[k].end, words[j].start);
+  if (!noPunctuation(between) || /\d/u.test(between)) return;
+  const start = words[j].start;
+  let end = words[j].end;
+  for (let m = j + 1; m < words.length && m < j + 6; m++) {
+    if (!noPunctuation(text.slice(end, words[m].start).replace(/[«»“”"‘’'\-–—]/gu, ''))) break;
+    if (EN_RIGHT_STOP.has(words[m].lower) || RU_RIGHT_STOP.has(words[m].lower)) break;
+    end = words[m].end;
+  }
+  out.push({ start, end, reason: `${cue}: “${words[k].lower}”`, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
+}
+
+/** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */
+function names(text: string, words: readonly Word[], out: RawCandidate[]): void {
+  for (let k = 0; k < words.length; k++) {
+    if (!words[k].cap) continue;
+    let last = k;
+    let count = 1;
+    for (let j = k + 1; j < words.length; j++) {
+      const between = text.slice(words[j - 1].end, words[j].start);
+      if (!/^[\s\-–]{0,3}$/u.test(between)) break;
+      if (words[j].cap) { last = j; count++; continue; }
+      if (NAME_LINKS.has(words[j].lower) && words[j + 1]?.cap) continue;
+      break;
+    }
+    if (count >= 2) {
+      out.push({ start: words[k].start, end: words[last].end, reason: 'name', kind: 'project', source: 'name' });
+      k = last;
+    }
+  }
+}
+
+/** Quoted stretches on the line: «…», “…”, "…". */
+function quotes(text: string, from: number, to: number, out: RawCandidate[]): void {
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    const close = ch === '«' ? '»' : ch === '“' ? '”' : ch === '"' ? '"' : undefined;
+    if (!close) continue;
+    const within = text.slice(i + 1, Math.min(to, i + 1 + MAX_QUOTE));
+    const at = within.indexOf(close);
+    if (at < 0) continue;
+    const end = i + 1 + at;
+    if (end - i > 3) out.push({ start: i, end: end + 1, reason: 'quoted name', kind: 'project', source: 'quote' });
+    i = end;
+  }
+}
+
+function wordIndexAt(words: readonly Word[], pos: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].end <= pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+const labels = new Map<number, string>();
+
+/** `≤e` for the first edge `n` is within, else `>last` (labels made once: scoring makes no strings). */
+function bucket(n: number, edges: readonly number[]): string {
+  for (const e of edges) if (n <= e) return label(e, '≤');
+  return label(edges[edges.length - 1], '>');
+}
+
+function label(e: number, sign: string): string {
+  const key = sign === '≤' ? e : -e - 1;
+  let l = labels.get(key);
+  if (l === undefined) labels.set(key, (l = `${sign}${e}`));
+  return l;
+}
+
+const triggers = new Map<string, string>();
+
+/** The stem of the word a rule candidate's reason quotes ("proposal: “proposed”" → "propos"), cached. */
+function triggerStem(reason: string): string {
+  let t = triggers.get(reason);
+  if (t === undefined) {
+    const said = reason.startsWith('listed') ? undefined : /“([^”]*)”/u.exec(reason)?.[1];
+    t = said ? stem(said.toLowerCase().split(/\s+/u)[0]) : 'list';
+    if (triggers.size > 10_000) triggers.clear();
+    triggers.set(reason, t);
+  }
+  return t;
+}
+
+/**
+ * Receives a candidate's features: `prefix:a` or `prefix:a:b` (`prefix` alone when `a` is empty).
+ * Training collects the names; scoring only adds up weights, so no name is ever built there.
+ */
+interface FeatureSink {
+  /** Each feature is added at most once per candidate. */
+  add(prefix: string, a?: string): void;
+  add3(prefix: string, a: string, b: string): void;
+}
+
+/** Collects feature names (for training and for `ScoredCandidate.features`). */
+class NameSink implements FeatureSink {
+  readonly names: string[] = [];
+  add(prefix: string, a = ''): void {
+    const name = a === '' ? prefix : `${prefix}:${a}`;
+    if (!this.names.includes(name)) this.names.push(name);
+  }
+  add3(prefix: string, a: string, b: string): void {
+    this.add(prefix, `${a}:${b}`);
+  }
+}
+
+/** Prefixes whose features have two parts after the prefix (`src:np:en`). */
+const THREE_PART = new Set(['src', 'kind', 'head', 'sh', 'pre']);
+
+/** The weights split by prefix, so scoring looks them up without building names. */
+interface WeightTable {
+  readonly two: Map<string, Map<string, number>>;
+  readonly three: Map<string, Map<string, Map<string, number>>>;
+}
+
+const tables = new WeakMap<InitiativeWeights, WeightTable>();
+
+function weightTable(weights: InitiativeWeights): WeightTable {
+  let t = tables.get(weights);
+  if (t) return t;
+  t = { two: new Map(), three: new Map() };
+  for (const [name, w] of Object.entries(weights.weights)) {
+    if (typeof w !== 'number' || !Number.isFinite(w)) continue;
+    const p = name.indexOf(':');
+    const prefix = p < 0 ? name : name.slice(0, p);
+    const rest = p < 0 ? '' : name.slice(p + 1);
+    const q = rest.indexOf(':');
+    if (THREE_PART.has(prefix) && q >= 0) {
+      const a = rest.slice(0, q);
+      let m = t.three.get(prefix);
+      if (!m) t.three.set(prefix, (m = new Map()));
+      let mb = m.get(a);
+      if (!mb) m.set(a, (mb = new Map()));
+      mb.set(rest.slice(q + 1), w);
+    } else {
+      let m = t.two.get(prefix);
+      if (!m) t.two.set(prefix, (m = new Map()));
+      m.set(rest, w);
+    }
+  }
+  tables.set(weights, t);
+  return t;
+}
+
+/** Adds up the weights of the features it is given (each feature once). */
+class ScoreSink implements FeatureSink {
+  z = 0;
+  constructor(private readonly table: WeightTable) {}
+  reset(bias: number): void {
+    this.z = Number.isFinite(bias) ? bias : 0;
+  }
+  add(prefix: string, a = ''): void {
+    this.z += this.table.two.get(prefix)?.get(a) ?? 0;
+  }
+  add3(prefix: string, a: string, b: string): void {
+    this.z += this.table.three.get(prefix)?.get(a)?.get(b) ?? 0;
+  }
+}
+
+/** The features of one candidate (names are stable: the weights file is keyed by them). */
+function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: string, overlapping: number, saidSentences: ReadonlySet<number>, f: FeatureSink): void {
+  f.add('lang', lang);
+  f.add('src', c.source);
+  f.add3('src', c.source, lang);
+  f.add3('kind', c.source, c.kind);
+  if (c.source === 'rule') {
+    f.add('trig', triggerStem(c.reason));
+  }
+  const first = wordIndexAt(words, c.start);
+  let last = first;
+  while (last + 1 < words.length && words[last + 1].start < c.end) last++;
+  const inSpan = first < words.length && words[first].start < c.end;
+  // The head: the first head word inside the span.
+  let head: HeadClass | undefined;
+  let capitals = 0;
+  let headCount = 0;
+  let acronym = false;
+  const inCues: CueClass[] = [];
+  if (inSpan) {
+    for (let j = first; j <= last && j < words.length && j < first + MAX_SPAN_WORDS; j++) {
+      const w = words[j];
+      const h = w.head;
+      if (h) {
+        headCount++;
+        if (!head) {
+          head = h;
+          f.add('hs', wordStem(w));
+          // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
+          if (w.lower.charCodeAt(0) >= 0x400) f.add('hend', w.lower.slice(-2));
+          if (w.cap) f.add('headcap', h);
+        }
+      }
+      if (w.cap && !(j > 0 && words[j - 1].sent !== w.sent) && j !== 0) capitals++;
+      if (!acronym && w.cap && w.end - w.start >= 2 && isCapitalLetter(text.charCodeAt(w.start + 1)) && w.lower.toUpperCase() === text.slice(w.start, w.end)) acronym = true;
+      if (j - first < 3 && w.cue && !inCues.includes(w.cue)) inCues.push(w.cue);
+    }
+  }
+  if (acronym) f.add('acronym');
+  for (const cue of inCues) f.add('in', cue);
+  const hc = head ?? 'none';
+  f.add('head', hc);
+  f.add3('head', hc, lang);
+  f.add3('sh', c.source, hc);
+  // Lexical context: the span's first word and the two words before it, by stem.
+  const sent = first < words.length ? words[first].sent : -1;
+  if (inSpan) f.add('f', wordStem(words[first]));
+  if (first > 0 && words[first - 1].sent === sent) f.add('w-1', wordStem(words[first - 1]));
+  if (first > 1 && words[first - 2].sent === sent) f.add('w-2', wordStem(words[first - 2]));
+  const before = text.slice(Math.max(0, c.start - 2), c.start).trim();
+  if (before) f.add('punct-', before[before.length - 1]);
+  // A list item: the candidate starts its line (after a bullet or a number).
+  if (/(?:^|\n)[\s\-•*–—\d.)]*$/u.test(text.slice(Math.max(0, c.start - 6), c.start))) f.add('linestart');
+  if (headCount > 1) f.add('heads', '2+');
+  f.add('caps', bucket(capitals, [0, 1, 3]));
+  f.add('len', bucket(inSpan ? last - first + 1 : 0, [1, 3, 7, 15]));
+  const span = text.slice(c.start, c.end);
+  if (/[«“"‘]/u.test(span) || /[«“"‘]/u.test(text[c.start - 1] ?? '')) f.add('quoted');
+  const digit = /\d/u.test(span);
+  if (digit) f.add('digit');
+  const tail = text.slice(c.end, Math.min(lineEnd, c.end + 30));
+  if ((digit || /\d/u.test(tail)) && /\b(?:19|20)\d\d\b/u.test(span + tail)) f.add('year');
+  if (digit && /[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(span)) f.add('money');
+  if (overlapping > 0) f.add('multi', bucket(overlapping, [1, 2]));
+  // The words before the candidate in its sentence: governing verbs, mood, actor.
+  if (sent === 0) f.add('sent', 'first');
+  let actor = -1;
+  // Cues can repeat within the window; each feature counts once.
+  const pre: CueClass[] = [];
+  const pre2: CueClass[] = [];
+  const pv: string[] = [];
+  let ruInf = false;
+  let ruPast = false;
+  let enEd = false;
+  for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
+    const w = words[j];
+    if (w.sent !== sent) break;
+    if (d <= 6) {
+      const cue = w.cue;
+      if (cue) {
+        if (!pre.includes(cue)) pre.push(cue);
+        if (d <= 2) {
+          if (!pre2.includes(cue)) pre2.push(cue);
+          const st = wordStem(w);
+          if (!pv.includes(st)) pv.push(st);
+        }
+      }
+      if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
+        if (/(?:ть|ться|ти)$/u.test(w.lower)) ruInf = true;
+        else if (/(?:ла|ли|ло|л)$/u.test(w.lower)) ruPast = true;
+      }
+      if (d <= 2 && w.lower.endsWith('ed')) enEd = true;
+      if (d === 1 && w.lower === 'to') f.add('to');
+    }
+    if (actor < 0 && w.cap) actor = d;
+  }
+  for (const cue of pre) {
+    f.add('pre', cue);
+    f.add3('pre', cue, c.source);
+  }
+  for (const cue of pre2) f.add('pre2', cue);
+  for (const st of pv) f.add('pv', st);
+  if (ruInf) f.add('ru', 'inf');
+  if (ruPast) f.add('ru', 'past');
+  if (enEd) f.add('en', 'ed');
+  f.add('actor', actor < 0 ? 'none' : bucket(actor, [3, 8]));
+  if (saidSentences.has(sent)) f.add('said');
+}
+
+function isCapitalLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401;
+}
+
+/** Default for `minScore` (and `summitNotes.detection.minScore`): chosen from the CV curve (docs/DETECTION.md). */
+export const DEFAULT_MIN_SCORE = 0.5;
+
+/**
+ * Suggestions from scored candidates: those at or above `minScore`, not touching a skipped range,
+ * overlapping ones merged into one (its score is the highest, its reason and kind that candidate's).
+ */
+export function selectSuggestions(text: string, scored: readonly ScoredCandidate[], minScore: number, skip?: readonly TextRange[]): SuggestedInitiative[] {
+  const kept = scored.filter((c) => c.score >= minScore).sort((a, b) => a.start - b.start || b.end - a.end);
+  const skipper = new SkipCursor(skip);
+  const out: { start: number; end: number; reason: string; kind: InitiativeKind; score: number }[] = [];
+  for (const c of kept) {
+    if (skipper.covering(c.start)) continue;
+    // A stretch that already holds an annotation has been marked up by the analyst.
+    if (skipper.nextStart(c.start) < c.end) continue;
+    const last = out[out.length - 1];
+    if (last && c.start < last.end) {
+      last.end = Math.max(last.end, c.end);
+      if (c.score > last.score) Object.assign(last, { reason: c.reason, kind: c.kind, score: c.score });
+      continue;
+    }
+    out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, score: c.score });
+  }
+  return out.map((c) => ({
+    kind: 'initiative', start: c.start, end: c.end, text: text.slice(c.start, c.end), reason: c.reason, initiativeKind: c.kind,
+    score: Math.round(c.score * 1000) / 1000,
+  }));
+}
