@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import {
   buildDossier, buildWorkspace, disagreeingValues, filterDossier, fromFiles, linkSuggestions, parseNotes, removeFile, renameFile,
-  trackFindings, trackFindingsForFile, updateFile, valuesAgree, writtenStep, type ComparableValue, type Dossier, type NotesSource, type Workspace,
+  trackFindings, trackFindingsForFile, updateFile, valuesAgree, writtenStep, writtenValue, type ComparableValue, type Dossier, type NotesSource, type Workspace,
 } from '../../src/core';
 import { seededRandom } from '../support/random';
 import { fixtureWorkspace, notes } from './dossierSupport';
@@ -76,6 +76,15 @@ describe('dossier', () => {
       assert.equal(writtenStep(figureOf('[1,5 трлн рублей]{.figure}', 'ru'), 'ru'), 1e11);
       assert.equal(writtenStep(figureOf('[30%]{.figure}'), 'en'), 1);
       assert.equal(writtenStep(figureOf('[a lot]{.figure value=5e9 unit=USD}'), 'en'), 0);
+      assert.equal(writtenStep(figureOf('[$1.25 trillion]{.figure}'), 'en'), 1e10);
+    });
+
+    it('reads a range as standing for everything between its ends', () => {
+      const range = writtenValue(figureOf('[$3–5 billion]{.figure}'), 'en');
+      assert.equal(range.min, 3e9);
+      assert.equal(range.step, 1e9);
+      assert.ok(valuesAgree({ value: 5e9, unit: 'USD', step: 1e9, qualifier: null, min: 3e9 }, v(4e9, 1e9)));
+      assert.ok(!valuesAgree({ value: 5e9, unit: 'USD', step: 1e9, qualifier: null, min: 3e9 }, v(7e9, 1e9)));
     });
 
     it('agrees within 1% and within the written precision, not beyond', () => {

@@ -85,6 +85,8 @@ export interface MetricValue extends DossierSpan {
   readonly normalised: string;
   /** Step of the last written digit in base units (0: exact). */
   readonly step: number;
+  /** A range's lower end (the value is its upper end). */
+  readonly min: number | undefined;
   /** The track key of the initiative it stands in, if any. */
   readonly track: string | undefined;
   /** Status, areas and actors of the initiative it stands in (for filters). */
@@ -291,17 +293,17 @@ function toValue(f: FigureMention, article: DossierArticle, initiative: Initiati
   return {
     article, id: f.id, asWritten: f.asWritten, value: f.value, unit: f.unit, qualifier: f.qualifier,
     normalised: describeFigureValue(f.value, f.unit, f.qualifier),
-    step: f.step, track: initiative?.track, status: initiative?.status, areas: initiative?.areas ?? [], actors: initiative?.actors ?? [],
+    step: f.step, min: f.min, track: initiative?.track, status: initiative?.status, areas: initiative?.areas ?? [], actors: initiative?.actors ?? [],
     disagrees: false, start: f.start, end: f.end, line: f.line,
   };
 }
 
 function metricOf(metric: string, year: number | undefined, values: readonly MetricValue[]): DossierMetric {
-  const comparable: { value: number; unit: string | undefined; step: number; qualifier: Qualifier | null }[] = [];
+  const comparable: { value: number; unit: string | undefined; step: number; qualifier: Qualifier | null; min?: number }[] = [];
   const positions: number[] = [];
   values.forEach((v, i) => {
     if (v.value === undefined) return;
-    comparable.push({ value: v.value, unit: v.unit, step: v.step, qualifier: v.qualifier });
+    comparable.push({ value: v.value, unit: v.unit, step: v.step, qualifier: v.qualifier, min: v.min });
     positions.push(i);
   });
   const bad = new Set(disagreeingValues(comparable).map((k) => positions[k]));

@@ -11,7 +11,8 @@ export {
   buildWorkspace, compareMentions, emptyWorkspace, fromFiles, metricKey, removeFile, renameFile, summariseFile, updateFile,
 } from './workspace';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, NotesSource, Workspace, WorkspaceFile } from './workspace';
-export { ABOUT_TOLERANCE, AGREEMENT_TOLERANCE, disagreeingValues, valueRange, valuesAgree, writtenStep } from './precision';
+export { ABOUT_TOLERANCE, AGREEMENT_TOLERANCE, disagreeingValues, valueRange, valuesAgree, writtenStep, writtenValue } from './precision';
+export type { WrittenValue } from './precision';
 export type { ComparableValue, ValueRange } from './precision';
 export { SUMMIT_BODIES, nameTokens, stem } from './names';
 export { MAX_SUGGESTIONS, SUGGESTION_THRESHOLD, compareNames, linkSuggestions, suggestionsFor, untrackedSuggestions } from './suggest';

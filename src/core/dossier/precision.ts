@@ -8,7 +8,7 @@
  * convert currencies).
  */
 import { isDigit, isLetter } from '../text';
-import { scanNumber } from '../figures';
+import { parseFigure, scanNumber } from '../figures';
 import type { Figure, Qualifier } from '../model';
 
 /** Relative difference always treated as rounding: 1%. */
@@ -17,29 +17,48 @@ export const AGREEMENT_TOLERANCE = 0.01;
 /** How far `about X` (`около`, `порядка`) may be from X: 5%. */
 export const ABOUT_TOLERANCE = 0.05;
 
+/** A figure's written precision and, for a range (`$3–5 bn`), its lower end. */
+export interface WrittenValue {
+  /** The step of the last written digit in base units (`$650 млрд` → 1e9, `1,5 трлн` → 1e11, `30%` → 1); 0 when exact. */
+  readonly step: number;
+  /** A range's lower end in base units (the value is its upper end). */
+  readonly min: number | undefined;
+}
+
+const EXACT: WrittenValue = { step: 0, min: undefined };
+
 /**
- * The step of the last written digit, in base units: `$650 млрд` → 1e9, `1,5 трлн` → 1e11, `30%`
- * → 1. Zero (exact) when the value comes from `value=` or no number is written.
+ * How precisely a figure's value is written. Zero (exact) when the value comes from `value=` or no
+ * number is written. The figure's text is read again with `parseFigure` (the model keeps only the
+ * value) for the magnitude, where the number stands, and a range's lower end.
  */
-export function writtenStep(figure: Figure, language: string): number {
+export function writtenValue(figure: Figure, language: string): WrittenValue {
   const value = figure.value;
-  if (value === undefined || figure.source !== 'text' || value === 0) return 0;
+  if (value === undefined || figure.source !== 'text' || value === 0) return EXACT;
   const text = figure.annotation.plainText;
-  for (let i = 0; i < text.length; i++) {
-    if (!isDigit(text.charCodeAt(i))) continue;
-    if (i > 0 && isLetter(text.charCodeAt(i - 1))) {
-      // Glued to a letter (`G20`): not the value; skip the digit run.
-      while (i + 1 < text.length && isDigit(text.charCodeAt(i + 1))) i++;
-      continue;
+  const parsed = parseFigure(text, language);
+  if (parsed.value !== value) return EXACT;
+  const min = parsed.min;
+  let start = parsed.numberStart;
+  if (start === undefined) {
+    for (let i = 0; i < text.length && start === undefined; i++) {
+      if (isDigit(text.charCodeAt(i)) && !(i > 0 && isLetter(text.charCodeAt(i - 1)))) start = i;
     }
-    const n = scanNumber(text, i, text.length, language);
-    if (!n) return 0;
-    const written = Number(`${n.integer}.${n.fraction || '0'}`);
-    if (!(written > 0) || !Number.isFinite(written)) return 0;
-    const scale = Math.abs(value) / written;
-    return scale * Math.pow(10, -n.fraction.length);
   }
-  return 0;
+  if (start === undefined) return { step: 0, min };
+  const n = scanNumber(text, start, text.length, language);
+  if (!n) return { step: 0, min };
+  const written = Number(`${n.integer}.${n.fraction || '0'}`);
+  if (!(written > 0) || !Number.isFinite(written)) return { step: 0, min };
+  // The magnitude word scales the written digits (`650 млрд`); for a range the number read may be
+  // either end, so the scale comes from the magnitude, not from value ÷ written.
+  const scale = parsed.magnitude > 0 ? parsed.magnitude : Math.abs(value) / written;
+  return { step: scale * Math.pow(10, -n.fraction.length), min };
+}
+
+/** The step of the last written digit (see {@link writtenValue}). */
+export function writtenStep(figure: Figure, language: string): number {
+  return writtenValue(figure, language).step;
 }
 
 /** What one value may stand for. */
@@ -48,10 +67,10 @@ export interface ValueRange {
   readonly high: number;
 }
 
-/** The range a value written with `step` and `qualifier` stands for. */
-export function valueRange(value: number, step: number, qualifier: Qualifier | null): ValueRange {
+/** The range a value written with `step` and `qualifier` (a range: from `min`) stands for. */
+export function valueRange(value: number, step: number, qualifier: Qualifier | null, min?: number): ValueRange {
   const half = qualifier === 'about' ? Math.max(step / 2, Math.abs(value) * ABOUT_TOLERANCE) : step / 2;
-  let low = value - half;
+  let low = (min !== undefined && min < value ? min : value) - half;
   let high = value + half;
   if (qualifier === 'more_than' || qualifier === 'at_least') high = Infinity;
   else if (qualifier === 'less_than' || qualifier === 'up_to') low = -Infinity;
@@ -64,14 +83,16 @@ export interface ComparableValue {
   readonly unit: string | undefined;
   readonly step: number;
   readonly qualifier: Qualifier | null;
+  /** A range's lower end (the value is its upper end). */
+  readonly min?: number;
 }
 
 /** True when `a` and `b` (same unit) say the same within rounding (see the module comment). */
 export function valuesAgree(a: ComparableValue, b: ComparableValue): boolean {
   const larger = Math.max(Math.abs(a.value), Math.abs(b.value));
   if (Math.abs(a.value - b.value) <= larger * AGREEMENT_TOLERANCE) return true;
-  const ra = valueRange(a.value, a.step, a.qualifier);
-  const rb = valueRange(b.value, b.step, b.qualifier);
+  const ra = valueRange(a.value, a.step, a.qualifier, a.min);
+  const rb = valueRange(b.value, b.step, b.qualifier, b.min);
   return ra.low <= rb.high && rb.low <= ra.high;
 }
 

@@ -11,7 +11,7 @@ import type { Qualifier } from '../figures';
 import { parseNotes, type Annotation, type NotesModel } from '../model';
 import { safeHttpUrl } from '../brief';
 import { isValidTrackKey, normaliseTrackKey, trackSite, type TrackSite } from './track';
-import { writtenStep } from './precision';
+import { writtenValue } from './precision';
 
 /** A notes file as given to {@link buildWorkspace}: its path (or URI) and its text. */
 export interface NotesSource {
@@ -69,6 +69,8 @@ export interface FigureMention extends MentionPlace {
   readonly asWritten: string;
   /** The step of the last written digit in base units (0: exact); see precision.ts. */
   readonly step: number;
+  /** A range's lower end in base units (`value` is its upper end). */
+  readonly min: number | undefined;
   /** The enclosing initiative (index into the file's `initiatives`), if any. */
   readonly initiative: number | undefined;
 }
@@ -155,6 +157,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
         break;
       }
     }
+    const written = writtenValue(f, model.language);
     figures.push({
       path,
       start: a.range.start,
@@ -168,7 +171,8 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       unit: f.unit,
       qualifier: f.qualifier,
       asWritten: own(a.plainText),
-      step: writtenStep(f, model.language),
+      step: written.step,
+      min: written.min,
       initiative,
     });
   }
