@@ -12,6 +12,7 @@ import { command as figures } from './commands/figures';
 import { command as brief } from './commands/brief';
 import { command as detect } from './commands/detect';
 import { command as importArticle } from './commands/import';
+import { command as dossier } from './commands/dossier';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CliCommand[] = [
   brief,
   detect,
   importArticle,
+  dossier,
 ];
 
 /** The real process: stdout, stderr, the file system. */

@@ -6,6 +6,7 @@
  *   text ← figures ← model ← detect ← article
  *                          ← editor
  *                          ← brief
+ *              text, figures, model, brief ← dossier (across files)
  */
 export * from './text';
 export * from './figures';
@@ -14,3 +15,4 @@ export * from './detect';
 export * from './article';
 export * from './brief';
 export * from './editor';
+export * from './dossier';

@@ -9,3 +9,8 @@ export { csvCell } from './csv';
 export type { BriefFormat } from './export';
 export { createNotesMarkdown, escapeHtml, renderBriefPreview } from './html';
 export { summitNotesPlugin } from './markdownItPlugin';
+// Helpers other exports share (the dossier's HTML, Markdown and CSV).
+export { BRIEF_EXPORT_CSS } from './styles';
+export { csvCell } from './csv';
+export { escapeMarkdown } from './markdown';
+export { safeHttpUrl } from './links';

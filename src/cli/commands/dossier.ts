@@ -1,0 +1,142 @@
+/**
+ * `summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [filters…]`: every
+ * `*.summit.md` under DIR read into one workspace, and its dossier (tracked initiatives' timelines,
+ * figures by metric with disagreements, `track=` findings, suggested links) rendered on standard
+ * output or into OUT. OUT is refused when it exists (unless `--force`) and is never a notes file.
+ */
+import { promises as fs } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import {
+  buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossier, summariseFile,
+  type DossierFilter, type DossierFormat, type WorkspaceFile,
+} from '../../core';
+import { CliError, EXIT_OK, EXIT_USAGE, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
+
+const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--lang L] [--from DATE] [--to DATE]';
+
+const VALUE_OPTIONS = ['format', 'o', 'summit', 'area', 'status', 'actor', 'lang', 'from', 'to'] as const;
+
+/** A CliIo that can also list a folder and write files (tests pass a fake; the real process uses node:fs). */
+export interface DossierIo extends CliIo {
+  /** Every `*.summit.md` under `dir` (recursively, hidden folders and node_modules skipped), as paths joinable to `dir`. */
+  listNotesFiles?(dir: string): Promise<string[]>;
+  /** Writes `data` to `path`; with `exclusive`, rejects with code EEXIST when the file exists. */
+  writeFile?(path: string, data: string, exclusive: boolean): Promise<void>;
+}
+
+async function nodeListNotesFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    // Dirents do not follow symbolic links, so a link loop cannot make the walk endless.
+    const entries = await fs.readdir(folder, { withFileTypes: true });
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(path);
+      } else if (entry.isFile() && entry.name.endsWith('.summit.md')) out.push(path);
+    }
+  };
+  const stat = await fs.stat(dir);
+  if (!stat.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+  await walk(dir);
+  return out;
+}
+
+async function nodeWriteFile(path: string, data: string, exclusive: boolean): Promise<void> {
+  await fs.writeFile(path, data, { encoding: 'utf8', flag: exclusive ? 'wx' : 'w' });
+}
+
+/** `--name value` and `-o value` into `--name=value`, the form `parseArgs` reads. */
+function joinOptionValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const bare = arg === '-o' || arg === '--output' ? 'o' : arg === '-f' ? 'format' : arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (bare !== undefined && (VALUE_OPTIONS as readonly string[]).includes(bare) && !arg.includes('=')) {
+      if (i + 1 < args.length && !args[i + 1].startsWith('--')) out.push(`--${bare}=${args[++i]}`);
+      else out.push(`--${bare}`);
+    } else if (arg.startsWith('--output=')) out.push(`--o=${arg.slice('--output='.length)}`);
+    else out.push(arg);
+  }
+  return out;
+}
+
+function stringFlag(flags: ReadonlyMap<string, string | true>, name: string): string | undefined {
+  const v = flags.get(name);
+  if (v === true) throw new CliError(`--${name === 'o' ? 'o' : name} needs a value\nusage: ${USAGE}`);
+  return v;
+}
+
+/** A path as the dossier shows it: relative to DIR, with `/`. */
+function displayPath(dir: string, path: string): string {
+  const rel = relative(dir, path);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+export const command: CliCommand = {
+  name: 'dossier',
+  summary: 'Follow initiatives and figures across every notes file of a folder (HTML, Markdown, CSV or JSON)',
+  usage: `${USAGE}\n\n  --format F  html (self-contained page, the default), md, csv or json (schema in docs/CLI.md)\n  -o OUT      write to OUT instead of standard output\n  --force     overwrite OUT when it exists\n  --summit S  articles whose summit: contains S (any case)\n  --area A    initiatives with area A (figures: of the initiative they stand in)\n  --status S  mentions with status S\n  --actor A   mentions whose by= or nested actor contains A (any case)\n  --lang L    articles in language L\n  --from D, --to D  articles dated from / up to D (YYYY-MM-DD, inclusive)`,
+  async run(args, io: DossierIo) {
+    const parsed = parseArgs(joinOptionValues(args), [...VALUE_OPTIONS, 'force'], USAGE);
+    const flags = parsed.flags;
+    const format = stringFlag(flags, 'format') ?? 'html';
+    if (!DOSSIER_FORMATS.includes(format as DossierFormat)) throw new CliError(`--format must be one of ${DOSSIER_FORMATS.join(', ')}\nusage: ${USAGE}`);
+    const out = stringFlag(flags, 'o');
+    const filter: DossierFilter = {
+      summit: stringFlag(flags, 'summit'),
+      area: stringFlag(flags, 'area'),
+      status: stringFlag(flags, 'status'),
+      actor: stringFlag(flags, 'actor'),
+      language: stringFlag(flags, 'lang'),
+      from: stringFlag(flags, 'from'),
+      to: stringFlag(flags, 'to'),
+    };
+    for (const name of ['from', 'to'] as const) {
+      const date = filter[name];
+      if (date !== undefined && !isIsoDate(date)) throw new CliError(`--${name} must be a date YYYY-MM-DD, not '${date}'\nusage: ${USAGE}`);
+    }
+    if (parsed.positionals.length !== 1) throw new CliError(`expected exactly one DIR\nusage: ${USAGE}`);
+    const dir = parsed.positionals[0];
+
+    let paths: string[];
+    try {
+      paths = await (io.listNotesFiles ?? nodeListNotesFiles)(dir);
+    } catch (e) {
+      const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+      throw new CliError(`${dir}: cannot list: ${code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : e instanceof Error ? e.message : String(e)}`);
+    }
+    paths.sort();
+    // Each file is summarised as soon as it is parsed: its text and model are not kept.
+    const files = new Map<string, WorkspaceFile>();
+    let unreadable = 0;
+    for (const path of paths) {
+      try {
+        const shown = displayPath(dir, path);
+        files.set(shown, summariseFile(shown, parseNotes(await readNotesFile(io, path))));
+      } catch (e) {
+        if (!(e instanceof CliError)) throw e;
+        unreadable++;
+        io.err(`summit-notes dossier: ${e.message} (left out)\n`);
+      }
+    }
+    if (out !== undefined && (out.endsWith('.summit.md') || paths.some((p) => resolve(p) === resolve(out)))) {
+      throw new CliError(`${out}: refusing to write over a notes file`);
+    }
+    const dossier = filterDossier(buildDossier(fromFiles(files)), filter);
+    const rendered = renderDossier(dossier, format as DossierFormat);
+    if (out === undefined) io.out(rendered);
+    else {
+      const write = io.writeFile ?? nodeWriteFile;
+      try {
+        await write(out, rendered, !flags.has('force'));
+      } catch (e) {
+        const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+        if (code === 'EEXIST') throw new CliError(`${out}: already exists (use --force to overwrite)`);
+        throw new CliError(`${out}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      io.err(`summit-notes dossier: wrote ${out} (${files.size} notes file(s))\n`);
+    }
+    return unreadable ? EXIT_USAGE : EXIT_OK;
+  },
+};

@@ -1,0 +1,372 @@
+/**
+ * The dossier model: per tracked initiative a timeline across articles, figures by metric and year
+ * with disagreements flagged, the `track=` findings and the suggested links. Plain data only (no
+ * functions, no cycles), like the brief model: the same object is the JSON export, the input of
+ * every renderer and what the editor will show. Entries of unchanged keys and metrics are reused
+ * between builds (cached by the workspace's lists, which `updateFile` shares when untouched), so
+ * rebuilding after one file changed costs that file's keys and metrics plus one sort.
+ */
+import type { Qualifier } from '../model';
+import { describeFigureValue } from '../figures';
+import { disagreeingValues } from './precision';
+import type { ArticleInfo, FigureMention, InitiativeMention, Workspace } from './workspace';
+import { trackFindings, type DossierFinding } from './findings';
+import { untrackedSuggestions, type LinkSuggestion } from './suggest';
+
+/** Bumped when the JSON shape changes incompatibly (docs/CLI.md, "Dossier JSON"). */
+export const DOSSIER_SCHEMA_VERSION = 1;
+
+/** The article a timeline entry or a figure comes from. */
+export interface DossierArticle {
+  readonly path: string;
+  readonly title: string | undefined;
+  readonly date: string | undefined;
+  readonly summit: string | undefined;
+  readonly language: string;
+  readonly sourceName: string | undefined;
+  /** Only an absolute http(s) URL. */
+  readonly sourceUrl: string | undefined;
+}
+
+/** Where an item stands in its notes file (provenance): UTF-16 offsets and the zero-based line. */
+export interface DossierSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+}
+
+/** One mention of a tracked initiative. */
+export interface TimelineEntry extends DossierSpan {
+  readonly article: DossierArticle;
+  readonly id: string | undefined;
+  readonly text: string;
+  readonly status: string | undefined;
+  /** The last status before this entry (in timeline order), if any. */
+  readonly previousStatus: string | undefined;
+  /** True when this entry's status differs from `previousStatus`. */
+  readonly statusChanged: boolean;
+  readonly areas: readonly string[];
+  readonly actors: readonly string[];
+}
+
+/** A step of the status path: the first status and every change. */
+export interface StatusStep {
+  readonly status: string;
+  readonly date: string | undefined;
+  readonly path: string;
+}
+
+export interface DossierInitiative {
+  readonly key: string;
+  /** The text of the latest mention. */
+  readonly name: string;
+  /** The latest status given. */
+  readonly status: string | undefined;
+  readonly statusPath: readonly StatusStep[];
+  readonly firstDate: string | undefined;
+  readonly lastDate: string | undefined;
+  readonly summits: readonly string[];
+  readonly languages: readonly string[];
+  readonly areas: readonly string[];
+  readonly actors: readonly string[];
+  readonly timeline: readonly TimelineEntry[];
+  /** Untracked initiatives in other files that look like this one, best first. */
+  readonly suggested: readonly LinkSuggestion[];
+}
+
+/** One figure of a metric. */
+export interface MetricValue extends DossierSpan {
+  readonly article: DossierArticle;
+  readonly id: string | undefined;
+  readonly asWritten: string;
+  readonly value: number | undefined;
+  readonly unit: string | undefined;
+  readonly qualifier: Qualifier | null;
+  readonly normalised: string;
+  /** Step of the last written digit in base units (0: exact). */
+  readonly step: number;
+  /** A range's lower end (the value is its upper end). */
+  readonly min: number | undefined;
+  /** The track key of the initiative it stands in, if any. */
+  readonly track: string | undefined;
+  /** Status, areas and actors of the initiative it stands in (for filters). */
+  readonly status: string | undefined;
+  readonly areas: readonly string[];
+  readonly actors: readonly string[];
+  /** True when it disagrees with another value of the same unit in its group. */
+  readonly disagrees: boolean;
+}
+
+/** Figures of one metric and year across articles. */
+export interface DossierMetric {
+  /** As first written. */
+  readonly metric: string;
+  readonly year: number | undefined;
+  readonly values: readonly MetricValue[];
+  /** True when two values of the same unit differ beyond rounding (docs/FORMAT.md, "The dossier"). */
+  readonly disagreement: boolean;
+}
+
+/** Filters, all optional, all applied together. */
+export interface DossierFilter {
+  /** Case-insensitive part of the article's `summit:`. */
+  readonly summit?: string;
+  /** One of the initiative's `area=` ids. */
+  readonly area?: string;
+  /** The mention's `status=`. */
+  readonly status?: string;
+  /** Case-insensitive part of an actor's name (`by=` or a nested actor). */
+  readonly actor?: string;
+  /** The article's language. */
+  readonly language?: string;
+  /** ISO dates, inclusive; undated articles are left out when either is given. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface DossierCounts {
+  readonly articles: number;
+  readonly initiatives: number;
+  readonly mentions: number;
+  readonly metrics: number;
+  readonly disagreements: number;
+  readonly findings: number;
+  readonly suggestions: number;
+}
+
+export interface Dossier {
+  readonly schemaVersion: number;
+  readonly filter: DossierFilter;
+  readonly counts: DossierCounts;
+  /** Every article, by date (undated last), then path. */
+  readonly articles: readonly DossierArticle[];
+  /** By first date, then key. */
+  readonly initiatives: readonly DossierInitiative[];
+  /** By metric, then year. */
+  readonly metrics: readonly DossierMetric[];
+  readonly findings: readonly DossierFinding[];
+}
+
+export interface DossierOptions {
+  /** Compute suggested links (default true); the editor may ask for them lazily instead. */
+  readonly suggestions?: boolean;
+}
+
+const articleCache = new WeakMap<ArticleInfo, Map<string, DossierArticle>>();
+
+function toArticle(path: string, info: ArticleInfo): DossierArticle {
+  let byPath = articleCache.get(info);
+  if (!byPath) articleCache.set(info, (byPath = new Map()));
+  let article = byPath.get(path);
+  if (!article) {
+    article = { path, title: info.title, date: info.date, summit: info.summit, language: info.language, sourceName: info.sourceName, sourceUrl: info.sourceUrl };
+    byPath.set(path, article);
+  }
+  return article;
+}
+
+const timelineCache = new WeakMap<readonly InitiativeMention[], DossierInitiative>();
+const metricCache = new WeakMap<readonly FigureMention[], DossierMetric>();
+
+/** Builds the dossier of a workspace. Never throws on a valid workspace. */
+export function buildDossier(workspace: Workspace, options: DossierOptions = {}): Dossier {
+  const articleOf = (path: string): DossierArticle | undefined => {
+    const file = workspace.files.get(path);
+    return file ? toArticle(path, file.article) : undefined;
+  };
+  const initiatives: DossierInitiative[] = [];
+  for (const [key, mentions] of workspace.tracks) {
+    let initiative = timelineCache.get(mentions);
+    if (!initiative) {
+      const entries: TimelineEntry[] = [];
+      for (const m of mentions) {
+        const article = articleOf(m.path);
+        if (article) entries.push(toEntry(m, article));
+      }
+      initiative = initiativeOf(key, withStatusChanges(entries), []);
+      timelineCache.set(mentions, initiative);
+    }
+    if (options.suggestions ?? true) initiative = { ...initiative, suggested: untrackedSuggestions(workspace, key, mentions) };
+    initiatives.push(initiative);
+  }
+  initiatives.sort(compareInitiatives);
+  // The workspace keeps its metric keys (normalised: metric, then year) and its files in order.
+  const metrics: DossierMetric[] = [];
+  for (const key of workspace.metricOrder) {
+    const figures = workspace.metrics.get(key) ?? [];
+    let metric = metricCache.get(figures);
+    if (!metric) {
+      const values: MetricValue[] = [];
+      for (const f of figures) {
+        const file = workspace.files.get(f.path);
+        const article = articleOf(f.path);
+        if (file && article) values.push(toValue(f, article, f.initiative === undefined ? undefined : file.initiatives[f.initiative]));
+      }
+      metric = metricOf(figures[0].metric ?? '', figures[0].year, values);
+      metricCache.set(figures, metric);
+    }
+    metrics.push(metric);
+  }
+  const articles: DossierArticle[] = [];
+  for (const path of workspace.fileOrder) {
+    const article = articleOf(path);
+    if (article) articles.push(article);
+  }
+  return assemble({}, articles, initiatives, metrics, trackFindings(workspace));
+}
+
+function assemble(filter: DossierFilter, articles: readonly DossierArticle[], initiatives: readonly DossierInitiative[], metrics: readonly DossierMetric[], findings: readonly DossierFinding[]): Dossier {
+  let mentions = 0;
+  let suggestions = 0;
+  for (const i of initiatives) {
+    mentions += i.timeline.length;
+    suggestions += i.suggested.length;
+  }
+  return {
+    schemaVersion: DOSSIER_SCHEMA_VERSION,
+    filter,
+    counts: {
+      articles: articles.length,
+      initiatives: initiatives.length,
+      mentions,
+      metrics: metrics.length,
+      disagreements: metrics.filter((m) => m.disagreement).length,
+      findings: findings.length,
+      suggestions,
+    },
+    articles,
+    initiatives,
+    metrics,
+    findings,
+  };
+}
+
+function toEntry(m: InitiativeMention, article: DossierArticle): TimelineEntry {
+  return {
+    article, id: m.id, text: m.text, status: m.status, previousStatus: undefined, statusChanged: false,
+    areas: m.areas, actors: m.actors, start: m.start, end: m.end, line: m.line,
+  };
+}
+
+/** The entries (in timeline order) with `previousStatus` and `statusChanged` set. */
+function withStatusChanges(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  let last: string | undefined;
+  return entries.map((e) => {
+    const previousStatus = last;
+    const statusChanged = e.status !== undefined && previousStatus !== undefined && e.status !== previousStatus;
+    if (e.status !== undefined) last = e.status;
+    return e.previousStatus === previousStatus && e.statusChanged === statusChanged ? e : { ...e, previousStatus, statusChanged };
+  });
+}
+
+function initiativeOf(key: string, timeline: readonly TimelineEntry[], suggested: readonly LinkSuggestion[]): DossierInitiative {
+  const statusPath: StatusStep[] = [];
+  const summits: string[] = [];
+  const languages: string[] = [];
+  const areas: string[] = [];
+  const actors: string[] = [];
+  let status: string | undefined;
+  let firstDate: string | undefined;
+  let lastDate: string | undefined;
+  for (const e of timeline) {
+    if (e.status !== undefined && (statusPath.length === 0 || e.statusChanged)) statusPath.push({ status: e.status, date: e.article.date, path: e.article.path });
+    if (e.status !== undefined) status = e.status;
+    const date = e.article.date;
+    if (date !== undefined) {
+      if (firstDate === undefined || date < firstDate) firstDate = date;
+      if (lastDate === undefined || date > lastDate) lastDate = date;
+    }
+    addOnce(summits, e.article.summit);
+    addOnce(languages, e.article.language);
+    for (const a of e.areas) addOnce(areas, a);
+    for (const a of e.actors) addOnce(actors, a);
+  }
+  const latest = timeline[timeline.length - 1];
+  return { key, name: latest ? latest.text : key, status, statusPath, firstDate, lastDate, summits, languages, areas, actors, timeline, suggested };
+}
+
+function addOnce(list: string[], value: string | undefined): void {
+  if (value !== undefined && !list.includes(value)) list.push(value);
+}
+
+function toValue(f: FigureMention, article: DossierArticle, initiative: InitiativeMention | undefined): MetricValue {
+  return {
+    article, id: f.id, asWritten: f.asWritten, value: f.value, unit: f.unit, qualifier: f.qualifier,
+    normalised: describeFigureValue(f.value, f.unit, f.qualifier),
+    step: f.step, min: f.min, track: initiative?.track, status: initiative?.status, areas: initiative?.areas ?? [], actors: initiative?.actors ?? [],
+    disagrees: false, start: f.start, end: f.end, line: f.line,
+  };
+}
+
+function metricOf(metric: string, year: number | undefined, values: readonly MetricValue[]): DossierMetric {
+  const comparable: { value: number; unit: string | undefined; step: number; qualifier: Qualifier | null; min?: number }[] = [];
+  const positions: number[] = [];
+  values.forEach((v, i) => {
+    if (v.value === undefined) return;
+    comparable.push({ value: v.value, unit: v.unit, step: v.step, qualifier: v.qualifier, min: v.min });
+    positions.push(i);
+  });
+  const bad = new Set(disagreeingValues(comparable).map((k) => positions[k]));
+  const marked = values.map((v, i) => (bad.has(i) === v.disagrees ? v : { ...v, disagrees: bad.has(i) }));
+  return { metric, year, values: marked, disagreement: bad.size > 0 };
+}
+
+function compareInitiatives(a: DossierInitiative, b: DossierInitiative): number {
+  if (a.firstDate !== b.firstDate) {
+    if (a.firstDate === undefined) return 1;
+    if (b.firstDate === undefined) return -1;
+    return a.firstDate < b.firstDate ? -1 : 1;
+  }
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** True when the filter sets nothing. */
+export function isEmptyDossierFilter(filter: DossierFilter): boolean {
+  return Object.values(filter).every((v) => v === undefined || v === '');
+}
+
+function articlePasses(a: DossierArticle, f: DossierFilter): boolean {
+  if (f.summit && !(a.summit ?? '').toLowerCase().includes(f.summit.toLowerCase())) return false;
+  if (f.language && a.language.toLowerCase() !== f.language.toLowerCase()) return false;
+  if (f.from || f.to) {
+    if (a.date === undefined) return false;
+    if (f.from && a.date < f.from) return false;
+    if (f.to && a.date > f.to) return false;
+  }
+  return true;
+}
+
+function itemPasses(item: { readonly status: string | undefined; readonly areas: readonly string[]; readonly actors: readonly string[] }, f: DossierFilter): boolean {
+  if (f.status && item.status !== f.status) return false;
+  if (f.area && !item.areas.includes(f.area)) return false;
+  if (f.actor) {
+    const needle = f.actor.toLowerCase();
+    if (!item.actors.some((a) => a.toLowerCase().includes(needle))) return false;
+  }
+  return true;
+}
+
+/**
+ * The dossier narrowed to `filter` (pure; the input is not changed): timeline entries and figures
+ * that pass every filter; an initiative or metric with none left is dropped; status changes and
+ * disagreements are worked out again over what is left. Suggestions and findings follow their
+ * articles.
+ */
+export function filterDossier(dossier: Dossier, filter: DossierFilter): Dossier {
+  if (isEmptyDossierFilter(filter)) return dossier;
+  const articles = dossier.articles.filter((a) => articlePasses(a, filter));
+  const kept = new Set(articles.map((a) => a.path));
+  const initiatives: DossierInitiative[] = [];
+  for (const i of dossier.initiatives) {
+    const entries = i.timeline.filter((e) => kept.has(e.article.path) && itemPasses(e, filter));
+    if (entries.length === 0) continue;
+    initiatives.push(initiativeOf(i.key, withStatusChanges(entries), i.suggested.filter((s) => kept.has(s.path))));
+  }
+  const metrics: DossierMetric[] = [];
+  for (const m of dossier.metrics) {
+    const values = m.values.filter((v) => kept.has(v.article.path) && itemPasses(v, filter));
+    if (values.length) metrics.push(metricOf(m.metric, m.year, values));
+  }
+  const findings = dossier.findings.filter((f) => kept.has(f.path));
+  return assemble(filter, articles, initiatives, metrics, findings);
+}

@@ -1,0 +1,31 @@
+/**
+ * dossier/ — across files: the workspace model (every notes file reduced to its article facts,
+ * initiatives and figures, merged by `track=` key and by metric; `updateFile` re-merges one file),
+ * the dossier model built from it (timelines, figures by metric with disagreements, filters),
+ * `track=` findings, suggested links, and the dossier's renderers. Pure; imports model/, figures/,
+ * text/ and the brief's helpers. Only src/core/index.ts, the CLI and the extension import it.
+ */
+export { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey } from './track';
+export type { TrackSite } from './track';
+export {
+  buildWorkspace, compareMentions, emptyWorkspace, fromFiles, metricKey, removeFile, renameFile, summariseFile, updateFile,
+} from './workspace';
+export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, NotesSource, Workspace, WorkspaceFile } from './workspace';
+export { ABOUT_TOLERANCE, AGREEMENT_TOLERANCE, disagreeingValues, valueRange, valuesAgree, writtenStep, writtenValue } from './precision';
+export type { WrittenValue } from './precision';
+export type { ComparableValue, ValueRange } from './precision';
+export { SUMMIT_BODIES, nameTokens, stem } from './names';
+export { MAX_SUGGESTIONS, SUGGESTION_THRESHOLD, compareNames, linkSuggestions, suggestionsFor, untrackedSuggestions } from './suggest';
+export type { LinkSuggestion } from './suggest';
+export { trackDistance, trackFindings, trackFindingsForFile } from './findings';
+export type { DossierFinding, DossierFindingCode } from './findings';
+export { DOSSIER_SCHEMA_VERSION, buildDossier, filterDossier, isEmptyDossierFilter } from './build';
+export type {
+  Dossier, DossierArticle, DossierCounts, DossierFilter, DossierInitiative, DossierMetric, DossierOptions, DossierSpan,
+  MetricValue, StatusStep, TimelineEntry,
+} from './build';
+export { DOSSIER_CSV_COLUMNS } from './csv';
+export { DOSSIER_FORMATS, renderDossier, renderDossierJson } from './export';
+export type { DossierFormat } from './export';
+export { renderDossierDocument, renderDossierFragment } from './html';
+export { renderDossierMarkdown } from './markdown';

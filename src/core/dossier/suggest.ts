@@ -1,0 +1,286 @@
+/**
+ * Suggested links: initiatives in other files that look like the same one but share no `track=`
+ * key. Two mentions are compared by their names' concepts (names.ts) after matching acronyms
+ * against the other's initials; the score is the Jaccard overlap of the two concept sets, raised
+ * to 0.9 when their ids are the same. A pair is suggested from {@link SUGGESTION_THRESHOLD} up,
+ * and only when it shares two concepts or a body or acronym (one common word such as "bank" is
+ * not enough). Mentions tracked under two different keys are never suggested: the analyst said
+ * they differ.
+ */
+import type { InitiativeMention, Workspace } from './workspace';
+import { expandAcronyms, initialsAcronym, nameTokens, type NameToken } from './names';
+import { slugify } from '../text';
+
+/** The lowest score that is suggested. */
+export const SUGGESTION_THRESHOLD = 0.5;
+
+/** Another mention that looks like the same initiative. */
+export interface LinkSuggestion {
+  readonly path: string;
+  /** Annotation index in that file. */
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly date: string | undefined;
+  readonly text: string;
+  readonly id: string | undefined;
+  /** Its track key, when it has one (then the quick fix adds this key to the asking mention). */
+  readonly track: string | undefined;
+  /** 0–1. */
+  readonly score: number;
+  /** Why, in words: `same words`, `acronym NDB`, `same body (sco)`, `same id`. */
+  readonly reasons: readonly string[];
+  /** The key the quick fix would write on the untracked side(s). */
+  readonly proposedKey: string;
+}
+
+interface Entry {
+  readonly tokens: readonly NameToken[];
+  readonly acronyms: readonly string[];
+  readonly idSlug: string | undefined;
+  /** The concepts and id slug as one string: mentions that read alike share it. */
+  readonly signature: string;
+  /** How many distinct concepts. */
+  readonly concepts: number;
+}
+
+/** Mentions that read alike (one signature): compared once, for all of them. */
+interface Wording {
+  readonly entry: Entry;
+  readonly mentions: InitiativeMention[];
+}
+
+/** The lookup from concepts to wordings, built once per workspace on first use. */
+class SuggestionIndex {
+  readonly wordings = new Map<string, Wording>();
+  private readonly postings = new Map<string, Wording[]>();
+
+  /** With `untrackedOnly`, only mentions without a key are looked up (what the dossier suggests). */
+  constructor(workspace: Workspace, untrackedOnly: boolean) {
+    for (const file of workspace.files.values()) {
+      for (const m of file.initiatives) {
+        if (untrackedOnly && m.track !== undefined) continue;
+        const entry = makeEntry(m);
+        const known = this.wordings.get(entry.signature);
+        if (known) {
+          known.mentions.push(m);
+          continue;
+        }
+        const wording: Wording = { entry, mentions: [m] };
+        this.wordings.set(entry.signature, wording);
+        for (const key of indexKeys(entry, true)) {
+          const list = this.postings.get(key);
+          if (list) list.push(wording);
+          else this.postings.set(key, [wording]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Wordings that may pass compareEntries with `entry`: found by a body, acronym, initials or id
+   * key, or sharing enough concept pairs for the Jaccard bar (s shared concepts of a + b need
+   * s ≥ (a + b) / 3; one more is allowed for acronyms that merge words).
+   */
+  candidates(entry: Entry): Wording[] {
+    const pairs = new Map<Wording, number>();
+    const direct = new Set<Wording>();
+    for (const key of indexKeys(entry, false)) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      if (key.includes('|')) for (const w of list) pairs.set(w, (pairs.get(w) ?? 0) + 1);
+      else for (const w of list) direct.add(w);
+    }
+    const a = conceptCount(entry);
+    for (const [w, p] of pairs) {
+      if (direct.has(w)) continue;
+      const shared = (1 + Math.sqrt(1 + 8 * p)) / 2;
+      if (shared + 1 >= (a + conceptCount(w.entry)) / 3) direct.add(w);
+    }
+    return [...direct];
+  }
+}
+
+function conceptCount(entry: Entry): number {
+  return Math.min(PAIRED_CONCEPTS, entry.concepts);
+}
+
+/** Entries by mention: mentions are shared between workspace versions, so are their entries. */
+const entryCache = new WeakMap<InitiativeMention, Entry>();
+
+function makeEntry(m: InitiativeMention): Entry {
+  let entry = entryCache.get(m);
+  if (!entry) {
+    const tokens = nameTokens(m.text);
+    const acronyms = tokens.filter((t) => t.concept.startsWith('#')).map((t) => t.concept);
+    const idSlug = m.id ? slugify(m.id, { maxWords: 12 }) : undefined;
+    const concepts = [...new Set(tokens.map((t) => t.concept))].sort();
+    entry = { tokens, acronyms, idSlug, signature: `${concepts.join(' ')}\u0000${idSlug ?? ''}`, concepts: concepts.length };
+    entryCache.set(m, entry);
+  }
+  return entry;
+}
+
+/** Concepts paired up for lookup: at most this many of a name's concepts. */
+const PAIRED_CONCEPTS = 12;
+
+/**
+ * The lookup keys of a name. A suggestion needs two shared concepts, or one body or acronym
+ * between two short names, or the same id (see compareEntries), so names are looked up by pairs
+ * of concepts (`bank|devel`), by the acronym of their initials, by id, and by a body or acronym
+ * alone only where that can be enough: a stored name of at most three concepts (`asStored`).
+ * Common single words ("sco", "bank") then never make every name a candidate of every other.
+ */
+function indexKeys(entry: Entry, asStored: boolean): Set<string> {
+  const concepts = [...new Set(entry.tokens.map((t) => t.concept))];
+  const keys = new Set<string>();
+  const paired = concepts.slice(0, PAIRED_CONCEPTS).sort();
+  for (let i = 0; i < paired.length; i++) for (let j = i + 1; j < paired.length; j++) keys.add(`${paired[i]}|${paired[j]}`);
+  if (!asStored || concepts.length <= 3) for (const c of concepts) if (c.startsWith('@') || c.startsWith('#')) keys.add(c);
+  const initials = initialsAcronym(entry.tokens);
+  if (initials) keys.add(initials);
+  if (entry.idSlug) keys.add(`id:${entry.idSlug}`);
+  return keys;
+}
+
+const indexes = new WeakMap<Workspace, SuggestionIndex>();
+const untrackedIndexes = new WeakMap<Workspace, SuggestionIndex>();
+
+function indexOf(workspace: Workspace, untrackedOnly = false): SuggestionIndex {
+  const cache = untrackedOnly ? untrackedIndexes : indexes;
+  let index = cache.get(workspace);
+  if (!index) {
+    index = new SuggestionIndex(workspace, untrackedOnly);
+    cache.set(workspace, index);
+  }
+  return index;
+}
+
+/** How alike two mentions' names are: a score and the reasons, or undefined below the bar. */
+export function compareNames(a: InitiativeMention, b: InitiativeMention): { score: number; reasons: string[] } | undefined {
+  return compareEntries(makeEntry(a), makeEntry(b));
+}
+
+function compareEntries(a: Entry, b: Entry): { score: number; reasons: string[] } | undefined {
+  const reasons: string[] = [];
+  const ta = new Set(expandAcronyms(a.tokens, b.acronyms).map((t) => t.concept));
+  const tb = new Set(expandAcronyms(b.tokens, a.acronyms).map((t) => t.concept));
+  let shared = 0;
+  let strong = false;
+  for (const c of ta) {
+    if (!tb.has(c)) continue;
+    shared++;
+    if (c.startsWith('@')) {
+      strong = true;
+      reasons.push(`same body (${c.slice(1)})`);
+    } else if (c.startsWith('#')) {
+      strong = true;
+      reasons.push(`acronym ${c.slice(1).toUpperCase()}`);
+    }
+  }
+  const union = ta.size + tb.size - shared;
+  let score = union === 0 ? 0 : shared / union;
+  if (shared >= 2 || (shared === 1 && strong)) {
+    if (shared > reasons.length) reasons.unshift('same words');
+  } else score = 0;
+  if (a.idSlug && a.idSlug === b.idSlug) {
+    score = Math.max(score, 0.9);
+    reasons.push('same id');
+  }
+  if (score < SUGGESTION_THRESHOLD) return undefined;
+  return { score: Math.round(score * 100) / 100, reasons };
+}
+
+/**
+ * Initiatives in other files that look like the mention at annotation `index` of `path`, best
+ * first. Empty when the file or annotation is unknown or is not an initiative.
+ */
+export function linkSuggestions(workspace: Workspace, path: string, index: number): LinkSuggestion[] {
+  const file = workspace.files.get(path);
+  const mention = file?.initiatives.find((m) => m.index === index);
+  return mention ? suggestionsFor(workspace, mention) : [];
+}
+
+/** {@link linkSuggestions} for a mention of the workspace (at most {@link MAX_SUGGESTIONS}). */
+export function suggestionsFor(workspace: Workspace, mention: InitiativeMention): LinkSuggestion[] {
+  const index = indexOf(workspace);
+  const entry = makeEntry(mention);
+  const matches: { verdict: Verdict; mentions: InitiativeMention[] }[] = [];
+  for (const other of index.candidates(entry)) {
+    const verdict = compareEntries(entry, other.entry);
+    if (!verdict) continue;
+    const mentions = other.mentions.filter((m) => m.path !== mention.path && (m.track === undefined || mention.track === undefined));
+    if (mentions.length) matches.push({ verdict, mentions });
+  }
+  return expand(matches, (m) => mention.track ?? m.track ?? proposeKey(mention, m));
+}
+
+/**
+ * The untracked mentions in other files that look like any of `mentions` (one tracked
+ * initiative's timeline), each once with its best score, at most {@link MAX_SUGGESTIONS}.
+ * Mentions that read alike are compared once, so a key mentioned in hundreds of files, or a
+ * wording repeated in hundreds of untracked mentions, costs its distinct wordings.
+ */
+export function untrackedSuggestions(workspace: Workspace, key: string, mentions: readonly InitiativeMention[]): LinkSuggestion[] {
+  const index = indexOf(workspace, true);
+  if (index.wordings.size === 0) return [];
+  const asked = new Map<string, { entry: Entry; paths: Set<string> }>();
+  for (const m of mentions) {
+    const entry = makeEntry(m);
+    const seen = asked.get(entry.signature);
+    if (seen) seen.paths.add(m.path);
+    else asked.set(entry.signature, { entry, paths: new Set([m.path]) });
+  }
+  const best = new Map<Wording, { verdict: Verdict; paths: Set<string> }>();
+  for (const { entry, paths } of asked.values()) {
+    for (const other of index.candidates(entry)) {
+      const verdict = compareEntries(entry, other.entry);
+      if (!verdict) continue;
+      const seen = best.get(other);
+      if (!seen) best.set(other, { verdict, paths: new Set(paths) });
+      else {
+        if (seen.verdict.score < verdict.score) seen.verdict = verdict;
+        for (const p of paths) seen.paths.add(p);
+      }
+    }
+  }
+  const matches: { verdict: Verdict; mentions: InitiativeMention[] }[] = [];
+  for (const [wording, { verdict, paths }] of best) {
+    // "In other files": leave out a mention only when every wording that matched it is from its own file.
+    const list = wording.mentions.filter((m) => !(paths.size === 1 && paths.has(m.path)));
+    if (list.length) matches.push({ verdict, mentions: list });
+  }
+  return expand(matches, () => key);
+}
+
+/** The most suggestions returned for one mention or one initiative (best first). */
+export const MAX_SUGGESTIONS = 50;
+
+type Verdict = { score: number; reasons: string[] };
+
+function expand(matches: { verdict: Verdict; mentions: readonly InitiativeMention[] }[], keyFor: (m: InitiativeMention) => string): LinkSuggestion[] {
+  // Order light pairs first and make objects only for those kept.
+  const pairs: { verdict: Verdict; mention: InitiativeMention }[] = [];
+  for (const { verdict, mentions } of matches) for (const mention of mentions) pairs.push({ verdict, mention });
+  pairs.sort((x, y) => y.verdict.score - x.verdict.score || (x.mention.path < y.mention.path ? -1 : x.mention.path > y.mention.path ? 1 : x.mention.start - y.mention.start));
+  if (pairs.length > MAX_SUGGESTIONS) pairs.length = MAX_SUGGESTIONS;
+  return pairs.map(({ verdict, mention }) => toSuggestion(mention, verdict, keyFor(mention)));
+}
+
+function toSuggestion(m: InitiativeMention, verdict: Verdict, proposedKey: string): LinkSuggestion {
+  return {
+    path: m.path, index: m.index, start: m.start, end: m.end, line: m.line, date: m.date, text: m.text, id: m.id, track: m.track,
+    score: verdict.score, reasons: verdict.reasons, proposedKey,
+  };
+}
+
+
+/** A key for two untracked mentions: an id when one has one (the English-looking one first), else a slug of the text. */
+function proposeKey(a: InitiativeMention, b: InitiativeMention): string {
+  const ids = [a.id, b.id].filter((x): x is string => !!x);
+  const latin = ids.find((id) => /^[a-z0-9:._-]+$/i.test(id));
+  const base = latin ?? ids[0] ?? slugify(/[\u0400-\u04ff]/.test(a.text) ? b.text : a.text, { maxWords: 4 });
+  const key = slugify(base, { maxWords: 6 });
+  return /^[a-z]/.test(key) ? key : `i-${key || 'initiative'}`;
+}

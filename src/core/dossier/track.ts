@@ -1,0 +1,54 @@
+/**
+ * `track=KEY` on an initiative: the workspace-wide key that makes mentions in different files,
+ * languages and years one initiative. Keys follow the format's name rule (a letter, then letters,
+ * digits, `-`, `_`, `:`, `.`) and compare case-insensitively, so `SCO-dev-bank` and
+ * `sco-dev-bank` are one key (the lower-case form is the one shown).
+ */
+import type { Annotation } from '../model';
+
+/** The attribute that carries the key. */
+export const TRACK_ATTRIBUTE = 'track';
+
+const KEY_RULE = /^\p{L}[\p{L}\p{N}_:.-]*$/u;
+
+/** True when `key` may be used as a track key (before case folding). */
+export function isValidTrackKey(key: string): boolean {
+  return key.length <= 200 && KEY_RULE.test(key);
+}
+
+/** The form keys are compared and shown in. */
+export function normaliseTrackKey(key: string): string {
+  return key.toLowerCase();
+}
+
+/** Where `track=` stands in an annotation: the value as written and its offsets in the file. */
+export interface TrackSite {
+  /** The value as written (quotes removed). */
+  readonly written: string;
+  /** Offsets of the value (inside the quotes when quoted). */
+  readonly start: number;
+  readonly end: number;
+}
+
+const TRACK_IN_BLOCK = /(^|[\s{])track=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s}]*))/g;
+
+/**
+ * The last `track=` of the annotation's attribute block (the last one wins, as for every key),
+ * with the offsets of its value; undefined when the annotation has none.
+ */
+export function trackSite(text: string, a: Annotation): TrackSite | undefined {
+  if (a.attribute(TRACK_ATTRIBUTE) === undefined) return undefined;
+  const blockStart = a.attributeRange.start;
+  const block = text.slice(blockStart, a.attributeRange.end);
+  let found: TrackSite | undefined;
+  TRACK_IN_BLOCK.lastIndex = 0;
+  for (let m = TRACK_IN_BLOCK.exec(block); m; m = TRACK_IN_BLOCK.exec(block)) {
+    const quoted = m[2] ?? m[3];
+    const raw = quoted ?? m[4] ?? '';
+    const valueStart = m.index + m[1].length + 'track='.length + (quoted === undefined ? 0 : 1);
+    found = { written: raw, start: blockStart + valueStart, end: blockStart + valueStart + raw.length };
+  }
+  // The attribute reader resolved escapes; prefer its value, keep our offsets.
+  const value = a.attribute(TRACK_ATTRIBUTE) ?? '';
+  return found ? { ...found, written: value } : { written: value, start: a.attributeRange.start, end: a.attributeRange.end };
+}

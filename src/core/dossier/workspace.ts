@@ -1,0 +1,411 @@
+/**
+ * The workspace model: every notes file of a folder, reduced to what the dossier needs (the front
+ * matter's date, summit, source and language; initiatives and figures with their offsets), and
+ * two indexes merged across files: tracked initiatives by key and figures by metric and year.
+ * Immutable: `updateFile` / `removeFile` return a new workspace that shares every file and every
+ * index entry the change did not touch, so re-merging one edited file costs that file, not the
+ * workspace.
+ */
+import { isIsoDate, own } from '../text';
+import type { Qualifier } from '../figures';
+import { parseNotes, type Annotation, type NotesModel } from '../model';
+import { safeHttpUrl } from '../brief';
+import { isValidTrackKey, normaliseTrackKey, trackSite, type TrackSite } from './track';
+import { writtenValue } from './precision';
+
+/** A notes file as given to {@link buildWorkspace}: its path (or URI) and its text. */
+export interface NotesSource {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** What the front matter says about the article. */
+export interface ArticleInfo {
+  readonly title: string | undefined;
+  readonly summit: string | undefined;
+  /** `date:` when it is ISO `YYYY-MM-DD`, else undefined (the file's own diagnostics say why). */
+  readonly date: string | undefined;
+  readonly language: string;
+  readonly sourceName: string | undefined;
+  /** Only an absolute http(s) URL. */
+  readonly sourceUrl: string | undefined;
+}
+
+/** Where a mention stands in its file. */
+export interface MentionPlace {
+  readonly path: string;
+  /** UTF-16 offsets of the whole span, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** Zero-based line of `start`. */
+  readonly line: number;
+  /** The article's date (copied from its file so that sorting needs no look-up). */
+  readonly date: string | undefined;
+}
+
+export interface InitiativeMention extends MentionPlace {
+  /** Index of the annotation in its file's `model.annotations`. */
+  readonly index: number;
+  readonly id: string | undefined;
+  /** The normalised key, when `track=` holds a valid one. */
+  readonly track: string | undefined;
+  /** Where `track=` is written, valid or not. */
+  readonly trackSite: TrackSite | undefined;
+  readonly text: string;
+  readonly status: string | undefined;
+  readonly areas: readonly string[];
+  /** `by=` and the actors nested in the initiative. */
+  readonly actors: readonly string[];
+}
+
+export interface FigureMention extends MentionPlace {
+  readonly id: string | undefined;
+  /** `metric=` as written. */
+  readonly metric: string | undefined;
+  readonly year: number | undefined;
+  readonly value: number | undefined;
+  readonly unit: string | undefined;
+  readonly qualifier: Qualifier | null;
+  readonly asWritten: string;
+  /** The step of the last written digit in base units (0: exact); see precision.ts. */
+  readonly step: number;
+  /** A range's lower end in base units (`value` is its upper end). */
+  readonly min: number | undefined;
+  /** The enclosing initiative (index into the file's `initiatives`), if any. */
+  readonly initiative: number | undefined;
+}
+
+/** One notes file of the workspace. */
+export interface WorkspaceFile {
+  readonly path: string;
+  readonly article: ArticleInfo;
+  readonly initiatives: readonly InitiativeMention[];
+  readonly figures: readonly FigureMention[];
+  /** `track=` on annotations that are not initiatives (reported, otherwise ignored). */
+  readonly strayTracks: readonly (TrackSite & { readonly line: number })[];
+  /** True when a `track=` here is not a key or is not on an initiative (findings.ts looks only at such files and at keys used once). */
+  readonly badTracks: boolean;
+}
+
+export interface Workspace {
+  readonly files: ReadonlyMap<string, WorkspaceFile>;
+  /** Track key → its mentions across files, by article date (undated last), then path and offset. */
+  readonly tracks: ReadonlyMap<string, readonly InitiativeMention[]>;
+  /** {@link metricKey} → figures of that metric and year across files, in the same order. */
+  readonly metrics: ReadonlyMap<string, readonly FigureMention[]>;
+  /** The keys of `metrics`, sorted (metric, then year): kept in order by `updateFile`, so the dossier never sorts them. */
+  readonly metricOrder: readonly string[];
+  /** The paths of `files` by article date (undated last), then path. */
+  readonly fileOrder: readonly string[];
+}
+
+/** The group a figure's metric and year fall in: the metric lower-cased with spaces collapsed, and the year. */
+export function metricKey(metric: string, year: number | undefined): string {
+  return `${metric.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${year ?? ''}`;
+}
+
+/** Reduces one parsed notes file to what the workspace keeps. Never throws on a valid model. */
+export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
+  const fm = model.frontMatter;
+  const date = fm?.date && isIsoDate(fm.date) ? fm.date : undefined;
+  const article: ArticleInfo = {
+    title: ownOrUndefined(fm?.title),
+    summit: ownOrUndefined(fm?.summit),
+    date: ownOrUndefined(date),
+    language: own(model.language),
+    sourceName: ownOrUndefined(fm?.source?.name),
+    sourceUrl: ownOrUndefined(safeHttpUrl(fm?.source?.url)),
+  };
+  const initiatives: InitiativeMention[] = [];
+  const figures: FigureMention[] = [];
+  const strayTracks: (TrackSite & { line: number })[] = [];
+  const initiativeOf = new Map<Annotation, number>();
+  const text = model.text;
+  for (const a of model.annotations) {
+    if (a.kind !== 'initiative') {
+      if (a.attribute('track') !== undefined) {
+        const site = trackSite(text, a);
+        if (site) strayTracks.push({ ...site, written: own(site.written), line: model.positionAt(site.start).line });
+      }
+      continue;
+    }
+    const site = trackSite(text, a);
+    const track = site && isValidTrackKey(site.written) ? normaliseTrackKey(site.written) : undefined;
+    initiativeOf.set(a, initiatives.length);
+    initiatives.push({
+      path,
+      start: a.range.start,
+      end: a.range.end,
+      line: model.positionAt(a.range.start).line,
+      date,
+      index: a.index,
+      id: ownOrUndefined(a.id),
+      track: ownOrUndefined(track),
+      trackSite: site && { ...site, written: own(site.written) },
+      text: own(a.plainText),
+      status: a.attribute('status') || undefined,
+      areas: splitAreas(a.attribute('area')),
+      actors: actorsOf(a),
+    });
+  }
+  for (const f of model.figures) {
+    const a = f.annotation;
+    let initiative: number | undefined;
+    for (let p = a.parent; p; p = p.parent) {
+      if (p.kind === 'initiative') {
+        initiative = initiativeOf.get(p);
+        break;
+      }
+    }
+    const written = writtenValue(f, model.language);
+    figures.push({
+      path,
+      start: a.range.start,
+      end: a.range.end,
+      line: model.positionAt(a.range.start).line,
+      date,
+      id: ownOrUndefined(a.id),
+      metric: ownOrUndefined(f.metric?.trim() || undefined),
+      year: f.year,
+      value: f.value,
+      unit: f.unit,
+      qualifier: f.qualifier,
+      asWritten: own(a.plainText),
+      step: written.step,
+      min: written.min,
+      initiative,
+    });
+  }
+  const badTracks = strayTracks.length > 0 || initiatives.some((m) => m.trackSite !== undefined && m.track === undefined);
+  return { path, article, initiatives, figures, strayTracks, badTracks };
+}
+
+/** Kept strings must not keep the file's whole text alive (see `own`). */
+function ownOrUndefined(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : own(s);
+}
+
+const NONE: readonly string[] = [];
+
+function splitAreas(area: string | undefined): readonly string[] {
+  if (!area) return NONE;
+  return area.split(/[\s,]+/).filter((s) => s.length > 0).map(own);
+}
+
+function actorsOf(a: Annotation): readonly string[] {
+  const by = a.attribute('by');
+  if (!by && a.children.length === 0) return NONE;
+  const out: string[] = [];
+  if (by) out.push(own(by.trim()));
+  const visit = (children: readonly Annotation[]): void => {
+    for (const c of children) {
+      if (c.kind === 'initiative') continue;
+      if (c.kind === 'actor') {
+        const name = (c.attribute('name') ?? c.plainText).replace(/\s+/g, ' ').trim();
+        if (name && !out.includes(name)) out.push(own(name));
+      }
+      if (c.children.length) visit(c.children);
+    }
+  };
+  visit(a.children);
+  return out.length ? out : NONE;
+}
+
+/** Article date (undated last), then path, then offset: the order of every merged list. */
+export function compareMentions(a: MentionPlace, b: MentionPlace): number {
+  if (a.date !== b.date) {
+    if (a.date === undefined) return 1;
+    if (b.date === undefined) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.start - b.start;
+}
+
+function groupInto<T>(index: Map<string, T[]>, items: readonly T[], keyOf: (item: T) => string | undefined): void {
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const list = index.get(key);
+    if (list) list.push(item);
+    else index.set(key, [item]);
+  }
+}
+
+const trackOf = (m: InitiativeMention): string | undefined => m.track;
+const metricOf = (f: FigureMention): string | undefined => (f.metric === undefined ? undefined : metricKey(f.metric, f.year));
+
+/** An empty workspace. */
+export function emptyWorkspace(): Workspace {
+  return { files: new Map(), tracks: new Map(), metrics: new Map(), metricOrder: [], fileOrder: [] };
+}
+
+/**
+ * The workspace of `sources`: each file is parsed (or an already parsed model is reused) and
+ * summarised, then the indexes are merged once. Later sources with the same path replace earlier ones.
+ */
+export function buildWorkspace(sources: Iterable<NotesSource | { readonly path: string; readonly model: NotesModel }>): Workspace {
+  const files = new Map<string, WorkspaceFile>();
+  for (const source of sources) {
+    const model = 'model' in source ? source.model : parseNotes(source.text);
+    files.set(source.path, summariseFile(source.path, model));
+  }
+  return fromFiles(files);
+}
+
+/** A workspace of already summarised files (the indexes are merged here). */
+export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace {
+  const tracks = new Map<string, InitiativeMention[]>();
+  const metrics = new Map<string, FigureMention[]>();
+  for (const file of files.values()) {
+    groupInto(tracks, file.initiatives, trackOf);
+    groupInto(metrics, file.figures, metricOf);
+  }
+  for (const list of tracks.values()) list.sort(compareMentions);
+  for (const list of metrics.values()) list.sort(compareMentions);
+  const fileOrder = [...files.values()].sort(compareFiles).map((f) => f.path);
+  return { files: new Map(files), tracks, metrics, metricOrder: [...metrics.keys()].sort(), fileOrder };
+}
+
+/** The workspace with `path` replaced by (or added as) `model`; only that file is re-merged. */
+export function updateFile(workspace: Workspace, path: string, model: NotesModel): Workspace {
+  return replaceFile(workspace, path, summariseFile(path, model));
+}
+
+/** The workspace without `path` (the same workspace when it holds no such file). */
+export function removeFile(workspace: Workspace, path: string): Workspace {
+  return workspace.files.has(path) ? replaceFile(workspace, path, undefined) : workspace;
+}
+
+/** The workspace with a file renamed: its summary moves to `to` as it is, nothing is re-parsed. */
+export function renameFile(workspace: Workspace, from: string, to: string): Workspace {
+  const file = workspace.files.get(from);
+  if (!file || from === to) return workspace;
+  const moved: WorkspaceFile = {
+    ...file,
+    path: to,
+    initiatives: file.initiatives.map((m) => ({ ...m, path: to })),
+    figures: file.figures.map((f) => ({ ...f, path: to })),
+  };
+  return replaceFile(replaceFile(workspace, from, undefined), to, moved);
+}
+
+function replaceFile(workspace: Workspace, path: string, next: WorkspaceFile | undefined): Workspace {
+  const old = workspace.files.get(path);
+  const files = new Map(workspace.files);
+  if (next) files.set(path, next);
+  else files.delete(path);
+  const metrics = patchIndex(workspace.metrics, path, old?.figures ?? [], next?.figures ?? [], metricOf);
+  let metricOrder = workspace.metricOrder;
+  if (metrics !== workspace.metrics) {
+    for (const f of old?.figures ?? []) {
+      const key = metricOf(f);
+      if (key !== undefined && !metrics.has(key)) metricOrder = removeSorted(metricOrder, key, compareStrings);
+    }
+    for (const f of next?.figures ?? []) {
+      const key = metricOf(f);
+      if (key !== undefined && !workspace.metrics.has(key)) metricOrder = insertSorted(metricOrder, key, compareStrings);
+    }
+  }
+  let fileOrder = workspace.fileOrder;
+  if (old) fileOrder = fileOrder.filter((p) => p !== path);
+  if (next) {
+    const byPath = (p: string): WorkspaceFile | undefined => files.get(p);
+    fileOrder = insertSorted(fileOrder, path, (a, b) => {
+      const fa = byPath(a);
+      const fb = byPath(b);
+      return fa && fb ? compareFiles(fa, fb) : compareStrings(a, b);
+    });
+  }
+  return {
+    files,
+    tracks: patchIndex(workspace.tracks, path, old?.initiatives ?? [], next?.initiatives ?? [], trackOf),
+    metrics,
+    metricOrder,
+    fileOrder,
+  };
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Article date (undated last), then path. */
+function compareFiles(a: WorkspaceFile, b: WorkspaceFile): number {
+  const da = a.article.date;
+  const db = b.article.date;
+  if (da !== db) {
+    if (da === undefined) return 1;
+    if (db === undefined) return -1;
+    return da < db ? -1 : 1;
+  }
+  return compareStrings(a.path, b.path);
+}
+
+/** A copy of the sorted `list` with `item` inserted in order (not twice). */
+function insertSorted(list: readonly string[], item: string, compare: (a: string, b: string) => number): readonly string[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid], item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] === item) return list;
+  return [...list.slice(0, lo), item, ...list.slice(lo)];
+}
+
+/** A copy of the sorted `list` without `item`. */
+function removeSorted(list: readonly string[], item: string, compare: (a: string, b: string) => number): readonly string[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid], item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === item ? [...list.slice(0, lo), ...list.slice(lo + 1)] : list;
+}
+
+/**
+ * The index with `path`'s old items replaced by its new ones. Only the keys either version uses
+ * get a new list; every other list is shared with the old index (the dossier caches by list).
+ */
+function patchIndex<T extends MentionPlace>(
+  index: ReadonlyMap<string, readonly T[]>,
+  path: string,
+  oldItems: readonly T[],
+  newItems: readonly T[],
+  keyOf: (item: T) => string | undefined,
+): ReadonlyMap<string, readonly T[]> {
+  const added = new Map<string, T[]>();
+  groupInto(added, newItems, keyOf);
+  const touched = new Set<string>(added.keys());
+  for (const item of oldItems) {
+    const key = keyOf(item);
+    if (key !== undefined) touched.add(key);
+  }
+  if (touched.size === 0) return index;
+  const out = new Map(index);
+  for (const key of touched) {
+    const fresh = added.get(key);
+    if (fresh) fresh.sort(compareMentions);
+    // The old list is sorted and the file's own items are few: drop them and merge the new ones in.
+    const merged = mergeSorted((index.get(key) ?? []).filter((m) => m.path !== path), fresh ?? []);
+    if (merged.length) out.set(key, merged);
+    else out.delete(key);
+  }
+  return out;
+}
+
+/** Two lists sorted by {@link compareMentions}, merged into one. */
+function mergeSorted<T extends MentionPlace>(a: T[], b: readonly T[]): T[] {
+  if (b.length === 0) return a;
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareMentions(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
