@@ -5,11 +5,10 @@
  */
 export type { BriefChunks, BriefGroups, BriefPreviewContent } from './chunks';
 export { BRIEF_FORMATS, briefFileExtension, renderBrief } from './export';
-export { csvCell } from './csv';
 export type { BriefFormat } from './export';
 export { createNotesMarkdown, escapeHtml, renderBriefPreview } from './html';
 export { summitNotesPlugin } from './markdownItPlugin';
-// Helpers other exports share (the dossier's HTML, Markdown and CSV).
+// Helpers other exports share (the dossier's HTML, Markdown and CSV; the CLI's CSV).
 export { BRIEF_EXPORT_CSS } from './styles';
 export { csvCell } from './csv';
 export { escapeMarkdown } from './markdown';
