@@ -7,10 +7,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import { MAX_TEXT_INDENT, type OutlineJson, type OutlineNodeJson } from '../../src/cli/commands/outline';
 import { runWithTimeLimit } from '../support/timeLimit';
+import { runCliOn } from '../support/cli';
 
 /** `depth` spans of `kind` nested in each other around `core`, each with its own id. */
 export function nested(depth: number, kind: string, core: string): string {
@@ -21,18 +20,7 @@ export function nested(depth: number, kind: string, core: string): string {
   return `${text}\n`;
 }
 
-async function run(args: string[], text: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => { out += t; },
-    err: (t) => { err += t; },
-    readFile: async () => new TextEncoder().encode(text),
-    readStdin: async () => new TextEncoder().encode(text),
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCliOn;
 
 describe('deep nesting: no walk recurses on depth', function () {
   this.timeout(60000);

@@ -14,6 +14,7 @@ import { writeOutputFile } from '../../src/cli/outputFile';
 import { csvCell } from '../../src/core/brief/csv';
 import { MAX_HTML_CHARS } from '../../src/core/article/importArticle';
 import { runWithTimeLimit } from '../support/timeLimit';
+import { runCliOn } from '../support/cli';
 import * as path from 'node:path';
 
 const NOTES = '---\ntitle: Forum notes\n---\n\n# Trade {#trade}\n\nThe sides agreed to [open a trade house]{.initiative #house} with [5 млрд]{.figure}.\n';
@@ -36,19 +37,7 @@ async function runReal(args: string[]): Promise<{ code: number; out: string; err
   return { code, out, err };
 }
 
-/** Runs the CLI on one in-memory notes file. */
-async function runOn(args: string[], text: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => { out += t; },
-    err: (t) => { err += t; },
-    readFile: async () => new TextEncoder().encode(text),
-    readStdin: async () => new TextEncoder().encode(text),
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const runOn = runCliOn;
 
 describe('hostile input and file system', function () {
   this.timeout(60000);

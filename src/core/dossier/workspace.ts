@@ -6,7 +6,7 @@
  * index entry the change did not touch, so re-merging one edited file costs that file, not the
  * workspace.
  */
-import { isIsoDate, own } from '../text';
+import { isIsoDate, own, firstNotBefore } from '../text';
 import type { Qualifier } from '../figures';
 import { parseNotes, type Annotation, type NotesModel } from '../model';
 import { safeHttpUrl } from '../brief';
@@ -344,26 +344,14 @@ function compareFiles(a: WorkspaceFile, b: WorkspaceFile): number {
 
 /** A copy of the sorted `list` with `item` inserted in order (not twice). */
 function insertSorted(list: readonly string[], item: string, compare: (a: string, b: string) => number): readonly string[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(list[mid], item) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstNotBefore(list, item, compare);
   if (list[lo] === item) return list;
   return [...list.slice(0, lo), item, ...list.slice(lo)];
 }
 
 /** A copy of the sorted `list` without `item`. */
 function removeSorted(list: readonly string[], item: string, compare: (a: string, b: string) => number): readonly string[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(list[mid], item) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstNotBefore(list, item, compare);
   return list[lo] === item ? [...list.slice(0, lo), ...list.slice(lo + 1)] : list;
 }
 

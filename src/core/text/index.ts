@@ -12,7 +12,7 @@ export {
 export { isIsoDate, toIsoDate } from './dates';
 export { CharCode } from './charCodes';
 export { NextIndex } from './nextIndex';
-export { lastAtOrBefore } from './search';
+export { firstNotBefore, lastAtOrBefore } from './search';
 export { slugify, uniqueSlug } from './slug';
 export { own } from './strings';
 export { countOf, fillTemplate, message, nounFor, outputLanguage, pluralCategory, MESSAGE_KEYS, NOUN_KEYS, OUTPUT_LANGUAGES } from './i18n';

@@ -14,3 +14,15 @@ export function lastAtOrBefore<T>(list: readonly T[], key: (item: T) => number, 
   }
   return found;
 }
+
+/** Index of the first item not ordered before `item` by `compare` (where `item` would be inserted). */
+export function firstNotBefore<T>(list: readonly T[], item: T, compare: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid], item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
