@@ -20,6 +20,14 @@ export const NAME_METRIC = 9;
 export const NAME_QUALIFIER = 10;
 const PRESET = ['initiative', 'figure', 'actor', 'unnumbered', 'area', 'status', 'value', 'unit', 'year', 'metric', 'qualifier'];
 
+/**
+ * The annotation kind a class names, as the rows store it (model/tables.ts `A_KIND`: 1 initiative,
+ * 2 figure, 3 actor, in the order of views.ts `KINDS`), or 0 for any other class.
+ */
+export function rowKindOfClass(classId: number): number {
+  return classId === NAME_INITIATIVE ? 1 : classId === NAME_FIGURE ? 2 : classId === NAME_ACTOR ? 3 : 0;
+}
+
 export class Interner {
   /** id → name. */
   readonly names: string[] = [];

@@ -12,7 +12,7 @@ import { scanBlocks, type BlockNotes } from './blocks';
 import { DiagnosticList, PHASE_FRONT_MATTER, PHASE_SCAN, finding, type Finding } from './diagnostics';
 import { readingKey } from './rowFacts';
 import { findFrontMatter, readFrontMatter, type FrontMatterBlock } from './frontMatter';
-import { Interner } from './interner';
+import { Interner, rowKindOfClass } from './interner';
 import { LineIndex, TextRange } from '../text';
 import { NotesDocument } from './document';
 import { InlineScanner, type InlineSink } from './spans';
@@ -179,8 +179,8 @@ class Collector implements InlineSink {
       let t = tokenFrom;
       for (let i = 0; i < classCount; i++) {
         const c = b.classIds[i];
-        // The interner gives initiative, figure and actor the ids 0, 1, 2: the first of them is the kind.
-        if (kind === 0 && c < 3) kind = c + 1;
+        // The first class that names a kind is the kind.
+        if (kind === 0) kind = rowKindOfClass(c);
         tokens[t++] = c;
       }
       const source = b.attributes;
