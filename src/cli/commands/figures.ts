@@ -1,8 +1,9 @@
 /** `summit-notes figures FILE [--json|--csv]`: every figure with its normalised value. */
-import { parseNotes, type Annotation, type Figure, type Qualifier } from '../../core';
-import { enclosingInitiatives } from '../../core';
-import { CliError, EXIT_OK, csvRow, exclusiveFlags, jsonOut, parseArgs, qualifierSign, readNotesFile, terminalText, type CliCommand } from '../io';
+import { enclosingInitiatives, parseNotes, type Annotation, type Figure } from '../../core/model';
+import type { Qualifier } from '../../core/figures';
+import { CliError, EXIT_OK, exclusiveFlags, jsonOut, parseArgs, qualifierSign, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
+import { csvRow } from '../csv';
 
 const USAGE = 'summit-notes figures FILE [--json|--csv]';
 
