@@ -1,4 +1,4 @@
-// Bundles the extension (Node and web), the CLI, the HTML article reader and the preview webview
+// Bundles the extension (Node and web), the CLI (an entry and one bundle per subcommand), the HTML article reader and the preview webview
 // with esbuild.
 // Usage: node scripts/build.mjs [--production] [--watch]
 //
@@ -43,6 +43,36 @@ const featuresApart = {
   },
 };
 
+/** The CLI's subcommands: each one its own bundle (dist/cli-NAME.js), loaded only when it runs. */
+const CLI_COMMANDS = ['outline', 'lint', 'figures', 'brief', 'detect', 'import', 'dossier'];
+
+/** Leaves the subcommands out of dist/cli.js: `import('./commands/NAME')` becomes `require('./cli-NAME.js')`. */
+const commandsApart = {
+  name: 'cli-commands-apart',
+  setup(build) {
+    build.initialOptions.supported = { ...build.initialOptions.supported, 'dynamic-import': false };
+    build.onResolve({ filter: /^\.\/commands\/[a-z]+$/ }, (args) =>
+      (args.importer.endsWith('main.ts') ? { path: `./cli-${args.path.slice('./commands/'.length)}.js`, external: true } : undefined));
+  },
+};
+
+/**
+ * Marks the core's own files free of side effects (they are: module-level tables only), so a
+ * command bundle keeps only the core modules it uses: `figures` takes `csvCell` from the brief's
+ * subsystem without markdown-it and the renderers coming along.
+ */
+const corePure = {
+  name: 'core-pure',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData?.corePure) return undefined;
+      const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { corePure: true } });
+      if (r.errors.length > 0 || r.external || !/[\\/]src[\\/]core[\\/]/.test(r.path)) return undefined;
+      return { path: r.path, sideEffects: false };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -72,14 +102,26 @@ const builds = [
     alias: {},
     plugins: [readerApart],
   },
-  // Command-line tool.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [readerApart] },
+  // Command-line tool: the entry (arguments, help, version) and one bundle per subcommand.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [commandsApart] },
+  ...CLI_COMMANDS.map((name) => ({ ...common, entryPoints: [`src/cli/commands/${name}.ts`], outfile: `dist/cli-${name}.js`, platform: 'node', format: 'cjs', plugins: [readerApart, corePure] })),
   // The HTML article reader: one file for the Node bundles and the web worker alike (built for the
   // browser, so no Node built-in can slip in; Node requires it as any CommonJS file).
   { ...reader, outfile: 'dist/articleHtml.js', platform: 'browser' },
   // Webview side of the brief preview.
   { ...common, entryPoints: ['src/preview/main.ts'], outfile: 'dist/preview/preview.js', platform: 'browser', format: 'iife', tsconfig: 'src/preview/tsconfig.json' },
 ];
+
+/** Bundles that must not take in markdown-it (the CLI's entry and the commands that render no Markdown). */
+const WITHOUT_MARKDOWN_IT = ['dist/cli.js', 'dist/cli-lint.js', 'dist/cli-outline.js', 'dist/cli-figures.js', 'dist/cli-detect.js'];
+
+/** Names the CLI bundles that took in markdown-it though their command renders no Markdown. */
+function strayMarkdownIt(options, result) {
+  if (!WITHOUT_MARKDOWN_IT.includes(options.outfile) || !result.metafile) return [];
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
+  return Object.entries(output?.inputs ?? {}).some(([i, use]) => i.includes('node_modules/markdown-it/') && use.bytesInOutput > 0)
+    ? [`${options.outfile} bundles markdown-it, which its command never uses (import the core through the subsystem it needs)`] : [];
+}
 
 /** Names the bundles (other than the reader's) that took in a reader-only package. */
 function strayReaderPackages(options, result) {
@@ -95,7 +137,7 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-  const problems = builds.flatMap((b, i) => strayReaderPackages(b, results[i]));
+  const problems = builds.flatMap((b, i) => [...strayReaderPackages(b, results[i]), ...strayMarkdownIt(b, results[i])]);
   if (problems.length > 0) {
     for (const p of problems) console.error(`esbuild: ${p}`);
     process.exit(1);

@@ -15,8 +15,6 @@
  * directly: everything goes through `CliIo`, so tests can run them with a fake one.
  */
 
-import { csvCell } from '../core';
-
 /** Success (for `lint`: no errors; warnings may have been printed). */
 export const EXIT_OK = 0;
 /** The input has problems (for `lint`: at least one error). */
@@ -57,6 +55,14 @@ export class CliError extends Error {
     super(message);
     this.name = 'CliError';
   }
+}
+
+/**
+ * Whether `e` is a `CliError`, also one thrown by another bundle's copy of the class (each
+ * subcommand is its own bundle, with its own `io.ts`), where `instanceof` says no.
+ */
+export function isCliError(e: unknown): e is CliError {
+  return e instanceof CliError || (e instanceof Error && e.name === 'CliError' && typeof (e as { exitCode?: unknown }).exitCode === 'number');
 }
 
 /** Command-line arguments split into flags and positionals. */
@@ -137,19 +143,6 @@ function describeReadError(e: unknown): string {
     case 'EACCES': case 'EPERM': return 'permission denied';
     default: return e instanceof Error ? e.message : String(e);
   }
-}
-
-/**
- * One CSV field: quoted as RFC 4180 asks, and a text cell a spreadsheet would run as a formula
- * defused (the core's `csvCell`, the one guard every CSV output uses). Numbers are written as is.
- */
-export function csvField(value: string | number | undefined | null): string {
-  return csvCell(value, typeof value === 'string');
-}
-
-/** One CSV record, CRLF-terminated as RFC 4180 asks (spreadsheets accept it everywhere). */
-export function csvRow(fields: readonly (string | number | undefined | null)[]): string {
-  return fields.map(csvField).join(',') + '\r\n';
 }
 
 /** Whether a UTF-16 code unit is a control character a terminal may act on: C0 (line feed only when asked), DEL, C1. */

@@ -2,7 +2,7 @@
  * `--lang en|ru`: the language of what a command prints from the notes (diagnostic messages, the
  * brief's headings and labels). Without it, each file speaks its own `language:` front matter.
  */
-import { OUTPUT_LANGUAGES, type OutputLanguage } from '../core';
+import { OUTPUT_LANGUAGES, type OutputLanguage } from '../core/text';
 import { CliError, type ParsedArgs } from './io';
 
 /** The usage line of the option. */

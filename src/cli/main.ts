@@ -1,28 +1,30 @@
 /**
  * `summit-notes`: the command-line tool over the same core as the extension.
  * Each subcommand is one module in `./commands/` exporting `command: CliCommand` (see `./io.ts`);
- * add it to `COMMANDS` below with one line.
+ * add it to `COMMANDS` below with one line. A command's module is loaded only when that command
+ * runs (the build makes each one its own bundle beside dist/cli.js), so `lint` never loads
+ * markdown-it, the brief's renderers, detection or the HTML reader.
  */
 import { promises as fs, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CliError, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './io';
-import { command as outline } from './commands/outline';
-import { command as lint } from './commands/lint';
-import { command as figures } from './commands/figures';
-import { command as brief } from './commands/brief';
-import { command as detect } from './commands/detect';
-import { command as importArticle } from './commands/import';
-import { command as dossier } from './commands/dossier';
+import { EXIT_OK, EXIT_USAGE, isCliError, type CliCommand, type CliIo } from './io';
 
-/** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [
-  outline,
-  lint,
-  figures,
-  brief,
-  detect,
-  importArticle,
-  dossier,
+/** A subcommand before it is loaded: its name, its line in `--help`, and how to load it. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<CliCommand>;
+}
+
+/** Every subcommand, in the order `--help` lists them; each summary matches its module's (a test checks). */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'outline', summary: 'Print the outline: sections, their initiatives, and the figures and actors inside them', load: async () => (await import('./commands/outline')).command },
+  { name: 'lint', summary: 'Check notes files and print one line per problem; exit 1 when there are errors', load: async () => (await import('./commands/lint')).command },
+  { name: 'figures', summary: 'List the figures with their normalised values (text, JSON or CSV)', load: async () => (await import('./commands/figures')).command },
+  { name: 'brief', summary: 'Render the brief of a notes file as HTML, Markdown, JSON or CSV', load: async () => (await import('./commands/brief')).command },
+  { name: 'detect', summary: 'List figures not yet annotated and phrases that look like initiatives', load: async () => (await import('./commands/detect')).command },
+  { name: 'import', summary: 'Make a new notes file from an article (.txt, .md or .html)', load: async () => (await import('./commands/import')).command },
+  { name: 'dossier', summary: 'Follow initiatives and figures across every notes file of a folder (HTML, Markdown, CSV or JSON)', load: async () => (await import('./commands/dossier')).command },
 ];
 
 /** The real process: stdout, stderr, the file system. */
@@ -47,8 +49,8 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    const cmd = topic === undefined ? undefined : COMMANDS.find((c) => c.name === topic);
-    io.out(cmd ? commandHelp(cmd) : generalHelp());
+    const entry = topic === undefined ? undefined : COMMANDS.find((c) => c.name === topic);
+    io.out(entry ? commandHelp(await entry.load()) : generalHelp());
     // Bare `summit-notes` is a usage error (nothing was asked); `--help` is not.
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
@@ -56,11 +58,12 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
     io.out(`${readVersion()}\n`);
     return EXIT_OK;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`summit-notes: unknown command '${name}'\n\n${generalHelp()}`);
     return EXIT_USAGE;
   }
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(commandHelp(cmd));
     return EXIT_OK;
@@ -68,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
   try {
     return await cmd.run(rest, io);
   } catch (e) {
-    if (e instanceof CliError) {
+    if (isCliError(e)) {
       io.err(`summit-notes ${cmd.name}: ${e.message}\n`);
       return e.exitCode;
     }

@@ -3,7 +3,7 @@
  * 1-based as in every terminal tool; columns count UTF-16 code units, as VS Code does, so an
  * editor's problem matcher lands on the right character.
  */
-import type { Range } from '../core';
+import type { Range } from '../core/text';
 
 /** A range as the CLI prints it. */
 export interface RangeJson {

@@ -4,8 +4,8 @@
  * unless `--force`, and OUT may never be the notes file itself (see outputFile.ts).
  */
 import { resolve } from 'node:path';
-import { parseNotes } from '../../core';
-import { BRIEF_FORMATS, renderBrief, type BriefFormat } from '../../core';
+import { parseNotes } from '../../core/model';
+import { BRIEF_FORMATS, renderBriefChunks, type BriefFormat } from '../../core/brief';
 import { CliError, EXIT_OK, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
 import { LANG_USAGE, joinLangValue, langFlag } from '../lang';
 import { writeOutputFile } from '../outputFile';
@@ -34,15 +34,16 @@ export const command: CliCommand = {
     if (positionals.length !== 1) throw new CliError(`expected exactly one FILE\nusage: ${USAGE}`);
     const file = positionals[0];
     const text = await readNotesFile(io, file);
-    const rendered = renderBrief(parseNotes(text), format as BriefFormat, lang);
+    // In pieces, each written as soon as it is made: a large brief is never one string.
+    const rendered = renderBriefChunks(parseNotes(text), format as BriefFormat, lang);
     if (out === undefined || out === '-') {
-      io.out(rendered);
+      for (const piece of rendered) io.out(piece);
       return EXIT_OK;
     }
     if (file !== '-' && resolve(out) === resolve(file)) throw new CliError(`${out}: refusing to overwrite the notes file itself`);
     if (io.writeFile) {
       try {
-        await io.writeFile(out, rendered, !parsed.flags.has('force'));
+        await io.writeFile(out, [...rendered].join(''), !parsed.flags.has('force'));
       } catch (e) {
         const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
         if (code === 'EEXIST') throw new CliError(`${out}: already exists (use --force to overwrite)`);

@@ -1,6 +1,7 @@
 /** `summit-notes detect FILE [--json] [--lang ru|en]`: unannotated figures and initiative suggestions. */
 import { detectInNotes, type Detection } from '../../core/detect';
-import { CliError, EXIT_OK, jsonOut, parseArgs, qualifierSign, readNotesFile, type CliCommand } from '../io';
+import { jsonChunks } from '../../core/text';
+import { CliError, EXIT_OK, parseArgs, qualifierSign, readNotesFile, type CliCommand } from '../io';
 
 const USAGE = 'summit-notes detect FILE [--json] [--lang ru|en]';
 
@@ -30,7 +31,7 @@ export const command: CliCommand = {
     const result = detectInNotes(text, { language, forceLanguage: language !== undefined });
     const all: Detection[] = [...result.figures, ...result.initiatives].sort((a, b) => a.start - b.start || a.end - b.end);
     if (json) {
-      io.out(jsonOut(all.map(detectionJson)));
+      for (const piece of jsonChunks(all.map(detectionJson))) io.out(piece);
       return EXIT_OK;
     }
     const lines = lineStarts(text);

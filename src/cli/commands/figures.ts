@@ -1,8 +1,10 @@
 /** `summit-notes figures FILE [--json|--csv]`: every figure with its normalised value. */
-import { parseNotes, type Annotation, type Figure, type Qualifier } from '../../core';
-import { enclosingInitiatives } from '../../core';
-import { CliError, EXIT_OK, csvRow, exclusiveFlags, jsonOut, parseArgs, qualifierSign, readNotesFile, terminalText, type CliCommand } from '../io';
+import { enclosingInitiatives, parseNotes, type Annotation, type Figure } from '../../core/model';
+import type { Qualifier } from '../../core/figures';
+import { jsonChunks } from '../../core/text';
+import { CliError, EXIT_OK, exclusiveFlags, parseArgs, qualifierSign, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
+import { csvRow } from '../csv';
 
 const USAGE = 'summit-notes figures FILE [--json|--csv]';
 
@@ -48,11 +50,16 @@ export const command: CliCommand = {
     const initiativeOf = enclosingInitiatives(model);
     const figures = model.figures.map((f) => figureJson(f, initiativeOf));
     if (parsed.flags.has('json')) {
-      io.out(jsonOut({ file, language: model.language, figures } satisfies FiguresJson));
+      // Member by member: the figures' JSON is never one string.
+      for (const piece of jsonChunks({ file, language: model.language, figures } satisfies FiguresJson)) io.out(piece);
     } else if (parsed.flags.has('csv')) {
       let csv = csvRow(CSV_HEADER);
       for (const f of figures) {
         csv += csvRow([f.range.startLine, f.range.startColumn, f.text, f.value, f.unit, f.qualifier, f.year, f.metric, f.id, f.initiative, f.section, f.note]);
+        if (csv.length >= 1 << 16) {
+          io.out(csv);
+          csv = '';
+        }
       }
       io.out(csv);
     } else {

@@ -4,7 +4,7 @@
  * file unless `--force`). The original file is only read.
  */
 import { extname, resolve } from 'node:path';
-import { MAX_HTML_CHARS, htmlTooLargeMessage, importArticle, type ArticleInput } from '../../core';
+import { MAX_HTML_CHARS, htmlTooLargeMessage, importArticle, type ArticleInput } from '../../core/article';
 import { CliError, EXIT_OK, decodeNotesText, type CliCommand, type CliIo } from '../io';
 import { writeOutputFile } from '../outputFile';
 

@@ -2,12 +2,12 @@
  * `summit-notes lint FILE… [--json] [--lang en|ru]`: every diagnostic of every file, one line each
  * (`file:line:col severity code message`), exit 1 when any is an error.
  */
-import { parseNotes, type Diagnostic, type DiagnosticCode, type Severity } from '../../core';
-import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, jsonOut, parseArgs, readNotesFile, terminalText, type CliCommand } from '../io';
+import { parseNotes, type Diagnostic, type DiagnosticCode, type Severity } from '../../core/model';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseArgs, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
 import { LANG_USAGE, joinLangValue, langFlag } from '../lang';
-import { outputLanguage } from '../../core';
-import { localiseDiagnostics } from '../../core';
+import { jsonChunks, outputLanguage } from '../../core/text';
+import { localiseDiagnostics } from '../../core/model';
 
 const USAGE = 'summit-notes lint FILE… [--json] [--lang en|ru]';
 
@@ -72,7 +72,7 @@ export const command: CliCommand = {
         unreadable,
         summary: { files: positionals.length, errors, warnings, other: problems.length - errors - warnings },
       };
-      io.out(jsonOut(doc));
+      for (const piece of jsonChunks(doc)) io.out(piece);
     }
     if (unreadable.length) return EXIT_USAGE;
     return errors ? EXIT_PROBLEMS : EXIT_OK;

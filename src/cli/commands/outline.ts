@@ -1,5 +1,6 @@
 /** `summit-notes outline FILE [--json]`: sections → initiatives → their figures and actors. */
-import { buildOutline, parseNotes, type OutlineNode } from '../../core';
+import { parseNotes } from '../../core/model';
+import { buildOutline, type OutlineNode } from '../../core/editor';
 import { CliError, EXIT_OK, parseArgs, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
 

@@ -53,7 +53,7 @@ export interface AnnotatedTextOptions extends Pick<SummitMarkdownContext, 'resol
  * matter is stepped over by line count (`skipLines`), so the text is never copied and line numbers
  * stay true.
  */
-function markdownEnv(model: NotesModel, options: AnnotatedTextOptions): Record<string, unknown> {
+export function markdownEnv(model: NotesModel, options: AnnotatedTextOptions): Record<string, unknown> {
   let skipLines = 0;
   if (model.frontMatterRange) {
     // Every line up to and with the closing `---` (the range ends after its line break, if any).
@@ -400,6 +400,12 @@ function figureRow(f: BriefFigure, entries: Entries, lang: OutputLanguage): stri
 export function renderBriefDocument(brief: Brief, model: NotesModel, language?: OutputLanguage): string {
   const text = renderAnnotatedText(model, createNotesMarkdown());
   const words = briefLanguage(brief, language);
+  return `${briefDocumentHead(brief, language)}\n${renderBriefFragment(brief, text, words)}\n</body>\n</html>\n`;
+}
+
+/** The export document up to and with `<body class="brief">` (no line break after it). */
+export function briefDocumentHead(brief: Brief, language?: OutputLanguage): string {
+  const words = briefLanguage(brief, language);
   const tag = language ?? brief.header.language;
   const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(tag) ? tag : 'en';
   return [
@@ -413,10 +419,6 @@ export function renderBriefDocument(brief: Brief, model: NotesModel, language?: 
     `<style>${BRIEF_EXPORT_CSS}</style>`,
     '</head>',
     '<body class="brief">',
-    renderBriefFragment(brief, text, words),
-    '</body>',
-    '</html>',
-    '',
   ].join('\n');
 }
 

@@ -5,6 +5,7 @@
  */
 export type { BriefChunks, BriefGroups, BriefPreviewContent } from './chunks';
 export { BRIEF_FORMATS, briefFileExtension, renderBrief } from './export';
+export { renderBriefChunks } from './stream';
 export type { BriefFormat } from './export';
 export { createNotesMarkdown, escapeHtml, renderBriefPreview } from './html';
 export { summitNotesPlugin } from './markdownItPlugin';

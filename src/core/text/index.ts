@@ -15,6 +15,8 @@ export { NextIndex } from './nextIndex';
 export { firstNotBefore, lastAtOrBefore } from './search';
 export { slugify, uniqueSlug } from './slug';
 export { own } from './strings';
+export { jsonChunks } from './jsonChunks';
+export type { JsonReplacer } from './jsonChunks';
 export { countOf, fillTemplate, message, nounFor, outputLanguage, pluralCategory, MESSAGE_KEYS, NOUN_KEYS, OUTPUT_LANGUAGES } from './i18n';
 export type { MessageKey, Noun, NounKey, OutputLanguage, PluralCategory } from './i18n';
 export { declaresSummitNotes } from './sniff';

@@ -1,0 +1,72 @@
+/**
+ * Pretty JSON written in pieces: the same text as `JSON.stringify(value, replacer, 2) + '\n'`,
+ * but arrays and plain objects near the top are walked member by member, so a large document is
+ * handed on as it is made and never held as one string. Below `depth` levels each member is
+ * stringified whole. The replacer, when given, must not depend on its key (it is called with the
+ * member's key near the top and with '' for a member stringified whole).
+ */
+export type JsonReplacer = (key: string, value: unknown) => unknown;
+
+/** Pieces of about this many characters are handed on. */
+const PIECE = 1 << 16;
+
+export function* jsonChunks(value: unknown, replacer?: JsonReplacer, depth = 3): Generator<string> {
+  let buffer = '';
+  for (const piece of walk(replace(replacer, '', value), replacer, '', depth)) {
+    buffer += piece;
+    if (buffer.length >= PIECE) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield `${buffer}\n`;
+}
+
+function replace(replacer: JsonReplacer | undefined, key: string, value: unknown): unknown {
+  // JSON.stringify calls toJSON before the replacer.
+  const own = typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function'
+    ? (value as { toJSON(key: string): unknown }).toJSON(key) : value;
+  return replacer ? replacer(key, own) : own;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A value JSON.stringify leaves out of an object (and writes as null in an array). */
+function skipped(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+function* walk(value: unknown, replacer: JsonReplacer | undefined, indent: string, depth: number): Generator<string> {
+  const inner = `${indent}  `;
+  if (depth > 0 && Array.isArray(value) && value.length > 0) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      const item = replace(replacer, String(i), value[i] as unknown);
+      yield `${i > 0 ? ',' : ''}\n${inner}`;
+      if (skipped(item)) yield 'null';
+      else yield* walk(item, replacer, inner, depth - 1);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  if (depth > 0 && isPlainObject(value)) {
+    let first = true;
+    for (const key of Object.keys(value)) {
+      const item = replace(replacer, key, value[key]);
+      if (skipped(item)) continue;
+      yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+      first = false;
+      yield* walk(item, replacer, inner, depth - 1);
+    }
+    yield first ? '{}' : `\n${indent}}`;
+    return;
+  }
+  // A leaf, or a member below `depth`: whole, its lines indented to where it stands. A JSON
+  // string never holds a raw line break, so every one is the layout's.
+  const text = JSON.stringify(value, replacer, 2) as string | undefined;
+  yield text === undefined ? 'null' : indent ? text.replace(/\n/g, `\n${indent}`) : text;
+}
