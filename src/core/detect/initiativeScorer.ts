@@ -10,7 +10,7 @@
  */
 import type { CueClass, HeadClass } from './initiativeClasses';
 import { stem } from './stem';
-import { factsStem, wordFacts, type WordFacts } from './wordFacts';
+import { factsStem, wordFacts, type StemFeature, type StemWeights, type WordFacts } from './wordFacts';
 import { digitThenSpacesBefore, hasDigit, isDigitCode, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, lineStartBefore, nameGap, plainGap } from './scan';
 import { isLetter, isUpper, wordEnd } from '../text';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
@@ -51,9 +51,6 @@ interface Word {
   readonly facts: WordFacts;
 }
 
-function wordStem(w: Word): string {
-  return factsStem(w.facts);
-}
 
 /** Most words of a candidate looked at for its head, capitals and cues. */
 const MAX_SPAN_WORDS = 12;
@@ -337,6 +334,8 @@ interface FeatureSink {
   /** Each feature is added at most once per candidate. */
   add(prefix: string, a?: string): void;
   add3(prefix: string, a: string, b: string): void;
+  /** `prefix:stem` for the word's stem. */
+  addStem(prefix: StemFeature, facts: WordFacts): void;
 }
 
 /** Collects feature names (for training and for `ScoredCandidate.features`). */
@@ -348,6 +347,9 @@ class NameSink implements FeatureSink {
   }
   add3(prefix: string, a: string, b: string): void {
     this.add(prefix, `${a}:${b}`);
+  }
+  addStem(prefix: StemFeature, facts: WordFacts): void {
+    this.add(prefix, factsStem(facts));
   }
 }
 
@@ -389,6 +391,11 @@ function weightTable(weights: InitiativeWeights): WeightTable {
   return t;
 }
 
+function stemWeights(table: WeightTable, st: string): StemWeights {
+  const of = (prefix: StemFeature): number => table.two.get(prefix)?.get(st) ?? 0;
+  return { table, hs: of('hs'), f: of('f'), 'w-1': of('w-1'), 'w-2': of('w-2'), pv: of('pv') };
+}
+
 /** Adds up the weights of the features it is given (each feature once). */
 class ScoreSink implements FeatureSink {
   z = 0;
@@ -401,6 +408,12 @@ class ScoreSink implements FeatureSink {
   }
   add3(prefix: string, a: string, b: string): void {
     this.z += this.table.three.get(prefix)?.get(a)?.get(b) ?? 0;
+  }
+  /** The stem's weights are looked up once per word and weight table, not once per candidate. */
+  addStem(prefix: StemFeature, facts: WordFacts): void {
+    let known = facts.stemWeights;
+    if (known === undefined || known.table !== this.table) facts.stemWeights = known = stemWeights(this.table, factsStem(facts));
+    this.z += known[prefix];
   }
 }
 
@@ -431,7 +444,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         headCount++;
         if (!head) {
           head = h;
-          f.add('hs', wordStem(w));
+          f.addStem('hs', w.facts);
           // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
           if (w.lower.charCodeAt(0) >= 0x400) f.add('hend', w.lower.slice(-2));
           if (w.cap) f.add('headcap', h);
@@ -450,9 +463,9 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   f.add3('sh', c.source, hc);
   // Lexical context: the span's first word and the two words before it, by stem.
   const sent = first < words.length ? words[first].sent : -1;
-  if (inSpan) f.add('f', wordStem(words[first]));
-  if (first > 0 && words[first - 1].sent === sent) f.add('w-1', wordStem(words[first - 1]));
-  if (first > 1 && words[first - 2].sent === sent) f.add('w-2', wordStem(words[first - 2]));
+  if (inSpan) f.addStem('f', words[first].facts);
+  if (first > 0 && words[first - 1].sent === sent) f.addStem('w-1', words[first - 1].facts);
+  if (first > 1 && words[first - 2].sent === sent) f.addStem('w-2', words[first - 2].facts);
   const before = lastNonSpace(text, Math.max(0, c.start - 2), c.start);
   if (before >= 0) f.add('punct-', text[before]);
   // A list item: the candidate starts its line (after a bullet or a number).
@@ -479,7 +492,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   // Cues can repeat within the window; each feature counts once.
   const pre: CueClass[] = [];
   const pre2: CueClass[] = [];
-  const pv: string[] = [];
+  const pv: WordFacts[] = [];
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
@@ -492,8 +505,8 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         if (!pre.includes(cue)) pre.push(cue);
         if (d <= 2) {
           if (!pre2.includes(cue)) pre2.push(cue);
-          const st = wordStem(w);
-          if (!pv.includes(st)) pv.push(st);
+          const st = factsStem(w.facts);
+          if (!pv.some((p) => factsStem(p) === st)) pv.push(w.facts);
         }
       }
       if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
@@ -510,7 +523,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
     f.add3('pre', cue, c.source);
   }
   for (const cue of pre2) f.add('pre2', cue);
-  for (const st of pv) f.add('pv', st);
+  for (const facts of pv) f.addStem('pv', facts);
   if (ruInf) f.add('ru', 'inf');
   if (ruPast) f.add('ru', 'past');
   if (enEd) f.add('en', 'ed');

@@ -20,6 +20,7 @@ import { DEFAULT_MIN_SCORE, scoreCandidates, selectSuggestions, type InitiativeW
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces, wordEnd } from '../text';
 import type { DetectedFigure, InitiativeKind, SuggestedInitiative, TextRange } from './types';
+import { wordFacts } from './wordFacts';
 
 interface Word { readonly start: number; readonly end: number; readonly lower: string }
 interface Candidate { start: number; end: number; reason: string; kind: InitiativeKind }
@@ -95,7 +96,7 @@ function lineWords(text: string, from: number, to: number): Word[] {
   for (let i = from; i < to; i++) {
     if (!isLetter(text.charCodeAt(i))) continue;
     const end = Math.max(i + 1, wordEnd(text, i, to));
-    words.push({ start: i, end, lower: text.slice(i, end).toLowerCase() });
+    words.push({ start: i, end, lower: wordFacts(text.slice(i, end)).lower });
     i = end - 1;
   }
   return words;

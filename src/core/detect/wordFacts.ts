@@ -20,11 +20,19 @@ export interface WordFacts {
   readonly ruPast: boolean;
   /** Its stem, once asked for (`factsStem`). */
   stem?: string;
+  /** The weights of the features its stem names, for the last weight table that scored it. */
+  stemWeights?: StemWeights;
   /** The reason of a noun-phrase candidate it heads, once made. */
   npReason?: string;
   /** The reason of an object candidate its verb governs, once made. */
   objectReason?: string;
 }
+
+/** The features named by a word's stem (the head's, the span's first word's, those before it). */
+export type StemFeature = 'hs' | 'f' | 'w-1' | 'w-2' | 'pv';
+
+/** The weights of one stem's features in one weight table (`table`, compared by identity). */
+export type StemWeights = { readonly table: object } & { readonly [F in StemFeature]: number };
 
 /** The same test the rules use (`initiatives.ts`), kept identical so both read a word alike. */
 export const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
