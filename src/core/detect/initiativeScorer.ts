@@ -8,8 +8,10 @@
  * body/programme/agreement/event word in any case form, runs of capitalised words (names), and
  * quoted names. One pass over the lines; every look-around is bounded, so the whole is linear.
  */
-import { cueClass, headClass, type CueClass, type HeadClass } from './initiativeClasses';
+import type { CueClass, HeadClass } from './initiativeClasses';
 import { stem } from './stem';
+import { factsStem, wordFacts, type StemFeature, type StemWeights, type WordFacts } from './wordFacts';
+import { digitThenSpacesBefore, hasDigit, isDigitCode, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, lineStartBefore, nameGap, plainGap } from './scan';
 import { isLetter, isUpper, wordEnd } from '../text';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
 import { SkipCursor } from './skip';
@@ -46,21 +48,15 @@ interface Word {
   readonly sent: number;
   readonly head: HeadClass | undefined;
   readonly cue: CueClass | undefined;
-  /** Its stem, once asked for (`wordStem`). */
-  stem?: string;
+  readonly facts: WordFacts;
 }
 
-function wordStem(w: Word): string {
-  w.stem ??= stem(w.lower);
-  return w.stem;
-}
 
 /** Most words of a candidate looked at for its head, capitals and cues. */
 const MAX_SPAN_WORDS = 12;
 
 const MAX_NP_RIGHT = 6;
 const MAX_QUOTE = 120;
-const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
 const EN_LEFT_STOP = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'of', 'and', 'or', 'in', 'on', 'at',
   'for', 'with', 'to', 'by', 'from', 'was', 'is', 'were', 'are', 'be', 'will', 'has', 'have', 'had', 'as', 'it', 'which', 'who']);
 const EN_RIGHT_LINK = new Set(['of', 'on', 'for', 'against', 'between', 'in', 'to']);
@@ -102,7 +98,7 @@ function scoreLine(text: string, from: number, to: number, lang: string, rules: 
     if (h) {
       const np = nounPhrase(text, words, k, h);
       // "96 projects", "332 соглашения": a count is a figure, not an initiative.
-      if (!/\d[\s\u00a0]*$/u.test(text.slice(Math.max(from, np.start - 4), np.start))) raw.push(np);
+      if (!digitThenSpacesBefore(text, Math.max(from, np.start - 4), np.start)) raw.push(np);
     }
     else objectOf(text, words, k, raw);
   }
@@ -172,8 +168,8 @@ function lineWords(text: string, from: number, to: number): Word[] {
     const code = text.charCodeAt(i);
     const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
     if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
-    const lower = text.slice(i, end).toLowerCase();
-    words.push({ start: i, end, lower, cap, sent, head: headClass(lower), cue: cueClass(lower) });
+    const facts = wordFacts(text.slice(i, end));
+    words.push({ start: i, end, lower: facts.lower, cap, sent, head: facts.head, cue: facts.cue, facts });
     prevEnd = end;
     i = end - 1;
   }
@@ -198,26 +194,24 @@ function isHeadline(text: string, from: number, to: number, words: readonly Word
   return long.length >= 2 && long.filter((w) => w.cap).length / long.length >= 0.8;
 }
 
-const noPunctuation = (between: string): boolean => !/[,.;:!?()]/u.test(between) && between.length <= 4;
-
 /** A noun phrase around head word `k`: its modifiers before and a short complement after. */
 function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClass): RawCandidate {
   let start = words[k].start;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const w = words[j];
-    if (!noPunctuation(text.slice(w.end, start).replace(/[«“"‘']/gu, ''))) break;
+    if (!plainGap(text, w.end, start, isLeftQuote)) break;
     const cyr = w.lower.charCodeAt(0) >= 0x400;
-    const ok = cyr ? RU_ADJECTIVE.test(w.lower) || w.cap : !EN_LEFT_STOP.has(w.lower) && w.cue === undefined;
+    const ok = cyr ? w.facts.ruAdjective || w.cap : !EN_LEFT_STOP.has(w.lower) && w.cue === undefined;
     if (!ok) break;
     start = w.start;
   }
-  if (/[«“"‘]/u.test(text[start - 1] ?? '')) start--;
+  if (isOpeningQuote(text.charCodeAt(start - 1))) start--;
   let end = words[k].end;
   const cyrHead = words[k].lower.charCodeAt(0) >= 0x400;
   let taken = 0;
   for (let j = k + 1; j < words.length && taken < MAX_NP_RIGHT; j++) {
     const w = words[j];
-    if (!noPunctuation(text.slice(end, w.start).replace(/[«»“”"‘’'\-–—]/gu, ''))) break;
+    if (!plainGap(text, end, w.start, isRightQuoteOrDash)) break;
     if (cyrHead) {
       if (RU_RIGHT_STOP.has(w.lower) && !(words[j + 1]?.cap)) break;
       if (w.cue !== undefined && !w.cap) break;
@@ -229,7 +223,9 @@ function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClas
     taken++;
   }
   if (/[»”"’]/u.test(text[end] ?? '') && text.slice(start, end).match(/[«“"‘]/u)) end++;
-  return { start, end, reason: `${h}: “${words[k].lower}”`, kind: h === 'meeting' ? 'event' : h, source: 'np' };
+  const facts = words[k].facts;
+  facts.npReason ??= `${h}: “${facts.lower}”`;
+  return { start, end, reason: facts.npReason, kind: h === 'meeting' ? 'event' : h, source: 'np' };
 }
 
 const OBJECT_CUES: ReadonlySet<string> = new Set(['propose', 'create', 'agree', 'support', 'hold', 'develop']);
@@ -244,16 +240,17 @@ function objectOf(text: string, words: readonly Word[], k: number, out: RawCandi
   let j = k + 1;
   while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
   if (j >= words.length) return;
-  const between = text.slice(words[k].end, words[j].start);
-  if (!noPunctuation(between) || /\d/u.test(between)) return;
+  if (!plainGap(text, words[k].end, words[j].start) || hasDigit(text, words[k].end, words[j].start)) return;
   const start = words[j].start;
   let end = words[j].end;
   for (let m = j + 1; m < words.length && m < j + 6; m++) {
-    if (!noPunctuation(text.slice(end, words[m].start).replace(/[«»“”"‘’'\-–—]/gu, ''))) break;
+    if (!plainGap(text, end, words[m].start, isRightQuoteOrDash)) break;
     if (EN_RIGHT_STOP.has(words[m].lower) || RU_RIGHT_STOP.has(words[m].lower)) break;
     end = words[m].end;
   }
-  out.push({ start, end, reason: `${cue}: “${words[k].lower}”`, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
+  const facts = words[k].facts;
+  facts.objectReason ??= `${cue}: “${facts.lower}”`;
+  out.push({ start, end, reason: facts.objectReason, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
 }
 
 /** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */
@@ -263,8 +260,7 @@ function names(text: string, words: readonly Word[], out: RawCandidate[]): void 
     let last = k;
     let count = 1;
     for (let j = k + 1; j < words.length; j++) {
-      const between = text.slice(words[j - 1].end, words[j].start);
-      if (!/^[\s\-–]{0,3}$/u.test(between)) break;
+      if (!nameGap(text, words[j - 1].end, words[j].start)) break;
       if (words[j].cap) { last = j; count++; continue; }
       if (NAME_LINKS.has(words[j].lower) && words[j + 1]?.cap) continue;
       break;
@@ -279,13 +275,13 @@ function names(text: string, words: readonly Word[], out: RawCandidate[]): void 
 /** Quoted stretches on the line: «…», “…”, "…". */
 function quotes(text: string, from: number, to: number, out: RawCandidate[]): void {
   for (let i = from; i < to; i++) {
-    const ch = text[i];
-    const close = ch === '«' ? '»' : ch === '“' ? '”' : ch === '"' ? '"' : undefined;
-    if (!close) continue;
-    const within = text.slice(i + 1, Math.min(to, i + 1 + MAX_QUOTE));
-    const at = within.indexOf(close);
-    if (at < 0) continue;
-    const end = i + 1 + at;
+    const ch = text.charCodeAt(i);
+    const close = ch === 0xab ? 0xbb : ch === 0x201c ? 0x201d : ch === 34 ? 34 : -1;
+    if (close < 0) continue;
+    const limit = Math.min(to, i + 1 + MAX_QUOTE);
+    let end = i + 1;
+    while (end < limit && text.charCodeAt(end) !== close) end++;
+    if (end >= limit) continue;
     if (end - i > 3) out.push({ start: i, end: end + 1, reason: 'quoted name', kind: 'project', source: 'quote' });
     i = end;
   }
@@ -338,6 +334,8 @@ interface FeatureSink {
   /** Each feature is added at most once per candidate. */
   add(prefix: string, a?: string): void;
   add3(prefix: string, a: string, b: string): void;
+  /** `prefix:stem` for the word's stem. */
+  addStem(prefix: StemFeature, facts: WordFacts): void;
 }
 
 /** Collects feature names (for training and for `ScoredCandidate.features`). */
@@ -349,6 +347,9 @@ class NameSink implements FeatureSink {
   }
   add3(prefix: string, a: string, b: string): void {
     this.add(prefix, `${a}:${b}`);
+  }
+  addStem(prefix: StemFeature, facts: WordFacts): void {
+    this.add(prefix, factsStem(facts));
   }
 }
 
@@ -390,6 +391,11 @@ function weightTable(weights: InitiativeWeights): WeightTable {
   return t;
 }
 
+function stemWeights(table: WeightTable, st: string): StemWeights {
+  const of = (prefix: StemFeature): number => table.two.get(prefix)?.get(st) ?? 0;
+  return { table, hs: of('hs'), f: of('f'), 'w-1': of('w-1'), 'w-2': of('w-2'), pv: of('pv') };
+}
+
 /** Adds up the weights of the features it is given (each feature once). */
 class ScoreSink implements FeatureSink {
   z = 0;
@@ -402,6 +408,12 @@ class ScoreSink implements FeatureSink {
   }
   add3(prefix: string, a: string, b: string): void {
     this.z += this.table.three.get(prefix)?.get(a)?.get(b) ?? 0;
+  }
+  /** The stem's weights are looked up once per word and weight table, not once per candidate. */
+  addStem(prefix: StemFeature, facts: WordFacts): void {
+    let known = facts.stemWeights;
+    if (known === undefined || known.table !== this.table) facts.stemWeights = known = stemWeights(this.table, factsStem(facts));
+    this.z += known[prefix];
   }
 }
 
@@ -432,7 +444,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         headCount++;
         if (!head) {
           head = h;
-          f.add('hs', wordStem(w));
+          f.addStem('hs', w.facts);
           // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
           if (w.lower.charCodeAt(0) >= 0x400) f.add('hend', w.lower.slice(-2));
           if (w.cap) f.add('headcap', h);
@@ -451,23 +463,28 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   f.add3('sh', c.source, hc);
   // Lexical context: the span's first word and the two words before it, by stem.
   const sent = first < words.length ? words[first].sent : -1;
-  if (inSpan) f.add('f', wordStem(words[first]));
-  if (first > 0 && words[first - 1].sent === sent) f.add('w-1', wordStem(words[first - 1]));
-  if (first > 1 && words[first - 2].sent === sent) f.add('w-2', wordStem(words[first - 2]));
-  const before = text.slice(Math.max(0, c.start - 2), c.start).trim();
-  if (before) f.add('punct-', before[before.length - 1]);
+  if (inSpan) f.addStem('f', words[first].facts);
+  if (first > 0 && words[first - 1].sent === sent) f.addStem('w-1', words[first - 1].facts);
+  if (first > 1 && words[first - 2].sent === sent) f.addStem('w-2', words[first - 2].facts);
+  const before = lastNonSpace(text, Math.max(0, c.start - 2), c.start);
+  if (before >= 0) f.add('punct-', text[before]);
   // A list item: the candidate starts its line (after a bullet or a number).
-  if (/(?:^|\n)[\s\-•*–—\d.)]*$/u.test(text.slice(Math.max(0, c.start - 6), c.start))) f.add('linestart');
+  if (lineStartBefore(text, c.start)) f.add('linestart');
   if (headCount > 1) f.add('heads', '2+');
   f.add('caps', bucket(capitals, [0, 1, 3]));
   f.add('len', bucket(inSpan ? last - first + 1 : 0, [1, 3, 7, 15]));
-  const span = text.slice(c.start, c.end);
-  if (/[«“"‘]/u.test(span) || /[«“"‘]/u.test(text[c.start - 1] ?? '')) f.add('quoted');
-  const digit = /\d/u.test(span);
+  let quoted = isOpeningQuote(text.charCodeAt(c.start - 1));
+  let digit = false;
+  for (let p = c.start; p < c.end && !(quoted && digit); p++) {
+    const code = text.charCodeAt(p);
+    if (isDigitCode(code)) digit = true;
+    else if (isOpeningQuote(code)) quoted = true;
+  }
+  if (quoted) f.add('quoted');
   if (digit) f.add('digit');
-  const tail = text.slice(c.end, Math.min(lineEnd, c.end + 30));
-  if ((digit || /\d/u.test(tail)) && /\b(?:19|20)\d\d\b/u.test(span + tail)) f.add('year');
-  if (digit && /[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(span)) f.add('money');
+  const tailEnd = Math.max(c.end, Math.min(lineEnd, c.end + 30));
+  if ((digit || hasDigit(text, c.end, tailEnd)) && /\b(?:19|20)\d\d\b/u.test(text.slice(c.start, tailEnd))) f.add('year');
+  if (digit && /[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(c.start, c.end))) f.add('money');
   if (overlapping > 0) f.add('multi', bucket(overlapping, [1, 2]));
   // The words before the candidate in its sentence: governing verbs, mood, actor.
   if (sent === 0) f.add('sent', 'first');
@@ -475,7 +492,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   // Cues can repeat within the window; each feature counts once.
   const pre: CueClass[] = [];
   const pre2: CueClass[] = [];
-  const pv: string[] = [];
+  const pv: WordFacts[] = [];
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
@@ -488,13 +505,13 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         if (!pre.includes(cue)) pre.push(cue);
         if (d <= 2) {
           if (!pre2.includes(cue)) pre2.push(cue);
-          const st = wordStem(w);
-          if (!pv.includes(st)) pv.push(st);
+          const st = factsStem(w.facts);
+          if (!pv.some((p) => factsStem(p) === st)) pv.push(w.facts);
         }
       }
       if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
-        if (/(?:ть|ться|ти)$/u.test(w.lower)) ruInf = true;
-        else if (/(?:ла|ли|ло|л)$/u.test(w.lower)) ruPast = true;
+        if (w.facts.ruInfinitive) ruInf = true;
+        else if (w.facts.ruPast) ruPast = true;
       }
       if (d <= 2 && w.lower.endsWith('ed')) enEd = true;
       if (d === 1 && w.lower === 'to') f.add('to');
@@ -506,7 +523,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
     f.add3('pre', cue, c.source);
   }
   for (const cue of pre2) f.add('pre2', cue);
-  for (const st of pv) f.add('pv', st);
+  for (const facts of pv) f.addStem('pv', facts);
   if (ruInf) f.add('ru', 'inf');
   if (ruPast) f.add('ru', 'past');
   if (enEd) f.add('en', 'ed');

@@ -20,6 +20,7 @@ import { DEFAULT_MIN_SCORE, scoreCandidates, selectSuggestions, type InitiativeW
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces, wordEnd } from '../text';
 import type { DetectedFigure, InitiativeKind, SuggestedInitiative, TextRange } from './types';
+import { wordFacts } from './wordFacts';
 
 interface Word { readonly start: number; readonly end: number; readonly lower: string }
 interface Candidate { start: number; end: number; reason: string; kind: InitiativeKind }
@@ -39,7 +40,7 @@ const MONTH_OR_FILLER = /^(?:января|февраля|марта|апреля
  */
 export function suggestInitiatives(text: string, language: string, skip?: readonly TextRange[], options: SuggestOptions = {}): SuggestedInitiative[] {
   const weights = options.weights ?? (DEFAULT_WEIGHTS as InitiativeWeights);
-  const scored = scoreCandidates(text, language, ruleCandidates(text, language, skip), weights);
+  const scored = scoreCandidates(text, language, ruleCandidates(text, language, skip, options.figures), weights);
   return selectSuggestions(text, scored, options.minScore ?? DEFAULT_MIN_SCORE, skip);
 }
 
@@ -49,11 +50,19 @@ export interface SuggestOptions {
   readonly minScore?: number;
   /** Weights other than the shipped ones (training and cross-validation use this). */
   readonly weights?: InitiativeWeights;
+  /**
+   * `detectFigures(text, language, skip)` when the caller has it already (the editor and `detect`
+   * run both): the rules read counts from it, and detecting figures twice is half the work.
+   */
+  readonly figures?: readonly DetectedFigure[];
 }
 
-/** The rule-based candidates, unmerged, each with the rule that found it (the scorer's first source). */
-export function ruleCandidates(text: string, language: string, skip?: readonly TextRange[]): RawCandidate[] {
-  const figures = detectFigures(text, language, skip);
+/**
+ * The rule-based candidates, unmerged, each with the rule that found it (the scorer's first source).
+ * `knownFigures` is `detectFigures(text, language, skip)` when the caller has it.
+ */
+export function ruleCandidates(text: string, language: string, skip?: readonly TextRange[], knownFigures?: readonly DetectedFigure[]): RawCandidate[] {
+  const figures = knownFigures ?? detectFigures(text, language, skip);
   const candidates: Candidate[] = [];
   let listHeader: string | undefined;
   let figureIndex = 0;
@@ -87,7 +96,7 @@ function lineWords(text: string, from: number, to: number): Word[] {
   for (let i = from; i < to; i++) {
     if (!isLetter(text.charCodeAt(i))) continue;
     const end = Math.max(i + 1, wordEnd(text, i, to));
-    words.push({ start: i, end, lower: text.slice(i, end).toLowerCase() });
+    words.push({ start: i, end, lower: wordFacts(text.slice(i, end)).lower });
     i = end - 1;
   }
   return words;

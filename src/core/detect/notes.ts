@@ -49,10 +49,11 @@ export function detectInNotes(text: string, options: NotesDetectionOptions = {})
   const skipped = notesSkipRanges(text, model);
   const language = (options.forceLanguage ? options.language : undefined) ?? model?.frontMatter?.language ?? options.language
     ?? detectLanguage(withoutRanges(text, skipped));
+  const figures = detectFigures(text, language, skipped);
   return {
     language,
-    figures: detectFigures(text, language, skipped),
-    initiatives: suggestInitiatives(text, language, skipped, { minScore: options.minScore }),
+    figures,
+    initiatives: suggestInitiatives(text, language, skipped, { minScore: options.minScore, figures }),
     skipped,
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
   };

@@ -85,10 +85,11 @@ export function updateDetection(previous: NotesDetection | undefined, previousTe
     for (const d of old) if (d.start >= oldStop) out.push(delta === 0 ? d : moved(d, delta));
     return out;
   };
+  const figures = detectFigures(stretch, previous.language, inside);
   const detection: NotesDetection = {
     language: previous.language,
-    figures: splice(previous.figures, detectFigures(stretch, previous.language, inside)),
-    initiatives: splice(previous.initiatives, suggestInitiatives(stretch, previous.language, inside, { minScore })),
+    figures: splice(previous.figures, figures),
+    initiatives: splice(previous.initiatives, suggestInitiatives(stretch, previous.language, inside, { minScore, figures })),
     skipped,
     ...(minScore !== undefined ? { minScore } : {}),
   };

@@ -1,0 +1,97 @@
+/**
+ * Character tests over a stretch of the text, without slicing it or running a regular expression:
+ * the initiative scorer asks these for every word and candidate. Each one is written to answer
+ * exactly what the regular expression named in its comment answers on the same slice.
+ */
+
+/** A character `\s` matches (JavaScript's white space and line terminators). */
+export function isRegexSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** An ASCII digit (`\d`). */
+export function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Opening quotes: `[«“"‘]`. */
+export function isOpeningQuote(code: number): boolean {
+  return code === 0xab || code === 0x201c || code === 34 || code === 0x2018;
+}
+
+/** `[,.;:!?()]`. */
+function isPunctuation(code: number): boolean {
+  return code === 44 || code === 46 || code === 59 || code === 58 || code === 33 || code === 63 || code === 40 || code === 41;
+}
+
+/** Quotes left out of the gap before a noun phrase's head: `[«“"‘']`. */
+export function isLeftQuote(code: number): boolean {
+  return isOpeningQuote(code) || code === 39;
+}
+
+/** Quotes and dashes left out of the gap after it: `[«»“”"‘’'\-–—]`. */
+export function isRightQuoteOrDash(code: number): boolean {
+  return isLeftQuote(code) || code === 0xbb || code === 0x201d || code === 0x2019 || code === 45 || code === 0x2013 || code === 0x2014;
+}
+
+/**
+ * `noPunctuation(text.slice(from, to).replace(ignored, ''))`: what is left of the gap once `ignore`d
+ * characters are out has no `[,.;:!?()]` and is at most four characters long.
+ */
+export function plainGap(text: string, from: number, to: number, ignore?: (code: number) => boolean): boolean {
+  let kept = 0;
+  for (let p = from; p < to; p++) {
+    const code = text.charCodeAt(p);
+    if (ignore && ignore(code)) continue;
+    if (isPunctuation(code)) return false;
+    kept++;
+  }
+  return kept <= 4;
+}
+
+/** Any ASCII digit in `[from, to)`. */
+export function hasDigit(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (isDigitCode(text.charCodeAt(p))) return true;
+  return false;
+}
+
+/** `/\d[\s\u00a0]*$/u.test(text.slice(from, to))`: a digit, then only spaces, up to `to`. */
+export function digitThenSpacesBefore(text: string, from: number, to: number): boolean {
+  let p = to - 1;
+  while (p >= from && isRegexSpace(text.charCodeAt(p))) p--;
+  return p >= from && isDigitCode(text.charCodeAt(p));
+}
+
+/** `/^[\s\-–]{0,3}$/u.test(text.slice(from, to))`: at most three spaces or dashes between two words. */
+export function nameGap(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let p = from; p < to; p++) {
+    const code = text.charCodeAt(p);
+    if (!(isRegexSpace(code) || code === 45 || code === 0x2013)) return false;
+  }
+  return true;
+}
+
+/**
+ * `/(?:^|\n)[\s\-•*–—\d.)]*$/u.test(text.slice(Math.max(0, at - 6), at))`: only bullets, numbers,
+ * dashes and spaces between the start of the six-character window (or a line break) and `at`.
+ */
+export function lineStartBefore(text: string, at: number): boolean {
+  const from = Math.max(0, at - 6);
+  for (let p = at - 1; p >= from; p--) {
+    const code = text.charCodeAt(p);
+    if (code === 10) return true;
+    if (!(isRegexSpace(code) || isDigitCode(code) || code === 45 || code === 0x2022 || code === 42 || code === 0x2013 || code === 0x2014
+      || code === 46 || code === 41)) return false;
+  }
+  return true;
+}
+
+/** The last character of `text.slice(from, to).trim()` as an index, or -1 when that is empty. */
+export function lastNonSpace(text: string, from: number, to: number): number {
+  for (let p = to - 1; p >= from; p--) if (!isRegexSpace(text.charCodeAt(p))) return p;
+  return -1;
+}

@@ -1,0 +1,64 @@
+/**
+ * What initiative detection asks of a word, worked out once per distinct spelling. Prose repeats a
+ * few thousand words over and over, so lowercasing, stemming, class look-ups and ending tests per
+ * occurrence were most of the scorer's time (docs/DETECTION.md, "Throughput"); here they are one
+ * map look-up per occurrence. The facts depend only on the spelling, so the cache changes no result.
+ */
+import { cueClass, headClass, type CueClass, type HeadClass } from './initiativeClasses';
+import { stem } from './stem';
+
+/** Facts about one spelling of a word (each a function of its lowercased form). */
+export interface WordFacts {
+  readonly lower: string;
+  readonly head: HeadClass | undefined;
+  readonly cue: CueClass | undefined;
+  /** A Russian adjective ending (`-ых`, `-ая`, `-ого`…). */
+  readonly ruAdjective: boolean;
+  /** A Russian infinitive ending (`-ть`, `-ться`, `-ти`). */
+  readonly ruInfinitive: boolean;
+  /** A Russian past-tense ending (`-л`, `-ла`, `-ли`, `-ло`). */
+  readonly ruPast: boolean;
+  /** Its stem, once asked for (`factsStem`). */
+  stem?: string;
+  /** The weights of the features its stem names, for the last weight table that scored it. */
+  stemWeights?: StemWeights;
+  /** The reason of a noun-phrase candidate it heads, once made. */
+  npReason?: string;
+  /** The reason of an object candidate its verb governs, once made. */
+  objectReason?: string;
+}
+
+/** The features named by a word's stem (the head's, the span's first word's, those before it). */
+export type StemFeature = 'hs' | 'f' | 'w-1' | 'w-2' | 'pv';
+
+/** The weights of one stem's features in one weight table (`table`, compared by identity). */
+export type StemWeights = { readonly table: object } & { readonly [F in StemFeature]: number };
+
+/** The same test the rules use (`initiatives.ts`), kept identical so both read a word alike. */
+export const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
+const RU_INFINITIVE = /(?:ть|ться|ти)$/u;
+const RU_PAST = /(?:ла|ли|ло|л)$/u;
+
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, WordFacts>();
+
+/** The facts of a word as written in the text (any case). */
+export function wordFacts(spelling: string): WordFacts {
+  let facts = cache.get(spelling);
+  if (facts === undefined) {
+    const lower = spelling.toLowerCase();
+    facts = {
+      lower, head: headClass(lower), cue: cueClass(lower),
+      ruAdjective: RU_ADJECTIVE.test(lower), ruInfinitive: RU_INFINITIVE.test(lower), ruPast: RU_PAST.test(lower),
+    };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(spelling, facts);
+  }
+  return facts;
+}
+
+/** The stem of the word (`stem.ts`), worked out on first use. */
+export function factsStem(facts: WordFacts): string {
+  facts.stem ??= stem(facts.lower);
+  return facts.stem;
+}
