@@ -1,3 +1,7 @@
+/**
+ * Annotate the selection as an initiative, figure or actor (with an id proposed from the text),
+ * and Surround With, each one undoable edit.
+ */
 import * as vscode from 'vscode';
 import type { AnnotationKind, NotesModel } from '../core';
 import { annotationMarkup, freshId } from '../core';

@@ -1,3 +1,8 @@
+/**
+ * Detection hints in notes files: unannotated figures and scored initiative suggestions as
+ * diagnostics or decorations, re-read only where an edit touched, with the quick fixes Annotate as
+ * figure / initiative, Dismiss, and Annotate All Detected Figures.
+ */
 import * as vscode from 'vscode';
 import type { DetectedFigure, Detection, NotesDetection } from '../core/detect';
 import { annotationMarkup, detectedFigureMarkup, freshId, PositionCursor, updateDetection, type DetectionEdit } from '../core';

@@ -1,3 +1,8 @@
+/**
+ * Dismissed detection suggestions: which texts of which file the analyst dismissed (kept in the
+ * extension's workspace or global state, never in the file), and the command that shows them
+ * again.
+ */
 import * as vscode from 'vscode';
 
 /** The command that brings dismissed suggestions back (contributed in package.json). */

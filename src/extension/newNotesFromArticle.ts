@@ -1,3 +1,7 @@
+/**
+ * New Notes from Article…: an article from the clipboard or a .txt, .md or .html file becomes a
+ * new notes file with its front matter filled in; the article itself is never changed.
+ */
 import * as vscode from 'vscode';
 import { MAX_HTML_CHARS, htmlTooLargeMessage, importArticle, type ArticleInput } from '../core';
 import { loadHtmlReader } from './htmlReader';
