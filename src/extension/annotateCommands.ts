@@ -1,6 +1,6 @@
 /**
  * Annotate the selection as an initiative, figure or actor (with an id proposed from the text),
- * and Surround With, each one undoable edit.
+ * each one undoable edit, and step to the next or previous annotation.
  */
 import * as vscode from 'vscode';
 import type { AnnotationKind, NotesModel } from '../core';
