@@ -6,12 +6,35 @@
  * readers (detect/), so a detected figure and an annotated one read the same.
  */
 export type { ParsedFigure, Qualifier } from './types';
-export { parseFigure } from './parseFigure';
-export { numberValue, scanNumber } from './numbers';
 export type { ScannedNumber } from './numbers';
-export { AGE_WORDS, COMPOUND_UNITS, DURATION_UNITS, EN_COUNT_NOUNS, EN_MONTHS, GROUP_NOUNS, LABEL_WORDS, MAGNITUDE_WORDS, TEXT_PART_UNITS, ruCountUnit } from './lexicon';
-export { gluedCurrencyBefore, readAfter, readBefore } from './reader';
-export { joinRange, rangeOpener, rangeSecondEnd } from './ranges';
 export type { AfterNumber } from './reader';
 export { describeFigureValue, formatNumber } from './format';
 export { formatScientific, formatShort, qualifierWords } from './wording';
+
+// Value exports are plain properties (`export const x = …`), not re-exports: tsc's CommonJS output
+// turns `export { x } from` into a getter, which the hot loops of the tests' and benches' compiled
+// code would call for every character. (esbuild's bundles flatten either form.)
+import { parseFigure as parseFigure_ } from './parseFigure';
+import { numberValue as numberValue_, scanNumber as scanNumber_ } from './numbers';
+import { AGE_WORDS as AGE_WORDS_, COMPOUND_UNITS as COMPOUND_UNITS_, DURATION_UNITS as DURATION_UNITS_, EN_COUNT_NOUNS as EN_COUNT_NOUNS_, EN_MONTHS as EN_MONTHS_, GROUP_NOUNS as GROUP_NOUNS_, LABEL_WORDS as LABEL_WORDS_, MAGNITUDE_WORDS as MAGNITUDE_WORDS_, TEXT_PART_UNITS as TEXT_PART_UNITS_, ruCountUnit as ruCountUnit_ } from './lexicon';
+import { gluedCurrencyBefore as gluedCurrencyBefore_, readAfter as readAfter_, readBefore as readBefore_ } from './reader';
+import { joinRange as joinRange_, rangeOpener as rangeOpener_, rangeSecondEnd as rangeSecondEnd_ } from './ranges';
+export const parseFigure = parseFigure_;
+export const numberValue = numberValue_;
+export const scanNumber = scanNumber_;
+export const AGE_WORDS = AGE_WORDS_;
+export const COMPOUND_UNITS = COMPOUND_UNITS_;
+export const DURATION_UNITS = DURATION_UNITS_;
+export const EN_COUNT_NOUNS = EN_COUNT_NOUNS_;
+export const EN_MONTHS = EN_MONTHS_;
+export const GROUP_NOUNS = GROUP_NOUNS_;
+export const LABEL_WORDS = LABEL_WORDS_;
+export const MAGNITUDE_WORDS = MAGNITUDE_WORDS_;
+export const TEXT_PART_UNITS = TEXT_PART_UNITS_;
+export const ruCountUnit = ruCountUnit_;
+export const gluedCurrencyBefore = gluedCurrencyBefore_;
+export const readAfter = readAfter_;
+export const readBefore = readBefore_;
+export const joinRange = joinRange_;
+export const rangeOpener = rangeOpener_;
+export const rangeSecondEnd = rangeSecondEnd_;
