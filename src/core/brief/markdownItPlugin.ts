@@ -13,81 +13,20 @@
  * what a look-ahead (markdown-it's `parseLinkLabel` of an enclosing span) already read.
  */
 import type MarkdownIt from 'markdown-it';
-import { parseFigure } from '../figures';
 import type { AnnotationKind } from '../model';
-import { ANNOTATION_KINDS } from '../model';
-import { describeFigureValue } from '../figures';
-import { AttributeScanner, type AttributeBlock } from '../model';
+import { ANNOTATION_KINDS, AttributeScanner } from '../model';
 import { CharCode } from '../text';
-import { outputLanguage, type OutputLanguage } from '../text';
+import { contextOf, type SpanMeta, type SummitMarkdownOptions } from './spanMeta';
+import { spanAttributes, spanTitle } from './spanTitle';
+import { headingIds, markReferences, skippedLines } from './markdownItRules';
+
+export { figureKey, SUMMIT_ENV_KEY, type SpanMeta, type SummitMarkdownContext, type SummitMarkdownOptions } from './spanMeta';
+export { spanTitle } from './spanTitle';
 
 type Md = MarkdownIt.MarkdownIt;
 type StateInline = MarkdownIt.StateInline;
 type StateCore = MarkdownIt.StateCore;
 type Token = MarkdownIt.Token;
-
-/** What the plugin may know about the notes file (vocabulary, language); all optional. */
-export interface SummitMarkdownContext {
-  /** Area id → label (front matter `areas`). */
-  readonly areas?: ReadonlyMap<string, string>;
-  /** Figure language (front matter `language`), decides `1,500`. */
-  readonly language?: string;
-  /**
-   * Turns a relative image path into a URL the host may load (the preview maps it into the note's
-   * folder with `asWebviewUri`); images it returns undefined for keep markdown-it's own `src`.
-   */
-  readonly resolveImage?: (src: string) => string | undefined;
-  /**
-   * The normalised value of a figure span, when the caller already has the notes model (keyed by
-   * {@link figureKey}); saves reading the figure a second time. Missing keys fall back to parseFigure.
-   */
-  readonly figureValues?: ReadonlyMap<string, string>;
-  /**
-   * The first this many lines are not Markdown (the notes file's front matter): the block parser
-   * steps over them, so the text is parsed as it is, with its own line numbers, and never copied.
-   */
-  readonly skipLines?: number;
-}
-
-/** The key of a figure span in {@link SummitMarkdownContext.figureValues}: its text and value/unit overrides. */
-export function figureKey(text: string, value: string | undefined, unit: string | undefined): string {
-  // The common case (no overrides) is the text itself: no string to build per span.
-  return value === undefined && unit === undefined ? text : `${text}\u0000${value ?? ''}\u0000${unit ?? ''}`;
-}
-
-export interface SummitMarkdownOptions {
-  /**
-   * Put `data-line` (zero-based source line) and class `code-line` on block elements, as VS Code's
-   * own Markdown engine does; our preview turns this on, the built-in preview already does it.
-   * `'relative'`: every `data-line` (and an annotation's `meta.line`) counts from the first line of the
-   * top-level block it stands in, so a block's HTML does not change when lines above it are added
-   * or removed (the live preview adds the block's own line when it shows it).
-   */
-  readonly blockLines?: boolean | 'relative';
-  /**
-   * A span whose text no inline rule would act on becomes one `summit_span` token carrying that
-   * text (rendered exactly as open, text, close) instead of three tokens and a nested
-   * tokenisation. Only for an instance with markdown-it's own rules alone, `linkify` and
-   * `typographer` off (our `createNotesMarkdown`): another plugin's rule could act on characters
-   * this check lets through. VS Code's preview keeps the three tokens.
-   */
-  readonly leafSpans?: boolean;
-}
-
-/** The key under which callers pass a {@link SummitMarkdownContext} in markdown-it's `env`. */
-export const SUMMIT_ENV_KEY = 'summitNotes';
-
-/** What an annotation token carries in `token.meta`. */
-export interface SpanMeta {
-  readonly kind: AnnotationKind | undefined;
-  readonly id: string | undefined;
-  readonly classes: readonly string[];
-  readonly attributes: readonly (readonly [string, string])[];
-  /** The span's source text inside the brackets. */
-  readonly text: string;
-  /** Zero-based source line (relative to its top-level block with `blockLines: 'relative'`). */
-  line?: number;
-}
 
 
 /** A span the rule recognised at some `[`: where its label and attribute block end, and the block. */
@@ -284,12 +223,6 @@ const ONE_KIND: Readonly<Record<AnnotationKind, readonly string[]>> = {
 };
 const NO_ATTRIBUTES: readonly (readonly [string, string])[] = Object.freeze([]);
 
-/** Reads one attribute block of a short string (a heading's text, a span's text). */
-function readBlock(src: string, open: number): AttributeBlock | undefined {
-  const block = new AttributeScanner(src).read(open, src.length);
-  return block.closed ? block : undefined;
-}
-
 function kindOf(classes: readonly string[]): AnnotationKind | undefined {
   for (const kind of ANNOTATION_KINDS) if (classes.includes(kind)) return kind;
   return undefined;
@@ -413,32 +346,6 @@ function spanRule(state: StateInline, silent: boolean, leaf: boolean): boolean {
   return true;
 }
 
-/** The block rule behind {@link SummitMarkdownContext.skipLines}: consumes those lines, makes no token. */
-function skippedLines(state: MarkdownIt.StateBlock, startLine: number, endLine: number): boolean {
-  if (startLine !== 0) return false;
-  const skip = contextOf(state.env).skipLines;
-  if (!skip || skip <= 0) return false;
-  state.line = Math.min(skip, endLine);
-  return true;
-}
-
-/** Strips a trailing `{#id …}` from heading text (Pandoc header attributes) and keeps the id. */
-function headingIds(state: StateCore): void {
-  const tokens = state.tokens;
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i].type !== 'heading_open' || tokens[i + 1].type !== 'inline') continue;
-    const inline = tokens[i + 1];
-    const content = inline.content.trimEnd();
-    if (!content.endsWith('}')) continue;
-    const open = content.lastIndexOf('{');
-    if (open < 0) continue;
-    const block = readBlock(content, open);
-    if (!block || block.end !== content.length) continue;
-    inline.content = content.slice(0, open).trimEnd();
-    if (block.id) tokens[i].attrSet('id', block.id);
-  }
-}
-
 /**
  * Before inline parsing: registers every inline token for the inline rule (its content and first
  * line) and, with `blockLines`, marks block tokens with `code-line` / `data-line`.
@@ -467,66 +374,11 @@ function prepare(blockLines: boolean | 'relative'): (state: StateCore) => void {
   };
 }
 
-/** After inline parsing: references `[text](#id)` get a class and their target id, so previews can style and follow them. */
+/** After inline parsing: the parse context goes, and references are marked (markReferences). */
 function references(state: StateCore): void {
   const env = state.env as unknown;
   if (env && typeof env === 'object') contexts.delete(env);
-  // A link needs `](` in the text, or a reference definition somewhere (`[text]` then resolves).
-  const definitions = (env as { references?: object } | undefined)?.references;
-  const anyDefinitions = definitions !== undefined && Object.keys(definitions).length > 0;
-  for (const block of state.tokens) {
-    if (block.type !== 'inline' || !block.children) continue;
-    if (!anyDefinitions && block.content.indexOf('](') < 0) continue;
-    for (const child of block.children) {
-      if (child.type !== 'link_open') continue;
-      const href = child.attrGet('href');
-      if (typeof href !== 'string' || href.length < 2 || href.charCodeAt(0) !== 0x23 /* # */) continue;
-      child.attrJoin('class', 'summit-ref');
-      child.attrSet('data-ref', safeDecode(href.slice(1)));
-    }
-  }
-}
-
-function safeDecode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
-}
-
-function contextOf(env: unknown): SummitMarkdownContext {
-  const value = (env as Record<string, unknown> | undefined)?.[SUMMIT_ENV_KEY];
-  return value && typeof value === 'object' ? (value as SummitMarkdownContext) : {};
-}
-
-/** The attributes a title or the rendered span uses, read in one pass (last one wins, as Pandoc). */
-interface SpanAttributes {
-  area: string | undefined;
-  status: string | undefined;
-  by: string | undefined;
-  metric: string | undefined;
-  year: string | undefined;
-  value: string | undefined;
-  unit: string | undefined;
-  note: string | undefined;
-}
-
-function spanAttributes(meta: SpanMeta): SpanAttributes {
-  const out: SpanAttributes = { area: undefined, status: undefined, by: undefined, metric: undefined, year: undefined, value: undefined, unit: undefined, note: undefined };
-  const attributes = meta.attributes;
-  // Indexes, not `for (const [k, v] of …)`: destructuring walks each pair with an iterator.
-  for (let i = 0; i < attributes.length; i++) {
-    const k = attributes[i][0];
-    const v = attributes[i][1];
-    switch (k) {
-      case 'area': out.area = v; break;
-      case 'status': out.status = v; break;
-      case 'by': out.by = v; break;
-      case 'metric': out.metric = v; break;
-      case 'year': out.year = v; break;
-      case 'value': out.value = v; break;
-      case 'unit': out.unit = v; break;
-      case 'note': out.note = v; break;
-    }
-  }
-  return out;
+  markReferences(state);
 }
 
 /** What markdown-it's `escapeHtml` replaces. */
@@ -534,58 +386,6 @@ const HTML_SPECIAL = /[&<>"]/;
 const SPAN_OPEN: Readonly<Record<AnnotationKind | 'span', string>> = {
   initiative: '<span class="summit-initiative"', figure: '<span class="summit-figure"', actor: '<span class="summit-actor"', span: '<span class="summit-span"',
 };
-
-const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = { initiative: 'Initiative', figure: 'Figure', actor: 'Actor' };
-
-/** The tooltip's words in the notes file's language (a static table: a tooltip is made for every span). */
-const TITLE_WORDS: Readonly<Record<OutputLanguage, { kinds: Readonly<Record<AnnotationKind, string>>; span: string; area: string; status: string; by: string; note: string }>> = {
-  en: { kinds: KIND_LABELS, span: 'Span', area: ' · area: ', status: ' · status: ', by: ' · by ', note: ' · note: ' },
-  ru: {
-    kinds: { initiative: 'Инициатива', figure: 'Цифра', actor: 'Участник' },
-    span: 'Фрагмент', area: ' · направление: ', status: ' · статус: ', by: ' · инициатор: ', note: ' · примечание: ',
-  },
-};
-
-/** The tooltip of an annotation: kind, id, area label, status, proposer, value, note. */
-export function spanTitle(meta: SpanMeta, context: SummitMarkdownContext, attributes: SpanAttributes = spanAttributes(meta)): string {
-  const lang = outputLanguage(context.language);
-  const words = TITLE_WORDS[lang];
-  const kindLabel = meta.kind ? words.kinds[meta.kind] : words.span;
-  let title = meta.id ? `${kindLabel} #${meta.id}` : kindLabel;
-  const { area, status, by } = attributes;
-  if (area) title += `${words.area}${context.areas?.get(area) ?? area}`;
-  if (status) title += `${words.status}${status}`;
-  if (by) title += `${words.by}${by}`;
-  if (meta.kind === 'figure') {
-    const { metric, year, value: override, unit } = attributes;
-    if (metric) title += year ? ` · ${metric} (${year})` : ` · ${metric}`;
-    let described = context.figureValues?.get(figureKey(meta.text, override, unit));
-    if (described === undefined) {
-      const parsed = parseFigure(plainSpanText(meta.text), context.language ?? 'en');
-      const value = override !== undefined && override.trim() !== '' && Number.isFinite(Number(override)) ? Number(override) : parsed.value;
-      described = describeFigureValue(value, unit ?? parsed.unit, parsed.qualifier, lang);
-    }
-    if (described) title += ` · = ${described}`;
-  }
-  if (attributes.note) title += `${words.note}${attributes.note}`;
-  return title;
-}
-
-/** Span text without nested spans' markup, for figure reading (`[a [b]{.x}]` → `a b`). */
-function plainSpanText(text: string): string {
-  if (text.indexOf('[') < 0 && text.indexOf(']{') < 0) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CharCode.OPEN_BRACKET) continue;
-    if (c === CharCode.CLOSE_BRACKET && text.charCodeAt(i + 1) === CharCode.OPEN_BRACE) {
-      const block = readBlock(text, i + 1);
-      if (block) { i = block.end - 1; continue; }
-    }
-    out += text[i];
-  }
-  return out;
-}
 
 /**
  * The plugin. `md.use(summitNotesPlugin)` in VS Code's preview, `md.use(summitNotesPlugin,
