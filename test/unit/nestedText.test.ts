@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseNotes } from '../../src/core';
-import { isAsciiPunctuation } from '../../src/core/model/attributes';
+import { isAsciiPunctuation } from '../../src/core/text/escapes';
 import { plainText, tidy } from '../../src/core/model/views';
 import type { NotesDocument } from '../../src/core/model/document';
 import { seededRandom } from '../support/random';

@@ -9,7 +9,7 @@
  * one pass over each span's attribute tokens and a cursor over the references instead of a search
  * per span: on a 10 MB file the symbols ask for ~100k of them at once.
  */
-import { unescape } from './attributes';
+import { unescape } from '../text';
 import { annotationPlainText, KINDS, plainText, tidyRange } from './views';
 import { NotesDocument } from './document';
 import { R_START } from './tables';

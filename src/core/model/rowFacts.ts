@@ -9,7 +9,7 @@ import { PHASE_FIGURES, PHASE_SCAN, finding, nearest, type Finding } from './dia
 import { parseFigure } from '../figures';
 import { NAME_AREA, NAME_QUALIFIER, NAME_STATUS, NAME_UNIT, NAME_VALUE, NAME_YEAR } from './interner';
 import { own } from '../text';
-import { unescape } from './attributes';
+import { unescape } from '../text';
 import { isDigit } from '../text';
 import { annotationPlainText } from './views';
 import type { ViewDocument } from './views';

@@ -3,7 +3,8 @@
  * row, the fields of a reference row, and the searches by offset, across the pieces the rows are
  * kept in. The model (model/document.ts) builds on this; the views (model/views.ts) read through it.
  */
-import { hasEscapeOrBreak, nameEnd, unescape } from './attributes';
+import { nameEnd } from './attributes';
+import { hasEscapeOrBreak, unescape } from '../text';
 import type { Interner } from './interner';
 import {
   A_CLOSE, A_END, A_ID, A_KIND, A_PARENT, A_START, A_STRIDE, A_TOKENS_FROM, A_TOKENS_TO, R_ID, R_START, R_STRIDE,

@@ -6,7 +6,8 @@
  * so 10k-deep nesting is fine); every "find the closer" question goes through a forward-only memo
  * so unclosed openers cost linear time in total.
  */
-import { AttributeScanner, isAsciiPunctuation } from './attributes';
+import { AttributeScanner } from './attributes';
+import { isAsciiPunctuation } from '../text';
 import type { TokenBlock, UnclosedAttributeBlock } from './attributes';
 import { NextIndex } from '../text';
 import { CharCode } from '../text';

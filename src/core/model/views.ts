@@ -5,7 +5,7 @@
  * The model makes each view once, on first use, so identity holds (`a.parent === annotations[i]`)
  * and a large model that no feature walks costs no objects at all.
  */
-import { hasEscapeOrBreak, isAsciiPunctuation } from './attributes';
+import { hasEscapeOrBreak, isAsciiPunctuation } from '../text';
 import { TextRange } from '../text';
 import type { RowReader } from './rows';
 import type { LineIndex } from '../text';

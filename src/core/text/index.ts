@@ -59,3 +59,7 @@ export const MESSAGE_KEYS = MESSAGE_KEYS_;
 export const NOUN_KEYS = NOUN_KEYS_;
 export const OUTPUT_LANGUAGES = OUTPUT_LANGUAGES_;
 export const declaresSummitNotes = declaresSummitNotes_;
+import { hasEscapeOrBreak as hasEscapeOrBreak_, isAsciiPunctuation as isAsciiPunctuation_, unescape as unescape_ } from './escapes';
+export const hasEscapeOrBreak = hasEscapeOrBreak_;
+export const isAsciiPunctuation = isAsciiPunctuation_;
+export const unescape = unescape_;
