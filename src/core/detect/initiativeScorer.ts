@@ -10,11 +10,13 @@
  */
 import type { CueClass, HeadClass } from './initiativeClasses';
 import { stem } from './stem';
-import { factsStem, wordFacts, type StemFeature, type StemWeights, type WordFacts } from './wordFacts';
-import { digitThenSpacesBefore, hasDigit, isDigitCode, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, lineStartBefore, nameGap, plainGap } from './scan';
-import { isLetter, isUpper, wordEnd } from '../text';
+import { factsStem, type StemFeature, type StemWeights, type WordFacts } from './wordFacts';
+import { digitThenSpacesBefore, hasDigit, isDigitCode, isOpeningQuote, lastNonSpace, lineStartBefore } from './scan';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
 import { SkipCursor } from './skip';
+import { isHeadline, lineWords, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, wordIndexAt, type RawCandidate, type Word } from './initiativeCandidates';
+
+export type { RawCandidate } from './initiativeCandidates';
 
 /** A logistic regression over binary features: score = σ(bias + Σ weights[f]). */
 export interface InitiativeWeights {
@@ -23,14 +25,6 @@ export interface InitiativeWeights {
 }
 
 /** A candidate before scoring. */
-export interface RawCandidate {
-  readonly start: number;
-  readonly end: number;
-  readonly reason: string;
-  readonly kind: InitiativeKind;
-  /** Where it came from: `rule`, `np`, `name`, `quote`. */
-  readonly source: string;
-}
 
 /** A candidate with its score (and its features' names when asked for). */
 export interface ScoredCandidate extends RawCandidate {
@@ -38,32 +32,6 @@ export interface ScoredCandidate extends RawCandidate {
   readonly features: readonly string[];
   readonly score: number;
 }
-
-interface Word {
-  readonly start: number;
-  readonly end: number;
-  readonly lower: string;
-  readonly cap: boolean;
-  /** The sentence it is in (0 for the line's first). */
-  readonly sent: number;
-  readonly head: HeadClass | undefined;
-  readonly cue: CueClass | undefined;
-  readonly facts: WordFacts;
-}
-
-
-/** Most words of a candidate looked at for its head, capitals and cues. */
-const MAX_SPAN_WORDS = 12;
-
-const MAX_NP_RIGHT = 6;
-const MAX_QUOTE = 120;
-const EN_LEFT_STOP = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'of', 'and', 'or', 'in', 'on', 'at',
-  'for', 'with', 'to', 'by', 'from', 'was', 'is', 'were', 'are', 'be', 'will', 'has', 'have', 'had', 'as', 'it', 'which', 'who']);
-const EN_RIGHT_LINK = new Set(['of', 'on', 'for', 'against', 'between', 'in', 'to']);
-const RU_RIGHT_STOP = new Set(['и', 'что', 'который', 'которая', 'которое', 'которые', 'которых', 'где', 'как', 'а', 'но', 'это', 'также']);
-const EN_RIGHT_STOP = new Set(['that', 'which', 'who', 'said', 'says', 'will', 'would', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'and',
-  'but', 'while', 'as', 'by', 'with', 'at']);
-const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по', 'для', 'на']);
 
 /**
  * Every candidate in `text` with its features, scored by `weights`. `rules` are the rule-based
@@ -156,145 +124,6 @@ function floor(c: RawCandidate, score: number): number {
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
-}
-
-function lineWords(text: string, from: number, to: number): Word[] {
-  const words: Word[] = [];
-  let sent = 0;
-  let prevEnd = from;
-  for (let i = from; i < to; i++) {
-    if (!isLetter(text.charCodeAt(i))) continue;
-    const end = Math.max(i + 1, wordEnd(text, i, to));
-    const code = text.charCodeAt(i);
-    const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
-    if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
-    const facts = wordFacts(text.slice(i, end));
-    words.push({ start: i, end, lower: facts.lower, cap, sent, head: facts.head, cue: facts.cue, facts });
-    prevEnd = end;
-    i = end - 1;
-  }
-  return words;
-}
-
-/** A sentence stop (`.`, `!`, `?`, then a space, maybe after a closing quote) between two words. */
-function sentenceStop(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to - 1; p++) {
-    const ch = text.charCodeAt(p);
-    if (ch === 46 || ch === 33 || ch === 63) return true;
-  }
-  return false;
-}
-
-/** Title Case line without a final stop: a headline. */
-function isHeadline(text: string, from: number, to: number, words: readonly Word[]): boolean {
-  const line = text.slice(from, to).trim();
-  if (line.startsWith('#')) return true;
-  if (/[.!?;:,"”»]$/u.test(line)) return false;
-  const long = words.filter((w) => w.end - w.start > 3);
-  return long.length >= 2 && long.filter((w) => w.cap).length / long.length >= 0.8;
-}
-
-/** A noun phrase around head word `k`: its modifiers before and a short complement after. */
-function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClass): RawCandidate {
-  let start = words[k].start;
-  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
-    const w = words[j];
-    if (!plainGap(text, w.end, start, isLeftQuote)) break;
-    const cyr = w.lower.charCodeAt(0) >= 0x400;
-    const ok = cyr ? w.facts.ruAdjective || w.cap : !EN_LEFT_STOP.has(w.lower) && w.cue === undefined;
-    if (!ok) break;
-    start = w.start;
-  }
-  if (isOpeningQuote(text.charCodeAt(start - 1))) start--;
-  let end = words[k].end;
-  const cyrHead = words[k].lower.charCodeAt(0) >= 0x400;
-  let taken = 0;
-  for (let j = k + 1; j < words.length && taken < MAX_NP_RIGHT; j++) {
-    const w = words[j];
-    if (!plainGap(text, end, w.start, isRightQuoteOrDash)) break;
-    if (cyrHead) {
-      if (RU_RIGHT_STOP.has(w.lower) && !(words[j + 1]?.cap)) break;
-      if (w.cue !== undefined && !w.cap) break;
-    } else {
-      if (taken === 0 && !EN_RIGHT_LINK.has(w.lower) && !w.cap) break;
-      if (EN_RIGHT_STOP.has(w.lower) && !(w.lower === 'and' && words[j + 1]?.cap)) break;
-    }
-    end = w.end;
-    taken++;
-  }
-  if (/[»”"’]/u.test(text[end] ?? '') && text.slice(start, end).match(/[«“"‘]/u)) end++;
-  const facts = words[k].facts;
-  facts.npReason ??= `${h}: “${facts.lower}”`;
-  return { start, end, reason: facts.npReason, kind: h === 'meeting' ? 'event' : h, source: 'np' };
-}
-
-const OBJECT_CUES: ReadonlySet<string> = new Set(['propose', 'create', 'agree', 'support', 'hold', 'develop']);
-const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
-
-/** The short object after a proposing/creating/agreeing verb: up to six words, to the first stop. */
-function objectOf(text: string, words: readonly Word[], k: number, out: RawCandidate[]): void {
-  const cue = words[k].cue;
-  if (!cue || !OBJECT_CUES.has(cue)) return;
-  // "development", "establishment": a noun, not the verb it stems like.
-  if (words[k].lower.endsWith('ment')) return;
-  let j = k + 1;
-  while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
-  if (j >= words.length) return;
-  if (!plainGap(text, words[k].end, words[j].start) || hasDigit(text, words[k].end, words[j].start)) return;
-  const start = words[j].start;
-  let end = words[j].end;
-  for (let m = j + 1; m < words.length && m < j + 6; m++) {
-    if (!plainGap(text, end, words[m].start, isRightQuoteOrDash)) break;
-    if (EN_RIGHT_STOP.has(words[m].lower) || RU_RIGHT_STOP.has(words[m].lower)) break;
-    end = words[m].end;
-  }
-  const facts = words[k].facts;
-  facts.objectReason ??= `${cue}: “${facts.lower}”`;
-  out.push({ start, end, reason: facts.objectReason, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
-}
-
-/** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */
-function names(text: string, words: readonly Word[], out: RawCandidate[]): void {
-  for (let k = 0; k < words.length; k++) {
-    if (!words[k].cap) continue;
-    let last = k;
-    let count = 1;
-    for (let j = k + 1; j < words.length; j++) {
-      if (!nameGap(text, words[j - 1].end, words[j].start)) break;
-      if (words[j].cap) { last = j; count++; continue; }
-      if (NAME_LINKS.has(words[j].lower) && words[j + 1]?.cap) continue;
-      break;
-    }
-    if (count >= 2) {
-      out.push({ start: words[k].start, end: words[last].end, reason: 'name', kind: 'project', source: 'name' });
-      k = last;
-    }
-  }
-}
-
-/** Quoted stretches on the line: «…», “…”, "…". */
-function quotes(text: string, from: number, to: number, out: RawCandidate[]): void {
-  for (let i = from; i < to; i++) {
-    const ch = text.charCodeAt(i);
-    const close = ch === 0xab ? 0xbb : ch === 0x201c ? 0x201d : ch === 34 ? 34 : -1;
-    if (close < 0) continue;
-    const limit = Math.min(to, i + 1 + MAX_QUOTE);
-    let end = i + 1;
-    while (end < limit && text.charCodeAt(end) !== close) end++;
-    if (end >= limit) continue;
-    if (end - i > 3) out.push({ start: i, end: end + 1, reason: 'quoted name', kind: 'project', source: 'quote' });
-    i = end;
-  }
-}
-
-function wordIndexAt(words: readonly Word[], pos: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].end <= pos) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }
 
 const labels = new Map<number, string>();

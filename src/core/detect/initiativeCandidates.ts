@@ -1,0 +1,185 @@
+/**
+ * Where the learned initiative scorer's candidates come from, besides the rules: the words of a
+ * line with their facts, noun phrases headed by a body/programme/agreement/event word, objects of
+ * propose/create/agree verbs, runs of capitalised words (names) and quoted names. Every look-around
+ * is bounded, so a line is read in linear time.
+ */
+import type { CueClass, HeadClass } from './initiativeClasses';
+import type { InitiativeKind } from './types';
+import { wordFacts, type WordFacts } from './wordFacts';
+import { hasDigit, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, nameGap, plainGap } from './scan';
+import { isLetter, isUpper, wordEnd } from '../text';
+
+export interface RawCandidate {
+  readonly start: number;
+  readonly end: number;
+  readonly reason: string;
+  readonly kind: InitiativeKind;
+  /** Where it came from: `rule`, `np`, `name`, `quote`. */
+  readonly source: string;
+}
+
+export interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly lower: string;
+  readonly cap: boolean;
+  /** The sentence it is in (0 for the line's first). */
+  readonly sent: number;
+  readonly head: HeadClass | undefined;
+  readonly cue: CueClass | undefined;
+  readonly facts: WordFacts;
+}
+
+
+/** Most words of a candidate looked at for its head, capitals and cues. */
+export const MAX_SPAN_WORDS = 12;
+
+const MAX_NP_RIGHT = 6;
+const MAX_QUOTE = 120;
+const EN_LEFT_STOP = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'of', 'and', 'or', 'in', 'on', 'at',
+  'for', 'with', 'to', 'by', 'from', 'was', 'is', 'were', 'are', 'be', 'will', 'has', 'have', 'had', 'as', 'it', 'which', 'who']);
+const EN_RIGHT_LINK = new Set(['of', 'on', 'for', 'against', 'between', 'in', 'to']);
+const RU_RIGHT_STOP = new Set(['и', 'что', 'который', 'которая', 'которое', 'которые', 'которых', 'где', 'как', 'а', 'но', 'это', 'также']);
+const EN_RIGHT_STOP = new Set(['that', 'which', 'who', 'said', 'says', 'will', 'would', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'and',
+  'but', 'while', 'as', 'by', 'with', 'at']);
+const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по', 'для', 'на']);
+
+export function lineWords(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  let sent = 0;
+  let prevEnd = from;
+  for (let i = from; i < to; i++) {
+    if (!isLetter(text.charCodeAt(i))) continue;
+    const end = Math.max(i + 1, wordEnd(text, i, to));
+    const code = text.charCodeAt(i);
+    const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
+    if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
+    const facts = wordFacts(text.slice(i, end));
+    words.push({ start: i, end, lower: facts.lower, cap, sent, head: facts.head, cue: facts.cue, facts });
+    prevEnd = end;
+    i = end - 1;
+  }
+  return words;
+}
+
+/** A sentence stop (`.`, `!`, `?`, then a space, maybe after a closing quote) between two words. */
+export function sentenceStop(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to - 1; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch === 46 || ch === 33 || ch === 63) return true;
+  }
+  return false;
+}
+
+/** Title Case line without a final stop: a headline. */
+export function isHeadline(text: string, from: number, to: number, words: readonly Word[]): boolean {
+  const line = text.slice(from, to).trim();
+  if (line.startsWith('#')) return true;
+  if (/[.!?;:,"”»]$/u.test(line)) return false;
+  const long = words.filter((w) => w.end - w.start > 3);
+  return long.length >= 2 && long.filter((w) => w.cap).length / long.length >= 0.8;
+}
+
+/** A noun phrase around head word `k`: its modifiers before and a short complement after. */
+export function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClass): RawCandidate {
+  let start = words[k].start;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const w = words[j];
+    if (!plainGap(text, w.end, start, isLeftQuote)) break;
+    const cyr = w.lower.charCodeAt(0) >= 0x400;
+    const ok = cyr ? w.facts.ruAdjective || w.cap : !EN_LEFT_STOP.has(w.lower) && w.cue === undefined;
+    if (!ok) break;
+    start = w.start;
+  }
+  if (isOpeningQuote(text.charCodeAt(start - 1))) start--;
+  let end = words[k].end;
+  const cyrHead = words[k].lower.charCodeAt(0) >= 0x400;
+  let taken = 0;
+  for (let j = k + 1; j < words.length && taken < MAX_NP_RIGHT; j++) {
+    const w = words[j];
+    if (!plainGap(text, end, w.start, isRightQuoteOrDash)) break;
+    if (cyrHead) {
+      if (RU_RIGHT_STOP.has(w.lower) && !(words[j + 1]?.cap)) break;
+      if (w.cue !== undefined && !w.cap) break;
+    } else {
+      if (taken === 0 && !EN_RIGHT_LINK.has(w.lower) && !w.cap) break;
+      if (EN_RIGHT_STOP.has(w.lower) && !(w.lower === 'and' && words[j + 1]?.cap)) break;
+    }
+    end = w.end;
+    taken++;
+  }
+  if (/[»”"’]/u.test(text[end] ?? '') && text.slice(start, end).match(/[«“"‘]/u)) end++;
+  const facts = words[k].facts;
+  facts.npReason ??= `${h}: “${facts.lower}”`;
+  return { start, end, reason: facts.npReason, kind: h === 'meeting' ? 'event' : h, source: 'np' };
+}
+
+const OBJECT_CUES: ReadonlySet<string> = new Set(['propose', 'create', 'agree', 'support', 'hold', 'develop']);
+const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
+
+/** The short object after a proposing/creating/agreeing verb: up to six words, to the first stop. */
+export function objectOf(text: string, words: readonly Word[], k: number, out: RawCandidate[]): void {
+  const cue = words[k].cue;
+  if (!cue || !OBJECT_CUES.has(cue)) return;
+  // "development", "establishment": a noun, not the verb it stems like.
+  if (words[k].lower.endsWith('ment')) return;
+  let j = k + 1;
+  while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
+  if (j >= words.length) return;
+  if (!plainGap(text, words[k].end, words[j].start) || hasDigit(text, words[k].end, words[j].start)) return;
+  const start = words[j].start;
+  let end = words[j].end;
+  for (let m = j + 1; m < words.length && m < j + 6; m++) {
+    if (!plainGap(text, end, words[m].start, isRightQuoteOrDash)) break;
+    if (EN_RIGHT_STOP.has(words[m].lower) || RU_RIGHT_STOP.has(words[m].lower)) break;
+    end = words[m].end;
+  }
+  const facts = words[k].facts;
+  facts.objectReason ??= `${cue}: “${facts.lower}”`;
+  out.push({ start, end, reason: facts.objectReason, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
+}
+
+/** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */
+export function names(text: string, words: readonly Word[], out: RawCandidate[]): void {
+  for (let k = 0; k < words.length; k++) {
+    if (!words[k].cap) continue;
+    let last = k;
+    let count = 1;
+    for (let j = k + 1; j < words.length; j++) {
+      if (!nameGap(text, words[j - 1].end, words[j].start)) break;
+      if (words[j].cap) { last = j; count++; continue; }
+      if (NAME_LINKS.has(words[j].lower) && words[j + 1]?.cap) continue;
+      break;
+    }
+    if (count >= 2) {
+      out.push({ start: words[k].start, end: words[last].end, reason: 'name', kind: 'project', source: 'name' });
+      k = last;
+    }
+  }
+}
+
+/** Quoted stretches on the line: «…», “…”, "…". */
+export function quotes(text: string, from: number, to: number, out: RawCandidate[]): void {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    const close = ch === 0xab ? 0xbb : ch === 0x201c ? 0x201d : ch === 34 ? 34 : -1;
+    if (close < 0) continue;
+    const limit = Math.min(to, i + 1 + MAX_QUOTE);
+    let end = i + 1;
+    while (end < limit && text.charCodeAt(end) !== close) end++;
+    if (end >= limit) continue;
+    if (end - i > 3) out.push({ start: i, end: end + 1, reason: 'quoted name', kind: 'project', source: 'quote' });
+    i = end;
+  }
+}
+
+export function wordIndexAt(words: readonly Word[], pos: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].end <= pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
