@@ -13,6 +13,7 @@ import type {
   BriefContent, BriefInspection, BriefPatch, BriefPreviewState, ChunkedChange, ChunkSplice, FromBriefWebview, GroupedChange, ToBriefWebview,
 } from '../shared/previewMessages';
 import { joinChunks, joinGroups } from '../shared/previewMessages';
+import { firstBelowTop, lineAtTop, topOfLine, type LineElement } from './scrollMath';
 
 interface VsCodeApi {
   postMessage(message: FromBriefWebview): void;
@@ -185,10 +186,10 @@ function sourceLine(el: Element): number | undefined {
 }
 
 /** Text-line elements in document order with their source lines, for scroll sync. */
-function lineElements(): { el: HTMLElement; line: number }[] {
+function lineElements(): LineElement[] {
   const container = textContainer();
   if (!container) return [];
-  const out: { el: HTMLElement; line: number }[] = [];
+  const out: LineElement[] = [];
   for (const el of Array.from(container.querySelectorAll<HTMLElement>('.code-line[data-line]'))) {
     const line = sourceLine(el);
     if (line !== undefined) out.push({ el, line });
@@ -198,44 +199,15 @@ function lineElements(): { el: HTMLElement; line: number }[] {
 
 /** Scrolls so that source `line` is at the top, interpolating between the elements around it. */
 function scrollToLine(line: number): void {
-  const els = lineElements();
-  if (!els.length) return;
-  let before: { el: HTMLElement; line: number } | undefined;
-  let after: { el: HTMLElement; line: number } | undefined;
-  for (const entry of els) {
-    if (entry.line <= line) before = entry;
-    else { after = entry; break; }
-  }
-  let top: number;
-  if (!before) top = els[0].el.getBoundingClientRect().top + window.scrollY;
-  else {
-    const beforeTop = before.el.getBoundingClientRect().top + window.scrollY;
-    if (after && after.line > before.line) {
-      const afterTop = after.el.getBoundingClientRect().top + window.scrollY;
-      top = beforeTop + ((line - before.line) / (after.line - before.line)) * (afterTop - beforeTop);
-    } else top = beforeTop;
-  }
+  const top = topOfLine(lineElements(), line);
+  if (top === undefined) return;
   scrollingForEditor = true;
   window.scrollTo({ top: Math.max(0, top - 8) });
 }
 
 /** The source line at the top of the view (only while the annotated text is on screen). */
 function topLine(): number | undefined {
-  const els = lineElements();
-  for (let i = 0; i < els.length; i++) {
-    const { el, line } = els[i];
-    const rect = el.getBoundingClientRect();
-    if (rect.bottom > 0) {
-      // Still above the annotated text (reading the brief part): no source line is at the top.
-      if (i === 0 && rect.top > 0) return undefined;
-      if (rect.top >= 0 || rect.height === 0) return line;
-      const progress = -rect.top / rect.height;
-      const next = els[i + 1];
-      const span = next ? next.line - line : 1;
-      return line + Math.floor(progress * span);
-    }
-  }
-  return undefined;
+  return lineAtTop(lineElements());
 }
 
 /** What was at the top of the view: an element (a chunk, or a part), where it stood, and its place. */
@@ -271,19 +243,6 @@ function scrollAnchor(): Anchor | undefined {
     return { el: part, top: rect.top, container: undefined, index: -1 };
   }
   return undefined;
-}
-
-/** The first of `elements` (standing top to bottom) whose bottom is below the view's top. */
-function firstBelowTop(elements: HTMLCollection): number | undefined {
-  if (!elements.length || elements[elements.length - 1].getBoundingClientRect().bottom <= 0) return undefined;
-  let lo = 0;
-  let hi = elements.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (elements[mid].getBoundingClientRect().bottom > 0) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function flash(el: HTMLElement): void {
