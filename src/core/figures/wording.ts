@@ -3,7 +3,6 @@
  * analyst would say it (`$650 bn`). Locale-independent, like the brief's formatting.
  */
 import { formatNumber } from './format';
-import type { Qualifier } from './types';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', RUB: '₽', CNY: '¥', KZT: '₸', GBP: '£', JPY: '¥', INR: '₹' };
@@ -48,13 +47,4 @@ export function formatShort(value: number, unit: string | undefined): string {
   const symbol = unit ? CURRENCY_SYMBOLS[unit] : undefined;
   if (symbol) return `${symbol}${scaled}`;
   return unit ? `${scaled} ${unit}` : scaled;
-}
-
-const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
-  more_than: 'more than', less_than: 'less than', about: 'about', up_to: 'up to', at_least: 'at least',
-};
-
-/** `more_than` → `more than`. */
-export function qualifierWords(qualifier: Qualifier): string {
-  return QUALIFIER_WORDS[qualifier];
 }
