@@ -19,8 +19,8 @@ import { highlightsIn, rulerMarks } from '../src/core/editor/highlights';
 import { hoverAt } from '../src/core/editor/hoverText';
 import { GROUP_BY, groupAnnotations } from '../src/core/editor/initiativeGroups';
 import { PositionCursor } from '../src/core/editor/linePositions';
-import { limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE } from '../src/core/editor/outline';
-import { OutlineLabels } from '../src/core/model/outlineTable';
+import { limitOutline, outlineEntries } from '../src/core/editor/outline';
+import { symbolRange, symbolSelection, updateSymbolTable } from '../src/core/editor/symbolTable';
 import { workspaceSymbolEntries } from '../src/core/editor/symbolEntries';
 import { prng } from './generate';
 import { benchArgs, editedText, fixed, measure, notesText, printTable, utf8Bytes } from './harness';
@@ -50,24 +50,21 @@ class Sym {
   constructor(readonly name: string, readonly detail: string, readonly kind: number, readonly range: Rng, readonly selectionRange: Rng) {}
 }
 
-/** What the symbols adapter reads per node: labels (OutlineLabels, as it does), positions (and, `objects`, makes of them). */
+/** What the symbols adapter does: the core's symbol table (updateSymbolTable), and with `objects` a symbol object per entry. */
 function documentSymbols(model: NotesModel, objects: boolean, max = 0): number {
-  const { entries } = limitOutline(model, outlineEntries(model), max);
-  const p = outlinePositions(model, entries);
-  const symbols: Sym[] = objects ? new Array<Sym>(entries.length) : [];
-  const labels = new OutlineLabels(model);
+  const { table } = updateSymbolTable(model, undefined, undefined, max);
+  const symbols: Sym[] = objects ? new Array<Sym>(table.length) : [];
   let n = 0;
-  for (let i = 0; i < entries.length; i++) {
-    labels.read(entries.items[i]);
-    const { name, detail } = labels;
-    const k = i * POSITION_STRIDE;
+  for (let i = 0; i < table.length; i++) {
+    const range = symbolRange(table, i);
+    const selection = symbolSelection(table, i);
     if (objects) {
-      const symbol = new Sym(name, detail, 0, new Rng(p[k], p[k + 1], p[k + 2], p[k + 3]), new Rng(p[k + 4], p[k + 5], p[k + 6], p[k + 7]));
+      const symbol = new Sym(table.names[i], table.details[i], 0, new Rng(range[0], range[1], range[2], range[3]), new Rng(selection[0], selection[1], selection[2], selection[3]));
       symbols[i] = symbol;
-      const parent = entries.parents[i];
+      const parent = table.parents[i];
       if (parent >= 0) symbols[parent].children.push(symbol);
     }
-    n += name.length + detail.length + p[k] + p[k + 7];
+    n += table.names[i].length + table.details[i].length + range[0] + selection[3];
   }
   return n;
 }
