@@ -25,23 +25,27 @@ import { registerStatusBar } from './statusBar';
 import { registerDetectionHints } from './detectionHints';
 import { registerNewNotesFromArticle } from './newNotesFromArticle';
 import { registerWalkthrough } from './walkthrough';
+import { WorkspaceIndex } from './workspaceIndex';
 export { testHooks } from './testHooks';
 
 export function registerFeatures(context: vscode.ExtensionContext, log: (message: string) => void): vscode.Disposable {
   const extensionUri = context.extensionUri;
   const models = new NotesModelCache();
   const editor = createEditorDeps(models, log);
+  // One reading of the workspace's notes files for every cross-file feature.
+  const workspace = new WorkspaceIndex(editor);
   return vscode.Disposable.from(
     models,
     // Features register here (one line each).
     registerBriefPreview(extensionUri, models),
     registerBriefExport(models),
     editor,
+    workspace,
     registerDecorations(editor),
     registerHovers(editor),
     registerDocumentSymbols(editor),
-    registerWorkspaceSymbols(editor),
-    registerInitiativesTree(editor),
+    registerWorkspaceSymbols(editor, workspace),
+    registerInitiativesTree(editor, workspace),
     registerDiagnostics(editor),
     registerCodeActions(editor),
     registerCompletions(editor),

@@ -7,11 +7,11 @@ import { InitiativesTree, VIEW_ID } from './initiativesTree';
 import { registerTreeCommands } from './initiativesTreeCommands';
 import { isNotesDocument } from './modelCache';
 import type { EditorDeps } from './notesDocuments';
-import { WorkspaceNotes } from './workspaceNotes';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /** The Initiatives view with its commands and follow-cursor reveal. */
-export function registerInitiativesTree(deps: EditorDeps): vscode.Disposable {
-  const workspaceNotes = new WorkspaceNotes(deps);
+export function registerInitiativesTree(deps: EditorDeps, workspace: WorkspaceIndex): vscode.Disposable {
+  const workspaceNotes = workspace.notes;
   const tree = new InitiativesTree(deps, workspaceNotes);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.view = view;
@@ -29,7 +29,7 @@ export function registerInitiativesTree(deps: EditorDeps): vscode.Disposable {
     }, 150);
   };
   return vscode.Disposable.from(
-    workspaceNotes, tree, view,
+    tree, view,
     registerTreeCommands(deps, tree, view),
     deps.notes.onDidChange((doc) => tree.refreshDocument(doc)),
     view.onDidChangeVisibility((e) => {

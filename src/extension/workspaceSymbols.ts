@@ -6,7 +6,7 @@ import type { NotesModel } from '../core';
 import { matchesQuery, workspaceSymbolEntries, type SymbolEntry } from '../core';
 import { toPosition } from './convert';
 import { guardedAsync, type EditorDeps } from './notesDocuments';
-import { WorkspaceNotes } from './workspaceNotes';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Enough for the picker; a query narrows it. */
 const MAX_RESULTS = 500;
@@ -22,8 +22,8 @@ const KINDS: Readonly<Record<SymbolEntry['kind'], vscode.SymbolKind>> = {
  * Go to Symbol in Workspace for annotation and heading ids in every `*.summit.md` file (closed
  * files read and cached by `WorkspaceNotes`, invalidated by its file watcher).
  */
-export function registerWorkspaceSymbols(deps: EditorDeps): vscode.Disposable {
-  const notes = new WorkspaceNotes(deps);
+export function registerWorkspaceSymbols(deps: EditorDeps, workspace: WorkspaceIndex): vscode.Disposable {
+  const notes = workspace.notes;
   // Per model (one per document version, or per file on disk until it changes).
   const entries = new WeakMap<NotesModel, SymbolEntry[]>();
   const entriesFor = (model: NotesModel): SymbolEntry[] => {
@@ -32,7 +32,6 @@ export function registerWorkspaceSymbols(deps: EditorDeps): vscode.Disposable {
     return list;
   };
   return vscode.Disposable.from(
-    notes,
     vscode.languages.registerWorkspaceSymbolProvider({
       provideWorkspaceSymbols(query, token) {
         return guardedAsync(deps, 'workspace symbols', token, [], async () => {
