@@ -1,5 +1,5 @@
 /** `summit-notes outline FILE [--json]`: sections → initiatives → their figures and actors. */
-import { parseNotes } from '../../core/model';
+import { parseNotes, walkDepthFirst } from '../../core/model';
 import { buildOutline, type OutlineNode } from '../../core/editor';
 import { CliError, EXIT_OK, parseArgs, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
@@ -117,30 +117,21 @@ function rangeText(range: RangeJson, depth: number): string {
 
 /**
  * Indented text: `  initiative  Label  #id  12:5`, two spaces per level (up to
- * `MAX_TEXT_INDENT` levels; deeper lines show their depth). A loop over an explicit stack, written
- * out in pieces.
+ * `MAX_TEXT_INDENT` levels; deeper lines show their depth). Depth first without recursion
+ * (`walkDepthFirst`), written out in pieces.
  */
 function writeTree(roots: readonly OutlineNode[], head: string, out: (text: string) => void): void {
   let buffer = head;
-  const stack: { nodes: readonly OutlineNode[]; next: number }[] = [{ nodes: roots, next: 0 }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    if (frame.next === frame.nodes.length) {
-      stack.pop();
-      continue;
-    }
-    const node = frame.nodes[frame.next++];
-    const depth = stack.length - 1;
+  walkDepthFirst(roots, (node, depth) => {
     const id = nodeId(node);
     const label = terminalText(node.label.replace(/\s+/g, ' '));
     const marker = node.kind === 'section' ? '#'.repeat(node.section?.level ?? 1) : node.kind;
     const indent = depth > MAX_TEXT_INDENT ? `${'  '.repeat(MAX_TEXT_INDENT)}(${depth}) ` : '  '.repeat(depth);
     buffer += `${indent}${marker} ${label}${id ? `  {#${terminalText(id)}}` : ''}  ${lineCol(node.selectionRange)}\n`;
-    if (node.children.length > 0) stack.push({ nodes: node.children, next: 0 });
     if (buffer.length >= CHUNK) {
       out(buffer);
       buffer = '';
     }
-  }
+  });
   if (buffer) out(buffer);
 }
