@@ -217,38 +217,38 @@ export class DossierPanel implements vscode.Disposable {
     return editor;
   }
 
-  private async onMessage(message: FromDossierWebview): Promise<void> {
+  /** A message from the page (or a test standing in for it); what it did, for tests. */
+  async onMessage(message: FromDossierWebview): Promise<unknown> {
     try {
       switch (message.type) {
         case 'ready':
           this.ready = true;
           this.sent = undefined;
           this.update();
-          break;
+          return true;
         case 'rendered': {
           const timing = this.timings.find((t) => t.version === message.version);
-          if (!timing) break;
+          if (!timing) return false;
           timing.appliedAt = message.appliedAt;
           timing.confirmedAt = Date.now();
           this.renderedEmitter.fire(timing);
-          break;
+          return true;
         }
         case 'open':
-          await this.openSpan(message.path, message.start, message.end);
-          break;
+          return await this.openSpan(message.path, message.start, message.end) !== undefined;
         case 'openExternal':
-          await openSourceLink(message.url);
-          break;
+          return await openSourceLink(message.url);
         case 'filter':
           this.setFilter(message.filter);
-          break;
+          return true;
         case 'inspection':
           this.inspectionEmitter.fire(message);
-          break;
+          return true;
       }
     } catch (err) {
       // A file that cannot be opened any more: say so, never throw into the editor.
       void vscode.window.showWarningMessage(vscode.l10n.t('Dossier: {0}', err instanceof Error ? err.message : String(err)));
+      return false;
     }
   }
 
@@ -314,10 +314,7 @@ export function registerDossier(extensionUri: vscode.Uri, index: WorkspaceIndex,
     testHooks.provide('waitForDossier', (after = 0, timeoutMs = 30_000) => waitForRender(after, timeoutMs)),
     testHooks.provide('inspectDossier', () => current?.inspect()),
     testHooks.provide('dossierFilter', (filter: unknown) => current?.setFilter(filter)),
-    // What a click on an item does (the page's message), for tests that cannot click in the webview.
-    testHooks.provide('dossierClick', async (path: string, start: number, end: number) => {
-      const editor = await current?.openSpan(path, start, end);
-      return editor ? { uri: editor.document.uri.toString(), start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end) } : undefined;
-    }),
+    // A message as the page would post it (a click on an item or a link), for tests that cannot click in the webview.
+    testHooks.provide('dossierMessage', (message: unknown) => (current && isFromDossierWebview(message) ? current.onMessage(message) : undefined)),
   );
 }

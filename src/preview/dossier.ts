@@ -124,6 +124,9 @@ window.addEventListener('message', (event: MessageEvent<ToDossierWebview>) => {
       vscode.postMessage({
         type: 'inspection', version: shownVersion, text: document.body.innerText, initiatives: initiatives.keys, metrics: metrics.keys,
         flagged: document.querySelectorAll('.dossier-disagrees').length, scripts: document.scripts.length, inlineHandlers: inlineHandlers(), filter: shownFilter,
+        items: [...document.querySelectorAll<HTMLElement>('.dossier-open')].slice(0, 500).map((el) => ({
+          path: el.dataset.path ?? '', start: Number(el.dataset.start), end: Number(el.dataset.end), text: el.textContent ?? '',
+        })),
       });
       break;
   }

@@ -53,6 +53,8 @@ export interface DossierInspection {
   readonly scripts: number;
   readonly inlineHandlers: number;
   readonly filter: DossierFilterFields;
+  /** The clickable items (first few hundred): where each one leads and its text. */
+  readonly items: readonly { readonly path: string; readonly start: number; readonly end: number; readonly text: string }[];
 }
 
 /** Webview → extension. */
