@@ -123,7 +123,7 @@ window.addEventListener('message', (event: MessageEvent<ToDossierWebview>) => {
     case 'inspect':
       vscode.postMessage({
         type: 'inspection', version: shownVersion, text: document.body.innerText, initiatives: initiatives.keys, metrics: metrics.keys,
-        flagged: document.querySelectorAll('.dossier-disagrees').length, scripts: document.scripts.length, inlineHandlers: inlineHandlers(), filter: shownFilter,
+        flagged: document.querySelectorAll('.dossier-disagrees').length, scripts: document.body.querySelectorAll('script').length, inlineHandlers: inlineHandlers(), filter: shownFilter,
         items: [...document.querySelectorAll<HTMLElement>('.dossier-open')].slice(0, 500).map((el) => ({
           path: el.dataset.path ?? '', start: Number(el.dataset.start), end: Number(el.dataset.end), text: el.textContent ?? '',
         })),

@@ -50,6 +50,7 @@ export interface DossierInspection {
   readonly initiatives: readonly string[];
   readonly metrics: readonly string[];
   readonly flagged: number;
+  /** `<script>` elements in the page's body (ours is one). */
   readonly scripts: number;
   readonly inlineHandlers: number;
   readonly filter: DossierFilterFields;

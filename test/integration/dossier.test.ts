@@ -115,8 +115,6 @@ describe('dossier', function () {
 
   it('keeps up with typing, and reports keystroke → dossier time on a 200 KB file', async function () {
     this.timeout(300_000);
-    await vscode.commands.executeCommand('summitNotes.openDossier');
-    await waitForPage((i) => i.initiatives.includes('sco-dev-bank'), 'the dossier');
     // A 200 KB notes file: the sample's 2024 article body repeated, its keys spread over 20 tracks.
     const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(`${FOLDER}/2024-07-04-astana.en.summit.md`)));
     const end = source.indexOf('\n---', 4) + 4;
@@ -128,7 +126,10 @@ describe('dossier', function () {
     }
     const uri = await writeWorkspaceFile(`${FOLDER}/big.summit.md`, text);
     const document = await vscode.workspace.openTextDocument(uri);
+    // The file on the left, the dossier beside it.
+    await closeAllEditors();
     const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('summitNotes.openDossier');
     await waitForPage((i) => i.initiatives.some((k) => k.includes('-big')), 'the big file\'s keys', 120_000);
 
     const times: number[] = [];
