@@ -7,9 +7,11 @@
  */
 import * as vscode from 'vscode';
 import {
-  DossierViewRenderer, buildDossier, escapeHtml, outputLanguage, type Dossier, type DossierFilter, type DossierViewContent, type OutputLanguage, type Workspace,
+  DossierViewRenderer, buildDossier, escapeHtml, outputLanguage, type Dossier, type DossierFilter, type DossierViewContent, type DossierViewEntry, type DossierViewPlace, type OutputLanguage, type Workspace,
 } from '../core';
-import { cleanDossierFilter, isFromDossierWebview, type DossierEntryMessage, type DossierInspection, type FromDossierWebview, type ToDossierWebview } from '../shared/dossierMessages';
+import {
+  cleanDossierFilter, isFromDossierWebview, type DossierEntryMessage, type DossierInspection, type DossierSection, type FromDossierWebview, type ToDossierWebview,
+} from '../shared/dossierMessages';
 import { createNonce } from './briefPreview';
 import { testHooks } from './testHooks';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -53,8 +55,10 @@ export class DossierPanel implements vscode.Disposable {
   private disposed = false;
   private version = 0;
   private changedAt = 0;
-  /** What the page shows: the HTML of each entry by key, and the other pieces. */
-  private sent: { initiatives: Map<string, string>; metrics: Map<string, string>; header?: string; filters?: string; footer?: string } | undefined;
+  /** What the page shows: each entry by key (HTML and where its items lead), and the other pieces. */
+  private sent: {
+    initiatives: Map<string, DossierViewEntry>; metrics: Map<string, DossierViewEntry>; header?: string; filters?: string; footer?: string; footerPlaces: readonly DossierViewPlace[];
+  } | undefined;
   private readonly timings: DossierTiming[] = [];
   filter: DossierFilter = {};
 
@@ -116,6 +120,7 @@ export class DossierPanel implements vscode.Disposable {
 <body class="brief dossier">
 <header id="dossier-header"><p class="brief-empty">…</p></header>
 <form id="dossier-filters" class="dossier-filters" role="search"></form>
+<p class="brief-muted dossier-hint">${frame.clickHint}</p>
 <p id="dossier-nothing" class="brief-muted" hidden>${frame.nothingMatches}</p>
 <h2>${frame.initiatives}</h2>
 <div id="dossier-initiative-list"></div>
@@ -164,11 +169,16 @@ export class DossierPanel implements vscode.Disposable {
 
   /** The render message: only the pieces the page does not show yet. */
   private diff(content: DossierViewContent): Extract<ToDossierWebview, { type: 'render' }> {
-    const sent = this.sent ?? { initiatives: new Map<string, string>(), metrics: new Map<string, string>() };
-    const entries = (list: readonly { key: string; html: string }[], shown: Map<string, string>): DossierEntryMessage[] => {
-      const out = list.map((e) => (shown.get(e.key) === e.html ? { key: e.key } : { key: e.key, html: e.html }));
+    const sent = this.sent ?? { initiatives: new Map<string, DossierViewEntry>(), metrics: new Map<string, DossierViewEntry>(), footerPlaces: [] };
+    const entries = (list: readonly DossierViewEntry[], shown: Map<string, DossierViewEntry>): DossierEntryMessage[] => {
+      const out = list.map((e): DossierEntryMessage => {
+        const before = shown.get(e.key);
+        const html = before?.html === e.html ? undefined : e.html;
+        const lines = html === undefined && before && sameLines(before.places, e.places) ? undefined : linesOf(e.places);
+        return { key: e.key, html, lines };
+      });
       shown.clear();
-      for (const e of list) shown.set(e.key, e.html);
+      for (const e of list) shown.set(e.key, e);
       return out;
     };
     const piece = (name: 'header' | 'filters' | 'footer'): string | undefined => {
@@ -176,13 +186,24 @@ export class DossierPanel implements vscode.Disposable {
       sent[name] = content[name];
       return content[name];
     };
+    const footer = piece('footer');
+    const footerLines = footer !== undefined || !sameLines(sent.footerPlaces, content.footerPlaces) ? linesOf(content.footerPlaces) : undefined;
+    sent.footerPlaces = content.footerPlaces;
     const message = {
       type: 'render' as const, version: ++this.version, filter: { ...this.filter },
-      header: piece('header'), filters: piece('filters'), footer: piece('footer'),
+      header: piece('header'), filters: piece('filters'), footer, footerLines,
       initiatives: entries(content.initiatives, sent.initiatives), metrics: entries(content.metrics, sent.metrics), empty: content.empty,
     };
     this.sent = sent;
     return message;
+  }
+
+  /** Where a clicked item leads (what the page was last sent). */
+  placeOf(section: DossierSection, key: string, item: number): DossierViewPlace | undefined {
+    const sent = this.sent;
+    if (!sent) return undefined;
+    const places = section === 'footer' ? sent.footerPlaces : (section === 'metrics' ? sent.metrics : sent.initiatives).get(key)?.places;
+    return places?.[item];
   }
 
   /** Asks the page what it shows; undefined if it does not answer in time. */
@@ -234,8 +255,10 @@ export class DossierPanel implements vscode.Disposable {
           this.renderedEmitter.fire(timing);
           return true;
         }
-        case 'open':
-          return await this.openSpan(message.path, message.start, message.end) !== undefined;
+        case 'open': {
+          const place = this.placeOf(message.section, message.key, message.item);
+          return place ? await this.openSpan(place.path, place.start, place.end) !== undefined : false;
+        }
         case 'openExternal':
           return await openSourceLink(message.url);
         case 'filter':
@@ -263,6 +286,15 @@ export class DossierPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
   }
+}
+
+/** 1-based line of each place. */
+function linesOf(places: readonly DossierViewPlace[]): number[] {
+  return places.map((p) => p.line + 1);
+}
+
+function sameLines(a: readonly DossierViewPlace[], b: readonly DossierViewPlace[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.line === b[i].line);
 }
 
 /** Opens a source link in the browser: absolute http(s) URLs only, anything else is ignored. */

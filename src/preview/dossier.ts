@@ -6,7 +6,7 @@
  * checks the scheme), the filter bar narrows the dossier.
  */
 import {
-  DOSSIER_FILTER_FIELDS, type DossierEntryMessage, type DossierFilterFields, type FromDossierWebview, type ToDossierWebview,
+  DOSSIER_FILTER_FIELDS, type DossierEntryMessage, type DossierFilterFields, type DossierSection, type FromDossierWebview, type ToDossierWebview,
 } from '../shared/dossierMessages';
 
 interface VsCodeApi {
@@ -20,6 +20,15 @@ const header = byId('dossier-header');
 const form = byId('dossier-filters') as HTMLFormElement;
 const footer = byId('dossier-footer');
 const nothing = byId('dossier-nothing');
+
+/** Writes each place's 1-based line (`lines[data-item]`) into its `file:line`. */
+function writeLines(container: Element, lines: readonly number[]): void {
+  for (const place of container.querySelectorAll<HTMLElement>('.dossier-where')) {
+    const line = place.querySelector('.dossier-line');
+    const n = lines[Number(place.dataset.item)];
+    if (line && n !== undefined) line.textContent = String(n);
+  }
+}
 
 /** One list of keyed entries (the initiatives, the metrics). */
 class EntryList {
@@ -43,6 +52,7 @@ class EntryList {
         }
         el.innerHTML = entry.html;
       }
+      if (el && entry.lines) writeLines(el, entry.lines);
       if (!el) {
         // Told to keep an entry we do not have: ask for everything again.
         complete = false;
@@ -99,6 +109,7 @@ function render(message: Extract<ToDossierWebview, { type: 'render' }>): void {
   if (message.header !== undefined) header.innerHTML = message.header;
   if (message.filters !== undefined) form.innerHTML = message.filters;
   if (message.footer !== undefined) footer.innerHTML = message.footer;
+  if (message.footerLines) writeLines(footer, message.footerLines);
   shownFilter = message.filter;
   setFormValues(message.filter);
   const complete = initiatives.apply(message.initiatives) && metrics.apply(message.metrics);
@@ -124,13 +135,18 @@ window.addEventListener('message', (event: MessageEvent<ToDossierWebview>) => {
       vscode.postMessage({
         type: 'inspection', version: shownVersion, text: document.body.innerText, initiatives: initiatives.keys, metrics: metrics.keys,
         flagged: document.querySelectorAll('.dossier-disagrees').length, scripts: document.body.querySelectorAll('script').length, inlineHandlers: inlineHandlers(), filter: shownFilter,
-        items: [...document.querySelectorAll<HTMLElement>('.dossier-open')].slice(0, 500).map((el) => ({
-          path: el.dataset.path ?? '', start: Number(el.dataset.start), end: Number(el.dataset.end), text: el.textContent ?? '',
-        })),
+        items: [...document.querySelectorAll<HTMLElement>('.dossier-open')].slice(0, 500).map((el) => ({ ...itemOf(el), text: el.textContent ?? '' })),
       });
       break;
   }
 });
+
+/** Which item an element is: its section, its entry's key and its number there. */
+function itemOf(el: HTMLElement): { section: DossierSection; key: string; item: number } {
+  const entry = el.closest<HTMLElement>('.dossier-entry');
+  const section: DossierSection = !entry ? 'footer' : entry.parentElement?.id === 'dossier-metric-list' ? 'metrics' : 'initiatives';
+  return { section, key: entry?.dataset.key ?? '', item: Number(el.dataset.item) };
+}
 
 /** A click or Enter on an item: open its span, or its source in the browser. */
 function activate(target: EventTarget | null, event: Event): void {
@@ -138,9 +154,8 @@ function activate(target: EventTarget | null, event: Event): void {
   const open = target.closest<HTMLElement>('.dossier-open');
   if (open) {
     event.preventDefault();
-    const start = Number(open.dataset.start);
-    const end = Number(open.dataset.end);
-    if (open.dataset.path && Number.isInteger(start) && Number.isInteger(end)) vscode.postMessage({ type: 'open', path: open.dataset.path, start, end });
+    const item = itemOf(open);
+    if (Number.isInteger(item.item)) vscode.postMessage({ type: 'open', ...item });
     return;
   }
   const link = target.closest<HTMLAnchorElement>('a[href]');

@@ -20,11 +20,18 @@ export interface DossierFilterFields {
 
 export const DOSSIER_FILTER_FIELDS = ['summit', 'area', 'status', 'actor', 'language', 'from', 'to'] as const;
 
-/** An initiative or a metric: `html` absent means "keep what you show for `key`". */
+/**
+ * An initiative or a metric: `html` absent means "keep what you show for `key`"; `lines` (1-based,
+ * one per item) absent means the lines did not change either.
+ */
 export interface DossierEntryMessage {
   readonly key: string;
   readonly html?: string;
+  readonly lines?: readonly number[];
 }
+
+/** The part of the page a clicked item stands in. */
+export type DossierSection = 'initiatives' | 'metrics' | 'footer';
 
 /** Extension → webview. */
 export type ToDossierWebview =
@@ -35,6 +42,7 @@ export type ToDossierWebview =
     readonly header?: string;
     readonly filters?: string;
     readonly footer?: string;
+    readonly footerLines?: readonly number[];
     readonly initiatives: readonly DossierEntryMessage[];
     readonly metrics: readonly DossierEntryMessage[];
     readonly empty: boolean;
@@ -54,15 +62,16 @@ export interface DossierInspection {
   readonly scripts: number;
   readonly inlineHandlers: number;
   readonly filter: DossierFilterFields;
-  /** The clickable items (first few hundred): where each one leads and its text. */
-  readonly items: readonly { readonly path: string; readonly start: number; readonly end: number; readonly text: string }[];
+  /** The clickable items (first few hundred): which one each is, and its text. */
+  readonly items: readonly { readonly section: DossierSection; readonly key: string; readonly item: number; readonly text: string }[];
 }
 
 /** Webview → extension. */
 export type FromDossierWebview =
   | { readonly type: 'ready' }
   | { readonly type: 'rendered'; readonly version: number; readonly receivedAt: number; readonly appliedAt: number }
-  | { readonly type: 'open'; readonly path: string; readonly start: number; readonly end: number }
+  /** Item `item` of the entry `key` (no key in the footer) was clicked. */
+  | { readonly type: 'open'; readonly section: DossierSection; readonly key: string; readonly item: number }
   | { readonly type: 'openExternal'; readonly url: string }
   | { readonly type: 'filter'; readonly filter: DossierFilterFields }
   | DossierInspection;
@@ -88,7 +97,7 @@ export function isFromDossierWebview(value: unknown): value is FromDossierWebvie
   switch (value.type) {
     case 'ready': return true;
     case 'rendered': return typeof value.version === 'number';
-    case 'open': return typeof value.path === 'string' && Number.isInteger(value.start) && Number.isInteger(value.end);
+    case 'open': return (value.section === 'initiatives' || value.section === 'metrics' || value.section === 'footer') && typeof value.key === 'string' && Number.isInteger(value.item);
     case 'openExternal': return typeof value.url === 'string';
     case 'filter': return isRecord(value.filter);
     case 'inspection': return typeof value.text === 'string';

@@ -36,16 +36,42 @@ describe('dossier view', () => {
     assert.equal(view.empty, false);
   });
 
-  it('gives every mention and value its provenance: the offsets of its span in its file', () => {
+  it('gives every mention and value its provenance: the span in its file, by item number, with no offset in the HTML', () => {
     const view = new DossierViewRenderer({ language: 'en', displayPath: (p) => `notes/${p}` }).render(dossier);
-    const bank = entry(view.initiatives, 'sco-dev-bank');
-    const places = [...bank.matchAll(/data-path="([^"]+)" data-start="(\d+)" data-end="(\d+)">([^<]*)</g)];
-    assert.ok(places.length >= 6, 'a clickable text and place per mention');
-    for (const [, path, start, end] of places) {
-      const text = sources.find((s) => s.path === path)?.text ?? '';
-      assert.match(text.slice(Number(start), Number(end)), /^\[.*\{\.initiative[^}]*track=/is, `${path} ${start}-${end}`);
+    const bank = view.initiatives.find((e) => e.key === 'sco-dev-bank');
+    assert.ok(bank);
+    assert.equal(bank.places.length, dossier.initiatives.find((i) => i.key === 'sco-dev-bank')?.timeline.length);
+    for (const place of bank.places) {
+      const text = sources.find((s) => s.path === place.path)?.text ?? '';
+      assert.match(text.slice(place.start, place.end), /^\[.*\{\.initiative[^}]*track=/is, `${place.path} ${place.start}-${place.end}`);
+      assert.equal(text.slice(0, place.start).split('\n').length - 1, place.line);
     }
-    assert.ok(places.some(([, , , , label]) => /^notes\/2023-07-04-delhi\.en\.summit\.md:\d+$/.test(label)), 'the place shows the display path and a 1-based line');
+    // Each mention's text and its file:line both lead to item N; lines are written by the page.
+    const items = [...bank.html.matchAll(/data-item="(\d+)"/g)].map((m) => Number(m[1]));
+    assert.deepEqual([...new Set(items)], bank.places.map((_, i) => i));
+    assert.match(bank.html, /notes\/2023-07-04-delhi\.en\.summit\.md:<span class="dossier-line"><\/span>/);
+    assert.doesNotMatch(bank.html, /data-start|data-end|data-path/);
+    const trade = view.metrics.find((m) => m.key === 'intra-sco trade|2023');
+    assert.ok(trade && trade.places.length >= 3);
+    for (const place of trade.places) {
+      const text = sources.find((s) => s.path === place.path)?.text ?? '';
+      assert.match(text.slice(place.start, place.end), /\{\.figure[^}]*metric=/);
+    }
+  });
+
+  it('keeps the HTML of an entry whose spans only moved (a letter typed above them)', () => {
+    const renderer = new DossierViewRenderer({ language: 'en' });
+    const before = renderer.render(dossier);
+    const path = '2024-07-04-astana.en.summit.md';
+    const text = sources.find((s) => s.path === path)?.text ?? '';
+    const at = text.indexOf('# Finance');
+    const moved = updateFile(workspace, path, parseNotes(`${text.slice(0, at)}Typed. ${text.slice(at)}`));
+    const after = renderer.render(buildDossier(moved, { suggestions: false }));
+    const bankBefore = before.initiatives.find((e) => e.key === 'sco-dev-bank');
+    const bankAfter = after.initiatives.find((e) => e.key === 'sco-dev-bank');
+    assert.ok(bankBefore && bankAfter);
+    assert.equal(bankAfter.html, bankBefore.html, 'same HTML');
+    assert.notDeepEqual(bankAfter.places, bankBefore.places, 'new offsets');
   });
 
   it('speaks Russian when asked, whatever the files speak', () => {
@@ -69,7 +95,7 @@ describe('dossier view', () => {
     assert.doesNotMatch(all, /href="javascript:/i);
     assert.doesNotMatch(all, /"onmouseover=/);
     assert.match(all, /&lt;script&gt;alert\(1\)&lt;\/script&gt; bank/);
-    assert.match(all, /data-path="a&lt;b&gt;\.summit\.md"/);
+    assert.match(all, /a&lt;b&gt;\.summit\.md:/);
   });
 
   it('reuses the HTML of every entry one changed file does not touch', () => {
@@ -122,8 +148,10 @@ describe('dossier view', () => {
 
 describe('dossier webview messages', () => {
   it('accepts well-formed messages only', () => {
-    assert.ok(isFromDossierWebview({ type: 'open', path: 'file:///a.summit.md', start: 1, end: 4 }));
-    assert.ok(!isFromDossierWebview({ type: 'open', path: 'a', start: '1', end: 4 }));
+    assert.ok(isFromDossierWebview({ type: 'open', section: 'initiatives', key: 'sco-dev-bank', item: 2 }));
+    assert.ok(isFromDossierWebview({ type: 'open', section: 'footer', key: '', item: 0 }));
+    assert.ok(!isFromDossierWebview({ type: 'open', section: 'initiatives', key: 'k', item: '1' }));
+    assert.ok(!isFromDossierWebview({ type: 'open', section: 'elsewhere', key: 'k', item: 1 }));
     assert.ok(!isFromDossierWebview({ type: 'openExternal' }));
     assert.ok(!isFromDossierWebview({ type: 'run', code: 'x' }));
     assert.ok(!isFromDossierWebview(null));

@@ -30,6 +30,6 @@ export type { DossierFormat } from './export';
 export { renderDossierDocument, renderDossierFragment } from './html';
 export { renderDossierMarkdown } from './markdown';
 export { DossierViewRenderer, dossierFilterChoices, dossierMetricKey } from './view';
-export type { DossierFilterChoices, DossierViewContent, DossierViewEntry, DossierViewOptions } from './view';
+export type { DossierFilterChoices, DossierViewContent, DossierViewEntry, DossierViewOptions, DossierViewPlace } from './view';
 export { dossierLabels } from './viewLabels';
 export type { DossierLabelKey, DossierLabels } from './viewLabels';

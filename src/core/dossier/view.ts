@@ -16,10 +16,24 @@ export interface DossierViewOptions {
   readonly displayPath?: (path: string) => string;
 }
 
-/** One initiative or metric of the page: `key` names it across renders. */
+/** Where a clickable item of the page leads: its file and span (the page holds only the item's number). */
+export interface DossierViewPlace {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  /** Zero-based. */
+  readonly line: number;
+}
+
+/**
+ * One initiative or metric of the page: `key` names it across renders. Its HTML holds no offsets
+ * and no line numbers (an edit above would change them all): items carry their number
+ * (`data-item`), `places` says where each leads, and the page writes each item's line from it.
+ */
 export interface DossierViewEntry {
   readonly key: string;
   readonly html: string;
+  readonly places: readonly DossierViewPlace[];
 }
 
 /** The page in pieces, each plain HTML. */
@@ -32,6 +46,7 @@ export interface DossierViewContent {
   readonly metrics: readonly DossierViewEntry[];
   /** The `track=` findings and the articles table. */
   readonly footer: string;
+  readonly footerPlaces: readonly DossierViewPlace[];
   /** Nothing left after filtering (the page says so). */
   readonly empty: boolean;
 }
@@ -95,7 +110,7 @@ function filterStamp(filter: DossierFilter): string {
 export class DossierViewRenderer {
   private readonly labels: DossierLabels;
   private readonly displayPath: (path: string) => string;
-  private readonly cache = new WeakMap<object, { stamp: string; html: string }>();
+  private readonly cache = new WeakMap<object, { stamp: string; html: string; places: DossierViewPlace[] }>();
   /** Pieces rendered and reused by the last `render` (for measurements and tests). */
   lastStats = { rendered: 0, reused: 0 };
 
@@ -109,34 +124,43 @@ export class DossierViewRenderer {
     const stamp = filterStamp(filter);
     const shown = filterDossier(dossier, filter);
     const stats = { rendered: 0, reused: 0 };
-    const piece = <T extends object>(original: T, current: T, make: (x: T) => string): string => {
+    const piece = <T extends object>(original: T, current: T, make: (x: T, places: DossierViewPlace[]) => string): { html: string; places: DossierViewPlace[] } => {
       const hit = this.cache.get(original);
       if (hit && hit.stamp === stamp) {
         stats.reused++;
-        return hit.html;
+        return hit;
       }
       stats.rendered++;
-      const html = make(current);
-      this.cache.set(original, { stamp, html });
-      return html;
+      const places: DossierViewPlace[] = [];
+      const html = make(current, places);
+      const made = { stamp, html, places };
+      this.cache.set(original, made);
+      return made;
     };
     const originalInitiatives = new Map(dossier.initiatives.map((i) => [i.key, i]));
-    const initiatives = shown.initiatives.map((i) => ({ key: i.key, html: piece(originalInitiatives.get(i.key) ?? i, i, (x) => this.initiativeHtml(x)) }));
+    const initiatives = shown.initiatives.map((i) => {
+      const { html, places } = piece(originalInitiatives.get(i.key) ?? i, i, (x, p) => this.initiativeHtml(x, p));
+      return { key: i.key, html, places };
+    });
     const originalMetrics = new Map(dossier.metrics.map((m) => [dossierMetricKey(m), m]));
     const seen = new Set<string>();
     const metrics = shown.metrics.map((m) => {
       let key = dossierMetricKey(m);
       while (seen.has(key)) key += '+';
       seen.add(key);
-      return { key, html: piece(originalMetrics.get(key) ?? m, m, (x) => this.metricHtml(x)) };
+      const { html, places } = piece(originalMetrics.get(key) ?? m, m, (x, p) => this.metricHtml(x, p));
+      return { key, html, places };
     });
+    const footerPlaces: DossierViewPlace[] = [];
+    const footer = this.footerHtml(shown, footerPlaces);
     this.lastStats = stats;
     return {
       header: this.headerHtml(shown),
       filters: this.filtersHtml(dossierFilterChoices(dossier)),
       initiatives,
       metrics,
-      footer: this.footerHtml(shown),
+      footer,
+      footerPlaces,
       empty: !isEmptyDossierFilter(filter) && initiatives.length === 0 && metrics.length === 0,
     };
   }
@@ -168,19 +192,30 @@ export class DossierViewRenderer {
     ].join('\n');
   }
 
-  /** A clickable place in a notes file: the page's script turns the click into "open this span". */
-  private where(path: string, span: DossierSpan, text: string, cls = 'dossier-where'): string {
-    return `<a class="${cls} dossier-open" role="button" tabindex="0" title="${escapeHtml(this.labels.openSpan)}" data-path="${escapeHtml(path)}" data-start="${span.start}" data-end="${span.end}">${text}</a>`;
+  /**
+   * A clickable item: the page's script turns a click into "open item N of this entry"; N is the
+   * item's index in `places`, which the same span's text and place share.
+   */
+  private item(places: DossierViewPlace[], path: string, span: DossierSpan): number {
+    const last = places[places.length - 1];
+    if (last && last.path === path && last.start === span.start && last.end === span.end) return places.length - 1;
+    places.push({ path, start: span.start, end: span.end, line: span.line });
+    return places.length - 1;
   }
 
-  private place(path: string, span: DossierSpan): string {
-    return this.where(path, span, `${escapeHtml(this.displayPath(path))}:${span.line + 1}`);
+  private opener(places: DossierViewPlace[], path: string, span: DossierSpan, text: string): string {
+    return `<a class="dossier-text dossier-open" role="button" tabindex="0" data-item="${this.item(places, path, span)}">${text}</a>`;
+  }
+
+  /** `file:line`, the line written by the page from `places` (so lines added above change no HTML). */
+  private place(places: DossierViewPlace[], path: string, span: DossierSpan): string {
+    return `<a class="dossier-where dossier-open" role="button" tabindex="0" data-item="${this.item(places, path, span)}">${escapeHtml(this.displayPath(path))}:<span class="dossier-line"></span></a>`;
   }
 
   private source(a: DossierArticle): string {
     const name = escapeHtml(a.sourceName ?? a.sourceUrl ?? this.displayPath(a.path));
     return a.sourceUrl && /^https?:\/\//i.test(a.sourceUrl)
-      ? `<a class="dossier-source" href="${escapeHtml(a.sourceUrl)}" title="${escapeHtml(this.labels.openSource)}: ${escapeHtml(a.sourceUrl)}">${name}</a>`
+      ? `<a class="dossier-source" href="${escapeHtml(a.sourceUrl)}">${name}</a>`
       : name;
   }
 
@@ -188,7 +223,7 @@ export class DossierViewRenderer {
     return status ? `<span class="brief-badge" data-status="${escapeHtml(status)}">${escapeHtml(status)}</span>` : '';
   }
 
-  private initiativeHtml(i: DossierInitiative): string {
+  private initiativeHtml(i: DossierInitiative, places: DossierViewPlace[]): string {
     const l = this.labels;
     const out: string[] = [];
     out.push(`<h3>${escapeHtml(i.name)} <span class="dossier-key">${escapeHtml(i.key)}</span></h3>`);
@@ -205,13 +240,13 @@ export class DossierViewRenderer {
       const status = e.status
         ? (e.statusChanged ? `<span class="dossier-changed" title="${escapeHtml(l.statusChanged)}">${this.badge(e.status)}</span>` : this.badge(e.status))
         : '';
-      out.push(`<tr${e.statusChanged ? ' class="dossier-step"' : ''}><td>${escapeHtml(e.article.date ?? '')}</td><td>${escapeHtml(e.article.summit ?? '')}</td><td>${this.source(e.article)}</td><td>${status}</td><td lang="${escapeHtml(e.article.language)}">${this.where(e.article.path, e, escapeHtml(e.text), 'dossier-text')}</td><td>${this.place(e.article.path, e)}</td></tr>`);
+      out.push(`<tr${e.statusChanged ? ' class="dossier-step"' : ''}><td>${escapeHtml(e.article.date ?? '')}</td><td>${escapeHtml(e.article.summit ?? '')}</td><td>${this.source(e.article)}</td><td>${status}</td><td lang="${escapeHtml(e.article.language)}">${this.opener(places, e.article.path, e, escapeHtml(e.text))}</td><td>${this.place(places, e.article.path, e)}</td></tr>`);
     }
     out.push('</tbody></table>');
     return out.join('\n');
   }
 
-  private metricHtml(m: DossierMetric): string {
+  private metricHtml(m: DossierMetric, places: DossierViewPlace[]): string {
     const l = this.labels;
     const out: string[] = [];
     const flag = m.disagreement ? ` <span class="dossier-flag">⚠ ${escapeHtml(l.sourcesDisagree)}</span>` : '';
@@ -219,32 +254,33 @@ export class DossierViewRenderer {
     out.push(`<table><thead><tr><th>${escapeHtml(l.value)}</th><th>${escapeHtml(l.asWritten)}</th><th>${escapeHtml(l.source)}</th><th>${escapeHtml(l.date)}</th><th>${escapeHtml(l.where)}</th></tr></thead><tbody>`);
     for (const v of m.values) {
       const mark = v.disagrees ? ` <span class="dossier-flag" title="${escapeHtml(l.differs)}">≠</span>` : '';
-      out.push(`<tr${v.disagrees ? ' class="dossier-disagrees"' : ''}><td>${this.where(v.article.path, v, escapeHtml(v.normalised), 'dossier-text')}${mark}</td><td lang="${escapeHtml(v.article.language)}">${escapeHtml(v.asWritten)}</td><td>${this.source(v.article)}</td><td>${escapeHtml(v.article.date ?? '')}</td><td>${this.place(v.article.path, v)}</td></tr>`);
+      out.push(`<tr${v.disagrees ? ' class="dossier-disagrees"' : ''}><td>${this.opener(places, v.article.path, v, escapeHtml(v.normalised))}${mark}</td><td lang="${escapeHtml(v.article.language)}">${escapeHtml(v.asWritten)}</td><td>${this.source(v.article)}</td><td>${escapeHtml(v.article.date ?? '')}</td><td>${this.place(places, v.article.path, v)}</td></tr>`);
     }
     out.push('</tbody></table>');
     return out.join('\n');
   }
 
-  private footerHtml(d: Dossier): string {
+  private footerHtml(d: Dossier, places: DossierViewPlace[]): string {
     const l = this.labels;
     const out: string[] = [];
     if (d.findings.length) {
       out.push(`<h2>${escapeHtml(l.problemsHeading)}</h2><ul class="brief-list brief-problems">`);
-      for (const f of d.findings) out.push(`<li>${this.place(f.path, f)} ${escapeHtml(f.message)}</li>`);
+      for (const f of d.findings) out.push(`<li>${this.place(places, f.path, f)} ${escapeHtml(f.message)}</li>`);
       out.push('</ul>');
     }
     out.push(`<h2>${escapeHtml(l.articlesHeading)}</h2><table><thead><tr><th>${escapeHtml(l.date)}</th><th>${escapeHtml(l.summit)}</th><th>${escapeHtml(l.title_)}</th><th>${escapeHtml(l.source)}</th><th>${escapeHtml(l.language)}</th><th>${escapeHtml(l.file)}</th></tr></thead><tbody>`);
     for (const a of d.articles) {
-      out.push(`<tr><td>${escapeHtml(a.date ?? '')}</td><td>${escapeHtml(a.summit ?? '')}</td><td>${escapeHtml(a.title ?? '')}</td><td>${this.source(a)}</td><td>${escapeHtml(a.language)}</td><td>${this.where(a.path, { start: 0, end: 0, line: 0 }, escapeHtml(this.displayPath(a.path)))}</td></tr>`);
+      out.push(`<tr><td>${escapeHtml(a.date ?? '')}</td><td>${escapeHtml(a.summit ?? '')}</td><td>${escapeHtml(a.title ?? '')}</td><td>${this.source(a)}</td><td>${escapeHtml(a.language)}</td><td>${this.opener(places, a.path, { start: 0, end: 0, line: 0 }, escapeHtml(this.displayPath(a.path)))}</td></tr>`);
     }
     out.push('</tbody></table>');
     return out.join('\n');
   }
 
   /** Section headings and the "nothing here" lines, which the page keeps in its frame. */
-  frame(): { initiatives: string; metrics: string; noInitiatives: string; noMetrics: string; nothingMatches: string } {
+  frame(): { initiatives: string; metrics: string; noInitiatives: string; noMetrics: string; nothingMatches: string; clickHint: string } {
     const l = this.labels;
     return {
+      clickHint: escapeHtml(l.clickHint),
       initiatives: escapeHtml(l.initiativesHeading),
       metrics: escapeHtml(l.figuresHeading),
       noInitiatives: `${escapeHtml(l.noInitiatives)} <code>track=KEY</code>.`,

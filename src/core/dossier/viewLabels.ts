@@ -41,8 +41,7 @@ const EN = {
   sourcesDisagree: 'sources disagree',
   differs: 'differs from the others',
   statusChanged: 'status changed',
-  openSpan: 'Open this span in the editor',
-  openSource: 'Open the source in the browser',
+  clickHint: 'Click a mention, a value or a place to open it in the editor; a source name opens the article.',
   languages: 'Languages',
   summits: 'Summits',
 };
@@ -86,8 +85,7 @@ const RU: DossierLabels = {
   sourcesDisagree: 'источники расходятся',
   differs: 'расходится с остальными',
   statusChanged: 'статус изменился',
-  openSpan: 'Открыть это место в редакторе',
-  openSource: 'Открыть источник в браузере',
+  clickHint: 'Щёлкните упоминание, значение или место, чтобы открыть его в редакторе; название источника открывает статью.',
   languages: 'Языки',
   summits: 'Саммиты',
 };
