@@ -72,6 +72,10 @@ describe('dossier view', () => {
     assert.ok(bankBefore && bankAfter);
     assert.equal(bankAfter.html, bankBefore.html, 'same HTML');
     assert.notDeepEqual(bankAfter.places, bankBefore.places, 'new offsets');
+    assert.ok(renderer.lastStats.rendered < after.initiatives.length + after.metrics.length, JSON.stringify(renderer.lastStats));
+    // What is kept is what a fresh render makes.
+    const fresh = new DossierViewRenderer({ language: 'en' }).render(buildDossier(moved, { suggestions: false }));
+    assert.deepEqual(after, fresh);
   });
 
   it('speaks Russian when asked, whatever the files speak', () => {

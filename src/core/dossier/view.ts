@@ -102,6 +102,41 @@ function filterStamp(filter: DossierFilter): string {
   return ['summit', 'area', 'status', 'actor', 'language', 'from', 'to'].map((k) => f[k] ?? '').join('\u0001');
 }
 
+function placeOf(x: { readonly article: DossierArticle } & DossierSpan): DossierViewPlace {
+  return { path: x.article.path, start: x.start, end: x.end, line: x.line };
+}
+
+function sameArticle(a: DossierArticle, b: DossierArticle): boolean {
+  return a === b || (a.path === b.path && a.date === b.date && a.summit === b.summit && a.title === b.title && a.language === b.language
+    && a.sourceName === b.sourceName && a.sourceUrl === b.sourceUrl);
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** True when two renders of an initiative would be the same HTML (offsets and lines aside: the HTML holds neither). */
+function sameInitiative(a: DossierInitiative, b: DossierInitiative): boolean {
+  if (a === b) return true;
+  if (a.key !== b.key || a.name !== b.name || a.timeline.length !== b.timeline.length || a.statusPath.length !== b.statusPath.length) return false;
+  if (!sameStrings(a.summits, b.summits) || !sameStrings(a.languages, b.languages)) return false;
+  if (!a.statusPath.every((s, i) => s.status === b.statusPath[i].status && s.date === b.statusPath[i].date)) return false;
+  return a.timeline.every((e, i) => {
+    const f = b.timeline[i];
+    return e.text === f.text && e.status === f.status && e.statusChanged === f.statusChanged && sameArticle(e.article, f.article);
+  });
+}
+
+/** The same for a metric. */
+function sameMetric(a: DossierMetric, b: DossierMetric): boolean {
+  if (a === b) return true;
+  if (a.metric !== b.metric || a.year !== b.year || a.disagreement !== b.disagreement || a.values.length !== b.values.length) return false;
+  return a.values.every((v, i) => {
+    const w = b.values[i];
+    return v.normalised === w.normalised && v.asWritten === w.asWritten && v.disagrees === w.disagrees && sameArticle(v.article, w.article);
+  });
+}
+
 /**
  * Renders dossiers for one view, keeping the HTML of each initiative and metric keyed by the
  * unfiltered entry (the core reuses the entry objects of unchanged keys and metrics between builds)
@@ -110,7 +145,9 @@ function filterStamp(filter: DossierFilter): string {
 export class DossierViewRenderer {
   private readonly labels: DossierLabels;
   private readonly displayPath: (path: string) => string;
-  private readonly cache = new WeakMap<object, { stamp: string; html: string; places: DossierViewPlace[] }>();
+  private readonly cache = new WeakMap<object, { stamp: string; html: string; places: readonly DossierViewPlace[] }>();
+  /** What each key showed last render (prefixed `i:` / `m:`), to keep its HTML when only its spans moved. */
+  private lastByKey = new Map<string, { stamp: string; shown: object; html: string }>();
   /** Pieces rendered and reused by the last `render` (for measurements and tests). */
   lastStats = { rendered: 0, reused: 0 };
 
@@ -124,22 +161,34 @@ export class DossierViewRenderer {
     const stamp = filterStamp(filter);
     const shown = filterDossier(dossier, filter);
     const stats = { rendered: 0, reused: 0 };
-    const piece = <T extends object>(original: T, current: T, make: (x: T, places: DossierViewPlace[]) => string): { html: string; places: DossierViewPlace[] } => {
-      const hit = this.cache.get(original);
-      if (hit && hit.stamp === stamp) {
+    const last = new Map<string, { stamp: string; shown: object; html: string }>();
+    /**
+     * An entry's HTML: the one made for the same unfiltered entry and filter; else, when the entry
+     * shows the same as last time (its spans only moved), last time's HTML; else made anew.
+     */
+    const piece = <T extends object>(key: string, original: T, current: T, make: (x: T, places: DossierViewPlace[]) => string,
+      same: (a: T, b: T) => boolean, placesOf: (x: T) => DossierViewPlace[]): { html: string; places: readonly DossierViewPlace[] } => {
+      let made = this.cache.get(original);
+      if (made && made.stamp === stamp) {
         stats.reused++;
-        return hit;
+      } else {
+        const before = this.lastByKey.get(key);
+        if (before && before.stamp === stamp && same(before.shown as T, current)) {
+          stats.reused++;
+          made = { stamp, html: before.html, places: placesOf(current) };
+        } else {
+          stats.rendered++;
+          const places: DossierViewPlace[] = [];
+          made = { stamp, html: make(current, places), places };
+        }
+        this.cache.set(original, made);
       }
-      stats.rendered++;
-      const places: DossierViewPlace[] = [];
-      const html = make(current, places);
-      const made = { stamp, html, places };
-      this.cache.set(original, made);
+      last.set(key, { stamp, shown: current, html: made.html });
       return made;
     };
     const originalInitiatives = new Map(dossier.initiatives.map((i) => [i.key, i]));
     const initiatives = shown.initiatives.map((i) => {
-      const { html, places } = piece(originalInitiatives.get(i.key) ?? i, i, (x, p) => this.initiativeHtml(x, p));
+      const { html, places } = piece(`i:${i.key}`, originalInitiatives.get(i.key) ?? i, i, (x, p) => this.initiativeHtml(x, p), sameInitiative, (x) => x.timeline.map(placeOf));
       return { key: i.key, html, places };
     });
     const originalMetrics = new Map(dossier.metrics.map((m) => [dossierMetricKey(m), m]));
@@ -148,9 +197,10 @@ export class DossierViewRenderer {
       let key = dossierMetricKey(m);
       while (seen.has(key)) key += '+';
       seen.add(key);
-      const { html, places } = piece(originalMetrics.get(key) ?? m, m, (x, p) => this.metricHtml(x, p));
+      const { html, places } = piece(`m:${key}`, originalMetrics.get(key) ?? m, m, (x, p) => this.metricHtml(x, p), sameMetric, (x) => x.values.map(placeOf));
       return { key, html, places };
     });
+    this.lastByKey = last;
     const footerPlaces: DossierViewPlace[] = [];
     const footer = this.footerHtml(shown, footerPlaces);
     this.lastStats = stats;
