@@ -143,7 +143,17 @@ export const scenes = [
       const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
       await frame.locator('.dossier-entry .dossier-path').first().waitFor({ state: 'visible', timeout: 60_000 });
       await h.runCommand(page, 'Notifications: Clear All Notifications');
-      return undefined;
+      // The side bar closed for the width a timeline needs, opened again after the capture.
+      await h.runCommand(page, 'View: Close Primary Side Bar');
+      return {
+        async screenshot(options) {
+          try {
+            await page.screenshot(options);
+          } finally {
+            await h.runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+          }
+        },
+      };
     },
   },
 ];
