@@ -318,7 +318,10 @@ export function registerDossier(extensionUri: vscode.Uri, index: WorkspaceIndex,
       return current;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(DOSSIER_VIEW_TYPE, vscode.l10n.t('Dossier'), column, { enableScripts: true, enableFindWidget: true });
+    const panel = vscode.window.createWebviewPanel(DOSSIER_VIEW_TYPE, vscode.l10n.t('Dossier'), column, {
+      enableScripts: true, enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'preview')],
+    });
     const created = new DossierPanel(panel, extensionUri, index, log);
     current = created;
     created.onDidDispose(() => { if (current === created) current = undefined; });
