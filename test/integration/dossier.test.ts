@@ -142,6 +142,8 @@ describe('dossier', function () {
       await editor.edit((b) => b.insert(at('[SCO Development Bank', round * 7 + 3), 'x'));
       const timing = await testHook<Timing>('waitForDossier', start, 60_000);
       times.push((timing.appliedAt ?? timing.confirmedAt ?? Date.now()) - start);
+      // Only the initiative typed into is sent again (its spans and the others' only moved).
+      assert.ok(timing.sent <= 1, `round ${round}: ${timing.sent} entries sent, ${timing.kept} kept`);
       details.push(`${(timing.appliedAt ?? 0) - start}ms(changed +${timing.changedAt - start}, render ${timing.renderMs}, sent ${timing.sent}/${timing.sent + timing.kept}, ${Math.round(timing.sentChars / 1000)}k chars)`);
     }
     const report = `keystroke → dossier updated on ${Math.round(text.length / 1024)} KB: median ${median(times)} ms, max ${Math.max(...times)} ms (n=${times.length}); ${details.join('; ')}`;
