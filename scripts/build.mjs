@@ -110,6 +110,8 @@ const builds = [
   { ...reader, outfile: 'dist/articleHtml.js', platform: 'browser' },
   // Webview side of the brief preview.
   { ...common, entryPoints: ['src/preview/main.ts'], outfile: 'dist/preview/preview.js', platform: 'browser', format: 'iife', tsconfig: 'src/preview/tsconfig.json' },
+  // Webview side of the dossier panel.
+  { ...common, entryPoints: ['src/preview/dossier.ts'], outfile: 'dist/preview/dossier.js', platform: 'browser', format: 'iife', tsconfig: 'src/preview/tsconfig.json' },
 ];
 
 /** Bundles that must not take in markdown-it (the CLI's entry and the commands that render no Markdown). */

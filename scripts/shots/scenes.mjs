@@ -133,6 +133,29 @@ export const scenes = [
       };
     },
   },
+  {
+    name: 'dossier',
+    readme: true,
+    async run(page, h) {
+      // The whole window for the dossier: no editor beside it.
+      await h.runCommand(page, 'View: Close All Editors');
+      await h.runCommand(page, 'Summit Notes: Open Dossier');
+      const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      await frame.locator('.dossier-entry .dossier-path').first().waitFor({ state: 'visible', timeout: 60_000 });
+      await h.runCommand(page, 'Notifications: Clear All Notifications');
+      // The side bar closed for the width a timeline needs, opened again after the capture.
+      await h.runCommand(page, 'View: Close Primary Side Bar');
+      return {
+        async screenshot(options) {
+          try {
+            await page.screenshot(options);
+          } finally {
+            await h.runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+          }
+        },
+      };
+    },
+  },
 ];
 
 /** The brief beside the sample: opened by the editor-title command, waited for inside its webview. */

@@ -26,6 +26,7 @@ import { registerDetectionHints } from './detectionHints';
 import { registerNewNotesFromArticle } from './newNotesFromArticle';
 import { registerWalkthrough } from './walkthrough';
 import { WorkspaceIndex } from './workspaceIndex';
+import { registerDossier } from './dossierPanel';
 export { testHooks } from './testHooks';
 
 export function registerFeatures(context: vscode.ExtensionContext, log: (message: string) => void): vscode.Disposable {
@@ -55,6 +56,7 @@ export function registerFeatures(context: vscode.ExtensionContext, log: (message
     registerDetectionHints(editor, context),
     registerNewNotesFromArticle(editor),
     registerWalkthrough(extensionUri),
+    registerDossier(extensionUri, workspace, log),
   );
 }
 

@@ -11,9 +11,12 @@ import { isNotesDocument } from './modelCache';
 import { settleDelay, type EditorDeps } from './notesDocuments';
 import { WorkspaceNotes } from './workspaceNotes';
 import { timed } from './workLog';
+import { buildTrackTree } from './initiativesTrackNodes';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 export const VIEW_ID = 'summitNotes.initiatives';
-type Scope = 'activeFile' | 'workspace';
+/** `tracks`: the workspace grouped across files by `track=` key. */
+type Scope = 'activeFile' | 'workspace' | 'tracks';
 /** Typing refreshes the tree at most this often. */
 const REFRESH_MS = 300;
 
@@ -33,7 +36,7 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
   private timer: ReturnType<typeof setTimeout> | undefined;
   view: vscode.TreeView<TreeNode> | undefined;
 
-  constructor(private readonly deps: EditorDeps, readonly workspaceNotes: WorkspaceNotes) {
+  constructor(private readonly deps: EditorDeps, readonly workspaceNotes: WorkspaceNotes, private readonly index?: WorkspaceIndex) {
     this.activeUri = this.currentNotesUri();
   }
 
@@ -43,7 +46,8 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   get scope(): Scope {
-    return vscode.workspace.getConfiguration('summitNotes').get<string>('tree.scope') === 'workspace' ? 'workspace' : 'activeFile';
+    const value = vscode.workspace.getConfiguration('summitNotes').get<string>('tree.scope');
+    return value === 'workspace' || (value === 'tracks' && this.index) ? value : 'activeFile';
   }
 
   private currentNotesUri(): vscode.Uri | undefined {
@@ -93,6 +97,13 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     try {
       if (node) return node.type === 'file' ? node.groups : node.children;
+      if (this.scope === 'tracks' && this.index) {
+        const index = this.index;
+        const workspace = await index.whenReady();
+        const roots = buildTrackTree(index.isReady ? index.current : workspace, (path) => index.uriOf(path), this.filter);
+        this.updateBadge(roots.filter((n) => n.type === 'track').length);
+        return roots;
+      }
       if (this.scope === 'workspace') {
         const files: FileNode[] = [];
         for (const uri of await this.workspaceNotes.files()) {
@@ -120,6 +131,11 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.type === 'file' ? undefined : node.parent;
+  }
+
+  /** The workspace index changed: the track mode lists it anew. */
+  onWorkspaceChanged(): void {
+    if (this.scope === 'tracks') this.changeEmitter.fire(undefined);
   }
 
   private updateBadge(count: number | undefined): void {
@@ -176,7 +192,7 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
    */
   refreshHiddenBadge(delayMs = 0): void {
     clearTimeout(this.badgeTimer);
-    if (!this.view || this.view.visible || this.scope === 'workspace') return;
+    if (!this.view || this.view.visible || this.scope !== 'activeFile') return;
     this.badgeTimer = setTimeout(() => {
       const uri = this.activeUri;
       const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && isNotesDocument(d));

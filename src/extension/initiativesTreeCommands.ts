@@ -134,6 +134,9 @@ export function registerTreeCommands(deps: EditorDeps, tree: InitiativesTree, vi
     }),
     vscode.commands.registerCommand('summitNotes.tree.toggleScope', () =>
       config().update('tree.scope', tree.scope === 'workspace' ? 'activeFile' : 'workspace', vscode.ConfigurationTarget.Global)),
+    // Workspace mode by track key and back; the setting remembers it.
+    vscode.commands.registerCommand('summitNotes.tree.toggleTracks', () =>
+      config().update('tree.scope', tree.scope === 'tracks' ? 'activeFile' : 'tracks', vscode.ConfigurationTarget.Global)),
     vscode.commands.registerCommand('summitNotes.tree.toggleFollow', () =>
       config().update('tree.followCursor', config().get<boolean>('tree.followCursor') === false, vscode.ConfigurationTarget.Global)),
     testHooks.provide('treeSnapshot', () => snapshot(tree)),

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Annotation, NotesModel } from '../core';
 import { groupAnnotations, isEmptyFilter, NO_VALUE, type AnnotationFilter, type GroupBy } from '../core';
+import { trackTreeItem, type TrackTreeNode } from './initiativesTrackNodes';
 
 /** A group's label in the editor's language: the kinds and the "no value" groups are our words, the rest the file's. */
 function groupLabel(key: string, label: string, groupBy: GroupBy): string {
@@ -48,7 +49,8 @@ export interface AnnotationNode {
   readonly children: AnnotationNode[];
 }
 
-export type TreeNode = FileNode | GroupNode | AnnotationNode;
+/** Every node of the view: per file (active file, workspace) or by track key (initiativesTrackNodes.ts). */
+export type TreeNode = FileNode | GroupNode | AnnotationNode | TrackTreeNode;
 
 /** One file's part of the tree, with the node of each annotation for revealing. */
 export interface FileTree {
@@ -120,6 +122,7 @@ const KIND_ICONS: Readonly<Record<string, string>> = { initiative: 'symbol-event
 
 /** The TreeItem of a node (light: labels and counts come straight from the model). */
 export function treeItemOf(node: TreeNode, groupBy: GroupBy, filter: AnnotationFilter): vscode.TreeItem {
+  if (node.type === 'track' || node.type === 'untracked' || node.type === 'mention') return trackTreeItem(node);
   const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
   const expanded = vscode.TreeItemCollapsibleState.Expanded;
   if (node.type === 'file') {

@@ -12,7 +12,7 @@ import type { WorkspaceIndex } from './workspaceIndex';
 /** The Initiatives view with its commands and follow-cursor reveal. */
 export function registerInitiativesTree(deps: EditorDeps, workspace: WorkspaceIndex): vscode.Disposable {
   const workspaceNotes = workspace.notes;
-  const tree = new InitiativesTree(deps, workspaceNotes);
+  const tree = new InitiativesTree(deps, workspaceNotes, workspace);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.view = view;
   tree.refreshHiddenBadge();
@@ -39,6 +39,7 @@ export function registerInitiativesTree(deps: EditorDeps, workspace: WorkspaceIn
     workspaceNotes.onDidChangeFile(() => {
       if (tree.scope === 'workspace') tree.refreshAll();
     }),
+    workspace.onDidChange(() => tree.onWorkspaceChanged()),
     vscode.window.onDidChangeActiveTextEditor(() => tree.onActiveEditorChanged()),
     vscode.workspace.onDidOpenTextDocument((document) => {
       tree.onActiveEditorChanged();

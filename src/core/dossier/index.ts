@@ -29,3 +29,7 @@ export { DOSSIER_FORMATS, renderDossier, renderDossierJson } from './export';
 export type { DossierFormat } from './export';
 export { renderDossierDocument, renderDossierFragment } from './html';
 export { renderDossierMarkdown } from './markdown';
+export { DossierViewRenderer, dossierFilterChoices, dossierMetricKey } from './view';
+export type { DossierFilterChoices, DossierViewContent, DossierViewEntry, DossierViewOptions, DossierViewPlace } from './view';
+export { dossierLabels } from './viewLabels';
+export type { DossierLabelKey, DossierLabels } from './viewLabels';

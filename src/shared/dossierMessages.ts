@@ -1,0 +1,106 @@
+/**
+ * Messages between the dossier panel's extension side and its webview, shared by both so each
+ * `switch` over `type` is checked on both ends. Plain data only.
+ *
+ * Every render lists the page's initiatives and metrics by key, in order; an entry's `html` is left
+ * out when the webview already shows that key with the same HTML, so a keystroke sends only the
+ * entries that changed. Other pieces (header, filter bar, footer) are left out when unchanged.
+ */
+
+/** The dossier's filters as the page sends them (the core's `DossierFilter`). */
+export interface DossierFilterFields {
+  readonly summit?: string;
+  readonly area?: string;
+  readonly status?: string;
+  readonly actor?: string;
+  readonly language?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export const DOSSIER_FILTER_FIELDS = ['summit', 'area', 'status', 'actor', 'language', 'from', 'to'] as const;
+
+/**
+ * An initiative or a metric: `html` absent means "keep what you show for `key`"; `lines` (1-based,
+ * one per item) absent means the lines did not change either.
+ */
+export interface DossierEntryMessage {
+  readonly key: string;
+  readonly html?: string;
+  readonly lines?: readonly number[];
+}
+
+/** The part of the page a clicked item stands in. */
+export type DossierSection = 'initiatives' | 'metrics' | 'footer';
+
+/** Extension → webview. */
+export type ToDossierWebview =
+  | {
+    readonly type: 'render';
+    readonly version: number;
+    readonly filter: DossierFilterFields;
+    readonly header?: string;
+    readonly filters?: string;
+    readonly footer?: string;
+    readonly footerLines?: readonly number[];
+    readonly initiatives: readonly DossierEntryMessage[];
+    readonly metrics: readonly DossierEntryMessage[];
+    readonly empty: boolean;
+  }
+  /** Report what the page shows (tests). */
+  | { readonly type: 'inspect' };
+
+/** What the page holds, for tests: text, keys, and proof that no foreign script or handler got in. */
+export interface DossierInspection {
+  readonly type: 'inspection';
+  readonly version: number;
+  readonly text: string;
+  readonly initiatives: readonly string[];
+  readonly metrics: readonly string[];
+  readonly flagged: number;
+  /** `<script>` elements in the page's body (ours is one). */
+  readonly scripts: number;
+  readonly inlineHandlers: number;
+  readonly filter: DossierFilterFields;
+  /** The clickable items (first few hundred): which one each is, and its text. */
+  readonly items: readonly { readonly section: DossierSection; readonly key: string; readonly item: number; readonly text: string }[];
+}
+
+/** Webview → extension. */
+export type FromDossierWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'rendered'; readonly version: number; readonly receivedAt: number; readonly appliedAt: number }
+  /** Item `item` of the entry `key` (no key in the footer) was clicked. */
+  | { readonly type: 'open'; readonly section: DossierSection; readonly key: string; readonly item: number }
+  | { readonly type: 'openExternal'; readonly url: string }
+  | { readonly type: 'filter'; readonly filter: DossierFilterFields }
+  | DossierInspection;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The filter fields of `value` that are non-empty strings (anything else is dropped). */
+export function cleanDossierFilter(value: unknown): DossierFilterFields {
+  const out: Record<string, string> = {};
+  if (!isRecord(value)) return out;
+  for (const k of DOSSIER_FILTER_FIELDS) {
+    const v = value[k];
+    if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim().slice(0, 200);
+  }
+  return out;
+}
+
+/** True when `value` is a well-formed message from the dossier's webview. */
+export function isFromDossierWebview(value: unknown): value is FromDossierWebview {
+  if (!isRecord(value) || typeof value.type !== 'string') return false;
+  switch (value.type) {
+    case 'ready': return true;
+    case 'rendered': return typeof value.version === 'number';
+    case 'open': return (value.section === 'initiatives' || value.section === 'metrics' || value.section === 'footer') && typeof value.key === 'string' && Number.isInteger(value.item);
+    case 'openExternal': return typeof value.url === 'string';
+    case 'filter': return isRecord(value.filter);
+    case 'inspection': return typeof value.text === 'string';
+    default: return false;
+  }
+}
