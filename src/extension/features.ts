@@ -26,6 +26,10 @@ import { registerDetectionHints } from './detectionHints';
 import { registerNewNotesFromArticle } from './newNotesFromArticle';
 import { registerWalkthrough } from './walkthrough';
 import { WorkspaceIndex } from './workspaceIndex';
+import { registerLinkHovers } from './linkHovers';
+import { registerLinkActions } from './linkActions';
+import { registerTrackDiagnostics } from './trackDiagnostics';
+import { registerTrackNavigation } from './trackNavigation';
 export { testHooks } from './testHooks';
 
 export function registerFeatures(context: vscode.ExtensionContext, log: (message: string) => void): vscode.Disposable {
@@ -55,6 +59,10 @@ export function registerFeatures(context: vscode.ExtensionContext, log: (message
     registerDetectionHints(editor, context),
     registerNewNotesFromArticle(editor),
     registerWalkthrough(extensionUri),
+    registerLinkHovers(editor, workspace),
+    registerLinkActions(editor, workspace),
+    registerTrackDiagnostics(editor, workspace),
+    registerTrackNavigation(editor, workspace),
   );
 }
 
