@@ -46,6 +46,8 @@ export function registerFeatures(context: vscode.ExtensionContext, log: (message
     editor,
     workspace,
     registerDecorations(editor),
+    // Before the initiative's own hover: VS Code shows the later-registered provider's part first.
+    registerLinkHovers(editor, workspace),
     registerHovers(editor),
     registerDocumentSymbols(editor),
     registerWorkspaceSymbols(editor, workspace),
@@ -59,7 +61,6 @@ export function registerFeatures(context: vscode.ExtensionContext, log: (message
     registerDetectionHints(editor, context),
     registerNewNotesFromArticle(editor),
     registerWalkthrough(extensionUri),
-    registerLinkHovers(editor, workspace),
     registerLinkActions(editor, workspace),
     registerTrackDiagnostics(editor, workspace),
     registerTrackNavigation(editor, workspace),
