@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  initiativeMentionAt, linkKey, setAttributeEdit, suggestionsFor, TRACK_ATTRIBUTE,
+  initiativeMentionAt, linkKey, sameOtherFiles, setAttributeEdit, suggestionsFor, TRACK_ATTRIBUTE,
   type InitiativeMention, type LinkSuggestion, type NotesModel, type Workspace,
 } from '../core';
 import { offsetsToRange } from './convert';
@@ -32,8 +32,25 @@ export interface SuggestionsAt {
   readonly suggestions: readonly LinkSuggestion[];
 }
 
-export function suggestionsAt(workspace: Workspace, index: WorkspaceIndex, document: vscode.TextDocument, model: NotesModel, offset: number): SuggestionsAt | undefined {
-  const mention = initiativeMentionAt(workspace, index.keyOf(document.uri), model, offset);
+/** Per index: the workspace suggestions were last read from. */
+const bases = new WeakMap<WorkspaceIndex, Workspace>();
+
+/**
+ * The workspace to read suggestions for `path` from: the one used last while only `path` changed
+ * since (the core's suggestion lookup is built once per workspace; typing in one file would
+ * otherwise build it again at the first hover or lightbulb after every edit), else `current`.
+ */
+function suggestionWorkspace(index: WorkspaceIndex, current: Workspace, path: string): Workspace {
+  const base = bases.get(index);
+  if (base && sameOtherFiles(base, current, path)) return base;
+  bases.set(index, current);
+  return current;
+}
+
+export function suggestionsAt(current: Workspace, index: WorkspaceIndex, document: vscode.TextDocument, model: NotesModel, offset: number): SuggestionsAt | undefined {
+  const path = index.keyOf(document.uri);
+  const workspace = suggestionWorkspace(index, current, path);
+  const mention = initiativeMentionAt(workspace, path, model, offset);
   if (!mention || mention.track !== undefined || mention.trackSite !== undefined) return undefined;
   const suggestions = suggestionsFor(workspace, mention);
   return suggestions.length ? { workspace, mention, suggestions } : undefined;

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  alsoInHover, buildWorkspace, fileLabel, initiativeMentionAt, linkKey, nearTrackKeys, parseNotes, reasonText, suggestionsFor,
+  alsoInHover, buildWorkspace, fileLabel, removeFile, sameOtherFiles, updateFile, initiativeMentionAt, linkKey, nearTrackKeys, parseNotes, reasonText, suggestionsFor,
   trackFindingMessage, trackFindingsForFile, trackKeyAt, type LinkSuggestion, type Workspace,
 } from '../../src/core';
 import { fixtureWorkspace, notes } from './dossierSupport';
@@ -73,6 +73,23 @@ describe('dossier links (what the editor shows of keys and links)', () => {
       assert.equal(fresh?.start, offsetOf(edited, BANK_RU));
       assert.equal(fresh?.text, 'учредить Банк развития ШОС');
       assert.equal(initiativeMentionAt(ws, path, parseNotes(edited), 0), undefined);
+    });
+  });
+
+  describe('sameOtherFiles', () => {
+    it('keeps an earlier workspace while only the asking file changed, not once another file changed, came or went', () => {
+      const ws = buildWorkspace(fixtureWorkspace());
+      const path = '2025-09-01-tianjin.ru.summit.md';
+      const text = fixtureWorkspace().find((s) => s.path === path)?.text ?? '';
+      const typed = updateFile(ws, path, parseNotes(text.replace('На саммите', 'На большом саммите')));
+      assert.equal(sameOtherFiles(ws, ws, path), true);
+      assert.equal(sameOtherFiles(ws, typed, path), true);
+      assert.equal(sameOtherFiles(ws, removeFile(ws, path), path), true);
+      assert.equal(sameOtherFiles(ws, typed, '2023-07-04-delhi.en.summit.md'), false);
+      const other = updateFile(typed, '2023-07-04-delhi.en.summit.md', parseNotes(notes({}, '[x]{.initiative}')));
+      assert.equal(sameOtherFiles(ws, other, path), false);
+      assert.equal(sameOtherFiles(ws, updateFile(ws, 'new.summit.md', parseNotes(notes({}, 'text'))), path), false);
+      assert.equal(sameOtherFiles(ws, removeFile(ws, '2023-07-04-delhi.en.summit.md'), path), false);
     });
   });
 

@@ -6,7 +6,7 @@
  */
 import { message, pluralCategory, type OutputLanguage } from '../text';
 import { isValidTrackKey, normaliseTrackKey, TRACK_ATTRIBUTE, trackSite } from './track';
-import { summariseFile, type ArticleInfo, type InitiativeMention, type Workspace } from './workspace';
+import { summariseFile, type ArticleInfo, type InitiativeMention, type Workspace, type WorkspaceFile } from './workspace';
 import type { LinkSuggestion } from './suggest';
 import { nearest, type Annotation, type NotesModel } from '../model';
 import { trackDistance, type DossierFinding } from './findings';
@@ -49,7 +49,32 @@ export function initiativeMentionAt(workspace: Workspace, path: string, model: N
   if (!a) return undefined;
   const known = workspace.files.get(path)?.initiatives.find((m) => m.index === a.index);
   if (known && known.start === a.range.start && known.end === a.range.end && known.text === a.plainText) return known;
-  return summariseFile(path, model).initiatives.find((m) => m.index === a.index);
+  return summaryOf(path, model).initiatives.find((m) => m.index === a.index);
+}
+
+/** One summary per model (per document version) when the workspace lags: asks at each cursor move share it. */
+const summaries = new WeakMap<NotesModel, WorkspaceFile>();
+
+function summaryOf(path: string, model: NotesModel): WorkspaceFile {
+  let file = summaries.get(model);
+  if (!file || file.path !== path) summaries.set(model, (file = summariseFile(path, model)));
+  return file;
+}
+
+/**
+ * True when `older` and `newer` hold the same files, the same objects (unchanged since), except
+ * perhaps the file `path`. Suggestions for a mention of `path` look only at other files, so while
+ * only `path` changed (the analyst typing in it) the older workspace answers as well, and its
+ * suggestion lookup, built once per workspace, is not built again at every edit.
+ */
+export function sameOtherFiles(older: Workspace, newer: Workspace, path: string): boolean {
+  if (older === newer) return true;
+  const others = (ws: Workspace): number => ws.files.size - (ws.files.has(path) ? 1 : 0);
+  if (others(older) !== others(newer)) return false;
+  for (const [p, file] of newer.files) {
+    if (p !== path && older.files.get(p) !== file) return false;
+  }
+  return true;
 }
 
 /**
