@@ -21,7 +21,8 @@ function findingsOf(workspace: Workspace, index: WorkspaceIndex, document: vscod
 
 /** True when the finding's place in `document` still holds what the workspace read there. */
 function stillThere(document: vscode.TextDocument, f: DossierFinding): boolean {
-  if (f.end > document.getText().length) return false;
+  // The text's length from its last position: no copy of the whole text per finding.
+  if (f.end > document.offsetAt(document.lineAt(document.lineCount - 1).range.end)) return false;
   const written = document.getText(offsetsToRange(document, f.start, f.end));
   return f.code === 'unknown-track' ? normaliseTrackKey(written) === f.data.track : true;
 }
