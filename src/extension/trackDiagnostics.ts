@@ -39,7 +39,7 @@ export function registerTrackDiagnostics(deps: EditorDeps, index: WorkspaceIndex
       }
       const language = outputLanguage(workspace.files.get(index.keyOf(document.uri))?.article.language);
       collection.set(document.uri, findingsOf(workspace, index, document).filter((f) => stillThere(document, f)).map((f) => {
-        const d = new vscode.Diagnostic(offsetsToRange(document, f.start, f.end), trackFindingMessage(f, language), vscode.DiagnosticSeverity.Warning);
+        const d = new vscode.Diagnostic(offsetsToRange(document, f.start, f.end), trackFindingMessage(f, language, f.code === 'unknown-track' ? nearTrackKeys(workspace, f) : []), vscode.DiagnosticSeverity.Warning);
         d.source = DIAGNOSTIC_SOURCE;
         d.code = f.code;
         return d;

@@ -178,6 +178,8 @@ describe('dossier links (what the editor shows of keys and links)', () => {
         '«1abc» — не ключ track: ключ начинается с буквы и состоит только из букв, цифр, «-», «_», «:» и «.»',
       ]);
       assert.equal(trackFindingMessage(f, 'en'), f.message);
+      assert.equal(trackFindingMessage(f, 'en', nearTrackKeys(ws, f)), `${f.message} Also near: 'energy-clubs', 'energy-clubz'.`);
+      assert.match(trackFindingMessage(f, 'ru', nearTrackKeys(ws, f)), /может быть, «energy-club»\? Также близки: «energy-clubs», «energy-clubz»\.$/);
     });
   });
 });

@@ -188,8 +188,16 @@ export function alsoInHover(input: AlsoInHoverInput): string {
   return lines.join('\n');
 }
 
-/** A `track=` finding's message in `language` (the core's English message as is for `en`). */
-export function trackFindingMessage(finding: DossierFinding, language: OutputLanguage): string {
+/**
+ * A `track=` finding's message in `language` (the core's English message as is for `en`); for
+ * `unknown-track`, the other near keys (`near`, from {@link nearTrackKeys}) are named after it.
+ */
+export function trackFindingMessage(finding: DossierFinding, language: OutputLanguage, near: readonly string[] = []): string {
+  const also = near.filter((k) => k !== finding.data.suggestion);
+  if (finding.code === 'unknown-track' && also.length) {
+    const list = also.map((k) => (language === 'ru' ? `«${k}»` : `'${k}'`)).join(', ');
+    return `${trackFindingMessage(finding, language)} ${language === 'ru' ? `Также близки: ${list}.` : `Also near: ${list}.`}`;
+  }
   if (language === 'en') return finding.message;
   const track = finding.data.track ?? '';
   switch (finding.code) {
