@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  initiativeMentionAt, linkKey, sameOtherFiles, setAttributeEdit, suggestionsFor, TRACK_ATTRIBUTE,
+  initiativeMentionAt, linkableSuggestions, linkKey, sameOtherFiles, setAttributeEdit, suggestionsFor, TRACK_ATTRIBUTE,
   type InitiativeMention, type LinkSuggestion, type NotesModel, type Workspace,
 } from '../core';
 import { offsetsToRange } from './convert';
@@ -52,7 +52,7 @@ export function suggestionsAt(current: Workspace, index: WorkspaceIndex, documen
   const workspace = suggestionWorkspace(index, current, path);
   const mention = initiativeMentionAt(workspace, path, model, offset);
   if (!mention || mention.track !== undefined || mention.trackSite !== undefined) return undefined;
-  const suggestions = suggestionsFor(workspace, mention);
+  const suggestions = linkableSuggestions(workspace, suggestionsFor(workspace, mention));
   return suggestions.length ? { workspace, mention, suggestions } : undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  alsoInHover, buildWorkspace, fileLabel, removeFile, sameOtherFiles, updateFile, initiativeMentionAt, linkKey, nearTrackKeys, parseNotes, reasonText, suggestionsFor,
+  alsoInHover, buildWorkspace, fileLabel, linkableSuggestions, removeFile, sameOtherFiles, updateFile, initiativeMentionAt, linkKey, nearTrackKeys, parseNotes, reasonText, suggestionsFor,
   trackFindingMessage, trackFindingsForFile, trackKeyAt, type LinkSuggestion, type Workspace,
 } from '../../src/core';
 import { fixtureWorkspace, notes } from './dossierSupport';
@@ -120,6 +120,19 @@ describe('dossier links (what the editor shows of keys and links)', () => {
       const other = suggestionsFor(taken, again).find((x) => x.path === 'b.summit.md');
       assert.ok(other);
       assert.equal(linkKey(taken, again, other), 'sco-water-centre-2');
+    });
+  });
+
+  describe('linkableSuggestions', () => {
+    it('leaves out a mention whose key is flagged as a misspelling, keeps the rest', () => {
+      const ws = buildWorkspace(fixtureWorkspace());
+      const mention = ws.files.get('2025-09-01-tianjin.ru.summit.md')?.initiatives[0];
+      assert.ok(mention);
+      const all = suggestionsFor(ws, mention);
+      assert.ok(all.some((s) => s.track === 'sco-dev-bnak'), 'the misspelt key is among the raw suggestions');
+      const kept = linkableSuggestions(ws, all);
+      assert.deepEqual(kept, all.filter((s) => s.track !== 'sco-dev-bnak'));
+      assert.ok(kept.length > 0 && kept.every((s) => s.track === 'sco-dev-bank'));
     });
   });
 

@@ -21,7 +21,7 @@ export type { LinkSuggestion } from './suggest';
 export { trackDistance, trackFindings, trackFindingsForFile } from './findings';
 export type { DossierFinding, DossierFindingCode } from './findings';
 export {
-  MAX_HOVER_SUGGESTIONS, alsoInHover, fileLabel, initiativeMentionAt, linkKey, nearTrackKeys, reasonText, sameOtherFiles, trackFindingMessage, trackKeyAt,
+  MAX_HOVER_SUGGESTIONS, alsoInHover, fileLabel, initiativeMentionAt, linkKey, linkableSuggestions, nearTrackKeys, reasonText, sameOtherFiles, trackFindingMessage, trackKeyAt,
 } from './links';
 export type { AlsoInHoverInput, TrackKeyAt } from './links';
 export { DOSSIER_SCHEMA_VERSION, buildDossier, filterDossier, isEmptyDossierFilter } from './build';

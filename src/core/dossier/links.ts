@@ -9,7 +9,7 @@ import { isValidTrackKey, normaliseTrackKey, TRACK_ATTRIBUTE, trackSite } from '
 import { summariseFile, type ArticleInfo, type InitiativeMention, type Workspace, type WorkspaceFile } from './workspace';
 import type { LinkSuggestion } from './suggest';
 import { nearest, type Annotation, type NotesModel } from '../model';
-import { trackDistance, type DossierFinding } from './findings';
+import { trackDistance, trackFindingsForFile, type DossierFinding } from './findings';
 
 /** A track key at an offset: on the `track=` value itself, or anywhere in a tracked initiative. */
 export interface TrackKeyAt {
@@ -91,6 +91,26 @@ export function linkKey(workspace: Workspace, asking: InitiativeMention, suggest
     const key = `${base}-${n}`;
     if (!workspace.tracks.has(key)) return key;
   }
+}
+
+/**
+ * The suggestions a link may follow: not those whose key is itself flagged as a misspelling
+ * (`unknown-track`), since linking would copy the typo and, the key then being used twice,
+ * silence its warning. That mention's own problem offers the right key first.
+ */
+export function linkableSuggestions(workspace: Workspace, suggestions: readonly LinkSuggestion[]): LinkSuggestion[] {
+  const misspelt = new Map<string, boolean>();
+  return suggestions.filter((s) => {
+    if (s.track === undefined) return true;
+    const at = `${s.path}\u0000${s.track}`;
+    let flagged = misspelt.get(at);
+    if (flagged === undefined) {
+      flagged = (workspace.tracks.get(s.track)?.length ?? 0) === 1
+        && trackFindingsForFile(workspace, s.path).some((f) => f.code === 'unknown-track' && f.data.track === s.track);
+      misspelt.set(at, flagged);
+    }
+    return !flagged;
+  });
 }
 
 /** The most suggestions the hover lists; the rest are counted. */
