@@ -73,6 +73,11 @@ describe('dossier links (what the editor shows of keys and links)', () => {
       assert.equal(fresh?.start, offsetOf(edited, BANK_RU));
       assert.equal(fresh?.text, 'учредить Банк развития ШОС');
       assert.equal(initiativeMentionAt(ws, path, parseNotes(edited), 0), undefined);
+      // A key typed over another of the same length moves nothing: the key still tells.
+      const tracked = text.replace('#bank-shos area', '#bank-shos track=k area').replace('status=launched', 'status=launch');
+      const retyped = tracked.replace('track=k', 'track=q');
+      const before = buildWorkspace([{ path, text: tracked }]);
+      assert.equal(initiativeMentionAt(before, path, parseNotes(retyped), offsetOf(retyped, 'учредить', 1))?.track, 'q');
     });
   });
 

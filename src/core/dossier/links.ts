@@ -40,7 +40,7 @@ export function trackKeyAt(model: NotesModel, offset: number): TrackKeyAt | unde
 
 /**
  * The innermost initiative at `offset` of the file `path` (whose current model is `model`) as a
- * workspace mention: the workspace's own when it still matches the model (same place and text),
+ * workspace mention: the workspace's own when it still matches the model (same place, text and key),
  * else one made from the model, so a workspace that lags the last keystroke still answers.
  */
 export function initiativeMentionAt(workspace: Workspace, path: string, model: NotesModel, offset: number): InitiativeMention | undefined {
@@ -48,7 +48,8 @@ export function initiativeMentionAt(workspace: Workspace, path: string, model: N
   while (a && a.kind !== 'initiative') a = a.parent;
   if (!a) return undefined;
   const known = workspace.files.get(path)?.initiatives.find((m) => m.index === a.index);
-  if (known && known.start === a.range.start && known.end === a.range.end && known.text === a.plainText) return known;
+  if (known && known.start === a.range.start && known.end === a.range.end && known.text === a.plainText
+    && known.trackSite?.written === a.attribute(TRACK_ATTRIBUTE)) return known;
   return summaryOf(path, model).initiatives.find((m) => m.index === a.index);
 }
 
