@@ -51,6 +51,53 @@ export const scenes = [
     },
   },
   {
+    name: 'link-hover',
+    async run(page, h) {
+      // The dossier sample's untracked Russian mention of the SCO bank: "Also in N articles?".
+      const file = '2025-09-01-tianjin.ru.summit.md';
+      await h.openFile(file);
+      await h.waitForEditorText(page, file);
+      await h.revealText(page, 'Банк развития ШОС');
+      await clearNotifications(page, h);
+      // The first ask reads every notes file of the workspace: ask again until the link hover is there.
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'Также в' }).first();
+      for (let attempt = 0; ; attempt++) {
+        await h.runCommand(page, 'Show or Focus Hover');
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 5_000 });
+          break;
+        } catch (err) {
+          if (attempt >= 5) throw err;
+          await page.keyboard.press('Escape');
+        }
+      }
+    },
+  },
+  {
+    name: 'track-problem',
+    async run(page, h) {
+      // The dossier sample's misspelt key: the problem in the notes' language, with its near key.
+      const file = '2025-09-02-tianjin-review.ru.summit.md';
+      await h.openFile(file);
+      await h.waitForEditorText(page, file);
+      await h.revealText(page, 'sco-dev-bnak');
+      await clearNotifications(page, h);
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'sco-dev-bank' }).first();
+      for (let attempt = 0; ; attempt++) {
+        await h.runCommand(page, 'Show or Focus Hover');
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 5_000 });
+          break;
+        } catch (err) {
+          if (attempt >= 5) throw err;
+          await page.keyboard.press('Escape');
+        }
+      }
+      // The problem hover lists the quick fix once the code actions are in.
+      await page.locator('.monaco-hover:not(.hidden) .action-container', { hasText: /Quick Fix/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    },
+  },
+  {
     name: 'outline',
     readme: true,
     async run(page, h) {

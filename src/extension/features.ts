@@ -27,6 +27,10 @@ import { registerNewNotesFromArticle } from './newNotesFromArticle';
 import { registerWalkthrough } from './walkthrough';
 import { WorkspaceIndex } from './workspaceIndex';
 import { registerDossier } from './dossierPanel';
+import { registerLinkHovers } from './linkHovers';
+import { registerLinkActions } from './linkActions';
+import { registerTrackDiagnostics } from './trackDiagnostics';
+import { registerTrackNavigation } from './trackNavigation';
 export { testHooks } from './testHooks';
 
 export function registerFeatures(context: vscode.ExtensionContext, log: (message: string) => void): vscode.Disposable {
@@ -43,6 +47,8 @@ export function registerFeatures(context: vscode.ExtensionContext, log: (message
     editor,
     workspace,
     registerDecorations(editor),
+    // Before the initiative's own hover: VS Code shows the later-registered provider's part first.
+    registerLinkHovers(editor, workspace),
     registerHovers(editor),
     registerDocumentSymbols(editor),
     registerWorkspaceSymbols(editor, workspace),
@@ -57,6 +63,9 @@ export function registerFeatures(context: vscode.ExtensionContext, log: (message
     registerNewNotesFromArticle(editor),
     registerWalkthrough(extensionUri),
     registerDossier(extensionUri, workspace, log),
+    registerLinkActions(editor, workspace),
+    registerTrackDiagnostics(editor, workspace),
+    registerTrackNavigation(editor, workspace),
   );
 }
 

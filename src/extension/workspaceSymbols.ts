@@ -1,5 +1,6 @@
 /**
- * Go to Symbol in Workspace: ids of every notes file in the workspace.
+ * Go to Symbol in Workspace: ids of every notes file in the workspace, and `track=` keys (at
+ * their first mention).
  */
 import * as vscode from 'vscode';
 import type { NotesModel } from '../core';
@@ -7,6 +8,7 @@ import { matchesQuery, workspaceSymbolEntries, type SymbolEntry } from '../core'
 import { toPosition } from './convert';
 import { guardedAsync, type EditorDeps } from './notesDocuments';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { mentionLocation } from './trackNavigation';
 
 /** Enough for the picker; a query narrows it. */
 const MAX_RESULTS = 500;
@@ -37,6 +39,13 @@ export function registerWorkspaceSymbols(deps: EditorDeps, workspace: WorkspaceI
         return guardedAsync(deps, 'workspace symbols', token, [], async () => {
           const out: vscode.SymbolInformation[] = [];
           const lowerQuery = query.toLowerCase();
+          // Track keys first: one entry per key, at the mention that starts its story.
+          for (const [key, mentions] of (await workspace.whenReady(token)).tracks) {
+            if (token.isCancellationRequested) return [];
+            if ((lowerQuery && !matchesQuery(lowerQuery, key)) || mentions.length === 0) continue;
+            const location = await mentionLocation(workspace, mentions[0]);
+            if (location) out.push(new vscode.SymbolInformation(key, vscode.SymbolKind.Key, `track=${key} · ${mentions.length}`, location));
+          }
           for (const uri of await notes.files(token)) {
             if (token.isCancellationRequested) return [];
             const model = await notes.model(uri);

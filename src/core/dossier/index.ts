@@ -2,7 +2,8 @@
  * dossier/ — across files: the workspace model (every notes file reduced to its article facts,
  * initiatives and figures, merged by `track=` key and by metric; `updateFile` re-merges one file),
  * the dossier model built from it (timelines, figures by metric with disagreements, filters),
- * `track=` findings, suggested links, and the dossier's renderers. Pure; imports model/, figures/,
+ * `track=` findings, suggested links, what the editor shows of keys and links (links.ts), and
+ * the dossier's renderers. Pure; imports model/, figures/,
  * text/ and the brief's helpers. Only src/core/index.ts, the CLI and the extension import it.
  */
 export { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey } from './track';
@@ -19,6 +20,10 @@ export { MAX_SUGGESTIONS, SUGGESTION_THRESHOLD, compareNames, linkSuggestions, s
 export type { LinkSuggestion } from './suggest';
 export { trackDistance, trackFindings, trackFindingsForFile } from './findings';
 export type { DossierFinding, DossierFindingCode } from './findings';
+export {
+  MAX_HOVER_SUGGESTIONS, alsoInHover, fileLabel, initiativeMentionAt, linkKey, linkableSuggestions, nearTrackKeys, reasonText, sameOtherFiles, trackFindingMessage, trackKeyAt,
+} from './links';
+export type { AlsoInHoverInput, TrackKeyAt } from './links';
 export { DOSSIER_SCHEMA_VERSION, buildDossier, filterDossier, isEmptyDossierFilter } from './build';
 export type {
   Dossier, DossierArticle, DossierCounts, DossierFilter, DossierInitiative, DossierMetric, DossierOptions, DossierSpan,
