@@ -16,14 +16,14 @@
  */
 import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
-import { DEFAULT_MIN_SCORE, scoreCandidates, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { DEFAULT_MIN_SCORE, LineScorer, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { lineWords } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
-import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces, wordEnd } from '../text';
-import type { DetectedFigure, InitiativeKind, SuggestedInitiative, TextRange } from './types';
-import { wordFacts } from './wordFacts';
+import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
+import type { DetectedFigure, SuggestedInitiative, TextRange } from './types';
 
+/** What the rules read of a word (the scorer's words, `initiativeCandidates.ts`, are these and more). */
 interface Word { readonly start: number; readonly end: number; readonly lower: string }
-interface Candidate { start: number; end: number; reason: string; kind: InitiativeKind }
 
 const MAX_SPAN = 240;
 /** Prepositions that, straight after a verb, show it has no object of its own. */
@@ -40,8 +40,21 @@ const MONTH_OR_FILLER = /^(?:января|февраля|марта|апреля
  */
 export function suggestInitiatives(text: string, language: string, skip?: readonly TextRange[], options: SuggestOptions = {}): SuggestedInitiative[] {
   const weights = options.weights ?? (DEFAULT_WEIGHTS as InitiativeWeights);
-  const scored = scoreCandidates(text, language, ruleCandidates(text, language, skip, options.figures), weights);
-  return selectSuggestions(text, scored, options.minScore ?? DEFAULT_MIN_SCORE, skip);
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  // One pass over the lines: each line is split into words once, for the rules and the scorer.
+  const rules = new RuleReader(text, options.figures ?? detectFigures(text, language, skip));
+  const scorer = new LineScorer(text, language, weights, false, minScore);
+  const lineRules: RawCandidate[] = [];
+  for (let lineStart = 0; lineStart <= text.length;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const words = lineWords(text, lineStart, lineEnd);
+    lineRules.length = 0;
+    rules.line(lineStart, lineEnd, words, lineRules);
+    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules);
+    lineStart = lineEnd + 1;
+  }
+  return selectSuggestions(text, scorer.out, minScore, skip);
 }
 
 /** Options of `suggestInitiatives`. */
@@ -62,44 +75,45 @@ export interface SuggestOptions {
  * `knownFigures` is `detectFigures(text, language, skip)` when the caller has it.
  */
 export function ruleCandidates(text: string, language: string, skip?: readonly TextRange[], knownFigures?: readonly DetectedFigure[]): RawCandidate[] {
-  const figures = knownFigures ?? detectFigures(text, language, skip);
-  const candidates: Candidate[] = [];
-  let listHeader: string | undefined;
-  let figureIndex = 0;
+  const rules = new RuleReader(text, knownFigures ?? detectFigures(text, language, skip));
+  const candidates: RawCandidate[] = [];
   for (let lineStart = 0; lineStart <= text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const words = lineWords(text, lineStart, lineEnd);
+    rules.line(lineStart, lineEnd, lineWords(text, lineStart, lineEnd), candidates);
+    lineStart = lineEnd + 1;
+  }
+  return candidates;
+}
+
+/** The rules, line by line in text order (a list under an "Initiatives:" line spans lines). */
+class RuleReader {
+  private listHeader: string | undefined;
+  private figureIndex = 0;
+
+  constructor(private readonly text: string, private readonly figures: readonly DetectedFigure[]) {}
+
+  /** The rule candidates of the line `[lineStart, lineEnd)` with its words (`lineWords`), added to `out`. */
+  line(lineStart: number, lineEnd: number, words: readonly Word[], out: RawCandidate[]): void {
+    const text = this.text;
     const trimmed = text.slice(lineStart, lineEnd).trim();
     if (trimmed.endsWith(':') && trimmed.length < 160) {
       const lower = trimmed.toLowerCase();
-      listHeader = LIST_HEADER_STEMS.some((s) => lower.includes(s)) ? trimmed : undefined;
+      this.listHeader = LIST_HEADER_STEMS.some((s) => lower.includes(s)) ? trimmed : undefined;
     } else if (trimmed === '' || isHeadline(text, trimmed, words)) {
-      listHeader = undefined;
+      this.listHeader = undefined;
     } else {
-      if (listHeader !== undefined) {
+      if (this.listHeader !== undefined) {
         if (isListItem(trimmed)) {
           const item = lineItem(text, lineStart, lineEnd);
-          if (item) candidates.push({ ...item, reason: `listed under “${listHeader}”`, kind: 'proposal' });
-        } else listHeader = undefined;
+          if (item) out.push({ ...item, reason: `listed under “${this.listHeader}”`, kind: 'proposal', source: 'rule' });
+        } else this.listHeader = undefined;
       }
-      while (figureIndex < figures.length && figures[figureIndex].end <= lineStart) figureIndex++;
-      triggersInLine(text, words, lineEnd, figures, figureIndex, candidates);
+      const figures = this.figures;
+      while (this.figureIndex < figures.length && figures[this.figureIndex].end <= lineStart) this.figureIndex++;
+      triggersInLine(text, words, lineEnd, figures, this.figureIndex, out);
     }
-    lineStart = lineEnd + 1;
   }
-  return candidates.map((c) => ({ ...c, source: 'rule' }));
-}
-
-function lineWords(text: string, from: number, to: number): Word[] {
-  const words: Word[] = [];
-  for (let i = from; i < to; i++) {
-    if (!isLetter(text.charCodeAt(i))) continue;
-    const end = Math.max(i + 1, wordEnd(text, i, to));
-    words.push({ start: i, end, lower: wordFacts(text.slice(i, end)).lower });
-    i = end - 1;
-  }
-  return words;
 }
 
 /** Title Case line without a final stop: a headline, not a sentence. */
@@ -133,7 +147,7 @@ function triggerOf(w: Word): Trigger | undefined {
   return undefined;
 }
 
-function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: Candidate[]): void {
+function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: RawCandidate[]): void {
   let f = figureFrom;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
@@ -163,7 +177,7 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
       if (/^to\s/u.test(text.slice(start, start + 3))) start = skipSpaces(text, start + 2, end);
     }
     const said = text.slice(w.start, trigger.before ? words[k + 1].end : w.end);
-    out.push({ start, end, reason: `${trigger.kind}: “${said}”`, kind: trigger.kind });
+    out.push({ start, end, reason: `${trigger.kind}: “${said}”`, kind: trigger.kind, source: 'rule' });
   }
 }
 
