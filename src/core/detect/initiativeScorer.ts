@@ -59,6 +59,7 @@ export class LineScorer {
   private readonly lang: number;
   private readonly sink: ScoreSink | undefined;
   private readonly said: boolean[] = [];
+  private readonly marks = new LineMarks();
 
   constructor(private readonly text: string, language: string, private readonly weights: InitiativeWeights, keepFeatures = false,
     private readonly keepAbove = Number.NEGATIVE_INFINITY) {
@@ -84,7 +85,8 @@ export class LineScorer {
     names(text, words, raw);
     quotes(text, from, to, raw);
     if (raw.length === 0) return;
-    raw.sort((a, b) => a.start - b.start || b.end - a.end);
+    sortCandidates(raw);
+    this.marks.read(text, from, to);
     // Sentences with a reporting verb ("said", "заявил").
     const said = this.said;
     said.length = 0;
@@ -98,16 +100,87 @@ export class LineScorer {
       for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
       if (sink) {
         sink.reset();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, sink);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, sink);
         const score = floor(c, sigmoid(sink.z));
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
       } else {
         const names = new NameSink();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, names);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, names);
         const score = floor(c, scoreOf(names.names, this.weights));
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
       }
     }
+  }
+}
+
+/**
+ * By start, the longer first at the same start; stable (equal spans keep their order), so the same
+ * as `Array.prototype.sort` with that comparison. Lines hold a few candidates: an insertion sort
+ * there, the built-in sort for long lines (linear time overall).
+ */
+function sortCandidates(raw: RawCandidate[]): void {
+  if (raw.length > 24) {
+    raw.sort((a, b) => a.start - b.start || b.end - a.end);
+    return;
+  }
+  for (let i = 1; i < raw.length; i++) {
+    const c = raw[i];
+    let j = i - 1;
+    while (j >= 0 && (raw[j].start > c.start || (raw[j].start === c.start && raw[j].end < c.end))) {
+      raw[j + 1] = raw[j];
+      j--;
+    }
+    raw[j + 1] = c;
+  }
+}
+
+/**
+ * Where the next digit and the next opening quote are, from every position of a line: whether a
+ * candidate's span (or the stretch after it) holds one is then one read, however many candidates
+ * overlap there. The buffers are reused from line to line.
+ */
+class LineMarks {
+  private from = 0;
+  private to = 0;
+  private nextDigit = new Int32Array(256);
+  private nextQuote = new Int32Array(256);
+
+  read(text: string, from: number, to: number): void {
+    const n = to - from + 1;
+    if (this.nextDigit.length < n) {
+      this.nextDigit = new Int32Array(n * 2);
+      this.nextQuote = new Int32Array(n * 2);
+    }
+    this.from = from;
+    this.to = to;
+    const digits = this.nextDigit;
+    const quotes = this.nextQuote;
+    let digit = to;
+    let quote = to;
+    digits[n - 1] = to;
+    quotes[n - 1] = to;
+    for (let p = to - 1; p >= from; p--) {
+      const code = text.charCodeAt(p);
+      if (isDigitCode(code)) digit = p;
+      else if (isOpeningQuote(code)) quote = p;
+      digits[p - from] = digit;
+      quotes[p - from] = quote;
+    }
+  }
+
+  /** A digit in `[start, end)` (`hasDigit`). */
+  digit(text: string, start: number, end: number): boolean {
+    if (start < this.from || end > this.to) return hasDigit(text, start, end);
+    return start < end && this.nextDigit[start - this.from] < end;
+  }
+
+  /** An opening quote in `[start, end)`. */
+  quote(text: string, start: number, end: number): boolean {
+    if (start < this.from || end > this.to) {
+      for (let p = start; p < end; p++) if (isOpeningQuote(text.charCodeAt(p))) return true;
+      return false;
+    }
+    return start < end && this.nextQuote[start - this.from] < end;
   }
 }
 
@@ -218,7 +291,8 @@ class ScoreSink implements FeatureSink {
 }
 
 /** The features of one candidate (names are stable: the weights file is keyed by them). */
-function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, saidSentences: readonly boolean[], f: FeatureSink): void {
+function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, saidSentences: readonly boolean[],
+  marks: LineMarks, f: FeatureSink): void {
   const src = sourceIndex(c.source);
   f.add(F.lang[lang]);
   f.add(at(F.src, src));
@@ -285,17 +359,12 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (headCount > 1) f.add(F.heads2);
   f.add(F.caps[bucket(capitals, CAPS_EDGES)]);
   f.add(F.len[bucket(inSpan ? last - first + 1 : 0, LEN_EDGES)]);
-  let quoted = isOpeningQuote(text.charCodeAt(c.start - 1));
-  let digit = false;
-  for (let p = c.start; p < c.end && !(quoted && digit); p++) {
-    const code = text.charCodeAt(p);
-    if (isDigitCode(code)) digit = true;
-    else if (isOpeningQuote(code)) quoted = true;
-  }
+  const quoted = isOpeningQuote(text.charCodeAt(c.start - 1)) || marks.quote(text, c.start, c.end);
+  const digit = marks.digit(text, c.start, c.end);
   if (quoted) f.add(F.quoted);
   if (digit) f.add(F.digit);
   const tailEnd = Math.max(c.end, Math.min(lineEnd, c.end + 30));
-  if ((digit || hasDigit(text, c.end, tailEnd)) && /\b(?:19|20)\d\d\b/u.test(text.slice(c.start, tailEnd))) f.add(F.year);
+  if ((digit || marks.digit(text, c.end, tailEnd)) && /\b(?:19|20)\d\d\b/u.test(text.slice(c.start, tailEnd))) f.add(F.year);
   if (digit && /[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(c.start, c.end))) f.add(F.money);
   if (overlapping > 0) f.add(F.multi[bucket(overlapping, MULTI_EDGES)]);
   // The words before the candidate in its sentence: governing verbs, mood, actor.

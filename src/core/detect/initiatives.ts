@@ -139,11 +139,25 @@ function lineItem(text: string, from: number, to: number): { start: number; end:
   return e - s >= 8 ? { start: s, end: e } : undefined;
 }
 
+const TRIGGER_CACHE_LIMIT = 50_000;
+/** `triggerOf` by lowercased word (null: none), so prose's repeated words are one map look-up. */
+const triggerCache = new Map<string, Trigger | null>();
+
 function triggerOf(w: Word): Trigger | undefined {
-  const exact = TRIGGER_WORDS.get(w.lower);
+  let t = triggerCache.get(w.lower);
+  if (t === undefined) {
+    t = findTrigger(w.lower) ?? null;
+    if (triggerCache.size >= TRIGGER_CACHE_LIMIT) triggerCache.clear();
+    triggerCache.set(w.lower, t);
+  }
+  return t ?? undefined;
+}
+
+function findTrigger(lower: string): Trigger | undefined {
+  const exact = TRIGGER_WORDS.get(lower);
   if (exact) return exact;
-  if (w.lower.length < 6) return undefined;
-  for (const [stem, t] of TRIGGER_STEMS) if (w.lower.startsWith(stem)) return t;
+  if (lower.length < 6) return undefined;
+  for (const [stem, t] of TRIGGER_STEMS) if (lower.startsWith(stem)) return t;
   return undefined;
 }
 
@@ -153,8 +167,6 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     const w = words[k];
     while (f < figures.length && figures[f].end <= w.start) f++;
     if (f < figures.length && figures[f].start <= w.start) continue; // inside a figure: "205 contracts"
-    const prev = words[k - 1]?.lower;
-    const next = words[k + 1]?.lower;
     let trigger = triggerOf(w);
     // "new" in a name ("the New Development Bank") is not news.
     if (!trigger && NEW_WORDS.has(w.lower) && !isUpper(text[w.start])) {
@@ -162,6 +174,8 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
       if (noun) trigger = { kind: 'agreement', role: 'noun' };
     }
     if (!trigger) continue;
+    const prev = words[k - 1]?.lower;
+    const next = words[k + 1]?.lower;
     if (trigger.after && !(prev && trigger.after.includes(prev))) continue;
     if (trigger.before && !(next && trigger.before.includes(next))) continue;
     const objectFrom = trigger.before ? words[k + 1].end : w.end;
