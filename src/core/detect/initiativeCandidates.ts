@@ -45,22 +45,54 @@ const EN_RIGHT_STOP = new Set(['that', 'which', 'who', 'said', 'says', 'will', '
   'but', 'while', 'as', 'by', 'with', 'at']);
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по', 'для', 'на']);
 
-export function lineWords(text: string, from: number, to: number): Word[] {
-  const words: Word[] = [];
-  let sent = 0;
-  let prevEnd = from;
-  for (let i = from; i < to; i++) {
-    if (!isLetter(text.charCodeAt(i))) continue;
-    const end = Math.max(i + 1, wordEnd(text, i, to));
-    const code = text.charCodeAt(i);
-    const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
-    if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
-    const facts = wordFacts(text.slice(i, end));
-    words.push({ start: i, end, lower: facts.lower, cap, sent, head: facts.head, cue: facts.cue, facts });
-    prevEnd = end;
-    i = end - 1;
+/** A word as `WordReader` keeps it: the same object is filled again for a later line. */
+class LineWord implements Word {
+  start = 0;
+  end = 0;
+  lower = '';
+  cap = false;
+  sent = 0;
+  head: HeadClass | undefined = undefined;
+  cue: CueClass | undefined = undefined;
+  facts!: WordFacts;
+}
+
+/**
+ * Splits lines into words, reusing its word objects and array from line to line (prose has about a
+ * hundred thousand words a megabyte): what `read` returns is valid until the next `read`.
+ */
+export class WordReader {
+  private readonly pool: LineWord[] = [];
+  private readonly words: LineWord[] = [];
+
+  read(text: string, from: number, to: number): readonly Word[] {
+    const words = this.words;
+    words.length = 0;
+    let sent = 0;
+    let prevEnd = from;
+    for (let i = from; i < to; i++) {
+      if (!isLetter(text.charCodeAt(i))) continue;
+      const end = Math.max(i + 1, wordEnd(text, i, to));
+      const code = text.charCodeAt(i);
+      const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
+      if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
+      const facts = wordFacts(text.slice(i, end));
+      let w = this.pool[words.length];
+      if (w === undefined) this.pool.push((w = new LineWord()));
+      w.start = i;
+      w.end = end;
+      w.lower = facts.lower;
+      w.cap = cap;
+      w.sent = sent;
+      w.head = facts.head;
+      w.cue = facts.cue;
+      w.facts = facts;
+      words.push(w);
+      prevEnd = end;
+      i = end - 1;
+    }
+    return words;
   }
-  return words;
 }
 
 /** A sentence stop (`.`, `!`, `?`, then a space, maybe after a closing quote) between two words. */

@@ -15,7 +15,7 @@ import { factsStem, type WordFacts } from './wordFacts';
 import { digitThenSpacesBefore, hasDigit, isDigitCode, isOpeningQuote, lastNonSpace, lineStartBefore } from './scan';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
 import { SkipCursor } from './skip';
-import { isHeadline, lineWords, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, wordIndexAt, type RawCandidate, type Word } from './initiativeCandidates';
+import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
 export type { InitiativeWeights } from './initiativeFeatures';
@@ -35,13 +35,14 @@ export interface ScoredCandidate extends RawCandidate {
 export function scoreCandidates(text: string, language: string, rules: readonly RawCandidate[], weights: InitiativeWeights, keepFeatures = false): ScoredCandidate[] {
   const sortedRules = [...rules].sort((a, b) => a.start - b.start || b.end - a.end);
   const scorer = new LineScorer(text, language, weights, keepFeatures);
+  const reader = new WordReader();
   let r = 0;
   for (let lineStart = 0; lineStart <= text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const lineRules: RawCandidate[] = [];
     while (r < sortedRules.length && sortedRules[r].start < lineEnd + 1) lineRules.push(sortedRules[r++]);
-    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, lineWords(text, lineStart, lineEnd), lineRules);
+    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, reader.read(text, lineStart, lineEnd), lineRules);
     lineStart = lineEnd + 1;
   }
   return scorer.out;
@@ -67,7 +68,7 @@ export class LineScorer {
     this.sink = keepFeatures ? undefined : new ScoreSink(compileWeights(weights));
   }
 
-  /** The line `[from, to)` (not empty), its words (`lineWords`) and the rules' candidates on it. */
+  /** The line `[from, to)` (not empty), its words (`WordReader`) and the rules' candidates on it. */
   line(from: number, to: number, words: readonly Word[], rules: readonly RawCandidate[]): void {
     const text = this.text;
     // Headlines name what the article is about; the rules leave them alone, and so do the others.
@@ -290,6 +291,11 @@ class ScoreSink implements FeatureSink {
   }
 }
 
+/** Scratch lists of `candidateFeatures` (one candidate at a time; reused, so none is allocated per candidate). */
+const PRE = new Int32Array(12);
+const PRE2 = new Int32Array(12);
+const PV: WordFacts[] = [];
+
 /** The features of one candidate (names are stable: the weights file is keyed by them). */
 function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, saidSentences: readonly boolean[],
   marks: LineMarks, f: FeatureSink): void {
@@ -372,10 +378,13 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   let actor = -1;
   // Cues can repeat within the window; each feature counts once (cue classes as bit sets, kept in the order met).
   let preSeen = 0;
-  const pre: number[] = [];
+  let preCount = 0;
   let pre2Seen = 0;
-  const pre2: number[] = [];
-  const pv: WordFacts[] = [];
+  let pre2Count = 0;
+  const pre = PRE;
+  const pre2 = PRE2;
+  const pv = PV;
+  pv.length = 0;
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
@@ -386,9 +395,9 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
       const cue = w.cue;
       if (cue) {
         const ci = cueIndex(cue);
-        if ((preSeen & (1 << ci)) === 0) { preSeen |= 1 << ci; pre.push(ci); }
+        if ((preSeen & (1 << ci)) === 0) { preSeen |= 1 << ci; pre[preCount++] = ci; }
         if (d <= 2) {
-          if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2.push(ci); }
+          if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
           const st = factsStem(w.facts);
           if (!pv.some((p) => factsStem(p) === st)) pv.push(w.facts);
         }
@@ -402,11 +411,11 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
     }
     if (actor < 0 && w.cap) actor = d;
   }
-  for (const ci of pre) {
-    f.add(F.pre[ci]);
-    f.add(src < 0 ? -1 : F.preSrc[ci * SOURCE_COUNT + src]);
+  for (let i = 0; i < preCount; i++) {
+    f.add(F.pre[pre[i]]);
+    f.add(src < 0 ? -1 : F.preSrc[pre[i] * SOURCE_COUNT + src]);
   }
-  for (const ci of pre2) f.add(F.pre2[ci]);
+  for (let i = 0; i < pre2Count; i++) f.add(F.pre2[pre2[i]]);
   for (const facts of pv) f.addWord('pv', facts);
   if (ruInf) f.add(F.ruInf);
   if (ruPast) f.add(F.ruPast);

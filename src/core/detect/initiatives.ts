@@ -17,13 +17,14 @@
 import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
 import { DEFAULT_MIN_SCORE, LineScorer, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
-import { lineWords } from './initiativeCandidates';
+import { WordReader } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
 import type { DetectedFigure, SuggestedInitiative, TextRange } from './types';
+import type { WordFacts } from './wordFacts';
 
 /** What the rules read of a word (the scorer's words, `initiativeCandidates.ts`, are these and more). */
-interface Word { readonly start: number; readonly end: number; readonly lower: string }
+interface Word { readonly start: number; readonly end: number; readonly lower: string; readonly facts: WordFacts }
 
 const MAX_SPAN = 240;
 /** Prepositions that, straight after a verb, show it has no object of its own. */
@@ -45,10 +46,11 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
   const rules = new RuleReader(text, options.figures ?? detectFigures(text, language, skip));
   const scorer = new LineScorer(text, language, weights, false, minScore);
   const lineRules: RawCandidate[] = [];
+  const reader = new WordReader();
   for (let lineStart = 0; lineStart <= text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const words = lineWords(text, lineStart, lineEnd);
+    const words = reader.read(text, lineStart, lineEnd);
     lineRules.length = 0;
     rules.line(lineStart, lineEnd, words, lineRules);
     if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules);
@@ -77,10 +79,11 @@ export interface SuggestOptions {
 export function ruleCandidates(text: string, language: string, skip?: readonly TextRange[], knownFigures?: readonly DetectedFigure[]): RawCandidate[] {
   const rules = new RuleReader(text, knownFigures ?? detectFigures(text, language, skip));
   const candidates: RawCandidate[] = [];
+  const reader = new WordReader();
   for (let lineStart = 0; lineStart <= text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    rules.line(lineStart, lineEnd, lineWords(text, lineStart, lineEnd), candidates);
+    rules.line(lineStart, lineEnd, reader.read(text, lineStart, lineEnd), candidates);
     lineStart = lineEnd + 1;
   }
   return candidates;
@@ -93,7 +96,7 @@ class RuleReader {
 
   constructor(private readonly text: string, private readonly figures: readonly DetectedFigure[]) {}
 
-  /** The rule candidates of the line `[lineStart, lineEnd)` with its words (`lineWords`), added to `out`. */
+  /** The rule candidates of the line `[lineStart, lineEnd)` with its words (`WordReader`), added to `out`. */
   line(lineStart: number, lineEnd: number, words: readonly Word[], out: RawCandidate[]): void {
     const text = this.text;
     const trimmed = text.slice(lineStart, lineEnd).trim();
@@ -139,17 +142,10 @@ function lineItem(text: string, from: number, to: number): { start: number; end:
   return e - s >= 8 ? { start: s, end: e } : undefined;
 }
 
-const TRIGGER_CACHE_LIMIT = 50_000;
-/** `triggerOf` by lowercased word (null: none), so prose's repeated words are one map look-up. */
-const triggerCache = new Map<string, Trigger | null>();
-
+/** The word's trigger, looked up once per spelling (kept on its facts; null: none). */
 function triggerOf(w: Word): Trigger | undefined {
-  let t = triggerCache.get(w.lower);
-  if (t === undefined) {
-    t = findTrigger(w.lower) ?? null;
-    if (triggerCache.size >= TRIGGER_CACHE_LIMIT) triggerCache.clear();
-    triggerCache.set(w.lower, t);
-  }
+  let t = w.facts.trigger;
+  if (t === undefined) w.facts.trigger = t = findTrigger(w.lower) ?? null;
   return t ?? undefined;
 }
 

@@ -6,6 +6,7 @@
  */
 import { cueClass, headClass, type CueClass, type HeadClass } from './initiativeClasses';
 import { stem } from './stem';
+import type { Trigger } from './initiativeWords';
 
 /** Facts about one spelling of a word (each a function of its lowercased form). */
 export interface WordFacts {
@@ -24,6 +25,8 @@ export interface WordFacts {
   weights?: WordWeights;
   /** Two letters or more, the second a Latin or Cyrillic capital, and all in capitals ("SCO", "ШОС"). */
   readonly capitals: boolean;
+  /** The rules' trigger it is (`initiatives.ts`), once looked up; null when none. */
+  trigger?: Trigger | null;
   /** The reason of a noun-phrase candidate it heads, once made. */
   npReason?: string;
   /** The reason of an object candidate its verb governs, once made. */
