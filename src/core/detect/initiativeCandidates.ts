@@ -7,6 +7,7 @@
 import type { CueClass, HeadClass } from './initiativeClasses';
 import type { InitiativeKind } from './types';
 import { wordFacts, type WordFacts } from './wordFacts';
+import { OBJECT_PREPOSITIONS } from './initiativeWords';
 import { hasDigit, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, nameGap, plainGap } from './scan';
 import { isLetter, isUpper, wordEnd } from '../text';
 
@@ -167,9 +168,26 @@ export function objectOf(text: string, words: readonly Word[], k: number, out: R
     if (EN_RIGHT_STOP.has(words[m].lower) || RU_RIGHT_STOP.has(words[m].lower)) break;
     end = words[m].end;
   }
+  if (verbAndPrepositionOnly(words, j, end)) return;
   const facts = words[k].facts;
   facts.objectReason ??= `${cue}: “${facts.lower}”`;
   out.push({ start, end, reason: facts.objectReason, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
+}
+
+/**
+ * From word `j` to `end`, only a verb (a Russian infinitive, an English one after "to") and a
+ * preposition with at most one word after it ("открыть в Казахстане", "обсудить на", "work on it"):
+ * that says where or how, not what, so it is no object and no candidate (what is proposed is
+ * elsewhere, often on the next line of a wrapped paragraph).
+ */
+export function verbAndPrepositionOnly(words: readonly Word[], j: number, end: number): boolean {
+  const verb = words[j];
+  if (verb === undefined || verb.start >= end) return false;
+  const infinitive = verb.lower.charCodeAt(0) >= 0x400 ? verb.facts.ruInfinitive : j > 0 && words[j - 1].lower === 'to';
+  if (!infinitive) return false;
+  const preposition = words[j + 1];
+  if (preposition === undefined || preposition.start >= end || !OBJECT_PREPOSITIONS.has(preposition.lower)) return false;
+  return !(j + 3 < words.length && words[j + 3].start < end);
 }
 
 /** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */

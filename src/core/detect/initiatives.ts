@@ -14,21 +14,17 @@
  * numbers in docs/DETECTION.md), which adds more, scores each and keeps those at or above
  * `minScore`, merging overlapping ones. One pass over the words; every look-around is bounded.
  */
-import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
+import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, OBJECT_PREPOSITIONS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
 import { DEFAULT_MIN_SCORE, LineScorer, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
-import { WordReader } from './initiativeCandidates';
+import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
 import type { DetectedFigure, SuggestedInitiative, TextRange } from './types';
-import type { WordFacts } from './wordFacts';
 
 /** What the rules read of a word (the scorer's words, `initiativeCandidates.ts`, are these and more). */
-interface Word { readonly start: number; readonly end: number; readonly lower: string; readonly facts: WordFacts }
 
 const MAX_SPAN = 240;
-/** Prepositions that, straight after a verb, show it has no object of its own. */
-const OBJECT_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'by', 'from', 'since', 'with', 'for', 'to', 'worth', 'в', 'во', 'на', 'за', 'при', 'с', 'со', 'до', 'после']);
 /** Russian short passive participles: подписаны, открыт, создано. */
 const RU_PASSIVE = /(?:ан|ано|аны|ена|ено|ены|ен|ят|ыт|ыта|ыто|ыты)$/u;
 const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
@@ -185,6 +181,8 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
       // The candidate is what is proposed, not the verb: "proposed to [set up a fund]".
       start = skipSpaces(text, objectFrom, end);
       if (/^to\s/u.test(text.slice(start, start + 3))) start = skipSpaces(text, start + 2, end);
+      // "предложил открыть в Казахстане", "предложено обсудить на": a verb and where, not what.
+      if (verbAndPrepositionOnly(words, wordIndexAt(words, start), end)) continue;
     }
     const said = text.slice(w.start, trigger.before ? words[k + 1].end : w.end);
     out.push({ start, end, reason: `${trigger.kind}: “${said}”`, kind: trigger.kind, source: 'rule' });
