@@ -160,6 +160,8 @@ export function objectOf(text: string, words: readonly Word[], k: number, out: R
   let j = k + 1;
   while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
   if (j >= words.length) return;
+  // "put forward proposals": a verb in two words is one verb; its object is that of the second word.
+  if (words[j].cue === cue && words[j].head === undefined) return;
   if (!plainGap(text, words[k].end, words[j].start) || hasDigit(text, words[k].end, words[j].start)) return;
   const start = words[j].start;
   let end = words[j].end;
