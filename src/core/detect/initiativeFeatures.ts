@@ -58,6 +58,7 @@ export const F = {
   kind: grid('kind', SOURCES, KINDS),
   headcap: row('headcap', HEADS),
   acronym: named('acronym'),
+  headPlural: named('head:plural'),
   in: row('in', CUES),
   head: row('head', HEADS),
   headLang: grid('head', HEADS, LANGS),

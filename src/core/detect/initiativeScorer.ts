@@ -291,6 +291,14 @@ class ScoreSink implements FeatureSink {
   }
 }
 
+/** "funds", "proposals", "talks"; not "gas", "status", "address", "basis". */
+function isEnglishPlural(lower: string): boolean {
+  const n = lower.length;
+  if (n < 4 || lower.charCodeAt(n - 1) !== 115) return false;
+  const before = lower.charCodeAt(n - 2);
+  return before !== 115 && before !== 117 && before !== 105;
+}
+
 /** Scratch lists of `candidateFeatures` (one candidate at a time; reused, so none is allocated per candidate). */
 const PRE = new Int32Array(12);
 const PRE2 = new Int32Array(12);
@@ -331,6 +339,8 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
           f.addWord('hs', w.facts);
           // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
           if (w.lower.charCodeAt(0) >= 0x400) f.addWord('hend', w.facts);
+          // An English head in the plural ("proposals in four fields", "shared strategies") often names things in general.
+          else if (isEnglishPlural(w.lower)) f.add(F.headPlural);
           if (w.cap) f.add(at(F.headcap, headIndex(h)));
         }
       }
