@@ -8,7 +8,7 @@ import type { CueClass, HeadClass } from './initiativeClasses';
 import type { InitiativeKind } from './types';
 import { wordFacts, type WordFacts } from './wordFacts';
 import { OBJECT_PREPOSITIONS } from './initiativeWords';
-import { hasDigit, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, nameGap, plainGap } from './scan';
+import { firstNonSpace, hasDigit, isFinalStop, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, nameGap, plainGap } from './scan';
 import { isLetter, isUpper, wordEnd } from '../text';
 
 export interface RawCandidate {
@@ -107,11 +107,19 @@ export function sentenceStop(text: string, from: number, to: number): boolean {
 
 /** Title Case line without a final stop: a headline. */
 export function isHeadline(text: string, from: number, to: number, words: readonly Word[]): boolean {
-  const line = text.slice(from, to).trim();
-  if (line.startsWith('#')) return true;
-  if (/[.!?;:,"”»]$/u.test(line)) return false;
-  const long = words.filter((w) => w.end - w.start > 3);
-  return long.length >= 2 && long.filter((w) => w.cap).length / long.length >= 0.8;
+  // As `text.slice(from, to).trim()` read: its first and last characters.
+  const first = firstNonSpace(text, from, to);
+  if (first === to) return false;
+  if (text.charCodeAt(first) === 35) return true;
+  if (isFinalStop(text.charCodeAt(lastNonSpace(text, from, to)))) return false;
+  let long = 0;
+  let capitals = 0;
+  for (const w of words) {
+    if (w.end - w.start <= 3) continue;
+    long++;
+    if (w.cap) capitals++;
+  }
+  return long >= 2 && capitals / long >= 0.8;
 }
 
 /** A noun phrase around head word `k`: its modifiers before and a short complement after. */

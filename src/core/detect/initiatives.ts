@@ -17,6 +17,7 @@
 import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, OBJECT_PREPOSITIONS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
 import { DEFAULT_MIN_SCORE, LineScorer, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { firstNonSpace, isFinalStop, lastNonSpace } from './scan';
 import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
@@ -95,15 +96,18 @@ class RuleReader {
   /** The rule candidates of the line `[lineStart, lineEnd)` with its words (`WordReader`), added to `out`. */
   line(lineStart: number, lineEnd: number, words: readonly Word[], out: RawCandidate[]): void {
     const text = this.text;
-    const trimmed = text.slice(lineStart, lineEnd).trim();
-    if (trimmed.endsWith(':') && trimmed.length < 160) {
+    // The line trimmed, as `[first, last]` (no string made unless a list needs it).
+    const first = firstNonSpace(text, lineStart, lineEnd);
+    const last = lastNonSpace(text, lineStart, lineEnd);
+    if (last >= 0 && text.charCodeAt(last) === 58 && last + 1 - first < 160) {
+      const trimmed = text.slice(first, last + 1);
       const lower = trimmed.toLowerCase();
       this.listHeader = LIST_HEADER_STEMS.some((s) => lower.includes(s)) ? trimmed : undefined;
-    } else if (trimmed === '' || isHeadline(text, trimmed, words)) {
+    } else if (last < 0 || isHeadline(text, first, last, words)) {
       this.listHeader = undefined;
     } else {
       if (this.listHeader !== undefined) {
-        if (isListItem(trimmed)) {
+        if (isListItem(text.slice(first, last + 1))) {
           const item = lineItem(text, lineStart, lineEnd);
           if (item) out.push({ ...item, reason: `listed under “${this.listHeader}”`, kind: 'proposal', source: 'rule' });
         } else this.listHeader = undefined;
@@ -115,14 +119,19 @@ class RuleReader {
   }
 }
 
-/** Title Case line without a final stop: a headline, not a sentence. */
-function isHeadline(text: string, line: string, words: readonly Word[]): boolean {
-  if (line.startsWith('#')) return true;
-  if (/[.!?;:,"”»]$/u.test(line)) return false;
-  const long = words.filter((w) => w.end - w.start > 3);
-  if (long.length === 0) return true;
-  const upper = long.filter((w) => isUpper(text[w.start])).length;
-  return long.length >= 2 && upper / long.length >= 0.8;
+/** Title Case line without a final stop: a headline, not a sentence. The line trimmed is `[first, last]`, not empty. */
+function isHeadline(text: string, first: number, last: number, words: readonly Word[]): boolean {
+  if (text.charCodeAt(first) === 35) return true;
+  if (isFinalStop(text.charCodeAt(last))) return false;
+  let long = 0;
+  let upper = 0;
+  for (const w of words) {
+    if (w.end - w.start <= 3) continue;
+    long++;
+    if (isUpper(text[w.start])) upper++;
+  }
+  if (long === 0) return true;
+  return long >= 2 && upper / long >= 0.8;
 }
 
 function isListItem(line: string): boolean {
@@ -138,12 +147,15 @@ function lineItem(text: string, from: number, to: number): { start: number; end:
   return e - s >= 8 ? { start: s, end: e } : undefined;
 }
 
-/** The word's trigger, looked up once per spelling (kept on its facts; null: none). */
+/** The word's trigger, looked up once per spelling (kept on its facts; null: none; NEW_TRIGGER: "new", "новое"…). */
 function triggerOf(w: Word): Trigger | undefined {
   let t = w.facts.trigger;
-  if (t === undefined) w.facts.trigger = t = findTrigger(w.lower) ?? null;
+  if (t === undefined) w.facts.trigger = t = findTrigger(w.lower) ?? (NEW_WORDS.has(w.lower) ? NEW_TRIGGER : null);
   return t ?? undefined;
 }
+
+/** Stands for a "new" word in the trigger cache: a trigger only before an agreement-like noun. */
+const NEW_TRIGGER: Trigger = { kind: 'agreement', role: 'noun' };
 
 function findTrigger(lower: string): Trigger | undefined {
   const exact = TRIGGER_WORDS.get(lower);
@@ -160,12 +172,16 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     while (f < figures.length && figures[f].end <= w.start) f++;
     if (f < figures.length && figures[f].start <= w.start) continue; // inside a figure: "205 contracts"
     let trigger = triggerOf(w);
-    // "new" in a name ("the New Development Bank") is not news.
-    if (!trigger && NEW_WORDS.has(w.lower) && !isUpper(text[w.start])) {
-      const noun = [words[k + 1], words[k + 2]].find((x) => x && NEW_NOUN_STEMS.some((s) => x.lower.startsWith(s)));
-      if (noun) trigger = { kind: 'agreement', role: 'noun' };
+    if (trigger === undefined) continue;
+    if (trigger === NEW_TRIGGER) {
+      // "new" in a name ("the New Development Bank") is not news.
+      trigger = undefined;
+      if (!isUpper(text[w.start])) {
+        const noun = [words[k + 1], words[k + 2]].find((x) => x && NEW_NOUN_STEMS.some((s) => x.lower.startsWith(s)));
+        if (noun) trigger = { kind: 'agreement', role: 'noun' };
+      }
+      if (!trigger) continue;
     }
-    if (!trigger) continue;
     const prev = words[k - 1]?.lower;
     const next = words[k + 1]?.lower;
     if (trigger.after && !(prev && trigger.after.includes(prev))) continue;

@@ -95,3 +95,14 @@ export function lastNonSpace(text: string, from: number, to: number): number {
   for (let p = to - 1; p >= from; p--) if (!isRegexSpace(text.charCodeAt(p))) return p;
   return -1;
 }
+
+/** The first character of `text.slice(from, to).trim()` as an index, or `to` when that is empty. */
+export function firstNonSpace(text: string, from: number, to: number): number {
+  for (let p = from; p < to; p++) if (!isRegexSpace(text.charCodeAt(p))) return p;
+  return to;
+}
+
+/** `/[.!?;:,"”»]$/u`: a character that ends a sentence or a clause (a line ending in one is no headline). */
+export function isFinalStop(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 59 || code === 58 || code === 44 || code === 34 || code === 0x201d || code === 0xbb;
+}
