@@ -1,8 +1,8 @@
 /**
  * Where the learned initiative scorer's candidates come from, besides the rules: the words of a
  * line with their facts, noun phrases headed by a body/programme/agreement/event word, objects of
- * propose/create/agree verbs, runs of capitalised words (names) and quoted names. Every look-around
- * is bounded, so a line is read in linear time.
+ * propose/create/agree verbs, runs of capitalised words (names) and quoted names, and their order
+ * (`sortCandidates`). Every look-around is bounded, so a line is read in linear time.
  */
 import type { CueClass, HeadClass } from './initiativeClasses';
 import type { InitiativeKind } from './types';
@@ -231,6 +231,27 @@ export function quotes(text: string, from: number, to: number, out: RawCandidate
     if (end >= limit) continue;
     if (end - i > 3) out.push({ start: i, end: end + 1, reason: 'quoted name', kind: 'project', source: 'quote' });
     i = end;
+  }
+}
+
+/**
+ * By start, the longer first at the same start; stable (equal spans keep their order), so the same
+ * as `Array.prototype.sort` with that comparison. Lines hold a few candidates: an insertion sort
+ * there, the built-in sort for long lines (linear time overall).
+ */
+export function sortCandidates(raw: RawCandidate[]): void {
+  if (raw.length > 24) {
+    raw.sort((a, b) => a.start - b.start || b.end - a.end);
+    return;
+  }
+  for (let i = 1; i < raw.length; i++) {
+    const c = raw[i];
+    let j = i - 1;
+    while (j >= 0 && (raw[j].start > c.start || (raw[j].start === c.start && raw[j].end < c.end))) {
+      raw[j + 1] = raw[j];
+      j--;
+    }
+    raw[j + 1] = c;
   }
 }
 

@@ -12,10 +12,10 @@ import type { HeadClass } from './initiativeClasses';
 import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
 import { factsStem, type WordFacts } from './wordFacts';
-import { digitThenSpacesBefore, hasDigit, isDigitCode, isOpeningQuote, lastNonSpace, lineStartBefore } from './scan';
+import { digitThenSpacesBefore, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
 import { SkipCursor } from './skip';
-import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
+import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
 export type { InitiativeWeights } from './initiativeFeatures';
@@ -111,77 +111,6 @@ export class LineScorer {
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
       }
     }
-  }
-}
-
-/**
- * By start, the longer first at the same start; stable (equal spans keep their order), so the same
- * as `Array.prototype.sort` with that comparison. Lines hold a few candidates: an insertion sort
- * there, the built-in sort for long lines (linear time overall).
- */
-function sortCandidates(raw: RawCandidate[]): void {
-  if (raw.length > 24) {
-    raw.sort((a, b) => a.start - b.start || b.end - a.end);
-    return;
-  }
-  for (let i = 1; i < raw.length; i++) {
-    const c = raw[i];
-    let j = i - 1;
-    while (j >= 0 && (raw[j].start > c.start || (raw[j].start === c.start && raw[j].end < c.end))) {
-      raw[j + 1] = raw[j];
-      j--;
-    }
-    raw[j + 1] = c;
-  }
-}
-
-/**
- * Where the next digit and the next opening quote are, from every position of a line: whether a
- * candidate's span (or the stretch after it) holds one is then one read, however many candidates
- * overlap there. The buffers are reused from line to line.
- */
-class LineMarks {
-  private from = 0;
-  private to = 0;
-  private nextDigit = new Int32Array(256);
-  private nextQuote = new Int32Array(256);
-
-  read(text: string, from: number, to: number): void {
-    const n = to - from + 1;
-    if (this.nextDigit.length < n) {
-      this.nextDigit = new Int32Array(n * 2);
-      this.nextQuote = new Int32Array(n * 2);
-    }
-    this.from = from;
-    this.to = to;
-    const digits = this.nextDigit;
-    const quotes = this.nextQuote;
-    let digit = to;
-    let quote = to;
-    digits[n - 1] = to;
-    quotes[n - 1] = to;
-    for (let p = to - 1; p >= from; p--) {
-      const code = text.charCodeAt(p);
-      if (isDigitCode(code)) digit = p;
-      else if (isOpeningQuote(code)) quote = p;
-      digits[p - from] = digit;
-      quotes[p - from] = quote;
-    }
-  }
-
-  /** A digit in `[start, end)` (`hasDigit`). */
-  digit(text: string, start: number, end: number): boolean {
-    if (start < this.from || end > this.to) return hasDigit(text, start, end);
-    return start < end && this.nextDigit[start - this.from] < end;
-  }
-
-  /** An opening quote in `[start, end)`. */
-  quote(text: string, start: number, end: number): boolean {
-    if (start < this.from || end > this.to) {
-      for (let p = start; p < end; p++) if (isOpeningQuote(text.charCodeAt(p))) return true;
-      return false;
-    }
-    return start < end && this.nextQuote[start - this.from] < end;
   }
 }
 
