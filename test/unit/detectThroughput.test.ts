@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { detectFigures, detectInNotes, suggestInitiatives } from '../../src/core/detect';
-import { digitThenSpacesBefore, hasDigit, lastNonSpace, lineStartBefore, nameGap, plainGap, isLeftQuote, isRightQuoteOrDash, isRegexSpace } from '../../src/core/detect/scan';
+import { digitThenSpacesBefore, firstNonSpace, hasDigit, isFinalStop, lastNonSpace, lineStartBefore, nameGap, plainGap, isLeftQuote, isRightQuoteOrDash, isRegexSpace } from '../../src/core/detect/scan';
 import { wordFacts } from '../../src/core/detect/wordFacts';
 
 /** Characters the tests and the regular expressions care about, and a few they do not. */
@@ -50,6 +50,9 @@ describe('detection throughput keeps every answer', () => {
       const trimmed = s.trim();
       const last = lastNonSpace(s, 0, n);
       assert.equal(last < 0 ? '' : s[last], trimmed === '' ? '' : trimmed[trimmed.length - 1], JSON.stringify(s));
+      const first = firstNonSpace(s, 0, n);
+      assert.equal(first === n ? '' : s.slice(first, last + 1), trimmed, JSON.stringify(s));
+      assert.equal(last >= 0 && isFinalStop(s.charCodeAt(last)), /[.!?;:,"”»]$/u.test(trimmed), JSON.stringify(s));
       for (let at = 0; at <= n; at++) {
         const from = Math.max(0, at - 4);
         assert.equal(digitThenSpacesBefore(s, from, at), /\d[\s\u00a0]*$/u.test(s.slice(from, at)), `${JSON.stringify(s)} at ${at}`);

@@ -1,13 +1,14 @@
 /**
  * Where the learned initiative scorer's candidates come from, besides the rules: the words of a
  * line with their facts, noun phrases headed by a body/programme/agreement/event word, objects of
- * propose/create/agree verbs, runs of capitalised words (names) and quoted names. Every look-around
- * is bounded, so a line is read in linear time.
+ * propose/create/agree verbs, runs of capitalised words (names) and quoted names, and their order
+ * (`sortCandidates`). Every look-around is bounded, so a line is read in linear time.
  */
 import type { CueClass, HeadClass } from './initiativeClasses';
 import type { InitiativeKind } from './types';
 import { wordFacts, type WordFacts } from './wordFacts';
-import { hasDigit, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, nameGap, plainGap } from './scan';
+import { OBJECT_PREPOSITIONS } from './initiativeWords';
+import { firstNonSpace, hasDigit, isFinalStop, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, nameGap, plainGap } from './scan';
 import { isLetter, isUpper, wordEnd } from '../text';
 
 export interface RawCandidate {
@@ -45,22 +46,54 @@ const EN_RIGHT_STOP = new Set(['that', 'which', 'who', 'said', 'says', 'will', '
   'but', 'while', 'as', 'by', 'with', 'at']);
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по', 'для', 'на']);
 
-export function lineWords(text: string, from: number, to: number): Word[] {
-  const words: Word[] = [];
-  let sent = 0;
-  let prevEnd = from;
-  for (let i = from; i < to; i++) {
-    if (!isLetter(text.charCodeAt(i))) continue;
-    const end = Math.max(i + 1, wordEnd(text, i, to));
-    const code = text.charCodeAt(i);
-    const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
-    if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
-    const facts = wordFacts(text.slice(i, end));
-    words.push({ start: i, end, lower: facts.lower, cap, sent, head: facts.head, cue: facts.cue, facts });
-    prevEnd = end;
-    i = end - 1;
+/** A word as `WordReader` keeps it: the same object is filled again for a later line. */
+class LineWord implements Word {
+  start = 0;
+  end = 0;
+  lower = '';
+  cap = false;
+  sent = 0;
+  head: HeadClass | undefined = undefined;
+  cue: CueClass | undefined = undefined;
+  facts!: WordFacts;
+}
+
+/**
+ * Splits lines into words, reusing its word objects and array from line to line (prose has about a
+ * hundred thousand words a megabyte): what `read` returns is valid until the next `read`.
+ */
+export class WordReader {
+  private readonly pool: LineWord[] = [];
+  private readonly words: LineWord[] = [];
+
+  read(text: string, from: number, to: number): readonly Word[] {
+    const words = this.words;
+    words.length = 0;
+    let sent = 0;
+    let prevEnd = from;
+    for (let i = from; i < to; i++) {
+      if (!isLetter(text.charCodeAt(i))) continue;
+      const end = Math.max(i + 1, wordEnd(text, i, to));
+      const code = text.charCodeAt(i);
+      const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
+      if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
+      const facts = wordFacts(text.slice(i, end));
+      let w = this.pool[words.length];
+      if (w === undefined) this.pool.push((w = new LineWord()));
+      w.start = i;
+      w.end = end;
+      w.lower = facts.lower;
+      w.cap = cap;
+      w.sent = sent;
+      w.head = facts.head;
+      w.cue = facts.cue;
+      w.facts = facts;
+      words.push(w);
+      prevEnd = end;
+      i = end - 1;
+    }
+    return words;
   }
-  return words;
 }
 
 /** A sentence stop (`.`, `!`, `?`, then a space, maybe after a closing quote) between two words. */
@@ -74,11 +107,19 @@ export function sentenceStop(text: string, from: number, to: number): boolean {
 
 /** Title Case line without a final stop: a headline. */
 export function isHeadline(text: string, from: number, to: number, words: readonly Word[]): boolean {
-  const line = text.slice(from, to).trim();
-  if (line.startsWith('#')) return true;
-  if (/[.!?;:,"”»]$/u.test(line)) return false;
-  const long = words.filter((w) => w.end - w.start > 3);
-  return long.length >= 2 && long.filter((w) => w.cap).length / long.length >= 0.8;
+  // As `text.slice(from, to).trim()` read: its first and last characters.
+  const first = firstNonSpace(text, from, to);
+  if (first === to) return false;
+  if (text.charCodeAt(first) === 35) return true;
+  if (isFinalStop(text.charCodeAt(lastNonSpace(text, from, to)))) return false;
+  let long = 0;
+  let capitals = 0;
+  for (const w of words) {
+    if (w.end - w.start <= 3) continue;
+    long++;
+    if (w.cap) capitals++;
+  }
+  return long >= 2 && capitals / long >= 0.8;
 }
 
 /** A noun phrase around head word `k`: its modifiers before and a short complement after. */
@@ -127,6 +168,8 @@ export function objectOf(text: string, words: readonly Word[], k: number, out: R
   let j = k + 1;
   while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
   if (j >= words.length) return;
+  // "put forward proposals": a verb in two words is one verb; its object is that of the second word.
+  if (words[j].cue === cue && words[j].head === undefined) return;
   if (!plainGap(text, words[k].end, words[j].start) || hasDigit(text, words[k].end, words[j].start)) return;
   const start = words[j].start;
   let end = words[j].end;
@@ -135,9 +178,26 @@ export function objectOf(text: string, words: readonly Word[], k: number, out: R
     if (EN_RIGHT_STOP.has(words[m].lower) || RU_RIGHT_STOP.has(words[m].lower)) break;
     end = words[m].end;
   }
+  if (verbAndPrepositionOnly(words, j, end)) return;
   const facts = words[k].facts;
   facts.objectReason ??= `${cue}: “${facts.lower}”`;
   out.push({ start, end, reason: facts.objectReason, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
+}
+
+/**
+ * From word `j` to `end`, only a verb (a Russian infinitive, an English one after "to") and a
+ * preposition with at most one word after it ("открыть в Казахстане", "обсудить на", "work on it"):
+ * that says where or how, not what, so it is no object and no candidate (what is proposed is
+ * elsewhere, often on the next line of a wrapped paragraph).
+ */
+export function verbAndPrepositionOnly(words: readonly Word[], j: number, end: number): boolean {
+  const verb = words[j];
+  if (verb === undefined || verb.start >= end) return false;
+  const infinitive = verb.lower.charCodeAt(0) >= 0x400 ? verb.facts.ruInfinitive : j > 0 && words[j - 1].lower === 'to';
+  if (!infinitive) return false;
+  const preposition = words[j + 1];
+  if (preposition === undefined || preposition.start >= end || !OBJECT_PREPOSITIONS.has(preposition.lower)) return false;
+  return !(j + 3 < words.length && words[j + 3].start < end);
 }
 
 /** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */
@@ -171,6 +231,27 @@ export function quotes(text: string, from: number, to: number, out: RawCandidate
     if (end >= limit) continue;
     if (end - i > 3) out.push({ start: i, end: end + 1, reason: 'quoted name', kind: 'project', source: 'quote' });
     i = end;
+  }
+}
+
+/**
+ * By start, the longer first at the same start; stable (equal spans keep their order), so the same
+ * as `Array.prototype.sort` with that comparison. Lines hold a few candidates: an insertion sort
+ * there, the built-in sort for long lines (linear time overall).
+ */
+export function sortCandidates(raw: RawCandidate[]): void {
+  if (raw.length > 24) {
+    raw.sort((a, b) => a.start - b.start || b.end - a.end);
+    return;
+  }
+  for (let i = 1; i < raw.length; i++) {
+    const c = raw[i];
+    let j = i - 1;
+    while (j >= 0 && (raw[j].start > c.start || (raw[j].start === c.start && raw[j].end < c.end))) {
+      raw[j + 1] = raw[j];
+      j--;
+    }
+    raw[j + 1] = c;
   }
 }
 

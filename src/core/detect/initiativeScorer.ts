@@ -8,23 +8,17 @@
  * body/programme/agreement/event word in any case form, runs of capitalised words (names), and
  * quoted names. One pass over the lines; every look-around is bounded, so the whole is linear.
  */
-import type { CueClass, HeadClass } from './initiativeClasses';
-import { stem } from './stem';
-import { factsStem, type StemFeature, type StemWeights, type WordFacts } from './wordFacts';
-import { digitThenSpacesBefore, hasDigit, isDigitCode, isOpeningQuote, lastNonSpace, lineStartBefore } from './scan';
+import type { HeadClass } from './initiativeClasses';
+import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
+  wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
+import { factsStem, type WordFacts } from './wordFacts';
+import { digitThenSpacesBefore, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
 import { SkipCursor } from './skip';
-import { isHeadline, lineWords, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, wordIndexAt, type RawCandidate, type Word } from './initiativeCandidates';
+import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
-
-/** A logistic regression over binary features: score = σ(bias + Σ weights[f]). */
-export interface InitiativeWeights {
-  readonly bias: number;
-  readonly weights: Readonly<Record<string, number>>;
-}
-
-/** A candidate before scoring. */
+export type { InitiativeWeights } from './initiativeFeatures';
 
 /** A candidate with its score (and its features' names when asked for). */
 export interface ScoredCandidate extends RawCandidate {
@@ -40,58 +34,82 @@ export interface ScoredCandidate extends RawCandidate {
  */
 export function scoreCandidates(text: string, language: string, rules: readonly RawCandidate[], weights: InitiativeWeights, keepFeatures = false): ScoredCandidate[] {
   const sortedRules = [...rules].sort((a, b) => a.start - b.start || b.end - a.end);
-  const lang = language === 'ru' ? 'ru' : 'en';
-  const out: ScoredCandidate[] = [];
+  const scorer = new LineScorer(text, language, weights, keepFeatures);
+  const reader = new WordReader();
   let r = 0;
   for (let lineStart = 0; lineStart <= text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const lineRules: RawCandidate[] = [];
     while (r < sortedRules.length && sortedRules[r].start < lineEnd + 1) lineRules.push(sortedRules[r++]);
-    if (lineEnd > lineStart) scoreLine(text, lineStart, lineEnd, lang, lineRules, weights, keepFeatures, out);
+    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, reader.read(text, lineStart, lineEnd), lineRules);
     lineStart = lineEnd + 1;
   }
-  return out;
+  return scorer.out;
 }
 
 const NO_FEATURES: readonly string[] = [];
 
-function scoreLine(text: string, from: number, to: number, lang: string, rules: readonly RawCandidate[], weights: InitiativeWeights, keepFeatures: boolean, out: ScoredCandidate[]): void {
-  const words = lineWords(text, from, to);
-  // Headlines name what the article is about; the rules leave them alone, and so do the others.
-  if (isHeadline(text, from, to, words)) return;
-  const raw: RawCandidate[] = [...rules];
-  for (let k = 0; k < words.length; k++) {
-    const h = words[k].head;
-    if (h) {
-      const np = nounPhrase(text, words, k, h);
-      // "96 projects", "332 соглашения": a count is a figure, not an initiative.
-      if (!digitThenSpacesBefore(text, Math.max(from, np.start - 4), np.start)) raw.push(np);
-    }
-    else objectOf(text, words, k, raw);
+/**
+ * Scores the candidates of a text line by line: the rules' candidates of the line (any order) and
+ * those the line's words give (noun phrases, objects, names, quotes). Keeps only candidates scored
+ * at or above `keepAbove` (all by default), so suggesting builds no object for the many below it.
+ */
+export class LineScorer {
+  readonly out: ScoredCandidate[] = [];
+  private readonly lang: number;
+  private readonly sink: ScoreSink | undefined;
+  private readonly said: boolean[] = [];
+  private readonly marks = new LineMarks();
+
+  constructor(private readonly text: string, language: string, private readonly weights: InitiativeWeights, keepFeatures = false,
+    private readonly keepAbove = Number.NEGATIVE_INFINITY) {
+    this.lang = language === 'ru' ? 0 : 1;
+    this.sink = keepFeatures ? undefined : new ScoreSink(compileWeights(weights));
   }
-  names(text, words, raw);
-  quotes(text, from, to, raw);
-  if (raw.length === 0) return;
-  raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Sentences with a reporting verb ("said", "заявил").
-  const said = new Set<number>();
-  for (const w of words) if (w.cue === 'report') said.add(w.sent);
-  const sink = keepFeatures ? undefined : new ScoreSink(weightTable(weights));
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c.end <= c.start) continue;
-    let overlapping = 0;
-    for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (raw[j].end > c.start) overlapping++;
-    for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
-    if (sink) {
-      sink.reset(weights.bias);
-      candidateFeatures(text, to, words, c, lang, overlapping, said, sink);
-      out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score: floor(c, sigmoid(sink.z)) });
-    } else {
-      const names = new NameSink();
-      candidateFeatures(text, to, words, c, lang, overlapping, said, names);
-      out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score: floor(c, scoreOf(names.names, weights)) });
+
+  /** The line `[from, to)` (not empty), its words (`WordReader`) and the rules' candidates on it. */
+  line(from: number, to: number, words: readonly Word[], rules: readonly RawCandidate[]): void {
+    const text = this.text;
+    // Headlines name what the article is about; the rules leave them alone, and so do the others.
+    if (isHeadline(text, from, to, words)) return;
+    const raw: RawCandidate[] = [...rules];
+    for (let k = 0; k < words.length; k++) {
+      const h = words[k].head;
+      if (h) {
+        const np = nounPhrase(text, words, k, h);
+        // "96 projects", "332 соглашения": a count is a figure, not an initiative.
+        if (!digitThenSpacesBefore(text, Math.max(from, np.start - 4), np.start)) raw.push(np);
+      }
+      else objectOf(text, words, k, raw);
+    }
+    names(text, words, raw);
+    quotes(text, from, to, raw);
+    if (raw.length === 0) return;
+    sortCandidates(raw);
+    this.marks.read(text, from, to);
+    // Sentences with a reporting verb ("said", "заявил").
+    const said = this.said;
+    said.length = 0;
+    for (const w of words) if (w.cue === 'report') said[w.sent] = true;
+    const sink = this.sink;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw[i];
+      if (c.end <= c.start) continue;
+      let overlapping = 0;
+      for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (raw[j].end > c.start) overlapping++;
+      for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
+      if (sink) {
+        sink.reset();
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, sink);
+        const score = floor(c, sigmoid(sink.z));
+        if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
+      } else {
+        const names = new NameSink();
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, names);
+        const score = floor(c, scoreOf(names.names, this.weights));
+        if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
+      }
     }
   }
 }
@@ -126,135 +144,105 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-const labels = new Map<number, string>();
-
-/** `≤e` for the first edge `n` is within, else `>last` (labels made once: scoring makes no strings). */
-function bucket(n: number, edges: readonly number[]): string {
-  for (const e of edges) if (n <= e) return label(e, '≤');
-  return label(edges[edges.length - 1], '>');
+/** The id of `ids[i]`, or -1 (no feature) when `i` is out of range (an unknown source, kind or class). */
+function at(ids: readonly number[], i: number): number {
+  return i >= 0 && i < ids.length ? ids[i] : -1;
 }
 
-function label(e: number, sign: string): string {
-  const key = sign === '≤' ? e : -e - 1;
-  let l = labels.get(key);
-  if (l === undefined) labels.set(key, (l = `${sign}${e}`));
-  return l;
+/** Index of `n` among bucket edges: the first edge it is within, else one past the last. */
+function bucket(n: number, edges: readonly number[]): number {
+  for (let i = 0; i < edges.length; i++) if (n <= edges[i]) return i;
+  return edges.length;
 }
 
-const triggers = new Map<string, string>();
-
-/** The stem of the word a rule candidate's reason quotes ("proposal: “proposed”" → "propos"), cached. */
-function triggerStem(reason: string): string {
-  let t = triggers.get(reason);
-  if (t === undefined) {
-    const said = reason.startsWith('listed') ? undefined : /“([^”]*)”/u.exec(reason)?.[1];
-    t = said ? stem(said.toLowerCase().split(/\s+/u)[0]) : 'list';
-    if (triggers.size > 10_000) triggers.clear();
-    triggers.set(reason, t);
-  }
-  return t;
-}
+const CAPS_EDGES = [0, 1, 3];
+const LEN_EDGES = [1, 3, 7, 15];
+const MULTI_EDGES = [1, 2];
+const ACTOR_EDGES = [3, 8];
 
 /**
- * Receives a candidate's features: `prefix:a` or `prefix:a:b` (`prefix` alone when `a` is empty).
- * Training collects the names; scoring only adds up weights, so no name is ever built there.
+ * Receives a candidate's features. Training collects their names; scoring only adds up weights
+ * (array reads by feature id), so no name is ever built there.
  */
 interface FeatureSink {
-  /** Each feature is added at most once per candidate. */
-  add(prefix: string, a?: string): void;
-  add3(prefix: string, a: string, b: string): void;
-  /** `prefix:stem` for the word's stem. */
-  addStem(prefix: StemFeature, facts: WordFacts): void;
+  /** A feature of fixed id (`initiativeFeatures.ts`), -1 for none. Each is added at most once per candidate. */
+  add(id: number): void;
+  /** A feature named by a word (`prefix:stem`, `hend:ending`). */
+  addWord(prefix: WordFeature, facts: WordFacts): void;
+  /** `trig:STEM` for the word a rule candidate's reason quotes. */
+  addTrigger(reason: string): void;
+  /** `punct-:CH` for the punctuation just before the candidate. */
+  addPunct(ch: string): void;
 }
 
 /** Collects feature names (for training and for `ScoredCandidate.features`). */
 class NameSink implements FeatureSink {
   readonly names: string[] = [];
-  add(prefix: string, a = ''): void {
-    const name = a === '' ? prefix : `${prefix}:${a}`;
+  private push(name: string): void {
     if (!this.names.includes(name)) this.names.push(name);
   }
-  add3(prefix: string, a: string, b: string): void {
-    this.add(prefix, `${a}:${b}`);
+  add(id: number): void {
+    if (id >= 0) this.push(featureName(id));
   }
-  addStem(prefix: StemFeature, facts: WordFacts): void {
-    this.add(prefix, factsStem(facts));
+  addWord(prefix: WordFeature, facts: WordFacts): void {
+    this.push(`${prefix}:${wordValue(prefix, facts)}`);
+  }
+  addTrigger(reason: string): void {
+    this.push(`trig:${triggerStem(reason)}`);
+  }
+  addPunct(ch: string): void {
+    this.push(`punct-:${ch}`);
   }
 }
 
-/** Prefixes whose features have two parts after the prefix (`src:np:en`). */
-const THREE_PART = new Set(['src', 'kind', 'head', 'sh', 'pre']);
-
-/** The weights split by prefix, so scoring looks them up without building names. */
-interface WeightTable {
-  readonly two: Map<string, Map<string, number>>;
-  readonly three: Map<string, Map<string, Map<string, number>>>;
-}
-
-const tables = new WeakMap<InitiativeWeights, WeightTable>();
-
-function weightTable(weights: InitiativeWeights): WeightTable {
-  let t = tables.get(weights);
-  if (t) return t;
-  t = { two: new Map(), three: new Map() };
-  for (const [name, w] of Object.entries(weights.weights)) {
-    if (typeof w !== 'number' || !Number.isFinite(w)) continue;
-    const p = name.indexOf(':');
-    const prefix = p < 0 ? name : name.slice(0, p);
-    const rest = p < 0 ? '' : name.slice(p + 1);
-    const q = rest.indexOf(':');
-    if (THREE_PART.has(prefix) && q >= 0) {
-      const a = rest.slice(0, q);
-      let m = t.three.get(prefix);
-      if (!m) t.three.set(prefix, (m = new Map()));
-      let mb = m.get(a);
-      if (!mb) m.set(a, (mb = new Map()));
-      mb.set(rest.slice(q + 1), w);
-    } else {
-      let m = t.two.get(prefix);
-      if (!m) t.two.set(prefix, (m = new Map()));
-      m.set(rest, w);
-    }
-  }
-  tables.set(weights, t);
-  return t;
-}
-
-function stemWeights(table: WeightTable, st: string): StemWeights {
-  const of = (prefix: StemFeature): number => table.two.get(prefix)?.get(st) ?? 0;
-  return { table, hs: of('hs'), f: of('f'), 'w-1': of('w-1'), 'w-2': of('w-2'), pv: of('pv') };
-}
-
-/** Adds up the weights of the features it is given (each feature once). */
+/** Adds up the weights of the features it is given, in the order given (so the sum is the same to the bit). */
 class ScoreSink implements FeatureSink {
   z = 0;
-  constructor(private readonly table: WeightTable) {}
-  reset(bias: number): void {
-    this.z = Number.isFinite(bias) ? bias : 0;
+  private readonly fixed: Float64Array;
+  constructor(private readonly table: CompiledWeights) {
+    this.fixed = table.fixed;
   }
-  add(prefix: string, a = ''): void {
-    this.z += this.table.two.get(prefix)?.get(a) ?? 0;
+  reset(): void {
+    this.z = this.table.bias;
   }
-  add3(prefix: string, a: string, b: string): void {
-    this.z += this.table.three.get(prefix)?.get(a)?.get(b) ?? 0;
+  add(id: number): void {
+    if (id >= 0) this.z += this.fixed[id];
   }
-  /** The stem's weights are looked up once per word and weight table, not once per candidate. */
-  addStem(prefix: StemFeature, facts: WordFacts): void {
-    let known = facts.stemWeights;
-    if (known === undefined || known.table !== this.table) facts.stemWeights = known = stemWeights(this.table, factsStem(facts));
-    this.z += known[prefix];
+  /** A word's weights are looked up once per word and weight table, not once per candidate. */
+  addWord(prefix: WordFeature, facts: WordFacts): void {
+    this.z += wordWeights(this.table, facts)[prefix];
+  }
+  addTrigger(reason: string): void {
+    this.z += triggerWeight(this.table, reason);
+  }
+  addPunct(ch: string): void {
+    this.z += this.table.punct.get(ch) ?? 0;
   }
 }
 
+/** "funds", "proposals", "talks"; not "gas", "status", "address", "basis". */
+function isEnglishPlural(lower: string): boolean {
+  const n = lower.length;
+  if (n < 4 || lower.charCodeAt(n - 1) !== 115) return false;
+  const before = lower.charCodeAt(n - 2);
+  return before !== 115 && before !== 117 && before !== 105;
+}
+
+/** Scratch lists of `candidateFeatures` (one candidate at a time; reused, so none is allocated per candidate). */
+const PRE = new Int32Array(12);
+const PRE2 = new Int32Array(12);
+const PV: WordFacts[] = [];
+
 /** The features of one candidate (names are stable: the weights file is keyed by them). */
-function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: string, overlapping: number, saidSentences: ReadonlySet<number>, f: FeatureSink): void {
-  f.add('lang', lang);
-  f.add('src', c.source);
-  f.add3('src', c.source, lang);
-  f.add3('kind', c.source, c.kind);
-  if (c.source === 'rule') {
-    f.add('trig', triggerStem(c.reason));
-  }
+function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, saidSentences: readonly boolean[],
+  marks: LineMarks, f: FeatureSink): void {
+  const src = sourceIndex(c.source);
+  f.add(F.lang[lang]);
+  f.add(at(F.src, src));
+  f.add(src < 0 ? -1 : F.srcLang[src * 2 + lang]);
+  const kind = kindIndex(c.kind);
+  f.add(src < 0 || kind < 0 ? -1 : F.kind[src * KIND_COUNT + kind]);
+  if (src === 0) f.addTrigger(c.reason);
   const first = wordIndexAt(words, c.start);
   let last = first;
   while (last + 1 < words.length && words[last + 1].start < c.end) last++;
@@ -264,7 +252,11 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   let capitals = 0;
   let headCount = 0;
   let acronym = false;
-  const inCues: CueClass[] = [];
+  // Cue classes of the span's first three words, each once, as a bit set in the order met.
+  let inSeen = 0;
+  let inCue0 = -1;
+  let inCue1 = -1;
+  let inCue2 = -1;
   if (inSpan) {
     for (let j = first; j <= last && j < words.length && j < first + MAX_SPAN_WORDS; j++) {
       const w = words[j];
@@ -273,55 +265,65 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         headCount++;
         if (!head) {
           head = h;
-          f.addStem('hs', w.facts);
+          f.addWord('hs', w.facts);
           // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
-          if (w.lower.charCodeAt(0) >= 0x400) f.add('hend', w.lower.slice(-2));
-          if (w.cap) f.add('headcap', h);
+          if (w.lower.charCodeAt(0) >= 0x400) f.addWord('hend', w.facts);
+          // An English head in the plural ("proposals in four fields", "shared strategies") often names things in general.
+          else if (isEnglishPlural(w.lower)) f.add(F.headPlural);
+          if (w.cap) f.add(at(F.headcap, headIndex(h)));
         }
       }
       if (w.cap && !(j > 0 && words[j - 1].sent !== w.sent) && j !== 0) capitals++;
-      if (!acronym && w.cap && w.end - w.start >= 2 && isCapitalLetter(text.charCodeAt(w.start + 1)) && w.lower.toUpperCase() === text.slice(w.start, w.end)) acronym = true;
-      if (j - first < 3 && w.cue && !inCues.includes(w.cue)) inCues.push(w.cue);
+      if (!acronym && w.cap && w.facts.capitals) acronym = true;
+      if (j - first < 3 && w.cue) {
+        const ci = cueIndex(w.cue);
+        if (ci >= 0 && (inSeen & (1 << ci)) === 0) {
+          inSeen |= 1 << ci;
+          if (inCue0 < 0) inCue0 = ci; else if (inCue1 < 0) inCue1 = ci; else inCue2 = ci;
+        }
+      }
     }
   }
-  if (acronym) f.add('acronym');
-  for (const cue of inCues) f.add('in', cue);
-  const hc = head ?? 'none';
-  f.add('head', hc);
-  f.add3('head', hc, lang);
-  f.add3('sh', c.source, hc);
+  if (acronym) f.add(F.acronym);
+  if (inCue0 >= 0) f.add(F.in[inCue0]);
+  if (inCue1 >= 0) f.add(F.in[inCue1]);
+  if (inCue2 >= 0) f.add(F.in[inCue2]);
+  const hc = headIndex(head);
+  f.add(F.head[hc]);
+  f.add(F.headLang[hc * 2 + lang]);
+  f.add(src < 0 ? -1 : F.sh[src * HEAD_COUNT + hc]);
   // Lexical context: the span's first word and the two words before it, by stem.
   const sent = first < words.length ? words[first].sent : -1;
-  if (inSpan) f.addStem('f', words[first].facts);
-  if (first > 0 && words[first - 1].sent === sent) f.addStem('w-1', words[first - 1].facts);
-  if (first > 1 && words[first - 2].sent === sent) f.addStem('w-2', words[first - 2].facts);
+  if (inSpan) f.addWord('f', words[first].facts);
+  if (first > 0 && words[first - 1].sent === sent) f.addWord('w-1', words[first - 1].facts);
+  if (first > 1 && words[first - 2].sent === sent) f.addWord('w-2', words[first - 2].facts);
   const before = lastNonSpace(text, Math.max(0, c.start - 2), c.start);
-  if (before >= 0) f.add('punct-', text[before]);
+  if (before >= 0) f.addPunct(text[before]);
   // A list item: the candidate starts its line (after a bullet or a number).
-  if (lineStartBefore(text, c.start)) f.add('linestart');
-  if (headCount > 1) f.add('heads', '2+');
-  f.add('caps', bucket(capitals, [0, 1, 3]));
-  f.add('len', bucket(inSpan ? last - first + 1 : 0, [1, 3, 7, 15]));
-  let quoted = isOpeningQuote(text.charCodeAt(c.start - 1));
-  let digit = false;
-  for (let p = c.start; p < c.end && !(quoted && digit); p++) {
-    const code = text.charCodeAt(p);
-    if (isDigitCode(code)) digit = true;
-    else if (isOpeningQuote(code)) quoted = true;
-  }
-  if (quoted) f.add('quoted');
-  if (digit) f.add('digit');
+  if (lineStartBefore(text, c.start)) f.add(F.linestart);
+  if (headCount > 1) f.add(F.heads2);
+  f.add(F.caps[bucket(capitals, CAPS_EDGES)]);
+  f.add(F.len[bucket(inSpan ? last - first + 1 : 0, LEN_EDGES)]);
+  const quoted = isOpeningQuote(text.charCodeAt(c.start - 1)) || marks.quote(text, c.start, c.end);
+  const digit = marks.digit(text, c.start, c.end);
+  if (quoted) f.add(F.quoted);
+  if (digit) f.add(F.digit);
   const tailEnd = Math.max(c.end, Math.min(lineEnd, c.end + 30));
-  if ((digit || hasDigit(text, c.end, tailEnd)) && /\b(?:19|20)\d\d\b/u.test(text.slice(c.start, tailEnd))) f.add('year');
-  if (digit && /[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(c.start, c.end))) f.add('money');
-  if (overlapping > 0) f.add('multi', bucket(overlapping, [1, 2]));
+  if ((digit || marks.digit(text, c.end, tailEnd)) && /\b(?:19|20)\d\d\b/u.test(text.slice(c.start, tailEnd))) f.add(F.year);
+  if (digit && /[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(c.start, c.end))) f.add(F.money);
+  if (overlapping > 0) f.add(F.multi[bucket(overlapping, MULTI_EDGES)]);
   // The words before the candidate in its sentence: governing verbs, mood, actor.
-  if (sent === 0) f.add('sent', 'first');
+  if (sent === 0) f.add(F.sentFirst);
   let actor = -1;
-  // Cues can repeat within the window; each feature counts once.
-  const pre: CueClass[] = [];
-  const pre2: CueClass[] = [];
-  const pv: WordFacts[] = [];
+  // Cues can repeat within the window; each feature counts once (cue classes as bit sets, kept in the order met).
+  let preSeen = 0;
+  let preCount = 0;
+  let pre2Seen = 0;
+  let pre2Count = 0;
+  const pre = PRE;
+  const pre2 = PRE2;
+  const pv = PV;
+  pv.length = 0;
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
@@ -331,9 +333,10 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
     if (d <= 6) {
       const cue = w.cue;
       if (cue) {
-        if (!pre.includes(cue)) pre.push(cue);
+        const ci = cueIndex(cue);
+        if ((preSeen & (1 << ci)) === 0) { preSeen |= 1 << ci; pre[preCount++] = ci; }
         if (d <= 2) {
-          if (!pre2.includes(cue)) pre2.push(cue);
+          if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
           const st = factsStem(w.facts);
           if (!pv.some((p) => factsStem(p) === st)) pv.push(w.facts);
         }
@@ -343,25 +346,21 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         else if (w.facts.ruPast) ruPast = true;
       }
       if (d <= 2 && w.lower.endsWith('ed')) enEd = true;
-      if (d === 1 && w.lower === 'to') f.add('to');
+      if (d === 1 && w.lower === 'to') f.add(F.to);
     }
     if (actor < 0 && w.cap) actor = d;
   }
-  for (const cue of pre) {
-    f.add('pre', cue);
-    f.add3('pre', cue, c.source);
+  for (let i = 0; i < preCount; i++) {
+    f.add(F.pre[pre[i]]);
+    f.add(src < 0 ? -1 : F.preSrc[pre[i] * SOURCE_COUNT + src]);
   }
-  for (const cue of pre2) f.add('pre2', cue);
-  for (const facts of pv) f.addStem('pv', facts);
-  if (ruInf) f.add('ru', 'inf');
-  if (ruPast) f.add('ru', 'past');
-  if (enEd) f.add('en', 'ed');
-  f.add('actor', actor < 0 ? 'none' : bucket(actor, [3, 8]));
-  if (saidSentences.has(sent)) f.add('said');
-}
-
-function isCapitalLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401;
+  for (let i = 0; i < pre2Count; i++) f.add(F.pre2[pre2[i]]);
+  for (const facts of pv) f.addWord('pv', facts);
+  if (ruInf) f.add(F.ruInf);
+  if (ruPast) f.add(F.ruPast);
+  if (enEd) f.add(F.enEd);
+  f.add(F.actor[actor < 0 ? 0 : 1 + bucket(actor, ACTOR_EDGES)]);
+  if (saidSentences[sent] === true) f.add(F.said);
 }
 
 /** Default for `minScore` (and `summitNotes.detection.minScore`): chosen from the CV curve (docs/DETECTION.md). */

@@ -94,6 +94,9 @@ export const LIST_HEADER_STEMS: readonly string[] = [
   'инициатив', 'предложени', 'соглашени', 'договоренност', 'договорённост', 'проект', 'initiative', 'proposal', 'agreement', 'project',
 ];
 
+/** Prepositions that, straight after a verb, show it has no object of its own. */
+export const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'in', 'on', 'during', 'by', 'from', 'since', 'with', 'for', 'to', 'worth', 'в', 'во', 'на', 'за', 'при', 'с', 'со', 'до', 'после']);
+
 /** Words after a comma that start a new clause, ending the initiative's span ("…, подчеркнув важность"). */
 export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
   'подчеркнув', 'отметив', 'заявив', 'сказал', 'сообщил', 'который', 'которая', 'которое', 'которые', 'которых', 'что', 'где',

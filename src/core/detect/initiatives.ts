@@ -14,20 +14,18 @@
  * numbers in docs/DETECTION.md), which adds more, scores each and keeps those at or above
  * `minScore`, merging overlapping ones. One pass over the words; every look-around is bounded.
  */
-import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
+import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, OBJECT_PREPOSITIONS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
-import { DEFAULT_MIN_SCORE, scoreCandidates, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { DEFAULT_MIN_SCORE, LineScorer, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { firstNonSpace, isFinalStop, lastNonSpace } from './scan';
+import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
-import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces, wordEnd } from '../text';
-import type { DetectedFigure, InitiativeKind, SuggestedInitiative, TextRange } from './types';
-import { wordFacts } from './wordFacts';
+import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
+import type { DetectedFigure, SuggestedInitiative, TextRange } from './types';
 
-interface Word { readonly start: number; readonly end: number; readonly lower: string }
-interface Candidate { start: number; end: number; reason: string; kind: InitiativeKind }
+/** What the rules read of a word (the scorer's words, `initiativeCandidates.ts`, are these and more). */
 
 const MAX_SPAN = 240;
-/** Prepositions that, straight after a verb, show it has no object of its own. */
-const OBJECT_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'by', 'from', 'since', 'with', 'for', 'to', 'worth', 'в', 'во', 'на', 'за', 'при', 'с', 'со', 'до', 'после']);
 /** Russian short passive participles: подписаны, открыт, создано. */
 const RU_PASSIVE = /(?:ан|ано|аны|ена|ено|ены|ен|ят|ыт|ыта|ыто|ыты)$/u;
 const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
@@ -40,8 +38,22 @@ const MONTH_OR_FILLER = /^(?:января|февраля|марта|апреля
  */
 export function suggestInitiatives(text: string, language: string, skip?: readonly TextRange[], options: SuggestOptions = {}): SuggestedInitiative[] {
   const weights = options.weights ?? (DEFAULT_WEIGHTS as InitiativeWeights);
-  const scored = scoreCandidates(text, language, ruleCandidates(text, language, skip, options.figures), weights);
-  return selectSuggestions(text, scored, options.minScore ?? DEFAULT_MIN_SCORE, skip);
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  // One pass over the lines: each line is split into words once, for the rules and the scorer.
+  const rules = new RuleReader(text, options.figures ?? detectFigures(text, language, skip));
+  const scorer = new LineScorer(text, language, weights, false, minScore);
+  const lineRules: RawCandidate[] = [];
+  const reader = new WordReader();
+  for (let lineStart = 0; lineStart <= text.length;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const words = reader.read(text, lineStart, lineEnd);
+    lineRules.length = 0;
+    rules.line(lineStart, lineEnd, words, lineRules);
+    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules);
+    lineStart = lineEnd + 1;
+  }
+  return selectSuggestions(text, scorer.out, minScore, skip);
 }
 
 /** Options of `suggestInitiatives`. */
@@ -62,54 +74,64 @@ export interface SuggestOptions {
  * `knownFigures` is `detectFigures(text, language, skip)` when the caller has it.
  */
 export function ruleCandidates(text: string, language: string, skip?: readonly TextRange[], knownFigures?: readonly DetectedFigure[]): RawCandidate[] {
-  const figures = knownFigures ?? detectFigures(text, language, skip);
-  const candidates: Candidate[] = [];
-  let listHeader: string | undefined;
-  let figureIndex = 0;
+  const rules = new RuleReader(text, knownFigures ?? detectFigures(text, language, skip));
+  const candidates: RawCandidate[] = [];
+  const reader = new WordReader();
   for (let lineStart = 0; lineStart <= text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const words = lineWords(text, lineStart, lineEnd);
-    const trimmed = text.slice(lineStart, lineEnd).trim();
-    if (trimmed.endsWith(':') && trimmed.length < 160) {
-      const lower = trimmed.toLowerCase();
-      listHeader = LIST_HEADER_STEMS.some((s) => lower.includes(s)) ? trimmed : undefined;
-    } else if (trimmed === '' || isHeadline(text, trimmed, words)) {
-      listHeader = undefined;
-    } else {
-      if (listHeader !== undefined) {
-        if (isListItem(trimmed)) {
-          const item = lineItem(text, lineStart, lineEnd);
-          if (item) candidates.push({ ...item, reason: `listed under “${listHeader}”`, kind: 'proposal' });
-        } else listHeader = undefined;
-      }
-      while (figureIndex < figures.length && figures[figureIndex].end <= lineStart) figureIndex++;
-      triggersInLine(text, words, lineEnd, figures, figureIndex, candidates);
-    }
+    rules.line(lineStart, lineEnd, reader.read(text, lineStart, lineEnd), candidates);
     lineStart = lineEnd + 1;
   }
-  return candidates.map((c) => ({ ...c, source: 'rule' }));
+  return candidates;
 }
 
-function lineWords(text: string, from: number, to: number): Word[] {
-  const words: Word[] = [];
-  for (let i = from; i < to; i++) {
-    if (!isLetter(text.charCodeAt(i))) continue;
-    const end = Math.max(i + 1, wordEnd(text, i, to));
-    words.push({ start: i, end, lower: wordFacts(text.slice(i, end)).lower });
-    i = end - 1;
+/** The rules, line by line in text order (a list under an "Initiatives:" line spans lines). */
+class RuleReader {
+  private listHeader: string | undefined;
+  private figureIndex = 0;
+
+  constructor(private readonly text: string, private readonly figures: readonly DetectedFigure[]) {}
+
+  /** The rule candidates of the line `[lineStart, lineEnd)` with its words (`WordReader`), added to `out`. */
+  line(lineStart: number, lineEnd: number, words: readonly Word[], out: RawCandidate[]): void {
+    const text = this.text;
+    // The line trimmed, as `[first, last]` (no string made unless a list needs it).
+    const first = firstNonSpace(text, lineStart, lineEnd);
+    const last = lastNonSpace(text, lineStart, lineEnd);
+    if (last >= 0 && text.charCodeAt(last) === 58 && last + 1 - first < 160) {
+      const trimmed = text.slice(first, last + 1);
+      const lower = trimmed.toLowerCase();
+      this.listHeader = LIST_HEADER_STEMS.some((s) => lower.includes(s)) ? trimmed : undefined;
+    } else if (last < 0 || isHeadline(text, first, last, words)) {
+      this.listHeader = undefined;
+    } else {
+      if (this.listHeader !== undefined) {
+        if (isListItem(text.slice(first, last + 1))) {
+          const item = lineItem(text, lineStart, lineEnd);
+          if (item) out.push({ ...item, reason: `listed under “${this.listHeader}”`, kind: 'proposal', source: 'rule' });
+        } else this.listHeader = undefined;
+      }
+      const figures = this.figures;
+      while (this.figureIndex < figures.length && figures[this.figureIndex].end <= lineStart) this.figureIndex++;
+      triggersInLine(text, words, lineEnd, figures, this.figureIndex, out);
+    }
   }
-  return words;
 }
 
-/** Title Case line without a final stop: a headline, not a sentence. */
-function isHeadline(text: string, line: string, words: readonly Word[]): boolean {
-  if (line.startsWith('#')) return true;
-  if (/[.!?;:,"”»]$/u.test(line)) return false;
-  const long = words.filter((w) => w.end - w.start > 3);
-  if (long.length === 0) return true;
-  const upper = long.filter((w) => isUpper(text[w.start])).length;
-  return long.length >= 2 && upper / long.length >= 0.8;
+/** Title Case line without a final stop: a headline, not a sentence. The line trimmed is `[first, last]`, not empty. */
+function isHeadline(text: string, first: number, last: number, words: readonly Word[]): boolean {
+  if (text.charCodeAt(first) === 35) return true;
+  if (isFinalStop(text.charCodeAt(last))) return false;
+  let long = 0;
+  let upper = 0;
+  for (const w of words) {
+    if (w.end - w.start <= 3) continue;
+    long++;
+    if (isUpper(text[w.start])) upper++;
+  }
+  if (long === 0) return true;
+  return long >= 2 && upper / long >= 0.8;
 }
 
 function isListItem(line: string): boolean {
@@ -125,29 +147,43 @@ function lineItem(text: string, from: number, to: number): { start: number; end:
   return e - s >= 8 ? { start: s, end: e } : undefined;
 }
 
+/** The word's trigger, looked up once per spelling (kept on its facts; null: none; NEW_TRIGGER: "new", "новое"…). */
 function triggerOf(w: Word): Trigger | undefined {
-  const exact = TRIGGER_WORDS.get(w.lower);
+  let t = w.facts.trigger;
+  if (t === undefined) w.facts.trigger = t = findTrigger(w.lower) ?? (NEW_WORDS.has(w.lower) ? NEW_TRIGGER : null);
+  return t ?? undefined;
+}
+
+/** Stands for a "new" word in the trigger cache: a trigger only before an agreement-like noun. */
+const NEW_TRIGGER: Trigger = { kind: 'agreement', role: 'noun' };
+
+function findTrigger(lower: string): Trigger | undefined {
+  const exact = TRIGGER_WORDS.get(lower);
   if (exact) return exact;
-  if (w.lower.length < 6) return undefined;
-  for (const [stem, t] of TRIGGER_STEMS) if (w.lower.startsWith(stem)) return t;
+  if (lower.length < 6) return undefined;
+  for (const [stem, t] of TRIGGER_STEMS) if (lower.startsWith(stem)) return t;
   return undefined;
 }
 
-function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: Candidate[]): void {
+function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: RawCandidate[]): void {
   let f = figureFrom;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     while (f < figures.length && figures[f].end <= w.start) f++;
     if (f < figures.length && figures[f].start <= w.start) continue; // inside a figure: "205 contracts"
+    let trigger = triggerOf(w);
+    if (trigger === undefined) continue;
+    if (trigger === NEW_TRIGGER) {
+      // "new" in a name ("the New Development Bank") is not news.
+      trigger = undefined;
+      if (!isUpper(text[w.start])) {
+        const noun = [words[k + 1], words[k + 2]].find((x) => x && NEW_NOUN_STEMS.some((s) => x.lower.startsWith(s)));
+        if (noun) trigger = { kind: 'agreement', role: 'noun' };
+      }
+      if (!trigger) continue;
+    }
     const prev = words[k - 1]?.lower;
     const next = words[k + 1]?.lower;
-    let trigger = triggerOf(w);
-    // "new" in a name ("the New Development Bank") is not news.
-    if (!trigger && NEW_WORDS.has(w.lower) && !isUpper(text[w.start])) {
-      const noun = [words[k + 1], words[k + 2]].find((x) => x && NEW_NOUN_STEMS.some((s) => x.lower.startsWith(s)));
-      if (noun) trigger = { kind: 'agreement', role: 'noun' };
-    }
-    if (!trigger) continue;
     if (trigger.after && !(prev && trigger.after.includes(prev))) continue;
     if (trigger.before && !(next && trigger.before.includes(next))) continue;
     const objectFrom = trigger.before ? words[k + 1].end : w.end;
@@ -161,9 +197,11 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
       // The candidate is what is proposed, not the verb: "proposed to [set up a fund]".
       start = skipSpaces(text, objectFrom, end);
       if (/^to\s/u.test(text.slice(start, start + 3))) start = skipSpaces(text, start + 2, end);
+      // "предложил открыть в Казахстане", "предложено обсудить на": a verb and where, not what.
+      if (verbAndPrepositionOnly(words, wordIndexAt(words, start), end)) continue;
     }
     const said = text.slice(w.start, trigger.before ? words[k + 1].end : w.end);
-    out.push({ start, end, reason: `${trigger.kind}: “${said}”`, kind: trigger.kind });
+    out.push({ start, end, reason: `${trigger.kind}: “${said}”`, kind: trigger.kind, source: 'rule' });
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Character tests over a stretch of the text, without slicing it or running a regular expression:
  * the initiative scorer asks these for every word and candidate. Each one is written to answer
- * exactly what the regular expression named in its comment answers on the same slice.
+ * exactly what the regular expression named in its comment answers on the same slice. `LineMarks`
+ * answers "a digit / an opening quote in this stretch?" for a whole line at once.
  */
 
 /** A character `\s` matches (JavaScript's white space and line terminators). */
@@ -94,4 +95,65 @@ export function lineStartBefore(text: string, at: number): boolean {
 export function lastNonSpace(text: string, from: number, to: number): number {
   for (let p = to - 1; p >= from; p--) if (!isRegexSpace(text.charCodeAt(p))) return p;
   return -1;
+}
+
+/** The first character of `text.slice(from, to).trim()` as an index, or `to` when that is empty. */
+export function firstNonSpace(text: string, from: number, to: number): number {
+  for (let p = from; p < to; p++) if (!isRegexSpace(text.charCodeAt(p))) return p;
+  return to;
+}
+
+/** `/[.!?;:,"”»]$/u`: a character that ends a sentence or a clause (a line ending in one is no headline). */
+export function isFinalStop(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 59 || code === 58 || code === 44 || code === 34 || code === 0x201d || code === 0xbb;
+}
+
+/**
+ * Where the next digit and the next opening quote are, from every position of a line: whether a
+ * candidate's span (or the stretch after it) holds one is then one read, however many candidates
+ * overlap there. The buffers are reused from line to line.
+ */
+export class LineMarks {
+  private from = 0;
+  private to = 0;
+  private nextDigit = new Int32Array(256);
+  private nextQuote = new Int32Array(256);
+
+  read(text: string, from: number, to: number): void {
+    const n = to - from + 1;
+    if (this.nextDigit.length < n) {
+      this.nextDigit = new Int32Array(n * 2);
+      this.nextQuote = new Int32Array(n * 2);
+    }
+    this.from = from;
+    this.to = to;
+    const digits = this.nextDigit;
+    const quotes = this.nextQuote;
+    let digit = to;
+    let quote = to;
+    digits[n - 1] = to;
+    quotes[n - 1] = to;
+    for (let p = to - 1; p >= from; p--) {
+      const code = text.charCodeAt(p);
+      if (isDigitCode(code)) digit = p;
+      else if (isOpeningQuote(code)) quote = p;
+      digits[p - from] = digit;
+      quotes[p - from] = quote;
+    }
+  }
+
+  /** A digit in `[start, end)` (`hasDigit`). */
+  digit(text: string, start: number, end: number): boolean {
+    if (start < this.from || end > this.to) return hasDigit(text, start, end);
+    return start < end && this.nextDigit[start - this.from] < end;
+  }
+
+  /** An opening quote in `[start, end)`. */
+  quote(text: string, start: number, end: number): boolean {
+    if (start < this.from || end > this.to) {
+      for (let p = start; p < end; p++) if (isOpeningQuote(text.charCodeAt(p))) return true;
+      return false;
+    }
+    return start < end && this.nextQuote[start - this.from] < end;
+  }
 }

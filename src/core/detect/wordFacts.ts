@@ -6,6 +6,7 @@
  */
 import { cueClass, headClass, type CueClass, type HeadClass } from './initiativeClasses';
 import { stem } from './stem';
+import type { Trigger } from './initiativeWords';
 
 /** Facts about one spelling of a word (each a function of its lowercased form). */
 export interface WordFacts {
@@ -20,8 +21,12 @@ export interface WordFacts {
   readonly ruPast: boolean;
   /** Its stem, once asked for (`factsStem`). */
   stem?: string;
-  /** The weights of the features its stem names, for the last weight table that scored it. */
-  stemWeights?: StemWeights;
+  /** The weights of the features it names (by its stem or ending), for the last weight table that scored it. */
+  weights?: WordWeights;
+  /** Two letters or more, the second a Latin or Cyrillic capital, and all in capitals ("SCO", "ШОС"). */
+  readonly capitals: boolean;
+  /** The rules' trigger it is (`initiatives.ts`), once looked up; null when none. */
+  trigger?: Trigger | null;
   /** The reason of a noun-phrase candidate it heads, once made. */
   npReason?: string;
   /** The reason of an object candidate its verb governs, once made. */
@@ -31,8 +36,8 @@ export interface WordFacts {
 /** The features named by a word's stem (the head's, the span's first word's, those before it). */
 export type StemFeature = 'hs' | 'f' | 'w-1' | 'w-2' | 'pv';
 
-/** The weights of one stem's features in one weight table (`table`, compared by identity). */
-export type StemWeights = { readonly table: object } & { readonly [F in StemFeature]: number };
+/** The weights of one word's features in one weight table (`table`, compared by identity): by its stem, and `hend` by its ending. */
+export type WordWeights = { readonly table: object } & { readonly [F in StemFeature | 'hend']: number };
 
 /** The same test the rules use (`initiatives.ts`), kept identical so both read a word alike. */
 export const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
@@ -50,11 +55,17 @@ export function wordFacts(spelling: string): WordFacts {
     facts = {
       lower, head: headClass(lower), cue: cueClass(lower),
       ruAdjective: RU_ADJECTIVE.test(lower), ruInfinitive: RU_INFINITIVE.test(lower), ruPast: RU_PAST.test(lower),
+      capitals: spelling.length >= 2 && isCapitalLetter(spelling.charCodeAt(1)) && lower.toUpperCase() === spelling,
     };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(spelling, facts);
   }
   return facts;
+}
+
+/** A Latin or Cyrillic capital letter. */
+export function isCapitalLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401;
 }
 
 /** The stem of the word (`stem.ts`), worked out on first use. */
