@@ -16,6 +16,8 @@ const MAX_FILES = 2000;
  */
 export class WorkspaceNotes implements vscode.Disposable {
   private readonly closed = new Map<string, NotesModel | undefined>();
+  /** Files the watcher saw deleted (and not created again): a document VS Code still holds for one is not the file's. */
+  private readonly deleted = new Set<string>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher(NOTES_GLOB);
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[];
@@ -29,7 +31,15 @@ export class WorkspaceNotes implements vscode.Disposable {
     };
     this.disposables = [
       this.watcher, this.changeEmitter,
-      this.watcher.onDidChange(forget), this.watcher.onDidCreate(forget), this.watcher.onDidDelete(forget),
+      this.watcher.onDidChange(forget),
+      this.watcher.onDidCreate((uri) => {
+        this.deleted.delete(uri.toString());
+        forget(uri);
+      }),
+      this.watcher.onDidDelete((uri) => {
+        this.deleted.add(uri.toString());
+        forget(uri);
+      }),
     ];
   }
 
@@ -45,11 +55,13 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   /** The model of `uri`: the open document's, else the file's (undefined when too large, binary or unreadable). */
   async model(uri: vscode.Uri): Promise<NotesModel | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return this.deps.notes.model(open);
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    // A deleted file's document that VS Code still holds counts only while it has unsaved text.
+    if (open && !(this.deleted.has(key) && !open.isDirty)) return this.deps.notes.model(open);
+    if (this.deleted.has(key)) return undefined;
     // An untitled note exists only while open: once closed there is nothing to read.
     if (uri.scheme === 'untitled') return undefined;
-    const key = uri.toString();
     if (this.closed.has(key)) return this.closed.get(key);
     let model: NotesModel | undefined;
     try {

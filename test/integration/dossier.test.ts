@@ -154,6 +154,8 @@ describe('dossier', function () {
     await vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: vscode.ViewColumn.One });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.fs.delete(uri);
+    // Deleted from disk, the file leaves the workspace although VS Code may still hold its document.
+    await waitFor(async () => !(await testHook<{ tracks: string[] }>('workspaceIndex')).tracks.some((k) => k.includes('-big')), 'the deleted file leaving the index', { timeout: 30_000 });
   });
 
   it('groups tracked initiatives across files by key in the Initiatives view\'s workspace mode', async () => {
