@@ -1,0 +1,85 @@
+/**
+ * The CLI's outputs made entry by entry (outline, figures, lint) and the file read in one step
+ * print exactly what the whole-object renderings print: the outline against the core's tree
+ * (`buildOutline`) written by `JSON.stringify` and by a plain walk, the figures against
+ * `JSON.stringify` of their list, lint against the model's sorted diagnostics.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseNotes } from '../../src/core';
+import { buildOutline, type OutlineNode } from '../../src/core/editor';
+import { decodeNotesText, terminalText } from '../../src/cli/io';
+import { rangeJson, lineCol } from '../../src/cli/shapes';
+import { generateNotes } from '../../bench/generate';
+import { fixturePath } from './briefFixtures';
+import { runCliOn } from '../support/cli';
+
+const root = join(__dirname, '..', '..', '..');
+
+const texts: [string, string][] = [
+  ['sample', readFileSync(fixturePath('sample.summit.md'), 'utf8')],
+  ['attacks', readFileSync(fixturePath('attacks.summit.md'), 'utf8')],
+  ['cli problems', readFileSync(join(root, 'test', 'fixtures', 'cli', 'problems.summit.md'), 'utf8')],
+  ['cli figures', readFileSync(join(root, 'test', 'fixtures', 'cli', 'figures.summit.md'), 'utf8')],
+  ['generated en', generateNotes({ bytes: 200_000, language: 'en', seed: 7 })],
+  ['generated ru', generateNotes({ bytes: 200_000, language: 'ru', seed: 8 })],
+  ['no headings', 'Text [one]{.initiative #a} and [2%]{.figure}.\n\n[[inner]{.actor}]{.initiative}\n'],
+  ['empty', ''],
+];
+
+interface TreeJson {
+  kind: string;
+  label: string;
+  id: string | null;
+  range: unknown;
+  children: TreeJson[];
+}
+
+function treeJson(node: OutlineNode): TreeJson {
+  const id = node.kind === 'section' ? node.section?.id : node.annotation?.id;
+  return { kind: node.kind, label: node.label, id: id ?? null, range: rangeJson(node.range), children: node.children.map(treeJson) };
+}
+
+function treeText(nodes: readonly OutlineNode[], depth: number): string {
+  let out = '';
+  for (const node of nodes) {
+    const id = node.kind === 'section' ? node.section?.id : node.annotation?.id;
+    const marker = node.kind === 'section' ? '#'.repeat(node.section?.level ?? 1) : node.kind;
+    out += `${'  '.repeat(depth)}${marker} ${terminalText(node.label.replace(/\s+/g, ' '))}${id ? `  {#${terminalText(id)}}` : ''}  ${lineCol(node.selectionRange)}\n`;
+    out += treeText(node.children, depth + 1);
+  }
+  return out;
+}
+
+describe('cli outputs made entry by entry', () => {
+  for (const [name, text] of texts) {
+    it(`outline --json is JSON.stringify of the core's outline tree: ${name}`, async () => {
+      const model = parseNotes(text);
+      const expected = `${JSON.stringify({ file: 'n.summit.md', title: model.frontMatter?.title ?? null, language: model.language, outline: buildOutline(model).map(treeJson) }, null, 2)}\n`;
+      const r = await runCliOn(['outline', '--json', 'n.summit.md'], text);
+      assert.equal(r.code, 0);
+      assert.equal(r.out, expected);
+    });
+
+    it(`outline prints the core's outline tree: ${name}`, async () => {
+      const model = parseNotes(text);
+      const expected = `${model.frontMatter?.title ? `${terminalText(model.frontMatter.title)}\n` : ''}${treeText(buildOutline(model), 0)}`;
+      const r = await runCliOn(['outline', 'n.summit.md'], text);
+      assert.equal(r.code, 0);
+      assert.equal(r.out, expected);
+    });
+  }
+
+  it('reads a file in one step as the strict decoder did: BOM dropped, invalid UTF-8 and binary refused', () => {
+    const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+    assert.equal(decodeNotesText(encode('\ufeffТекст [1%]{.figure}'), 'f'), 'Текст [1%]{.figure}');
+    assert.equal(decodeNotesText(encode('\ufeff\ufeffx'), 'f'), 'x');
+    assert.equal(decodeNotesText(encode(''), 'f'), '');
+    const bytes = encode('abc');
+    assert.equal(decodeNotesText(bytes.subarray(1), 'f'), 'bc');
+    assert.throws(() => decodeNotesText(Uint8Array.from([0x61, 0xc3, 0x28]), 'f'), /not valid UTF-8/);
+    assert.throws(() => decodeNotesText(Uint8Array.from([0xed, 0xa0, 0x80]), 'f'), /not valid UTF-8/);
+    assert.throws(() => decodeNotesText(Uint8Array.from([0x61, 0, 0x62]), 'f'), /binary/);
+  });
+});
