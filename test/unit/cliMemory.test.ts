@@ -71,6 +71,27 @@ describe('cli outputs made entry by entry', () => {
     });
   }
 
+  for (const [name, text] of texts) {
+    it(`figures --json is JSON.stringify of its figures, one per figure of the model: ${name}`, async () => {
+      const model = parseNotes(text);
+      const r = await runCliOn(['figures', '--json', 'n.summit.md'], text);
+      assert.equal(r.code, 0);
+      const doc = JSON.parse(r.out) as { file: string; language: string; figures: { text: string; value: number | null; range: { startOffset: number } }[] };
+      assert.equal(r.out, `${JSON.stringify(doc, null, 2)}\n`);
+      assert.deepEqual(Object.keys(doc), ['file', 'language', 'figures']);
+      assert.deepEqual(doc.figures.map((f) => [f.text, f.value, f.range.startOffset]),
+        model.figures.map((f) => [f.annotation.plainText, f.value ?? null, f.annotation.range.start]));
+    });
+
+    it(`figures --csv and the text list have one line per figure: ${name}`, async () => {
+      const model = parseNotes(text);
+      const csv = await runCliOn(['figures', '--csv', 'n.summit.md'], text);
+      assert.ok(csv.out.startsWith('line,column,text,value,unit,qualifier,year,metric,id,initiative,section,note\r\n'));
+      const plain = await runCliOn(['figures', 'n.summit.md'], text);
+      assert.equal(plain.out === '' ? 0 : plain.out.trimEnd().split('\n').length, model.figures.length);
+    });
+  }
+
   it('reads a file in one step as the strict decoder did: BOM dropped, invalid UTF-8 and binary refused', () => {
     const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
     assert.equal(decodeNotesText(encode('\ufeffТекст [1%]{.figure}'), 'f'), 'Текст [1%]{.figure}');
