@@ -86,15 +86,7 @@ export class IdState {
   }
 
   first(name: number): Carrier | undefined {
-    if (name < 0) return undefined;
-    const bucket = this.buckets[name & (BUCKETS - 1)];
-    if (bucket !== undefined && bucket.has(name)) {
-      const c = bucket.get(name);
-      return c === undefined ? undefined : Array.isArray(c) ? (c as readonly Carrier[])[0] : (c as Carrier);
-    }
-    const dense = this.dense;
-    if (dense === undefined || name >= dense.first.length || dense.first[name] === NO_CARRIER) return undefined;
-    return { base: dense.base, row: dense.first[name] };
+    return this.has(name) ? this.carriers(name)[0] : undefined;
   }
 
   /** Whether any carrier holds the id interned as `name` (without making a carrier). */
@@ -245,6 +237,9 @@ function buildDenseIdState(doc: IdDocument, base: Base): IdState {
   const duplicates: Finding[] = [];
   let size = 0;
   try {
+    let carriers = base.headings.length;
+    for (let r = 0; r < base.rowCount; r++) if (base.rows[r * A_STRIDE + A_ID] >= 0) carriers++;
+    doc.names.reserve(carriers);
     forEachCarrier(doc, (_base, row) => {
       const name = nameOf(doc, base, row, 0);
       if (name < 0) return;
