@@ -1,5 +1,5 @@
 /**
- * The CLI's outputs made entry by entry (outline, figures, lint) and the file read in one step
+ * The CLI's outputs made entry by entry (outline, figures, the brief's Markdown and CSV) and the file read in one step
  * print exactly what the whole-object renderings print: the outline against the core's tree
  * (`buildOutline`) written by `JSON.stringify` and by a plain walk, the figures against
  * `JSON.stringify` of their list, lint against the model's sorted diagnostics.
@@ -12,6 +12,8 @@ import { buildOutline, type OutlineNode } from '../../src/core/editor';
 import { decodeNotesText, terminalText } from '../../src/cli/io';
 import { rangeJson, lineCol } from '../../src/cli/shapes';
 import { generateNotes } from '../../bench/generate';
+import { renderBrief } from '../../src/core/brief/export';
+import { renderBriefChunks } from '../../src/core/brief/stream';
 import { fixturePath } from './briefFixtures';
 import { runCliOn } from '../support/cli';
 
@@ -52,7 +54,8 @@ function treeText(nodes: readonly OutlineNode[], depth: number): string {
   return out;
 }
 
-describe('cli outputs made entry by entry', () => {
+describe('cli outputs made entry by entry', function () {
+  this.timeout(30000);
   for (const [name, text] of texts) {
     it(`outline --json is JSON.stringify of the core's outline tree: ${name}`, async () => {
       const model = parseNotes(text);
@@ -89,6 +92,16 @@ describe('cli outputs made entry by entry', () => {
       assert.ok(csv.out.startsWith('line,column,text,value,unit,qualifier,year,metric,id,initiative,section,note\r\n'));
       const plain = await runCliOn(['figures', 'n.summit.md'], text);
       assert.equal(plain.out === '' ? 0 : plain.out.trimEnd().split('\n').length, model.figures.length);
+    });
+  }
+
+  for (const format of ['md', 'csv'] as const) {
+    it(`hands a large ${format} brief on in many pieces, none of them large`, () => {
+      const text = generateNotes({ bytes: 500_000, language: 'ru', seed: 9 });
+      const pieces = [...renderBriefChunks(parseNotes(text), format)];
+      assert.ok(pieces.length > 3, `${pieces.length} pieces`);
+      assert.ok(Math.max(...pieces.map((p) => p.length)) < 1 << 18);
+      assert.equal(pieces.join(''), renderBrief(parseNotes(text), format));
     });
   }
 
