@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNotes } from '../../src/core';
+import { enclosingInitiatives, initiativeFinder } from '../../src/core/model';
 import { buildOutline, type OutlineNode } from '../../src/core/editor';
 import { decodeNotesText, terminalText } from '../../src/cli/io';
 import { rangeJson, lineCol } from '../../src/cli/shapes';
@@ -104,6 +105,18 @@ describe('cli outputs made entry by entry', function () {
       assert.equal(pieces.join(''), renderBrief(parseNotes(text), format));
     });
   }
+
+  it('initiativeFinder answers as enclosingInitiatives, in any order of asking', () => {
+    const deep = `# D\n\n${'['.repeat(50)}x${Array.from({ length: 50 }, (_, i) => `]{.${['figure', 'initiative', 'actor'][i % 3]} #n${i}}`).join('')}\n`;
+    for (const text of [...texts.map(([, t]) => t), deep]) {
+      const model = parseNotes(text);
+      const expected = enclosingInitiatives(model);
+      const find = initiativeFinder();
+      // Deepest first, then the rest: answers kept from one walk must serve the next.
+      const order = model.annotations.map((_, i) => i).reverse();
+      for (const i of order) assert.equal(find(model.annotations[i]), expected[i], `annotation ${i}`);
+    }
+  });
 
   it('reads a file in one step as the strict decoder did: BOM dropped, invalid UTF-8 and binary refused', () => {
     const encode = (s: string): Uint8Array => new TextEncoder().encode(s);

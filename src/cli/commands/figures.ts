@@ -1,5 +1,5 @@
 /** `summit-notes figures FILE [--json|--csv]`: every figure with its normalised value. */
-import { enclosingInitiatives, parseNotes, type Annotation, type Figure } from '../../core/model';
+import { initiativeFinder, parseNotes, type Annotation, type Figure } from '../../core/model';
 import type { Qualifier } from '../../core/figures';
 import { CliError, EXIT_OK, exclusiveFlags, parseArgs, qualifierSign, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
@@ -49,7 +49,7 @@ export const command: CliCommand = {
     if (parsed.positionals.length !== 1) throw new CliError(`expected exactly one FILE\nusage: ${USAGE}`);
     const file = parsed.positionals[0];
     const model = parseNotes(await readNotesFile(io, file));
-    const initiativeOf = enclosingInitiatives(model);
+    const initiativeOf = initiativeFinder();
     // Each figure's record is made, written and let go: never a list of them all, nor one string.
     let buffer = '';
     const write = (text: string): void => {
@@ -86,9 +86,9 @@ export const command: CliCommand = {
   },
 };
 
-function figureJson(figure: Figure, initiativeOf: readonly (Annotation | undefined)[]): FigureJson {
+function figureJson(figure: Figure, initiativeOf: (a: Annotation) => Annotation | undefined): FigureJson {
   const a = figure.annotation;
-  const holder = initiativeOf[a.index];
+  const holder = initiativeOf(a);
   const initiative = holder ? holder.id ?? null : null;
   return {
     text: a.plainText,

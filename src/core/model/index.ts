@@ -15,5 +15,5 @@ export { localiseDiagnostics } from './diagnosticMessages';
 export { AttributeScanner } from './attributes';
 export type { AttributeBlock } from './attributes';
 export { OutlineLabels } from './outlineTable';
-export { enclosingInitiatives } from './enclosingInitiative';
+export { enclosingInitiatives, initiativeFinder } from './enclosingInitiative';
 export type { OutlineNodeKind } from './outlineTable';
