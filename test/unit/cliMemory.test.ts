@@ -1,5 +1,5 @@
 /**
- * The CLI's outputs made entry by entry (outline, figures, the brief's Markdown and CSV) and the file read in one step
+ * The CLI's outputs made entry by entry (outline, figures, the brief's Markdown, CSV and JSON) and the file read in one step
  * print exactly what the whole-object renderings print: the outline against the core's tree
  * (`buildOutline`) written by `JSON.stringify` and by a plain walk, the figures against
  * `JSON.stringify` of their list, lint against the model's sorted diagnostics.
@@ -96,7 +96,7 @@ describe('cli outputs made entry by entry', function () {
     });
   }
 
-  for (const format of ['md', 'csv'] as const) {
+  for (const format of ['md', 'csv', 'json'] as const) {
     it(`hands a large ${format} brief on in many pieces, none of them large`, () => {
       const text = generateNotes({ bytes: 500_000, language: 'ru', seed: 9 });
       const pieces = [...renderBriefChunks(parseNotes(text), format)];

@@ -22,7 +22,8 @@ export function* renderBriefChunks(model: NotesModel, format: BriefFormat, langu
   switch (format) {
     case 'html': yield* briefDocumentChunks(brief, model, language); return;
     case 'md': yield* renderBriefMarkdownChunks(brief, language); return;
-    case 'json': yield* jsonChunks(brief, (_key, value) => (value === undefined ? null : value)); return;
+    // Deep enough that each initiative (inside its area's list) and each figure is a piece of its own.
+    case 'json': yield* jsonChunks(brief, (_key, value) => (value === undefined ? null : value), 5); return;
     case 'csv': yield* renderBriefCsvChunks(brief, language); return;
   }
 }
