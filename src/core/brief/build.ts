@@ -6,7 +6,7 @@
 import type { Annotation, Figure, NotesModel, Qualifier, Section } from '../model';
 import { describeFigureValue } from '../figures';
 import { safeHttpUrl } from './links';
-import { initiativeFinder } from '../model';
+import { initiativeFinder, walkDepthFirst } from '../model';
 
 /** Bumped when the JSON shape changes incompatibly (documented in docs/CLI.md, "Brief JSON"). */
 export const BRIEF_SCHEMA_VERSION = 1;
@@ -287,17 +287,10 @@ function toInitiative(
 }
 
 function collectNested(children: readonly Annotation[], figureOf: ReadonlyMap<Annotation, BriefFigure>, figures: BriefFigure[], actors: string[]): void {
-  // Depth first in document order, by an explicit stack (deep nests must not overflow the call stack).
+  // Depth first in document order; an initiative inside is its own entry, with what it holds.
   const seen = new Set(actors);
-  const stack: { list: readonly Annotation[]; next: number }[] = [{ list: children, next: 0 }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    if (frame.next === frame.list.length) {
-      stack.pop();
-      continue;
-    }
-    const child = frame.list[frame.next++];
-    if (child.kind === 'initiative') continue;
+  walkDepthFirst(children, (child) => {
+    if (child.kind === 'initiative') return false;
     const row = figureOf.get(child);
     if (row) figures.push(row);
     if (child.kind === 'actor') {
@@ -307,9 +300,8 @@ function collectNested(children: readonly Annotation[], figureOf: ReadonlyMap<An
         actors.push(name);
       }
     }
-    const nested = child.children;
-    if (nested.length) stack.push({ list: nested, next: 0 });
-  }
+    return true;
+  });
 }
 
 /** An actor's display name: `name=` when given, else its text with whitespace collapsed. */

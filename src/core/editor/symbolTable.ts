@@ -6,13 +6,10 @@
  */
 import { OutlineLabels, type NotesModel, type OutlineNodeKind } from '../model';
 import { PositionCursor } from './linePositions';
-import { entryPositions, limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE, type OutlineDepth } from './outline';
+import { entryPositions, limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE, type OutlineDepth, type OutlineEntries } from './outline';
 
-export interface SymbolTable {
-  readonly length: number;
-  /** Per entry: the outline item (an annotation index ≥ 0, or `-1 - section`) and its parent entry (-1: a root). */
-  readonly items: Int32Array;
-  readonly parents: Int32Array;
+/** The outline's entries (`length`, `items`, `parents`: see `OutlineEntries`) with what a symbol shows. */
+export interface SymbolTable extends OutlineEntries {
   /** Per entry, POSITION_STRIDE numbers (see `symbolRange`, `symbolSelection`). */
   readonly positions: Int32Array;
   readonly names: readonly string[];

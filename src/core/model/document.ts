@@ -97,12 +97,7 @@ export class NotesDocument extends RowReader implements NotesModel {
 
   /** Every annotation in document order (made on first use). */
   get annotations(): readonly AnnotationNode[] {
-    if (this.annotationList === undefined) {
-      const list: AnnotationNode[] = new Array<AnnotationNode>(this.annotationCount);
-      for (let i = 0; i < this.annotationCount; i++) list[i] = this.annotationNode(i);
-      this.annotationList = list;
-    }
-    return this.annotationList;
+    return (this.annotationList ??= everyView(this.annotationCount, (i) => this.annotationNode(i)));
   }
 
   /** The view of annotation row `i`, made once. */
@@ -111,15 +106,12 @@ export class NotesDocument extends RowReader implements NotesModel {
     return (nodes[i] ??= new AnnotationNode(this, i));
   }
 
+  /** Every reference in document order (made on first use). */
   get references(): readonly ReferenceNode[] {
-    if (this.referenceList === undefined) {
-      const list: ReferenceNode[] = new Array<ReferenceNode>(this.referenceCount);
-      for (let i = 0; i < this.referenceCount; i++) list[i] = this.referenceNode(i);
-      this.referenceList = list;
-    }
-    return this.referenceList;
+    return (this.referenceList ??= everyView(this.referenceCount, (i) => this.referenceNode(i)));
   }
 
+  /** The view of reference row `i`, made once. */
   referenceNode(i: number): ReferenceNode {
     const nodes = (this.referenceNodes ??= new Array<ReferenceNode | undefined>(this.referenceCount));
     return (nodes[i] ??= new ReferenceNode(this, i));
@@ -397,3 +389,9 @@ export function lastStartingAtOrBefore(list: readonly { readonly start: number }
 
 const startOf = (item: { readonly start: number }): number => item.start;
 
+/** The views of rows 0 … count-1, in order, each through `view` (which keeps the one it makes). */
+function everyView<T>(count: number, view: (i: number) => T): T[] {
+  const list = new Array<T>(count);
+  for (let i = 0; i < count; i++) list[i] = view(i);
+  return list;
+}

@@ -16,4 +16,6 @@ export { AttributeScanner } from './attributes';
 export type { AttributeBlock } from './attributes';
 export { OutlineLabels } from './outlineTable';
 export { enclosingInitiatives, initiativeFinder } from './enclosingInitiative';
+export { walkDepthFirst } from './walk';
+export type { TreeNode } from './walk';
 export type { OutlineNodeKind } from './outlineTable';
