@@ -22,6 +22,11 @@ const sizes = (option('sizes') ?? (quick ? '1' : '10')).split(',').map(Number).f
 const runs = Math.max(1, Number(option('runs') ?? 3));
 const cli = resolve(option('cli') ?? join(root, 'dist', 'cli.js'));
 
+/** Peak resident memory of every command below this many times the file's size. */
+const MEMORY_GOAL = 5;
+/** `lint` as a whole process at least this many times faster than the reference. */
+const SPEED_GOAL = 3;
+
 const COMMANDS: readonly (readonly string[])[] = [
   ['lint'], ['figures', '--json'], ['figures', '--csv'], ['outline'], ['outline', '--json'],
   ['brief', '--format', 'html'], ['brief', '--format', 'json'], ['brief', '--format', 'md'], ['brief', '--format', 'csv'],
@@ -63,12 +68,15 @@ function main(): void {
       const file = join(dir, `notes-${size}.summit.md`);
       writeFileSync(file, notesText(size, 'ru'));
       const bytes = size * MB;
-      const rows: string[][] = [['process', 'median ms', 'peak MB', 'peak / file', 'reference / this']];
+      const rows: string[][] = [['process', 'median ms', 'peak MB', 'peak / file', 'reference / this', 'goals']];
       const referenceMs: number[] = [];
+      const referencePeak: number[] = [];
       const samples = new Map<string, ProcessSample[]>();
       // Alternate the reference and the commands so a busy machine weighs on both alike.
       for (let run = 0; run < runs; run++) {
-        referenceMs.push(runProcess(hook, [reference, file]).ms);
+        const r = runProcess(hook, [reference, file]);
+        referenceMs.push(r.ms);
+        referencePeak.push(r.peakBytes);
         for (const args of COMMANDS) {
           const key = args.join(' ');
           const list = samples.get(key) ?? [];
@@ -77,15 +85,23 @@ function main(): void {
         }
       }
       const ref = median(referenceMs);
-      rows.push(['markdown-it parse (reference)', fixed(ref, 0), '', '', '1.0']);
+      const refPeak = median(referencePeak);
+      rows.push(['markdown-it parse (reference)', fixed(ref, 0), fixed(refPeak / MB, 0), fixed(refPeak / bytes, 2), '1.0', '']);
+      let met = 0;
       for (const [key, list] of samples) {
         const ms = median(list.map((s) => s.ms));
         const peak = median(list.map((s) => s.peakBytes));
         const failed = list.some((s) => s.status !== 0 && s.status !== 1) ? ' (failed)' : '';
-        rows.push([`summit-notes ${key}${failed}`, fixed(ms, 0), fixed(peak / MB, 0), fixed(peak / bytes, 2), fixed(ref / ms, 2)]);
+        // Every command has the memory goal; lint has the speed goal too.
+        const memoryOk = peak / bytes < MEMORY_GOAL;
+        const speedOk = key !== 'lint' || ref / ms >= SPEED_GOAL;
+        if (memoryOk && speedOk) met++;
+        const goals = [`memory ${memoryOk ? 'met' : 'NOT met'}`, ...(key === 'lint' ? [`speed ${speedOk ? 'met' : 'NOT met'}`] : [])].join(', ');
+        rows.push([`summit-notes ${key}${failed}`, fixed(ms, 0), fixed(peak / MB, 0), fixed(peak / bytes, 2), fixed(ref / ms, 2), goals]);
       }
-      console.log(`\n${size} MB notes file, ${runs} processes each (goals: lint ≥ 3× the reference; peak / file < 5)`);
+      console.log(`\n${size} MB notes file, ${runs} processes each (goals: lint ≥ ${SPEED_GOAL}× the reference; peak / file < ${MEMORY_GOAL})`);
       printTable(rows);
+      console.log(`${met} of ${samples.size} commands meet their goals`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

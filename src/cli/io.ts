@@ -14,6 +14,8 @@
  * and one line in the registry of `src/cli/main.ts`. Commands never touch `process` or `fs`
  * directly: everything goes through `CliIo`, so tests can run them with a fake one.
  */
+import { isUtf8 } from 'node:buffer';
+
 
 /** Success (for `lint`: no errors; warnings may have been printed). */
 export const EXIT_OK = 0;
@@ -112,14 +114,13 @@ const BINARY_SNIFF_BYTES = 8192;
 export function decodeNotesText(bytes: Uint8Array, displayName: string): string {
   const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
   if (sniff.includes(0)) throw new CliError(`${displayName}: looks like a binary file, not a notes file`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new CliError(`${displayName}: not valid UTF-8 text`);
-  }
-  // TextDecoder already drops a UTF-8 BOM when ignoreBOM is false; this catches a BOM that
-  // survived an earlier re-encoding (U+FEFF encoded twice).
+  // Checked first, then decoded in one step (both vectorised in Node): a strict TextDecoder costs
+  // about a tenth of a whole `lint`.
+  if (!isUtf8(bytes)) throw new CliError(`${displayName}: not valid UTF-8 text`);
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
+  // The UTF-8 BOM is dropped above; this catches a BOM that survived an earlier re-encoding
+  // (U+FEFF encoded twice).
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -1,7 +1,6 @@
 /** `summit-notes figures FILE [--json|--csv]`: every figure with its normalised value. */
-import { enclosingInitiatives, parseNotes, type Annotation, type Figure } from '../../core/model';
+import { initiativeFinder, parseNotes, type Annotation, type Figure } from '../../core/model';
 import type { Qualifier } from '../../core/figures';
-import { jsonChunks } from '../../core/text';
 import { CliError, EXIT_OK, exclusiveFlags, parseArgs, qualifierSign, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
 import { csvRow } from '../csv';
@@ -35,6 +34,9 @@ export interface FiguresJson {
   readonly figures: readonly FigureJson[];
 }
 
+/** Output is handed on in pieces of about this many characters. */
+const PIECE = 1 << 16;
+
 const CSV_HEADER = ['line', 'column', 'text', 'value', 'unit', 'qualifier', 'year', 'metric', 'id', 'initiative', 'section', 'note'];
 
 export const command: CliCommand = {
@@ -47,35 +49,46 @@ export const command: CliCommand = {
     if (parsed.positionals.length !== 1) throw new CliError(`expected exactly one FILE\nusage: ${USAGE}`);
     const file = parsed.positionals[0];
     const model = parseNotes(await readNotesFile(io, file));
-    const initiativeOf = enclosingInitiatives(model);
-    const figures = model.figures.map((f) => figureJson(f, initiativeOf));
-    if (parsed.flags.has('json')) {
-      // Member by member: the figures' JSON is never one string.
-      for (const piece of jsonChunks({ file, language: model.language, figures } satisfies FiguresJson)) io.out(piece);
-    } else if (parsed.flags.has('csv')) {
-      let csv = csvRow(CSV_HEADER);
-      for (const f of figures) {
-        csv += csvRow([f.range.startLine, f.range.startColumn, f.text, f.value, f.unit, f.qualifier, f.year, f.metric, f.id, f.initiative, f.section, f.note]);
-        if (csv.length >= 1 << 16) {
-          io.out(csv);
-          csv = '';
-        }
+    const initiativeOf = initiativeFinder();
+    // Each figure's record is made, written and let go: never a list of them all, nor one string.
+    let buffer = '';
+    const write = (text: string): void => {
+      buffer += text;
+      if (buffer.length >= PIECE) {
+        io.out(buffer);
+        buffer = '';
       }
-      io.out(csv);
+    };
+    const figures = model.figures;
+    if (parsed.flags.has('json')) {
+      // As jsonChunks({ file, language, figures } satisfies FiguresJson) writes it: JSON.stringify(…, null, 2).
+      write(`{\n  "file": ${JSON.stringify(file)},\n  "language": ${JSON.stringify(model.language)},\n  "figures": ${figures.length ? '[' : '[]'}`);
+      for (let i = 0; i < figures.length; i++) {
+        write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(figureJson(figures[i], initiativeOf), null, 2).replace(/\n/g, '\n    ')}`);
+      }
+      write(`${figures.length ? '\n  ]' : ''}\n}\n`);
+    } else if (parsed.flags.has('csv')) {
+      write(csvRow(CSV_HEADER));
+      for (const figure of figures) {
+        const f = figureJson(figure, initiativeOf);
+        write(csvRow([f.range.startLine, f.range.startColumn, f.text, f.value, f.unit, f.qualifier, f.year, f.metric, f.id, f.initiative, f.section, f.note]));
+      }
     } else {
-      for (const [i, f] of figures.entries()) {
+      for (const figure of figures) {
+        const f = figureJson(figure, initiativeOf);
         const value = f.value === null ? '(no value)' : `${qualifierSign(f.qualifier)}${formatNumber(f.value)}${unitSuffix(f.unit)}`;
         const extra = [f.metric, f.year === null ? null : String(f.year)].filter((x) => x !== null).join(', ');
-        io.out(terminalText(`${lineCol(model.figures[i].annotation.range)}  ${value}  ← "${f.text}"${extra ? `  (${extra})` : ''}`) + '\n');
+        write(terminalText(`${lineCol(figure.annotation.range)}  ${value}  ← "${f.text}"${extra ? `  (${extra})` : ''}`) + '\n');
       }
     }
+    io.out(buffer);
     return EXIT_OK;
   },
 };
 
-function figureJson(figure: Figure, initiativeOf: readonly (Annotation | undefined)[]): FigureJson {
+function figureJson(figure: Figure, initiativeOf: (a: Annotation) => Annotation | undefined): FigureJson {
   const a = figure.annotation;
-  const holder = initiativeOf[a.index];
+  const holder = initiativeOf(a);
   const initiative = holder ? holder.id ?? null : null;
   return {
     text: a.plainText,

@@ -1,6 +1,7 @@
 /** `summit-notes outline FILE [--json]`: sections → initiatives → their figures and actors. */
-import { parseNotes, walkDepthFirst } from '../../core/model';
-import { buildOutline, type OutlineNode } from '../../core/editor';
+import { parseNotes, type NotesModel } from '../../core/model';
+import { outlineEntries, type OutlineEntries, type OutlineNode } from '../../core/editor';
+import type { Range } from '../../core/text';
 import { CliError, EXIT_OK, parseArgs, readNotesFile, terminalText, type CliCommand } from '../io';
 import { lineCol, rangeJson, type RangeJson } from '../shapes';
 
@@ -33,20 +34,49 @@ export const command: CliCommand = {
     if (positionals.length !== 1) throw new CliError(`expected exactly one FILE\nusage: ${USAGE}`);
     const file = positionals[0];
     const model = parseNotes(await readNotesFile(io, file));
-    const outline = buildOutline(model);
+    // The outline's flat table (entries in document order, each with its parent), not a tree of
+    // node objects: each node is made, written and let go.
+    const entries = outlineEntries(model);
     if (flags.has('json')) {
-      writeOutlineJson({ file, title: model.frontMatter?.title ?? null, language: model.language }, outline, io.out);
+      writeOutlineJson({ file, title: model.frontMatter?.title ?? null, language: model.language }, model, entries, io.out);
     } else {
       const head = model.frontMatter?.title ? `${terminalText(model.frontMatter.title)}\n` : '';
-      writeTree(outline, head, io.out);
+      writeTree(model, entries, head, io.out);
     }
     return EXIT_OK;
   },
 };
 
-function nodeId(node: OutlineNode): string | undefined {
-  // An annotation node also carries its section; only a section node shows the section's id.
-  return node.kind === 'section' ? node.section?.id : node.annotation?.id;
+/** What the outputs show of one outline entry: an OutlineNode of `buildOutline`, without its children. */
+interface EntryNode {
+  readonly kind: OutlineNode['kind'];
+  readonly label: string;
+  readonly id: string | undefined;
+  readonly range: Range;
+  readonly selectionRange: Range;
+  /** The heading's level (sections only). */
+  readonly level: number | undefined;
+}
+
+/** Entry `i` of `entries` as `buildOutline` would make its node. */
+function entryNode(model: NotesModel, entries: OutlineEntries, i: number): EntryNode {
+  const item = entries.items[i];
+  if (item >= 0) {
+    const a = model.annotations[item];
+    return { kind: a.kind ?? 'initiative', label: a.plainText.trim(), id: a.id, range: a.range, selectionRange: a.contentRange, level: undefined };
+  }
+  const s = model.allSections[-1 - item];
+  return { kind: 'section', label: s.title || '(untitled)', id: s.id, range: s.range, selectionRange: s.headingRange, level: s.level };
+}
+
+/** Each entry's depth in the outline (0 at the top): parents come before their children. */
+function entryLevels(entries: OutlineEntries): Int32Array {
+  const levels = new Int32Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const parent = entries.parents[i];
+    levels[i] = parent >= 0 ? levels[parent] + 1 : 0;
+  }
+  return levels;
 }
 
 /** Past this depth the text outline stops indenting and shows the depth instead (`(41) figure …`). */
@@ -56,54 +86,54 @@ export const MAX_JSON_INDENT = 20;
 /** Output is handed on in pieces of about this many characters, so a large outline is never one string. */
 const CHUNK = 1 << 16;
 
-function nodeJson(node: OutlineNode): Omit<OutlineNodeJson, 'children'> {
-  return { kind: node.kind, label: node.label, id: nodeId(node) ?? null, range: rangeJson(node.range) };
-}
-
 /**
  * The `--json` document, written as `JSON.stringify(doc, null, 2)` would (one line per subtree
- * below `MAX_JSON_INDENT`), by a loop over an explicit stack: deep nests neither overflow the call
- * stack nor make one large string.
+ * below `MAX_JSON_INDENT`), entry by entry in document order: an entry at depth L is an item of
+ * an array whose items stand at JSON depth 2 + 2L; moving to a shallower entry closes the arrays
+ * (and the nodes holding them) in between. Deep nests neither recurse nor make one large string.
  */
-function writeOutlineJson(head: Omit<OutlineJson, 'outline'>, roots: readonly OutlineNode[], out: (text: string) => void): void {
+function writeOutlineJson(head: Omit<OutlineJson, 'outline'>, model: NotesModel, entries: OutlineEntries, out: (text: string) => void): void {
   let buffer = `{\n  "file": ${JSON.stringify(head.file)},\n  "title": ${JSON.stringify(head.title)},\n  "language": ${JSON.stringify(head.language)},\n  "outline": `;
-  // One frame per open array: its nodes, the next to write, and the depth of its items (the roots' is 2).
-  const stack: { nodes: readonly OutlineNode[]; next: number; depth: number }[] = [];
-  const open = (nodes: readonly OutlineNode[], depth: number): void => {
-    if (nodes.length === 0) buffer += '[]';
-    else {
-      buffer += '[';
-      stack.push({ nodes, next: 0, depth });
-    }
-  };
+  const n = entries.length;
+  if (n === 0) {
+    out(`${buffer}[]\n}\n`);
+    return;
+  }
   // A newline and indentation in pretty depths, nothing (or one space after `:`) in compact ones.
   const br = (depth: number): string => (depth > MAX_JSON_INDENT ? '' : `\n${'  '.repeat(depth)}`);
   const colon = (depth: number): string => (depth > MAX_JSON_INDENT ? ':' : ': ');
-  open(roots, 2);
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    const d = frame.depth;
-    if (frame.next === frame.nodes.length) {
-      stack.pop();
-      buffer += `${br(d - 1)}]`;
-      // The array closed was a node's `children`: close that node too (the roots' array closes the document).
-      buffer += stack.length > 0 ? `${br(d - 2)}}` : '\n}\n';
+  /** Closes the array of entries at depth `level` and the node holding it (the roots' closes the document). */
+  const close = (level: number): string => {
+    const d = 2 + 2 * level;
+    return `${br(d - 1)}]${level > 0 ? br(d - 2) + '}' : '\n}\n'}`;
+  };
+  const levels = entryLevels(entries);
+  buffer += '[';
+  // The depth of the entries of the innermost open array.
+  let open = 0;
+  for (let i = 0; i < n; i++) {
+    const level = levels[i];
+    for (; open > level; open--) buffer += close(open);
+    // The first item of an array follows its parent (or opens the roots').
+    if (i > 0 && entries.parents[i] !== i - 1) buffer += ',';
+    const node = entryNode(model, entries, i);
+    const d = 2 + 2 * level;
+    const f = d + 1;
+    buffer += `${br(d)}{${br(f)}"kind"${colon(f)}${JSON.stringify(node.kind)},${br(f)}"label"${colon(f)}${JSON.stringify(node.label)},` +
+      `${br(f)}"id"${colon(f)}${JSON.stringify(node.id ?? null)},${br(f)}"range"${colon(f)}${rangeText(rangeJson(node.range), f)},${br(f)}"children"${colon(f)}`;
+    if (i + 1 < n && entries.parents[i + 1] === i) {
+      buffer += '[';
+      open = level + 1;
     } else {
-      const node = frame.nodes[frame.next++];
-      if (frame.next > 1) buffer += ',';
-      const json = nodeJson(node);
-      const f = d + 1;
-      buffer += `${br(d)}{${br(f)}"kind"${colon(f)}${JSON.stringify(json.kind)},${br(f)}"label"${colon(f)}${JSON.stringify(json.label)},` +
-        `${br(f)}"id"${colon(f)}${JSON.stringify(json.id)},${br(f)}"range"${colon(f)}${rangeText(json.range, f)},${br(f)}"children"${colon(f)}`;
-      if (node.children.length === 0) buffer += `[]${br(d)}}`;
-      else open(node.children, d + 2);
+      buffer += `[]${br(d)}}`;
+      open = level;
     }
     if (buffer.length >= CHUNK) {
       out(buffer);
       buffer = '';
     }
   }
-  if (stack.length === 0 && roots.length === 0) buffer += '\n}\n';
+  for (; open >= 0; open--) buffer += close(open);
   out(buffer);
 }
 
@@ -117,21 +147,22 @@ function rangeText(range: RangeJson, depth: number): string {
 
 /**
  * Indented text: `  initiative  Label  #id  12:5`, two spaces per level (up to
- * `MAX_TEXT_INDENT` levels; deeper lines show their depth). Depth first without recursion
- * (`walkDepthFirst`), written out in pieces.
+ * `MAX_TEXT_INDENT` levels; deeper lines show their depth). Entry by entry, written out in pieces.
  */
-function writeTree(roots: readonly OutlineNode[], head: string, out: (text: string) => void): void {
+function writeTree(model: NotesModel, entries: OutlineEntries, head: string, out: (text: string) => void): void {
   let buffer = head;
-  walkDepthFirst(roots, (node, depth) => {
-    const id = nodeId(node);
+  const levels = entryLevels(entries);
+  for (let i = 0; i < entries.length; i++) {
+    const node = entryNode(model, entries, i);
+    const depth = levels[i];
     const label = terminalText(node.label.replace(/\s+/g, ' '));
-    const marker = node.kind === 'section' ? '#'.repeat(node.section?.level ?? 1) : node.kind;
+    const marker = node.kind === 'section' ? '#'.repeat(node.level ?? 1) : node.kind;
     const indent = depth > MAX_TEXT_INDENT ? `${'  '.repeat(MAX_TEXT_INDENT)}(${depth}) ` : '  '.repeat(depth);
-    buffer += `${indent}${marker} ${label}${id ? `  {#${terminalText(id)}}` : ''}  ${lineCol(node.selectionRange)}\n`;
+    buffer += `${indent}${marker} ${label}${node.id ? `  {#${terminalText(node.id)}}` : ''}  ${lineCol(node.selectionRange)}\n`;
     if (buffer.length >= CHUNK) {
       out(buffer);
       buffer = '';
     }
-  });
+  }
   if (buffer) out(buffer);
 }

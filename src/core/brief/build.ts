@@ -6,7 +6,7 @@
 import type { Annotation, Figure, NotesModel, Qualifier, Section } from '../model';
 import { describeFigureValue } from '../figures';
 import { safeHttpUrl } from './links';
-import { enclosingInitiatives, walkDepthFirst } from '../model';
+import { initiativeFinder, walkDepthFirst } from '../model';
 
 /** Bumped when the JSON shape changes incompatibly (documented in docs/CLI.md, "Brief JSON"). */
 export const BRIEF_SCHEMA_VERSION = 1;
@@ -120,7 +120,7 @@ export function buildBrief(model: NotesModel): Brief {
   const where = new Locator(model);
   const figureOf = new Map<Annotation, BriefFigure>();
   const figures: BriefFigure[] = [];
-  const initiativeOf = model.figures.length ? enclosingInitiatives(model) : [];
+  const initiativeOf = initiativeFinder();
   for (const figure of model.figures) {
     const row = toFigure(where, figure, initiativeOf);
     figureOf.set(figure.annotation, row);
@@ -238,7 +238,7 @@ class Locator {
   }
 }
 
-function toFigure(where: Locator, figure: Figure, initiativeOf: readonly (Annotation | undefined)[]): BriefFigure {
+function toFigure(where: Locator, figure: Figure, initiativeOf: (a: Annotation) => Annotation | undefined): BriefFigure {
   const a = figure.annotation;
   const offset = a.range.start;
   return {
@@ -252,7 +252,7 @@ function toFigure(where: Locator, figure: Figure, initiativeOf: readonly (Annota
     year: figure.year,
     note: a.attribute('note'),
     section: where.section(a.section),
-    initiativeId: initiativeOf[a.index]?.id,
+    initiativeId: initiativeOf(a)?.id,
     line: where.line(offset),
     offset,
   };

@@ -40,24 +40,39 @@ export function csvCell(value: string | number | undefined | null, isText = true
 
 /** The brief as CSV; the header row and the `kind` cells in `language` (the notes file's when not given). */
 export function renderBriefCsv(brief: Brief, language?: OutputLanguage): string {
+  return [...renderBriefCsvChunks(brief, language)].join('');
+}
+
+/** Pieces are handed on at about this many characters. */
+const PIECE = 1 << 16;
+
+/** `renderBriefCsv` in pieces that join to exactly its text, each row made as it is reached. */
+export function* renderBriefCsvChunks(brief: Brief, language?: OutputLanguage): Generator<string> {
   const lang = language ?? outputLanguage(brief.header.language);
   const kinds = KIND_WORDS[lang];
-  const header = lang === 'en' ? BRIEF_CSV_COLUMNS.join(',') : BRIEF_CSV_COLUMNS.map((c) => csvCell(BRIEF_CSV_COLUMNS_RU[c])).join(',');
-  const rows: string[] = [header];
+  let buffer = `${lang === 'en' ? BRIEF_CSV_COLUMNS.join(',') : BRIEF_CSV_COLUMNS.map((c) => csvCell(BRIEF_CSV_COLUMNS_RU[c])).join(',')}\r\n`;
   for (const area of brief.areas) {
     for (const i of area.initiatives) {
-      rows.push([
+      buffer += [
         kinds.initiative, csvCell(i.id), csvCell(i.text), csvCell(i.area), csvCell(i.areaLabel), csvCell(i.status),
         csvCell(i.proposer), '', '', '', '', '', '', '', csvCell(i.section?.title), String(i.line + 1), csvCell(i.note),
-      ].join(','));
+      ].join(',') + '\r\n';
+      if (buffer.length >= PIECE) {
+        yield buffer;
+        buffer = '';
+      }
     }
   }
   for (const f of brief.figures) {
-    rows.push([
+    buffer += [
       kinds.figure, csvCell(f.id), csvCell(f.asWritten), '', '', '', '', csvCell(f.metric), csvCell(f.asWritten),
       csvCell(f.value, false), csvCell(f.unit), csvCell(f.qualifier), csvCell(f.year, false), csvCell(f.initiativeId),
       csvCell(f.section?.title), String(f.line + 1), csvCell(f.note),
-    ].join(','));
+    ].join(',') + '\r\n';
+    if (buffer.length >= PIECE) {
+      yield buffer;
+      buffer = '';
+    }
   }
-  return rows.join('\r\n') + '\r\n';
+  yield buffer;
 }

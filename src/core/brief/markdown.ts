@@ -18,9 +18,26 @@ export function escapeMarkdown(text: string): string {
 
 /** The brief as Markdown, headings and labels in `language` (the notes file's when not given). */
 export function renderBriefMarkdown(brief: Brief, language?: OutputLanguage): string {
+  return [...renderBriefMarkdownChunks(brief, language)].join('');
+}
+
+/** Pieces are handed on at about this many characters. */
+const PIECE = 1 << 16;
+
+/** `renderBriefMarkdown` in pieces that join to exactly its text (its lines joined by `\n`), made as they are reached. */
+export function* renderBriefMarkdownChunks(brief: Brief, language?: OutputLanguage): Generator<string> {
   const lang = language ?? outputLanguage(brief.header.language);
   const t = (key: Parameters<typeof message>[1]): string => message(lang, key);
-  const out: string[] = [];
+  let buffer = '';
+  let first = true;
+  const out = {
+    push(...lines: string[]): void {
+      for (const line of lines) {
+        buffer += first ? line : `\n${line}`;
+        first = false;
+      }
+    },
+  };
   const h = brief.header;
   out.push(`# ${escapeMarkdown(h.title ?? t('brief.untitled'))}`, '');
   const facts: string[] = [];
@@ -44,7 +61,13 @@ export function renderBriefMarkdown(brief: Brief, language?: OutputLanguage): st
   if (!brief.areas.length) out.push(t('brief.noInitiatives'), '');
   for (const area of brief.areas) {
     out.push(`### ${escapeMarkdown(area.id === undefined ? t('brief.noArea') : area.label)}`, '');
-    for (const i of area.initiatives) out.push(...initiativeLines(i, lang));
+    for (const i of area.initiatives) {
+      out.push(...initiativeLines(i, lang));
+      if (buffer.length >= PIECE) {
+        yield buffer;
+        buffer = '';
+      }
+    }
     out.push('');
   }
 
@@ -54,6 +77,10 @@ export function renderBriefMarkdown(brief: Brief, language?: OutputLanguage): st
     out.push(`| ${t('brief.metric')} | ${t('brief.valueAsWritten')} | ${t('brief.normalisedValue')} | ${t('brief.year')} | ${t('brief.where')} |`, '| --- | --- | --- | --- | --- |');
     for (const f of brief.figures) {
       out.push(`| ${escapeMarkdown(f.metric ?? '—')} | ${escapeMarkdown(f.asWritten)} | ${escapeMarkdown(normalisedIn(f, lang) || '—')} | ${f.year ?? ''} | ${escapeMarkdown(f.section?.title ?? '—')} |`);
+      if (buffer.length >= PIECE) {
+        yield buffer;
+        buffer = '';
+      }
     }
     out.push('');
   }
@@ -61,10 +88,16 @@ export function renderBriefMarkdown(brief: Brief, language?: OutputLanguage): st
   out.push(`## ${t('brief.actors')}`, '');
   if (!brief.actors.length) out.push(t('brief.noActors'), '');
   else {
-    for (const a of brief.actors) out.push(`- ${escapeMarkdown(a.name)}${a.mentions > 1 ? ` (${count(a.mentions, 'mention', lang)})` : ''}`);
+    for (const a of brief.actors) {
+      out.push(`- ${escapeMarkdown(a.name)}${a.mentions > 1 ? ` (${count(a.mentions, 'mention', lang)})` : ''}`);
+      if (buffer.length >= PIECE) {
+        yield buffer;
+        buffer = '';
+      }
+    }
     out.push('');
   }
-  return out.join('\n');
+  yield buffer;
 }
 
 function initiativeLines(i: BriefInitiative, lang: OutputLanguage): string[] {

@@ -6,9 +6,9 @@
  * both held in full.
  */
 import { buildBrief, type Brief } from './build';
-import { renderBriefCsv } from './csv';
+import { renderBriefCsvChunks } from './csv';
 import { annotatedTextChunks, briefDocumentHead, briefLanguage, createNotesMarkdown, markdownEnv, renderBriefParts } from './html';
-import { renderBriefMarkdown } from './markdown';
+import { renderBriefMarkdownChunks } from './markdown';
 import type { BriefFormat } from './export';
 import type { NotesModel } from '../model';
 import { jsonChunks, type OutputLanguage } from '../text';
@@ -21,9 +21,10 @@ export function* renderBriefChunks(model: NotesModel, format: BriefFormat, langu
   const brief = buildBrief(model);
   switch (format) {
     case 'html': yield* briefDocumentChunks(brief, model, language); return;
-    case 'md': yield renderBriefMarkdown(brief, language); return;
-    case 'json': yield* jsonChunks(brief, (_key, value) => (value === undefined ? null : value)); return;
-    case 'csv': yield renderBriefCsv(brief, language); return;
+    case 'md': yield* renderBriefMarkdownChunks(brief, language); return;
+    // Deep enough that each initiative (inside its area's list) and each figure is a piece of its own.
+    case 'json': yield* jsonChunks(brief, (_key, value) => (value === undefined ? null : value), 5); return;
+    case 'csv': yield* renderBriefCsvChunks(brief, language); return;
   }
 }
 

@@ -5,7 +5,7 @@
  * groups, workspace-symbol entries and the text edits made on the analyst's behalf.
  */
 export { buildOutline, limitOutline, outlineEntries, outlinePositions, POSITION_STRIDE } from './outline';
-export type { OutlineDepth, OutlineNode, OutlineNodeKind } from './outline';
+export type { OutlineDepth, OutlineEntries, OutlineNode, OutlineNodeKind } from './outline';
 export { PositionCursor } from './linePositions';
 export { MIN_MARGIN_LINES, nearWindowEdge, paintWindow, sameNumbers, untouchedSince } from './paintWindow';
 export { symbolRange, symbolSelection, updateSymbolTable } from './symbolTable';

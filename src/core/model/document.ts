@@ -9,7 +9,8 @@
 import type { BlockNotes, HeadingRecord } from './blocks';
 import { checkFindings, readFigureRow } from './rowFacts';
 import type { FigureReading } from './tables';
-import { IdIndex, buildIdState, type Carrier, type IdState } from './ids';
+import { buildIdState, type Carrier, type IdState } from './ids';
+import { IdIndex } from './idIndex';
 import { compareFindings, toDiagnostic, type Finding } from './diagnostics';
 import type { Interner } from './interner';
 import { lastAtOrBefore, TextRange } from '../text';

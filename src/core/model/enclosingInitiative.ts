@@ -24,3 +24,33 @@ function walkUp(a: Annotation): Annotation | undefined {
   for (let p: Annotation | undefined = a; p; p = p.parent) if (p.kind === 'initiative') return p;
   return undefined;
 }
+
+/**
+ * The innermost initiative holding an annotation (not itself), asked annotation by annotation:
+ * only the annotations asked for and their ancestors are looked at, and each ancestor's answer is
+ * kept, so asking for every figure is linear in the annotations, without a list of all of them
+ * (what `enclosingInitiatives` makes).
+ */
+export function initiativeFinder(): (a: Annotation) => Annotation | undefined {
+  // Answers of the ancestors walked so far, by annotation index (null: no initiative above).
+  const known = new Map<number, Annotation | null>();
+  return (a) => {
+    const path: Annotation[] = [];
+    let found: Annotation | null = null;
+    for (let p = a.parent; p; p = p.parent) {
+      if (p.kind === 'initiative') {
+        found = p;
+        break;
+      }
+      const answer = known.get(p.index);
+      if (answer !== undefined) {
+        found = answer;
+        break;
+      }
+      path.push(p);
+    }
+    // Every annotation on the way up (none an initiative) has the same answer.
+    for (const q of path) known.set(q.index, found);
+    return found ?? undefined;
+  };
+}

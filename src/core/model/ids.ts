@@ -4,8 +4,9 @@
  * from the text without copying it; carriers are named by their scanned row (a base and a row of
  * it), which never changes, so the model an edit makes derives its map from the previous one:
  * only the ids the edit's stretch carried before or carries now are looked at again
- * (model/edit.ts). The map is split into buckets, each copied only when one of its ids changes,
- * so models share the rest.
+ * (model/edit.ts). A whole file's map is a dense table (DenseIds); what edits change goes into
+ * buckets over it, each copied only when one of its ids changes, so models share the rest.
+ * (The map as a ReadonlyMap is model/idIndex.ts.)
  */
 import { NAME_CHAR } from './attributes';
 import { PHASE_IDS, PHASE_REFERENCES, finding, nearest, type Finding } from './diagnostics';
@@ -46,25 +47,55 @@ function list(c: Carriers | undefined): readonly Carrier[] {
   return c === undefined ? NONE : Array.isArray(c) ? c : [c as Carrier];
 }
 
+/**
+ * The ids a whole-file read found, compactly: `first[name]` is the row code (annotation row ≥ 0,
+ * heading -1 - its index) of the first carrier of the interned id `name`, all of one base, or
+ * NO_CARRIER; `more` lists every carrier of the ids carried more than once. A file's hundreds of
+ * thousands of ids then cost four bytes each, not an object and a map entry.
+ */
+interface DenseIds {
+  readonly base: Base;
+  readonly first: Int32Array;
+  readonly more: ReadonlyMap<number, readonly Carrier[]>;
+}
+
+const NO_CARRIER = -0x80000000;
+
 /** What a model knows of its ids; shared, bucket by bucket, with the models edits make from it. */
 export class IdState {
   constructor(
+    /** Ids an edit looked at again (an empty list: carried no more); these override `dense`. */
     readonly buckets: readonly (Bucket | undefined)[],
     readonly size: number,
     /** Duplicate-id findings (any order). */
     readonly duplicates: readonly Finding[],
     /** Unresolved-reference findings (any order). */
     readonly unresolved: readonly Finding[],
+    /** The ids of the whole-file read this state descends from, when it was of one base. */
+    readonly dense?: DenseIds,
   ) {}
 
   /** The carriers of the id interned as `name`, in document order (empty when none). */
   carriers(name: number): readonly Carrier[] {
-    return name < 0 ? NONE : list(this.buckets[name & (BUCKETS - 1)]?.get(name));
+    if (name < 0) return NONE;
+    const bucket = this.buckets[name & (BUCKETS - 1)];
+    if (bucket !== undefined && bucket.has(name)) return list(bucket.get(name));
+    const dense = this.dense;
+    if (dense === undefined || name >= dense.first.length || dense.first[name] === NO_CARRIER) return NONE;
+    return dense.more.get(name) ?? [{ base: dense.base, row: dense.first[name] }];
   }
 
   first(name: number): Carrier | undefined {
-    const c = name < 0 ? undefined : this.buckets[name & (BUCKETS - 1)]?.get(name);
-    return c === undefined ? undefined : Array.isArray(c) ? (c as readonly Carrier[])[0] : (c as Carrier);
+    return this.has(name) ? this.carriers(name)[0] : undefined;
+  }
+
+  /** Whether any carrier holds the id interned as `name` (without making a carrier). */
+  has(name: number): boolean {
+    if (name < 0) return false;
+    const bucket = this.buckets[name & (BUCKETS - 1)];
+    if (bucket !== undefined && bucket.has(name)) return list(bucket.get(name)).length > 0;
+    const dense = this.dense;
+    return dense !== undefined && name < dense.first.length && dense.first[name] !== NO_CARRIER;
   }
 }
 
@@ -162,6 +193,8 @@ function forEachCarrier(doc: IdDocument, visit: (base: Base, row: number, start:
 
 /** The id state of `doc`, read from all its carriers and references. */
 export function buildIdState(doc: IdDocument): IdState {
+  const base = singleBase(doc);
+  if (base !== undefined) return buildDenseIdState(doc, base);
   const buckets: Map<number, Carriers>[] = [];
   const duplicates: Finding[] = [];
   let size = 0;
@@ -189,10 +222,56 @@ export function buildIdState(doc: IdDocument): IdState {
   return new IdState(state.buckets, size, duplicates, unresolvedOf(doc, state, undefined));
 }
 
+/** The one base every annotation and heading of `doc` comes from, unshifted (a file read whole), or undefined. */
+function singleBase(doc: IdDocument): Base | undefined {
+  const pieces = [...doc.annotationPieces, ...doc.headingPieces];
+  if (pieces.length === 0) return undefined;
+  const base = pieces[0].base;
+  return pieces.every((p) => p.base === base && p.shift === 0) ? base : undefined;
+}
+
+/** `buildIdState` for a model of one base: the ids in a dense table (see DenseIds). */
+function buildDenseIdState(doc: IdDocument, base: Base): IdState {
+  let first = new Int32Array(Math.max(16, doc.names.names.length)).fill(NO_CARRIER);
+  const more = new Map<number, Carrier[]>();
+  const duplicates: Finding[] = [];
+  let size = 0;
+  try {
+    let carriers = base.headings.length;
+    for (let r = 0; r < base.rowCount; r++) if (base.rows[r * A_STRIDE + A_ID] >= 0) carriers++;
+    doc.names.reserve(carriers);
+    forEachCarrier(doc, (_base, row) => {
+      const name = nameOf(doc, base, row, 0);
+      if (name < 0) return;
+      if (name >= first.length) {
+        const grown = new Int32Array(Math.max(first.length * 2, name + 1)).fill(NO_CARRIER);
+        grown.set(first);
+        first = grown;
+      }
+      const known = first[name];
+      if (known === NO_CARRIER) {
+        first[name] = row;
+        size++;
+        return;
+      }
+      let carriers = more.get(name);
+      if (carriers === undefined) more.set(name, (carriers = [{ base, row: known }]));
+      const c: Carrier = { base, row };
+      duplicates.push(duplicate(doc, doc.names.names[name], c, carrierStart(doc, carriers[0])));
+      carriers.push(c);
+    });
+  } catch {
+    // Keep what was found so far.
+  }
+  const dense: DenseIds = { base, first, more };
+  const state = new IdState(EMPTY_BUCKETS, size, duplicates, [], dense);
+  return new IdState(EMPTY_BUCKETS, size, duplicates, unresolvedOf(doc, state, undefined), dense);
+}
+
+const EMPTY_BUCKETS: readonly (Bucket | undefined)[] = Object.freeze(new Array<Bucket | undefined>(BUCKETS).fill(undefined));
+
 function bucketList(buckets: (Bucket | undefined)[]): (Bucket | undefined)[] {
-  const out = new Array<Bucket | undefined>(BUCKETS);
-  for (let i = 0; i < BUCKETS; i++) out[i] = buckets[i];
-  return out;
+  return Array.from({ length: BUCKETS }, (_, i) => buckets[i]);
 }
 
 /**
@@ -209,7 +288,7 @@ function unresolvedOf(doc: IdDocument, state: IdState, only: { readonly names: R
       const start = doc.referenceField(r, R_ID);
       const end = referenceIdEnd(text, start);
       const name = end > start ? doc.names.idOf(text, start, end) : -1;
-      if (state.first(name) !== undefined) return;
+      if (state.has(name)) return;
       const id = name < 0 ? '' : doc.names.names[name];
       let suggestion: string | undefined;
       if (budget-- > 0) suggestion = nearest(id, (keys ??= orderedIds(doc, state)), 3);
@@ -312,12 +391,14 @@ export function deriveIdState(doc: IdDocument, edit: IdEdit): IdState {
       copied.add(b);
     }
     const bucket = buckets[b] as Map<number, Carriers>;
-    if (after.length === 0) bucket.delete(name);
-    else bucket.set(name, after.length === 1 ? after[0] : after);
+    // Over a dense table an id carried no more stays in its bucket, as an empty list.
+    if (after.length > 0) bucket.set(name, after.length === 1 ? after[0] : after);
+    else if (state.dense) bucket.set(name, NONE);
+    else bucket.delete(name);
     size += (after.length > 0 ? 1 : 0) - (before.length > 0 ? 1 : 0);
     if ((after.length > 0) !== (before.length > 0)) flipped.add(name);
   }
-  const next = new IdState(buckets, size, [], []);
+  const next = new IdState(buckets, size, [], [], state.dense);
   // Duplicates: those of untouched ids move (and name a new line when line breaks moved before their first carrier).
   const duplicates: Finding[] = [];
   const names = doc.names;
@@ -343,7 +424,7 @@ export function deriveIdState(doc: IdDocument, edit: IdEdit): IdState {
     }
     for (const f of unresolvedOf(doc, next, { names: flipped, from, to: to + delta })) unresolved.push(f);
   }
-  return new IdState(buckets, size, duplicates, unresolved);
+  return new IdState(buckets, size, duplicates, unresolved, state.dense);
 }
 
 function moved(f: Finding, delta: number): Finding {
@@ -361,50 +442,4 @@ function movedDuplicate(doc: IdDocument, f: Finding, edit: IdEdit): Finding {
   const message = firstMoves && edit.linesMoved ? `The id “${id}” is already used at line ${doc.positionAt(newFirst).line + 1}.` : f.message;
   const delta = ownMoves ? edit.delta : 0;
   return { ...f, message, start: f.start + delta, end: f.end + delta, seq: f.seq + 2 * delta, data: { id, first: newFirst } };
-}
-
-/**
- * The model's id map as a ReadonlyMap: id → the first annotation or section carrying it. Nodes
- * are made only for the ids asked for.
- */
-export class IdIndex implements ReadonlyMap<string, AnnotationNode | SectionNode> {
-  private ordered: string[] | undefined;
-
-  constructor(
-    private readonly doc: IdDocument,
-    readonly state: IdState,
-  ) {}
-
-  get size(): number {
-    return this.state.size;
-  }
-
-  get(id: string): AnnotationNode | SectionNode | undefined {
-    const first = typeof id === 'string' ? this.state.first(this.doc.names.get(id)) : undefined;
-    return first ? this.doc.carrierNode(first) : undefined;
-  }
-
-  has(id: string): boolean {
-    return typeof id === 'string' && this.state.first(this.doc.names.get(id)) !== undefined;
-  }
-
-  keys(): MapIterator<string> {
-    return (this.ordered ??= orderedIds(this.doc, this.state))[Symbol.iterator]();
-  }
-
-  *values(): MapIterator<AnnotationNode | SectionNode> {
-    for (const id of this.keys()) yield this.get(id) as AnnotationNode | SectionNode;
-  }
-
-  *entries(): MapIterator<[string, AnnotationNode | SectionNode]> {
-    for (const id of this.keys()) yield [id, this.get(id) as AnnotationNode | SectionNode];
-  }
-
-  [Symbol.iterator](): MapIterator<[string, AnnotationNode | SectionNode]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: AnnotationNode | SectionNode, key: string, map: ReadonlyMap<string, AnnotationNode | SectionNode>) => void, thisArg?: unknown): void {
-    for (const [id, carrier] of this.entries()) callback.call(thisArg, carrier, id, this);
-  }
 }

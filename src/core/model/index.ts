@@ -15,7 +15,7 @@ export { localiseDiagnostics } from './diagnosticMessages';
 export { AttributeScanner } from './attributes';
 export type { AttributeBlock } from './attributes';
 export { OutlineLabels } from './outlineTable';
-export { enclosingInitiatives } from './enclosingInitiative';
+export { enclosingInitiatives, initiativeFinder } from './enclosingInitiative';
 export { walkDepthFirst } from './walk';
 export type { TreeNode } from './walk';
 export type { OutlineNodeKind } from './outlineTable';

@@ -101,8 +101,15 @@ export class Interner {
     this.slots[slot] = id + 1;
   }
 
-  private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
+  /** Makes room for `count` more names at once (one rehash instead of one per doubling). */
+  reserve(count: number): void {
+    let size = this.slots.length;
+    while ((this.names.length + count) * 2 > size) size *= 2;
+    if (size > this.slots.length) this.grow(size);
+  }
+
+  private grow(size = this.slots.length * 2): void {
+    this.slots = new Int32Array(size);
     for (let id = 0; id < this.names.length; id++) this.place(id, this.hashes[id]);
   }
 }

@@ -106,9 +106,13 @@ export class IntTable {
     return this.data;
   }
 
-  /** The table for a model to keep: as is, unless more than half of it is spare (then a trimmed copy). */
+  /**
+   * The table for a model to keep: as is, unless more than an eighth of it is spare (then a
+   * trimmed copy: a large file's tables, grown by doubling, would otherwise keep up to half again
+   * of what they hold for as long as the model lives).
+   */
   trimmed(): Int32Array {
-    return this.length * 2 >= this.data.length ? this.data : this.data.slice(0, this.length);
+    return this.length * 8 >= this.data.length * 7 ? this.data : this.data.slice(0, this.length);
   }
 }
 
