@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { escapeHtml, renderBriefPreview } from '../core';
+import { BriefBlockCache, escapeHtml, renderBriefPreview } from '../core';
 import {
   diffBrief, isFromBriefWebview, type BriefContent, type BriefInspection, type BriefPatch, type BriefPreviewState, type ChunkedChange, type ChunkedHtml,
   type FromBriefWebview, type GroupedHtml, type ToBriefWebview,
@@ -92,6 +92,10 @@ export class BriefPreview implements vscode.Disposable {
   lastShownVersion = -1;
   /** Set while the editor scrolls because the preview asked, so that scroll is not sent back. */
   private editorScrollFromPreview = 0;
+  /** The HTML of the text's blocks at the last render: a keystroke renders only the blocks it changed. */
+  private readonly blocks = new BriefBlockCache();
+  /** Maps relative image paths into the note's folder; one function per document, so cached blocks stay valid. */
+  private resolveImage: (src: string) => string | undefined = () => undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -199,6 +203,15 @@ export class BriefPreview implements vscode.Disposable {
     };
     this.ready = false;
     this.sent = undefined;
+    this.blocks.clear();
+    const folder = vscode.Uri.joinPath(this.resourceUri, '..');
+    this.resolveImage = (src) => {
+      try {
+        return webview.asWebviewUri(vscode.Uri.joinPath(folder, decodeURI(src))).toString();
+      } catch {
+        return undefined;
+      }
+    };
     const nonce = createNonce();
     const state: BriefPreviewState = { uri: this.resourceUri.toString(), follows: this.followsActive, line: this.initialLine };
     const csp = [
@@ -270,16 +283,7 @@ export class BriefPreview implements vscode.Disposable {
     const renderStartedAt = Date.now();
     const model = this.deps.models.get(document);
     const modelMs = Date.now() - renderStartedAt;
-    const folder = vscode.Uri.joinPath(this.resourceUri, '..');
-    const content: BriefContent = renderBriefPreview(model, this.deps.markdown, {
-      resolveImage: (src) => {
-        try {
-          return this.panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, decodeURI(src))).toString();
-        } catch {
-          return undefined;
-        }
-      },
-    });
+    const content: BriefContent = renderBriefPreview(model, this.deps.markdown, { resolveImage: this.resolveImage }, this.blocks);
     // Drop a render whose document moved on meanwhile; the change event asks for a fresh one.
     if (this.disposed || document.version !== version || document.uri.toString() !== uri || uri !== this.resourceUri.toString()) return;
     const base = this.sent && this.sent.uri === uri ? this.sent : undefined;
