@@ -15,7 +15,11 @@ import type { NotesModelCache } from './modelCache';
 /** The webview panel type; also the `onWebviewPanel:` activation event and serializer id. */
 export const BRIEF_VIEW_TYPE = 'summitNotes.brief';
 
-/** At most one render per this many ms while typing (the first one goes at once), as the Markdown preview does. */
+/**
+ * While typing, a render waits until the extension host has been free of renders for as long as
+ * the last one took (so rendering holds it at most half the time, whatever the file's size),
+ * and never more than this many ms after the previous render started. The first change goes at once.
+ */
 export const RENDER_THROTTLE_MS = 300;
 
 export interface BriefPreviewDeps {
@@ -79,6 +83,10 @@ export class BriefPreview implements vscode.Disposable {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRenderAt = 0;
+  /** How long the last render took (ms), which paces the next one. */
+  private lastRenderMs = RENDER_THROTTLE_MS / 2;
+  /** The versions the webview confirmed and when (Date.now()), newest last (a few hundred), for measurements. */
+  private readonly confirmations: { readonly version: number; readonly at: number }[] = [];
   private ready = false;
   private disposed = false;
   private pendingReveal: ToBriefWebview | undefined;
@@ -145,7 +153,8 @@ export class BriefPreview implements vscode.Disposable {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    const wait = immediate ? 0 : Math.max(0, this.lastRenderAt + RENDER_THROTTLE_MS - Date.now());
+    const gap = Math.min(RENDER_THROTTLE_MS, this.lastRenderMs * 2);
+    const wait = immediate ? 0 : Math.max(0, this.lastRenderAt + gap - Date.now());
     if (wait === 0) void this.render();
     else this.timer = setTimeout(() => { this.timer = undefined; void this.render(); }, wait);
   }
@@ -167,6 +176,11 @@ export class BriefPreview implements vscode.Disposable {
   timingOf(version: number): BriefTiming | undefined {
     for (let i = this.timings.length - 1; i >= 0; i--) if (this.timings[i].version === version) return this.timings[i];
     return undefined;
+  }
+
+  /** The versions the webview confirmed at or after `since` (Date.now()), oldest first. */
+  confirmedSince(since: number): readonly { readonly version: number; readonly at: number }[] {
+    return this.confirmations.filter((c) => c.at >= since);
   }
 
   /** Asks the webview what it shows (scripts, handlers, text); undefined if it does not answer in time. */
@@ -289,6 +303,7 @@ export class BriefPreview implements vscode.Disposable {
     const base = this.sent && this.sent.uri === uri ? this.sent : undefined;
     const patch = base ? diffBrief(base.content, content) : undefined;
     const renderMs = Date.now() - renderStartedAt;
+    this.lastRenderMs = renderMs;
     const message: ToBriefWebview = base && patch
       ? { type: 'patch', uri, version, base: base.version, follows: this.followsActive, patch }
       : { type: 'render', uri, version, follows: this.followsActive, content };
@@ -318,6 +333,8 @@ export class BriefPreview implements vscode.Disposable {
         this.lastShownVersion = message.version;
         const timing = this.timingOf(message.version);
         const at = Date.now();
+        this.confirmations.push({ version: message.version, at });
+        if (this.confirmations.length > 500) this.confirmations.splice(0, 100);
         if (timing) {
           timing.receivedAt = message.receivedAt;
           timing.appliedAt = message.appliedAt;
