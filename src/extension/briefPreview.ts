@@ -313,7 +313,7 @@ export class BriefPreview implements vscode.Disposable {
       version, kind: message.type === 'patch' ? 'patch' : 'render', requestedAt, renderStartedAt, renderMs, modelMs,
       postedAt: Date.now(), sentChars: size.chars, sentPieces: size.pieces,
     });
-    if (this.timings.length > 8) this.timings.shift();
+    if (this.timings.length > 64) this.timings.shift();
     this.post(message);
   }
 
