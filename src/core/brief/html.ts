@@ -63,14 +63,14 @@ export function markdownEnv(model: NotesModel, options: AnnotatedTextOptions): R
   // The model already read every figure: hand the values to the plugin instead of reading them again.
   const figureValues = new Map<string, string>();
   const lang = outputLanguage(model.language);
-  // The brief's rows carry English words; a Russian file describes its values again.
-  const rows = lang === 'en' ? options.brief?.figures : undefined;
+  // The brief's rows carry English words; a Russian file describes again only values with a qualifier word.
+  const rows = options.brief?.figures;
   const figures = model.figures;
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const a = f.annotation;
     const row = rows && rows.length === figures.length ? rows[i] : undefined;
-    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier, lang));
+    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row && (lang === 'en' || !f.qualifier) ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier, lang));
   }
   const context: SummitMarkdownContext = { areas: model.frontMatter?.areas, language: model.language, figureValues, resolveImage: options.resolveImage, skipLines };
   return { [SUMMIT_ENV_KEY]: context };
