@@ -55,8 +55,12 @@ export class BriefBlockCache implements AnnotatedBlocksRenderer {
       this.afterBlock = coreRulesAfterBlock(md);
     }
     const afterBlock = this.afterBlock;
-    if (stale !== undefined) this.blocks = new Map();
-    this.facts = context;
+    // The facts are recorded with the blocks, at the end: a render that throws half way leaves
+    // no block standing under facts it was not made with.
+    if (stale !== undefined) {
+      this.blocks = new Map();
+      this.facts = undefined;
+    }
 
     // markdown-it's core chain up to and with the block rules, over the whole text.
     const state = new md.core.State(model.text, md, env);
@@ -117,6 +121,7 @@ export class BriefBlockCache implements AnnotatedBlocksRenderer {
     const next = new Map<string, string>();
     for (let b = 0; b < keys.length; b++) if (keys[b]) next.set(keys[b], html[b]);
     this.blocks = next;
+    this.facts = context;
     this.last = { reused: html.length - missing.length, rendered: missing.length, fresh: stale };
     return { html, lines };
   }
