@@ -61,6 +61,8 @@ export function registerBriefPreview(extensionUri: vscode.Uri, models: NotesMode
     }),
     testHooks.provide('briefTiming', (uri: string, version: number): BriefTiming | undefined =>
       manager.all().find((p) => p.resource.toString() === uri)?.timingOf(version)),
+    testHooks.provide('briefConfirmations', (uri: string, since: number) =>
+      manager.all().find((p) => p.resource.toString() === uri)?.confirmedSince(since) ?? []),
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { escapeHtml, renderBriefPreview } from '../core';
+import { BriefBlockCache, escapeHtml, renderBriefPreview } from '../core';
 import {
   diffBrief, isFromBriefWebview, type BriefContent, type BriefInspection, type BriefPatch, type BriefPreviewState, type ChunkedChange, type ChunkedHtml,
   type FromBriefWebview, type GroupedHtml, type ToBriefWebview,
@@ -15,7 +15,11 @@ import type { NotesModelCache } from './modelCache';
 /** The webview panel type; also the `onWebviewPanel:` activation event and serializer id. */
 export const BRIEF_VIEW_TYPE = 'summitNotes.brief';
 
-/** At most one render per this many ms while typing (the first one goes at once), as the Markdown preview does. */
+/**
+ * While typing, a render waits until the extension host has been free of renders for as long as
+ * the last one took (so rendering holds it at most half the time, whatever the file's size),
+ * and never more than this many ms after the previous render started. The first change goes at once.
+ */
 export const RENDER_THROTTLE_MS = 300;
 
 export interface BriefPreviewDeps {
@@ -79,6 +83,10 @@ export class BriefPreview implements vscode.Disposable {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRenderAt = 0;
+  /** How long the last render took (ms), which paces the next one. */
+  private lastRenderMs = RENDER_THROTTLE_MS / 2;
+  /** The versions the webview confirmed and when (Date.now()), newest last (a few hundred), for measurements. */
+  private readonly confirmations: { readonly version: number; readonly at: number }[] = [];
   private ready = false;
   private disposed = false;
   private pendingReveal: ToBriefWebview | undefined;
@@ -92,6 +100,10 @@ export class BriefPreview implements vscode.Disposable {
   lastShownVersion = -1;
   /** Set while the editor scrolls because the preview asked, so that scroll is not sent back. */
   private editorScrollFromPreview = 0;
+  /** The HTML of the text's blocks at the last render: a keystroke renders only the blocks it changed. */
+  private readonly blocks = new BriefBlockCache();
+  /** Maps relative image paths into the note's folder; one function per document, so cached blocks stay valid. */
+  private resolveImage: (src: string) => string | undefined = () => undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -141,7 +153,8 @@ export class BriefPreview implements vscode.Disposable {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    const wait = immediate ? 0 : Math.max(0, this.lastRenderAt + RENDER_THROTTLE_MS - Date.now());
+    const gap = Math.min(RENDER_THROTTLE_MS, this.lastRenderMs * 2);
+    const wait = immediate ? 0 : Math.max(0, this.lastRenderAt + gap - Date.now());
     if (wait === 0) void this.render();
     else this.timer = setTimeout(() => { this.timer = undefined; void this.render(); }, wait);
   }
@@ -163,6 +176,11 @@ export class BriefPreview implements vscode.Disposable {
   timingOf(version: number): BriefTiming | undefined {
     for (let i = this.timings.length - 1; i >= 0; i--) if (this.timings[i].version === version) return this.timings[i];
     return undefined;
+  }
+
+  /** The versions the webview confirmed at or after `since` (Date.now()), oldest first. */
+  confirmedSince(since: number): readonly { readonly version: number; readonly at: number }[] {
+    return this.confirmations.filter((c) => c.at >= since);
   }
 
   /** Asks the webview what it shows (scripts, handlers, text); undefined if it does not answer in time. */
@@ -199,6 +217,15 @@ export class BriefPreview implements vscode.Disposable {
     };
     this.ready = false;
     this.sent = undefined;
+    this.blocks.clear();
+    const folder = vscode.Uri.joinPath(this.resourceUri, '..');
+    this.resolveImage = (src) => {
+      try {
+        return webview.asWebviewUri(vscode.Uri.joinPath(folder, decodeURI(src))).toString();
+      } catch {
+        return undefined;
+      }
+    };
     const nonce = createNonce();
     const state: BriefPreviewState = { uri: this.resourceUri.toString(), follows: this.followsActive, line: this.initialLine };
     const csp = [
@@ -270,21 +297,13 @@ export class BriefPreview implements vscode.Disposable {
     const renderStartedAt = Date.now();
     const model = this.deps.models.get(document);
     const modelMs = Date.now() - renderStartedAt;
-    const folder = vscode.Uri.joinPath(this.resourceUri, '..');
-    const content: BriefContent = renderBriefPreview(model, this.deps.markdown, {
-      resolveImage: (src) => {
-        try {
-          return this.panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, decodeURI(src))).toString();
-        } catch {
-          return undefined;
-        }
-      },
-    });
+    const content: BriefContent = renderBriefPreview(model, this.deps.markdown, { resolveImage: this.resolveImage }, this.blocks);
     // Drop a render whose document moved on meanwhile; the change event asks for a fresh one.
     if (this.disposed || document.version !== version || document.uri.toString() !== uri || uri !== this.resourceUri.toString()) return;
     const base = this.sent && this.sent.uri === uri ? this.sent : undefined;
     const patch = base ? diffBrief(base.content, content) : undefined;
     const renderMs = Date.now() - renderStartedAt;
+    this.lastRenderMs = renderMs;
     const message: ToBriefWebview = base && patch
       ? { type: 'patch', uri, version, base: base.version, follows: this.followsActive, patch }
       : { type: 'render', uri, version, follows: this.followsActive, content };
@@ -294,7 +313,7 @@ export class BriefPreview implements vscode.Disposable {
       version, kind: message.type === 'patch' ? 'patch' : 'render', requestedAt, renderStartedAt, renderMs, modelMs,
       postedAt: Date.now(), sentChars: size.chars, sentPieces: size.pieces,
     });
-    if (this.timings.length > 8) this.timings.shift();
+    if (this.timings.length > 64) this.timings.shift();
     this.post(message);
   }
 
@@ -314,6 +333,8 @@ export class BriefPreview implements vscode.Disposable {
         this.lastShownVersion = message.version;
         const timing = this.timingOf(message.version);
         const at = Date.now();
+        this.confirmations.push({ version: message.version, at });
+        if (this.confirmations.length > 500) this.confirmations.splice(0, 100);
         if (timing) {
           timing.receivedAt = message.receivedAt;
           timing.appliedAt = message.appliedAt;

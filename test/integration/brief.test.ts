@@ -81,6 +81,12 @@ async function paintedTiming(uri: vscode.Uri, version: number): Promise<Timing |
   }
 }
 
+/** Waits until none of our work has run on the extension host for `quietMs` (see src/extension/workLog.ts). */
+async function settled(quietMs: number): Promise<void> {
+  await waitFor(async () => (await testHook<unknown[]>('workLog', performance.now() - quietMs)).length === 0,
+    `our work to settle for ${quietMs} ms`, { timeout: 60_000, interval: 100 });
+}
+
 /** Closes every brief panel (tabs of the preview's webview type). */
 async function closeBriefPanels(): Promise<void> {
   const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
@@ -184,6 +190,83 @@ describe('brief preview', function () {
     const report = `keystroke → updated preview on ${Math.round(document.getText().length / 1024)} KB: median ${median(times)} ms, max ${Math.max(...times)} ms (n=${times.length}); first render ${firstRender} ms`;
     if (this.test) this.test.title += ` [${report}]`;
     await vscode.window.showTextDocument(editor.document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('keeps up with typing on a 200 KB file: each keystroke reaches the preview (median time reported)', async function () {
+    this.timeout(240_000);
+    const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('brief/sample.summit.md')));
+    const uri = await writeWorkspaceFile('brief/typing.summit.md', bigNotes(sample, 200_000));
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('summitNotes.openBriefToSide', uri);
+    await waitForBrief(uri, document.version, 60_000);
+    await vscode.window.showTextDocument(document, { preview: false });
+    // What opening the file started (diagnostics, the tree, the workspace index…) settles first.
+    await settled(500);
+
+    // A typist's pace (about eight keys a second) through the `type` command, as a keystroke goes,
+    // in three places: prose in the middle, the end of the file, and an initiative's text.
+    const KEYS = 12;
+    const INTERVAL_MS = 120;
+    const text = document.getText();
+    const places: { name: string; offset: () => number }[] = [
+      { name: 'prose in the middle', offset: () => document.offsetAt(document.lineAt(Math.floor(document.lineCount / 2)).range.end) },
+      { name: 'end of the file', offset: () => document.getText().length },
+      { name: 'an initiative', offset: () => document.getText().indexOf('[A new rail corridor', text.length / 3) + 3 },
+    ];
+    const keys: { version: number; at: number }[] = [];
+    const arrivals = new Map<number, number>();
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === document && e.contentChanges.length) arrivals.set(e.document.version, Date.now()); });
+    const start = Date.now();
+    try {
+      for (const place of places) {
+        const at = document.positionAt(place.offset());
+        editor.selection = new vscode.Selection(at, at);
+        for (let i = 0; i < KEYS; i++) {
+          const typedAt = Date.now();
+          await vscode.commands.executeCommand('type', { text: 'x' });
+          keys.push({ version: document.version, at: typedAt });
+          await new Promise((r) => setTimeout(r, INTERVAL_MS));
+        }
+        await waitForBrief(uri, document.version, 60_000);
+        await settled(300);
+      }
+    } finally {
+      listener.dispose();
+    }
+    const confirmations = await testHook<{ version: number; at: number }[]>('briefConfirmations', uri.toString(), start);
+    const latencies = keys.map((k) => (confirmations.find((c) => c.version >= k.version && c.at >= k.at)?.at ?? NaN) - k.at);
+    assert.ok(latencies.every(Number.isFinite), `every keystroke reached the preview: ${latencies.join(', ')}`);
+    const events = keys.map((k) => (arrivals.get(k.version) ?? NaN) - k.at);
+    // Where the time of each keystroke's update went (medians over the keystrokes).
+    const parts: Record<string, number[]> = { 'change event reaches the preview': [], 'waits for a render': [], render: [], 'to the webview': [], apply: [], 'confirmation back': [] };
+    for (const k of keys) {
+      const shown = confirmations.find((c) => c.version >= k.version && c.at >= k.at);
+      const t = shown && await testHook<Timing | undefined>('briefTiming', uri.toString(), shown.version);
+      if (!t || t.receivedAt === undefined || t.appliedAt === undefined || t.confirmedAt === undefined) continue;
+      // One keystroke per update while typing: the update's first request is that keystroke's change event.
+      if (t.requestedAt >= k.at) {
+        parts['change event reaches the preview'].push(t.requestedAt - k.at);
+        parts['waits for a render'].push(t.renderStartedAt - t.requestedAt);
+      }
+      parts.render.push(t.renderMs);
+      parts['to the webview'].push(t.receivedAt - t.postedAt);
+      parts.apply.push(t.appliedAt - t.receivedAt);
+      parts['confirmation back'].push(t.confirmedAt - t.appliedAt);
+    }
+    const where = Object.entries(parts).map(([name, xs]) => `${name} ${xs.length ? median(xs) : '?'}`).join(', ');
+
+    // The preview shows what was typed, at the document's version.
+    const inspection = await inspectBrief(uri);
+    assert.strictEqual(inspection.version, document.version);
+    assert.ok((inspection.text.match(/x{12}/g) ?? []).length >= 2, 'the typed runs show in the preview');
+    assert.match(inspection.text, /A x{12}new rail corridor/);
+
+    const report = `keystroke → updated preview while typing on ${Math.round(document.getText().length / 1024)} KB: median ${median(latencies)} ms, `
+      + `max ${Math.max(...latencies)} ms (n=${latencies.length}, ${new Set(confirmations.map((c) => c.version)).size} updates); the test's own change listener (after ours) runs ${median(events)} ms after the keystroke; medians, ms: ${where}`;
+    if (this.test) this.test.title += ` [${report}]`;
+    await vscode.window.showTextDocument(document, { preview: false });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

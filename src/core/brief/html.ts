@@ -63,14 +63,14 @@ export function markdownEnv(model: NotesModel, options: AnnotatedTextOptions): R
   // The model already read every figure: hand the values to the plugin instead of reading them again.
   const figureValues = new Map<string, string>();
   const lang = outputLanguage(model.language);
-  // The brief's rows carry English words; a Russian file describes its values again.
-  const rows = lang === 'en' ? options.brief?.figures : undefined;
+  // The brief's rows carry English words; a Russian file describes again only values with a qualifier word.
+  const rows = options.brief?.figures;
   const figures = model.figures;
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const a = f.annotation;
     const row = rows && rows.length === figures.length ? rows[i] : undefined;
-    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier, lang));
+    figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row && (lang === 'en' || !f.qualifier) ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier, lang));
   }
   const context: SummitMarkdownContext = { areas: model.frontMatter?.areas, language: model.language, figureValues, resolveImage: options.resolveImage, skipLines };
   return { [SUMMIT_ENV_KEY]: context };
@@ -96,34 +96,52 @@ export interface AnnotatedBlocks {
 export function renderAnnotatedBlocks(model: NotesModel, md: MarkdownIt.MarkdownIt, options: AnnotatedTextOptions = {}): AnnotatedBlocks {
   const env = markdownEnv(model, options);
   const tokens = md.parse(model.text, env);
-  const renderer = md.renderer;
-  const rules = renderer.rules;
   const html: string[] = [];
   const lines: number[] = [];
   let line = 0;
   for (let i = 0; i < tokens.length;) {
+    const end = blockEnd(tokens, i);
     const first = tokens[i];
-    let end = i + 1;
-    if (first.nesting === 1) {
-      while (end < tokens.length && !(tokens[end].nesting === -1 && tokens[end].level === first.level)) end++;
-      end++;
-    }
     if (first.map) line = first.map[0];
-    // markdown-it's Renderer.render over [i, end), with the whole token list in reach of the
-    // rules (some look at their neighbours), so the blocks join up to the full render.
-    let out = '';
-    for (let k = i; k < end && k < tokens.length; k++) {
-      const token = tokens[k];
-      const rule = rules[token.type];
-      if (token.type === 'inline') out += renderer.renderInline(token.children ?? [], md.options, env);
-      else if (rule) out += rule(tokens, k, md.options, env, renderer);
-      else out += renderer.renderToken(tokens, k, md.options);
-    }
-    html.push(flatten(out));
+    html.push(renderTokenRange(md, tokens, i, end, env));
     lines.push(line);
     i = end;
   }
   return { html, lines };
+}
+
+/** Just after the top-level block that starts at `tokens[i]` (its closing token, or itself when it nests nothing). */
+export function blockEnd(tokens: readonly MarkdownIt.Token[], i: number): number {
+  const first = tokens[i];
+  let end = i + 1;
+  if (first.nesting === 1) {
+    while (end < tokens.length && !(tokens[end].nesting === -1 && tokens[end].level === first.level)) end++;
+    end++;
+  }
+  return Math.min(end, tokens.length);
+}
+
+/**
+ * markdown-it's Renderer.render over tokens [from, to), with the whole token list in reach of the
+ * rules (some look at their neighbours), so the blocks join up to the full render; flattened.
+ */
+export function renderTokenRange(md: MarkdownIt.MarkdownIt, tokens: MarkdownIt.Token[], from: number, to: number, env: Record<string, unknown>): string {
+  const renderer = md.renderer;
+  const rules = renderer.rules;
+  let out = '';
+  for (let k = from; k < to; k++) {
+    const token = tokens[k];
+    const rule = rules[token.type];
+    if (token.type === 'inline') out += renderer.renderInline(token.children ?? [], md.options, env);
+    else if (rule) out += rule(tokens, k, md.options, env, renderer);
+    else out += renderer.renderToken(tokens, k, md.options);
+  }
+  return flatten(out);
+}
+
+/** Renders the annotated text block by block, reusing what it can from earlier renders (see blockCache.ts). */
+export interface AnnotatedBlocksRenderer {
+  render(model: NotesModel, md: MarkdownIt.MarkdownIt, options: AnnotatedTextOptions): AnnotatedBlocks;
 }
 
 export interface BriefHtmlOptions {
@@ -196,11 +214,14 @@ export function annotatedTextChunks(blocks: readonly string[], lines: boolean, l
 /**
  * The brief of `model` as the live preview shows it. `md` comes from
  * `createNotesMarkdown({ blockLines: 'relative' })`; `options.brief` is built when not given.
+ * A `blocksRenderer` (a BriefBlockCache kept per preview) renders only the text blocks that changed.
  */
-export function renderBriefPreview(model: NotesModel, md: MarkdownIt.MarkdownIt, options: AnnotatedTextOptions = {}): BriefPreviewContent {
+export function renderBriefPreview(
+  model: NotesModel, md: MarkdownIt.MarkdownIt, options: AnnotatedTextOptions = {}, blocksRenderer?: AnnotatedBlocksRenderer,
+): BriefPreviewContent {
   const brief = options.brief ?? buildBrief(model);
   // The text first: while markdown-it's tokens fill the young heap, little else is alive.
-  const blocks = renderAnnotatedBlocks(model, md, { ...options, brief });
+  const blocks = blocksRenderer ? blocksRenderer.render(model, md, { ...options, brief }) : renderAnnotatedBlocks(model, md, { ...options, brief });
   const lang = briefLanguage(brief);
   const parts = renderBriefParts(brief, { lines: true, language: lang });
   return {

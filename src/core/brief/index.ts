@@ -8,6 +8,7 @@ export { BRIEF_FORMATS, briefFileExtension, renderBrief } from './export';
 export { renderBriefChunks } from './stream';
 export type { BriefFormat } from './export';
 export { createNotesMarkdown, escapeHtml, renderBriefPreview } from './html';
+export { BriefBlockCache, type BlockCacheStats } from './blockCache';
 export { summitNotesPlugin } from './markdownItPlugin';
 // Helpers other exports share (the dossier's HTML, Markdown and CSV; the CLI's CSV).
 export { BRIEF_EXPORT_CSS } from './styles';

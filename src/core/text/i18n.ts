@@ -15,6 +15,8 @@ export const OUTPUT_LANGUAGES: readonly OutputLanguage[] = ['en', 'ru'];
 /** The output language for a language tag (`ru`, `ru-RU`, `RU` → `ru`); English for any other or none. */
 export function outputLanguage(tag: string | undefined): OutputLanguage {
   if (!tag) return 'en';
+  // The usual tags answer without a string made: this runs for every span of a rendered file.
+  if (tag === 'en' || tag === 'ru') return tag;
   const primary = tag.trim().toLowerCase().split(/[-_]/, 1)[0];
   return primary === 'ru' ? 'ru' : 'en';
 }
