@@ -11,6 +11,7 @@ import {
   type FromBriefWebview, type GroupedHtml, type ToBriefWebview,
 } from '../shared/previewMessages';
 import type { NotesModelCache } from './modelCache';
+import { askPage, webviewHtml, webviewOptions } from './webviewPage';
 
 /** The webview panel type; also the `onWebviewPanel:` activation event and serializer id. */
 export const BRIEF_VIEW_TYPE = 'summitNotes.brief';
@@ -54,15 +55,6 @@ export interface BriefTiming {
   /** The webview's confirmation reached the extension. */
   confirmedAt?: number;
   paintedAt?: number;
-}
-
-/** A nonce from the platform's cryptographic generator (Node ≥ 19 and browsers both have `crypto`). */
-export function createNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
 }
 
 /**
@@ -185,16 +177,9 @@ export class BriefPreview implements vscode.Disposable {
 
   /** Asks the webview what it shows (scripts, handlers, text); undefined if it does not answer in time. */
   inspect(timeoutMs = 5000): Promise<BriefInspection | undefined> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => { listener.dispose(); resolve(undefined); }, timeoutMs);
-      const listener = this.inspectionEmitter.event((inspection) => {
-        clearTimeout(timer);
-        listener.dispose();
-        resolve(inspection);
-      });
-      this.post({ type: 'inspect' });
-    });
+    return askPage(this.inspectionEmitter.event, () => this.post({ type: 'inspect' }), timeoutMs);
   }
+
 
   dispose(): void {
     if (this.disposed) return;
@@ -209,12 +194,7 @@ export class BriefPreview implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
     const dist = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'preview');
-    webview.options = {
-      enableScripts: true,
-      enableForms: false,
-      enableCommandUris: false,
-      localResourceRoots: [media, dist, vscode.Uri.joinPath(this.resourceUri, '..')],
-    };
+    webview.options = webviewOptions([media, dist, vscode.Uri.joinPath(this.resourceUri, '..')]);
     this.ready = false;
     this.sent = undefined;
     this.blocks.clear();
@@ -226,30 +206,14 @@ export class BriefPreview implements vscode.Disposable {
         return undefined;
       }
     };
-    const nonce = createNonce();
     const state: BriefPreviewState = { uri: this.resourceUri.toString(), follows: this.followsActive, line: this.initialLine };
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    const css = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, name)).toString();
-    webview.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeHtml(css('markdown-preview.css'))}">
-<link rel="stylesheet" href="${escapeHtml(css('preview.css'))}">
-</head>
-<body class="brief" data-state="${escapeHtml(JSON.stringify(state))}">
-<main id="brief-root"><p class="brief-empty">Rendering the brief…</p></main>
-<script nonce="${nonce}" src="${escapeHtml(webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.js')).toString())}"></script>
-</body>
-</html>`;
+    webview.html = webviewHtml(webview, {
+      lang: 'en',
+      styles: [vscode.Uri.joinPath(media, 'markdown-preview.css'), vscode.Uri.joinPath(media, 'preview.css')],
+      script: vscode.Uri.joinPath(dist, 'preview.js'),
+      bodyAttributes: `class="brief" data-state="${escapeHtml(JSON.stringify(state))}"`,
+      body: '<main id="brief-root"><p class="brief-empty">Rendering the brief…</p></main>',
+    });
     this.updateTitle();
   }
 

@@ -7,12 +7,12 @@
  */
 import * as vscode from 'vscode';
 import {
-  DossierViewRenderer, buildDossier, escapeHtml, outputLanguage, type Dossier, type DossierFilter, type DossierViewContent, type DossierViewEntry, type DossierViewPlace, type OutputLanguage, type Workspace,
+  DossierViewRenderer, buildDossier, outputLanguage, type Dossier, type DossierFilter, type DossierViewContent, type DossierViewEntry, type DossierViewPlace, type OutputLanguage, type Workspace,
 } from '../core';
 import {
   cleanDossierFilter, isFromDossierWebview, type DossierEntryMessage, type DossierInspection, type DossierSection, type FromDossierWebview, type ToDossierWebview,
 } from '../shared/dossierMessages';
-import { createNonce } from './briefPreview';
+import { askPage, webviewHtml, webviewOptions } from './webviewPage';
 import { testHooks } from './testHooks';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -94,31 +94,16 @@ export class DossierPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist', 'preview');
-    webview.options = { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [media, dist] };
-    const nonce = createNonce();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    const href = (folder: vscode.Uri, name: string) => escapeHtml(webview.asWebviewUri(vscode.Uri.joinPath(folder, name)).toString());
+    webview.options = webviewOptions([media, dist]);
     const frame = this.renderer.frame();
     const language = this.renderer.options.language;
     this.panel.title = vscode.l10n.t('Dossier');
-    webview.html = `<!DOCTYPE html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${href(media, 'markdown-preview.css')}">
-<link rel="stylesheet" href="${href(media, 'preview.css')}">
-<link rel="stylesheet" href="${href(media, 'dossier.css')}">
-</head>
-<body class="brief dossier">
-<header id="dossier-header"><p class="brief-empty">…</p></header>
+    webview.html = webviewHtml(webview, {
+      lang: language,
+      styles: ['markdown-preview.css', 'preview.css', 'dossier.css'].map((name) => vscode.Uri.joinPath(media, name)),
+      script: vscode.Uri.joinPath(dist, 'dossier.js'),
+      bodyAttributes: 'class="brief dossier"',
+      body: `<header id="dossier-header"><p class="brief-empty">…</p></header>
 <form id="dossier-filters" class="dossier-filters" role="search"></form>
 <p class="brief-muted dossier-hint">${frame.clickHint}</p>
 <p id="dossier-nothing" class="brief-muted" hidden>${frame.nothingMatches}</p>
@@ -128,10 +113,8 @@ export class DossierPanel implements vscode.Disposable {
 <h2>${frame.metrics}</h2>
 <div id="dossier-metric-list"></div>
 <p id="dossier-no-metrics" class="brief-muted" hidden>${frame.noMetrics}</p>
-<footer id="dossier-footer"></footer>
-<script nonce="${nonce}" src="${href(dist, 'dossier.js')}"></script>
-</body>
-</html>`;
+<footer id="dossier-footer"></footer>`,
+    });
     this.ready = false;
     this.sent = undefined;
   }
@@ -208,16 +191,9 @@ export class DossierPanel implements vscode.Disposable {
 
   /** Asks the page what it shows; undefined if it does not answer in time. */
   inspect(timeoutMs = 5000): Promise<DossierInspection | undefined> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => { listener.dispose(); resolve(undefined); }, timeoutMs);
-      const listener = this.inspectionEmitter.event((inspection) => {
-        clearTimeout(timer);
-        listener.dispose();
-        resolve(inspection);
-      });
-      this.post({ type: 'inspect' });
-    });
+    return askPage(this.inspectionEmitter.event, () => this.post({ type: 'inspect' }), timeoutMs);
   }
+
 
   /** Sets the filters (from the page or a test) and renders. */
   setFilter(filter: unknown): void {
