@@ -6,7 +6,7 @@
  * checks the scheme), the filter bar narrows the dossier.
  */
 import {
-  DOSSIER_FILTER_FIELDS, type DossierEntryMessage, type DossierFilterFields, type DossierSection, type FromDossierWebview, type ToDossierWebview,
+  DOSSIER_FILTER_FIELDS, type DossierEntryMessage, type DossierFilter, type DossierSection, type FromDossierWebview, type ToDossierWebview,
 } from '../shared/dossierMessages';
 
 interface VsCodeApi {
@@ -77,9 +77,9 @@ class EntryList {
 const initiatives = new EntryList(byId('dossier-initiative-list'), byId('dossier-no-initiatives'));
 const metrics = new EntryList(byId('dossier-metric-list'), byId('dossier-no-metrics'));
 let shownVersion = -1;
-let shownFilter: DossierFilterFields = {};
+let shownFilter: DossierFilter = {};
 
-function setFormValues(filter: DossierFilterFields): void {
+function setFormValues(filter: DossierFilter): void {
   for (const name of DOSSIER_FILTER_FIELDS) {
     const control = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
     if (!control || document.activeElement === control) continue;
@@ -95,7 +95,7 @@ function setFormValues(filter: DossierFilterFields): void {
   }
 }
 
-function formValues(): DossierFilterFields {
+function formValues(): DossierFilter {
   const out: Record<string, string> = {};
   for (const name of DOSSIER_FILTER_FIELDS) {
     const control = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;

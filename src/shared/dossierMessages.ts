@@ -7,18 +7,13 @@
  * entries that changed. Other pieces (header, filter bar, footer) are left out when unchanged.
  */
 
-/** The dossier's filters as the page sends them (the core's `DossierFilter`). */
-export interface DossierFilterFields {
-  readonly summit?: string;
-  readonly area?: string;
-  readonly status?: string;
-  readonly actor?: string;
-  readonly language?: string;
-  readonly from?: string;
-  readonly to?: string;
-}
-
-export const DOSSIER_FILTER_FIELDS = ['summit', 'area', 'status', 'actor', 'language', 'from', 'to'] as const;
+// The webview is compiled without the core's other types, so it reads the filters from the one
+// dossier file that imports nothing, not through the dossier's door.
+// eslint-disable-next-line no-restricted-imports
+import type { DossierFilter } from '../core/dossier/filter';
+// eslint-disable-next-line no-restricted-imports
+export { DOSSIER_FILTER_FIELDS, cleanDossierFilter } from '../core/dossier/filter';
+export type { DossierFilter };
 
 /**
  * An initiative or a metric: `html` absent means "keep what you show for `key`"; `lines` (1-based,
@@ -38,7 +33,7 @@ export type ToDossierWebview =
   | {
     readonly type: 'render';
     readonly version: number;
-    readonly filter: DossierFilterFields;
+    readonly filter: DossierFilter;
     readonly header?: string;
     readonly filters?: string;
     readonly footer?: string;
@@ -61,7 +56,7 @@ export interface DossierInspection {
   /** `<script>` elements in the page's body (ours is one). */
   readonly scripts: number;
   readonly inlineHandlers: number;
-  readonly filter: DossierFilterFields;
+  readonly filter: DossierFilter;
   /** The clickable items (first few hundred): which one each is, and its text. */
   readonly items: readonly { readonly section: DossierSection; readonly key: string; readonly item: number; readonly text: string }[];
 }
@@ -73,22 +68,11 @@ export type FromDossierWebview =
   /** Item `item` of the entry `key` (no key in the footer) was clicked. */
   | { readonly type: 'open'; readonly section: DossierSection; readonly key: string; readonly item: number }
   | { readonly type: 'openExternal'; readonly url: string }
-  | { readonly type: 'filter'; readonly filter: DossierFilterFields }
+  | { readonly type: 'filter'; readonly filter: DossierFilter }
   | DossierInspection;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-/** The filter fields of `value` that are non-empty strings (anything else is dropped). */
-export function cleanDossierFilter(value: unknown): DossierFilterFields {
-  const out: Record<string, string> = {};
-  if (!isRecord(value)) return out;
-  for (const k of DOSSIER_FILTER_FIELDS) {
-    const v = value[k];
-    if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim().slice(0, 200);
-  }
-  return out;
 }
 
 /** True when `value` is a well-formed message from the dossier's webview. */

@@ -6,6 +6,7 @@
  * between builds (cached by the workspace's lists, which `updateFile` shares when untouched), so
  * rebuilding after one file changed costs that file's keys and metrics plus one sort.
  */
+import type { DossierFilter } from './filter';
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
 import { disagreeingValues } from './precision';
@@ -105,23 +106,6 @@ export interface DossierMetric {
   readonly values: readonly MetricValue[];
   /** True when two values of the same unit differ beyond rounding (docs/FORMAT.md, "The dossier"). */
   readonly disagreement: boolean;
-}
-
-/** Filters, all optional, all applied together. */
-export interface DossierFilter {
-  /** Case-insensitive part of the article's `summit:`. */
-  readonly summit?: string;
-  /** One of the initiative's `area=` ids. */
-  readonly area?: string;
-  /** The mention's `status=`. */
-  readonly status?: string;
-  /** Case-insensitive part of an actor's name (`by=` or a nested actor). */
-  readonly actor?: string;
-  /** The article's language. */
-  readonly language?: string;
-  /** ISO dates, inclusive; undated articles are left out when either is given. */
-  readonly from?: string;
-  readonly to?: string;
 }
 
 export interface DossierCounts {

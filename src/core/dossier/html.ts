@@ -4,7 +4,8 @@
  * every string from the notes files through `escapeHtml`. Source links are http(s) only.
  */
 import { BRIEF_EXPORT_CSS, escapeHtml } from '../brief';
-import type { Dossier, DossierArticle, DossierFilter, DossierInitiative, DossierMetric, DossierSpan } from './build';
+import type { Dossier, DossierArticle, DossierInitiative, DossierMetric, DossierSpan } from './build';
+import type { DossierFilter } from './filter';
 
 const DOSSIER_CSS = `
 .dossier-key { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85em; color: #59636e; }

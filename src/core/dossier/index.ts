@@ -25,8 +25,10 @@ export {
 } from './links';
 export type { AlsoInHoverInput, TrackKeyAt } from './links';
 export { DOSSIER_SCHEMA_VERSION, buildDossier, filterDossier, isEmptyDossierFilter } from './build';
+export { DOSSIER_FILTER_FIELDS, cleanDossierFilter } from './filter';
+export type { DossierFilter } from './filter';
 export type {
-  Dossier, DossierArticle, DossierCounts, DossierFilter, DossierInitiative, DossierMetric, DossierOptions, DossierSpan,
+  Dossier, DossierArticle, DossierCounts, DossierInitiative, DossierMetric, DossierOptions, DossierSpan,
   MetricValue, StatusStep, TimelineEntry,
 } from './build';
 export { DOSSIER_CSV_COLUMNS } from './csv';

@@ -7,7 +7,8 @@
  */
 import { escapeHtml } from '../brief';
 import type { OutputLanguage } from '../text';
-import { filterDossier, isEmptyDossierFilter, type Dossier, type DossierArticle, type DossierFilter, type DossierInitiative, type DossierMetric, type DossierSpan } from './build';
+import { filterDossier, isEmptyDossierFilter, type Dossier, type DossierArticle, type DossierInitiative, type DossierMetric, type DossierSpan } from './build';
+import type { DossierFilter } from './filter';
 import { dossierLabels, type DossierLabels } from './viewLabels';
 
 export interface DossierViewOptions {
