@@ -90,14 +90,12 @@ export interface BriefArea {
   readonly initiatives: readonly BriefInitiative[];
 }
 
-export interface BriefActor {
+/** An actor, located at its first mention. */
+export interface BriefActor extends BriefLocation {
   readonly name: string;
   readonly mentions: number;
   readonly ids: readonly string[];
   readonly notes: readonly string[];
-  /** First mention. */
-  readonly line: number;
-  readonly offset: number;
 }
 
 export interface Brief {
