@@ -167,6 +167,11 @@ function toArticle(path: string, info: ArticleInfo): DossierArticle {
 
 const timelineCache = new WeakMap<readonly InitiativeMention[], DossierInitiative>();
 const metricCache = new WeakMap<readonly FigureMention[], DossierMetric>();
+// A changed key's or metric's list is mostly the mentions of untouched files: their entries are
+// kept by mention (a file's mentions are new objects whenever the file or its path changes).
+const entryCache = new WeakMap<InitiativeMention, TimelineEntry>();
+const valueCache = new WeakMap<FigureMention, MetricValue>();
+const articlesCache = new WeakMap<readonly string[], readonly DossierArticle[]>();
 
 /** Builds the dossier of a workspace. Never throws on a valid workspace. */
 export function buildDossier(workspace: Workspace, options: DossierOptions = {}): Dossier {
@@ -180,8 +185,14 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
     if (!initiative) {
       const entries: TimelineEntry[] = [];
       for (const m of mentions) {
-        const article = articleOf(m.path);
-        if (article) entries.push(toEntry(m, article));
+        let entry = entryCache.get(m);
+        if (!entry) {
+          const article = articleOf(m.path);
+          if (!article) continue;
+          entry = toEntry(m, article);
+          entryCache.set(m, entry);
+        }
+        entries.push(entry);
       }
       initiative = initiativeOf(key, withStatusChanges(entries), []);
       timelineCache.set(mentions, initiative);
@@ -198,19 +209,30 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
     if (!metric) {
       const values: MetricValue[] = [];
       for (const f of figures) {
-        const file = workspace.files.get(f.path);
-        const article = articleOf(f.path);
-        if (file && article) values.push(toValue(f, article, f.initiative === undefined ? undefined : file.initiatives[f.initiative]));
+        let value = valueCache.get(f);
+        if (!value) {
+          const file = workspace.files.get(f.path);
+          const article = articleOf(f.path);
+          if (!file || !article) continue;
+          value = toValue(f, article, f.initiative === undefined ? undefined : file.initiatives[f.initiative]);
+          valueCache.set(f, value);
+        }
+        values.push(value);
       }
       metric = metricOf(figures[0].metric ?? '', figures[0].year, values);
       metricCache.set(figures, metric);
     }
     metrics.push(metric);
   }
-  const articles: DossierArticle[] = [];
-  for (const path of workspace.fileOrder) {
-    const article = articleOf(path);
-    if (article) articles.push(article);
+  // Every change of a file gives the workspace a new fileOrder, so an unchanged one has the same articles.
+  let articles = articlesCache.get(workspace.fileOrder);
+  if (!articles) {
+    const list: DossierArticle[] = [];
+    for (const path of workspace.fileOrder) {
+      const article = articleOf(path);
+      if (article) list.push(article);
+    }
+    articlesCache.set(workspace.fileOrder, (articles = list));
   }
   return assemble({}, articles, initiatives, metrics, trackFindings(workspace));
 }

@@ -103,10 +103,24 @@ export function valuesAgree(a: ComparableValue, b: ComparableValue): boolean {
  * which are few (one metric, one year).
  */
 export function disagreeingValues(values: readonly ComparableValue[]): number[] {
+  // Each value's range once (a group's pairs are compared many times).
+  const lows = new Float64Array(values.length);
+  const highs = new Float64Array(values.length);
+  values.forEach((v, i) => {
+    const r = valueRange(v.value, v.step, v.qualifier, v.min);
+    lows[i] = r.low;
+    highs[i] = r.high;
+  });
+  const agree = (i: number, j: number): boolean => {
+    const a = values[i].value;
+    const b = values[j].value;
+    if (Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * AGREEMENT_TOLERANCE) return true;
+    return lows[i] <= highs[j] && lows[j] <= highs[i];
+  };
   const agreeing = values.map(() => 0);
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {
-      if (values[i].unit === values[j].unit && valuesAgree(values[i], values[j])) {
+      if (values[i].unit === values[j].unit && agree(i, j)) {
         agreeing[i]++;
         agreeing[j]++;
       }
@@ -123,7 +137,7 @@ export function disagreeingValues(values: readonly ComparableValue[]): number[] 
     if (ref === i) {
       // The reference itself is flagged only when it agrees with none of its unit's other values.
       if (agreeing[i] === 0 && values.some((w, j) => j !== i && w.unit === v.unit)) out.push(i);
-    } else if (!valuesAgree(v, values[ref])) out.push(i);
+    } else if (!agree(i, ref)) out.push(i);
   });
   return out;
 }
