@@ -30,12 +30,13 @@ const EXACT: WrittenValue = { step: 0, min: undefined };
 /**
  * How precisely a figure's value is written. Zero (exact) when the value comes from `value=` or no
  * number is written. The figure's text is read again with `parseFigure` (the model keeps only the
- * value) for the magnitude, where the number stands, and a range's lower end.
+ * value) for the magnitude, where the number stands, and a range's lower end. `plainText` is the
+ * annotation's plain text when the caller has it already.
  */
-export function writtenValue(figure: Figure, language: string): WrittenValue {
+export function writtenValue(figure: Figure, language: string, plainText?: string): WrittenValue {
   const value = figure.value;
   if (value === undefined || figure.source !== 'text' || value === 0) return EXACT;
-  const text = figure.annotation.plainText;
+  const text = plainText ?? figure.annotation.plainText;
   const parsed = parseFigure(text, language);
   if (parsed.value !== value) return EXACT;
   const min = parsed.min;

@@ -140,7 +140,8 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
         break;
       }
     }
-    const written = writtenValue(f, model.language);
+    const asWritten = a.plainText;
+    const written = writtenValue(f, model.language, asWritten);
     const start = a.range.start;
     figures.push({
       path,
@@ -154,7 +155,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       value: f.value,
       unit: keptOrUndefined(f.unit),
       qualifier: f.qualifier,
-      asWritten: own(a.plainText),
+      asWritten: own(asWritten),
       step: written.step,
       min: written.min,
       initiative,
@@ -178,7 +179,9 @@ function ownOrUndefined(s: string | undefined): string | undefined {
 /** Most strings the pool holds are a few characters; past this many it starts afresh (a bound, not a cache policy). */
 const POOL_LIMIT = 1 << 16;
 const strings = new Map<string, string>();
-const lists = new Map<string, readonly string[]>();
+/** Area lists by `area=` as written; actor lists by their names joined. */
+const areaLists = new Map<string, readonly string[]>();
+const actorLists = new Map<string, readonly string[]>();
 
 /** `s`, shared with every earlier file that kept an equal string. */
 function kept(s: string): string {
@@ -196,7 +199,7 @@ function keptOrUndefined(s: string | undefined): string | undefined {
 }
 
 /** The list `make` gives, shared with every earlier file whose list had the same `key`. */
-function keptList(key: string, make: () => readonly string[]): readonly string[] {
+function keptList(lists: Map<string, readonly string[]>, key: string, make: () => readonly string[]): readonly string[] {
   let list = lists.get(key);
   if (list === undefined) {
     if (lists.size >= POOL_LIMIT) lists.clear();
@@ -210,7 +213,7 @@ const NONE: readonly string[] = [];
 
 function splitAreas(area: string | undefined): readonly string[] {
   if (!area) return NONE;
-  return keptList(`a\u0000${area}`, () => area.split(/[\s,]+/).filter((s) => s.length > 0).map(kept));
+  return keptList(areaLists, area, () => area.split(/[\s,]+/).filter((s) => s.length > 0).map(kept));
 }
 
 function actorsOf(a: Annotation, by: string | undefined): readonly string[] {
@@ -228,5 +231,5 @@ function actorsOf(a: Annotation, by: string | undefined): readonly string[] {
     }
   };
   visit(a.children);
-  return out.length ? keptList(`b\u0000${out.join('\u0000')}`, () => out.map(kept)) : NONE;
+  return out.length ? keptList(actorLists, out.length === 1 ? out[0] : out.join('\u0000'), () => out.map(kept)) : NONE;
 }
