@@ -1,10 +1,12 @@
 /**
  * The workspace model kept up to date file by file (`updateFile`, `removeFile`, `renameFile`)
  * equals the workspace built afresh from the same files, whatever the order of the changes:
- * files, both merged indexes and both orders, compared as data.
+ * files, both merged indexes and both orders, compared as data. And the sweep that finds a large
+ * group's disagreeing figures gives what comparing every pair gives.
  */
 import * as assert from 'node:assert/strict';
-import { buildWorkspace, parseNotes, removeFile, renameFile, updateFile, type Workspace } from '../../src/core';
+import { buildWorkspace, disagreeingValues, parseNotes, removeFile, renameFile, updateFile, type ComparableValue, type Workspace } from '../../src/core';
+import { disagreeingValuesByPairs } from '../../src/core/dossier/precision';
 import { seededRandom } from '../support/random';
 import { notes } from './dossierSupport';
 
@@ -77,5 +79,22 @@ describe('dossier workspace', () => {
       assert.deepEqual(plain(ws), plain(fresh), `step ${step}`);
     }
     assert.ok(ws.tracks.size > 0 && ws.metrics.size > 0, 'the edits kept some keys and metrics to compare');
+  });
+
+  it('finds the same disagreeing figures as comparing every pair, in groups of every size', () => {
+    const random = seededRandom(99);
+    const qualifiers: ComparableValue['qualifier'][] = [null, null, null, 'about', 'more_than', 'less_than', 'up_to', 'at_least'];
+    for (let round = 0; round < 400; round++) {
+      const n = round < 300 ? Math.floor(random() * 12) : 50 + Math.floor(random() * 150);
+      const values: ComparableValue[] = [];
+      for (let i = 0; i < n; i++) {
+        // Values near one another (so that many pairs agree), some far, some negative or zero.
+        const base = random() < 0.1 ? 0 : (random() < 0.1 ? -1 : 1) * Math.round(100 + random() * (random() < 0.5 ? 5 : 900)) * 1e9;
+        const step = random() < 0.3 ? 0 : 10 ** Math.floor(6 + random() * 5);
+        const value: ComparableValue = { value: base, unit: random() < 0.8 ? 'USD' : 'RUB', step, qualifier: qualifiers[Math.floor(random() * qualifiers.length)] };
+        values.push(random() < 0.1 ? { ...value, min: base - Math.round(random() * 50) * 1e9 } : value);
+      }
+      assert.deepEqual(disagreeingValues(values), disagreeingValuesByPairs(values), `round ${round}`);
+    }
   });
 });

@@ -100,17 +100,28 @@ export function valuesAgree(a: ComparableValue, b: ComparableValue): boolean {
 /**
  * Indices of the values to flag in one group (empty when all agree). Within each unit the value
  * that agrees with the most others is the reference, and every value that does not agree with it
- * is flagged; when no two values agree, all are flagged. Quadratic in the values of one group,
- * which are few (one metric, one year).
+ * is flagged; when no two values agree, all are flagged. Pairs are compared only when their
+ * windows (the range, widened by the rounding tolerance) overlap, found by a sweep in order of the
+ * windows' low ends: a workspace's group can hold hundreds of values, and most pairs in it are far apart.
  */
 export function disagreeingValues(values: readonly ComparableValue[]): number[] {
+  const n = values.length;
   // Each value's range once (a group's pairs are compared many times).
-  const lows = new Float64Array(values.length);
-  const highs = new Float64Array(values.length);
+  const lows = new Float64Array(n);
+  const highs = new Float64Array(n);
+  // A window holds every value that can agree with this one: its range, and whatever lies within
+  // the relative tolerance (|a − b| ≤ max(|a|, |b|)·t implies |a − b| ≤ |a|·t / (1 − t)).
+  const windowLows = new Float64Array(n);
+  const windowHighs = new Float64Array(n);
+  let finite = true;
   values.forEach((v, i) => {
     const r = valueRange(v.value, v.step, v.qualifier, v.min);
     lows[i] = r.low;
     highs[i] = r.high;
+    const reach = (Math.abs(v.value) * AGREEMENT_TOLERANCE) / (1 - AGREEMENT_TOLERANCE) * (1 + 1e-9) + 1e-300;
+    windowLows[i] = Math.min(r.low, v.value - reach);
+    windowHighs[i] = Math.max(r.high, v.value + reach);
+    if (Number.isNaN(windowLows[i]) || Number.isNaN(windowHighs[i]) || !Number.isFinite(v.value)) finite = false;
   });
   const agree = (i: number, j: number): boolean => {
     const a = values[i].value;
@@ -118,10 +129,46 @@ export function disagreeingValues(values: readonly ComparableValue[]): number[] 
     if (Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * AGREEMENT_TOLERANCE) return true;
     return lows[i] <= highs[j] && lows[j] <= highs[i];
   };
+  const agreeing = new Int32Array(n);
+  const count = (i: number, j: number): void => {
+    if (values[i].unit === values[j].unit && agree(i, j)) {
+      agreeing[i]++;
+      agreeing[j]++;
+    }
+  };
+  if (finite) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => windowLows[a] - windowLows[b] || a - b);
+    for (let x = 0; x < n; x++) {
+      const i = order[x];
+      for (let y = x + 1; y < n && windowLows[order[y]] <= windowHighs[i]; y++) count(i, order[y]);
+    }
+  } else {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) count(i, j);
+  }
+  const reference = new Map<string | undefined, number>();
+  const others = new Map<string | undefined, number>();
+  values.forEach((v, i) => {
+    const best = reference.get(v.unit);
+    if (best === undefined || agreeing[i] > agreeing[best]) reference.set(v.unit, i);
+    others.set(v.unit, (others.get(v.unit) ?? 0) + 1);
+  });
+  const out: number[] = [];
+  values.forEach((v, i) => {
+    const ref = reference.get(v.unit) ?? i;
+    if (ref === i) {
+      // The reference itself is flagged only when it agrees with none of its unit's other values.
+      if (agreeing[i] === 0 && (others.get(v.unit) ?? 0) > 1) out.push(i);
+    } else if (!agree(i, ref)) out.push(i);
+  });
+  return out;
+}
+
+/** The same verdict by comparing every pair (for tests: the sweep must agree with it). */
+export function disagreeingValuesByPairs(values: readonly ComparableValue[]): number[] {
   const agreeing = values.map(() => 0);
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {
-      if (values[i].unit === values[j].unit && agree(i, j)) {
+      if (values[i].unit === values[j].unit && valuesAgree(values[i], values[j])) {
         agreeing[i]++;
         agreeing[j]++;
       }
@@ -136,9 +183,8 @@ export function disagreeingValues(values: readonly ComparableValue[]): number[] 
   values.forEach((v, i) => {
     const ref = reference.get(v.unit) ?? i;
     if (ref === i) {
-      // The reference itself is flagged only when it agrees with none of its unit's other values.
       if (agreeing[i] === 0 && values.some((w, j) => j !== i && w.unit === v.unit)) out.push(i);
-    } else if (!agree(i, ref)) out.push(i);
+    } else if (!valuesAgree(v, values[ref])) out.push(i);
   });
   return out;
 }
