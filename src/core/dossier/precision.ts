@@ -100,12 +100,28 @@ export function valuesAgree(a: ComparableValue, b: ComparableValue): boolean {
 /**
  * Indices of the values to flag in one group (empty when all agree). Within each unit the value
  * that agrees with the most others is the reference, and every value that does not agree with it
- * is flagged; when no two values agree, all are flagged. Pairs are compared only when their
- * windows (the range, widened by the rounding tolerance) overlap, found by a sweep in order of the
- * windows' low ends: a workspace's group can hold hundreds of values, and most pairs in it are far apart.
+ * is flagged; when no two values agree, all are flagged. A workspace's group can hold hundreds of
+ * values: equal ones are compared once, and other pairs only when their windows (the range,
+ * widened by the rounding tolerance) overlap, found by a sweep in order of the windows' low ends.
  */
 export function disagreeingValues(values: readonly ComparableValue[]): number[] {
   const n = values.length;
+  // Equal values (many outlets giving the same figure) agree with one another: each distinct
+  // one is compared once, and counts for all its copies.
+  const repOf = new Int32Array(n);
+  const copies = new Int32Array(n);
+  const reps: number[] = [];
+  const seen = new Map<string, number>();
+  values.forEach((v, i) => {
+    const key = `${v.unit ?? ''}\u0000${v.unit === undefined ? 0 : 1}\u0000${v.value}\u0000${v.step}\u0000${v.qualifier ?? ''}\u0000${v.min ?? ''}`;
+    const rep = Number.isFinite(v.value) ? seen.get(key) : undefined;
+    if (rep === undefined) {
+      seen.set(key, i);
+      reps.push(i);
+      repOf[i] = i;
+    } else repOf[i] = rep;
+    copies[repOf[i]]++;
+  });
   // Each value's range once (a group's pairs are compared many times).
   const lows = new Float64Array(n);
   const highs = new Float64Array(n);
@@ -130,21 +146,23 @@ export function disagreeingValues(values: readonly ComparableValue[]): number[] 
     return lows[i] <= highs[j] && lows[j] <= highs[i];
   };
   const agreeing = new Int32Array(n);
+  for (const r of reps) agreeing[r] = copies[r] - 1;
   const count = (i: number, j: number): void => {
     if (values[i].unit === values[j].unit && agree(i, j)) {
-      agreeing[i]++;
-      agreeing[j]++;
+      agreeing[i] += copies[j];
+      agreeing[j] += copies[i];
     }
   };
   if (finite) {
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => windowLows[a] - windowLows[b] || a - b);
-    for (let x = 0; x < n; x++) {
+    const order = reps.slice().sort((a, b) => windowLows[a] - windowLows[b] || a - b);
+    for (let x = 0; x < order.length; x++) {
       const i = order[x];
-      for (let y = x + 1; y < n && windowLows[order[y]] <= windowHighs[i]; y++) count(i, order[y]);
+      for (let y = x + 1; y < order.length && windowLows[order[y]] <= windowHighs[i]; y++) count(i, order[y]);
     }
   } else {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) count(i, j);
+    for (let x = 0; x < reps.length; x++) for (let y = x + 1; y < reps.length; y++) count(reps[x], reps[y]);
   }
+  for (let i = 0; i < n; i++) agreeing[i] = agreeing[repOf[i]];
   const reference = new Map<string | undefined, number>();
   const others = new Map<string | undefined, number>();
   values.forEach((v, i) => {
