@@ -9,7 +9,7 @@
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
 import { disagreeingValues } from './precision';
-import type { ArticleInfo, FigureMention, InitiativeMention, Workspace } from './workspace';
+import type { ArticleInfo, FigureMention, InitiativeMention, Workspace, WorkspaceFile } from './workspace';
 import { trackFindings, type DossierFinding } from './findings';
 import { untrackedSuggestions, type LinkSuggestion } from './suggest';
 
@@ -153,6 +153,8 @@ export interface DossierOptions {
 }
 
 const articleCache = new WeakMap<ArticleInfo, Map<string, DossierArticle>>();
+/** The article of a file summary, found in one look-up (the dossier asks once per mention and per file). */
+const fileArticles = new WeakMap<WorkspaceFile, DossierArticle>();
 
 function toArticle(path: string, info: ArticleInfo): DossierArticle {
   let byPath = articleCache.get(info);
@@ -177,7 +179,10 @@ const articlesCache = new WeakMap<readonly string[], readonly DossierArticle[]>(
 export function buildDossier(workspace: Workspace, options: DossierOptions = {}): Dossier {
   const articleOf = (path: string): DossierArticle | undefined => {
     const file = workspace.files.get(path);
-    return file ? toArticle(path, file.article) : undefined;
+    if (!file) return undefined;
+    let article = fileArticles.get(file);
+    if (article?.path !== path) fileArticles.set(file, (article = toArticle(path, file.article)));
+    return article;
   };
   const initiatives: DossierInitiative[] = [];
   for (const [key, mentions] of workspace.tracks) {
