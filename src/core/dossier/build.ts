@@ -8,7 +8,7 @@
  */
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
-import { disagreeingValues } from './precision';
+import { disagreeingValues, type ComparableValue } from './precision';
 import type { ArticleInfo, FigureMention, InitiativeMention, Workspace, WorkspaceFile } from './workspace';
 import { trackFindings, type DossierFinding } from './findings';
 import { untrackedSuggestions, type LinkSuggestion } from './suggest';
@@ -326,11 +326,12 @@ function toValue(f: FigureMention, article: DossierArticle, initiative: Initiati
 }
 
 function metricOf(metric: string, year: number | undefined, values: readonly MetricValue[]): DossierMetric {
-  const comparable: { value: number; unit: string | undefined; step: number; qualifier: Qualifier | null; min?: number }[] = [];
+  // A value with a number is already what disagreeingValues compares (value, unit, step, qualifier, min).
+  const comparable: ComparableValue[] = [];
   const positions: number[] = [];
   values.forEach((v, i) => {
     if (v.value === undefined) return;
-    comparable.push({ value: v.value, unit: v.unit, step: v.step, qualifier: v.qualifier, min: v.min });
+    comparable.push(v as MetricValue & ComparableValue);
     positions.push(i);
   });
   const bad = new Set(disagreeingValues(comparable).map((k) => positions[k]));
