@@ -198,25 +198,39 @@ function patchIndex<T extends MentionPlace>(
   }
   if (touched.size === 0) return index;
   const out = new Map(index);
+  // A file's items in a list are one run (they share its date and path): cut the old run out and
+  // put the new one in, by binary search and copying, whatever the list's length.
+  const oldDate = oldItems.length ? oldItems[0].date : undefined;
+  const newDate = newItems.length ? newItems[0].date : undefined;
   for (const key of touched) {
     const fresh = added.get(key);
     if (fresh) fresh.sort(compareMentions);
-    // The old list is sorted and the file's own items are few: drop them and merge the new ones in.
-    const merged = mergeSorted((index.get(key) ?? []).filter((m) => m.path !== path), fresh ?? []);
-    if (merged.length) out.set(key, merged);
+    const list = index.get(key) ?? [];
+    let rest: readonly T[] = list;
+    if (oldItems.length) {
+      const from = lowerBound(list, { path, date: oldDate, start: -Infinity, end: 0, line: 0 });
+      const to = lowerBound(list, { path, date: oldDate, start: Infinity, end: 0, line: 0 });
+      if (to > from) rest = list.slice(0, from).concat(list.slice(to));
+    }
+    let merged: readonly T[] = rest;
+    if (fresh) {
+      const at = lowerBound(rest, { path, date: newDate, start: -Infinity, end: 0, line: 0 });
+      merged = rest.slice(0, at).concat(fresh, rest.slice(at));
+    }
+    if (merged.length) out.set(key, merged === list ? list.slice() : merged);
     else out.delete(key);
   }
   return out;
 }
 
-/** Two lists sorted by {@link compareMentions}, merged into one. */
-function mergeSorted<T extends MentionPlace>(a: T[], b: readonly T[]): T[] {
-  if (b.length === 0) return a;
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(compareMentions(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+/** The first index whose item is not before `probe` in {@link compareMentions} order. */
+function lowerBound(list: readonly MentionPlace[], probe: MentionPlace): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareMentions(list[mid], probe) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
