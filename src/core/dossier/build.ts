@@ -189,17 +189,21 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
     let initiative = timelineCache.get(mentions);
     if (!initiative) {
       const entries: TimelineEntry[] = [];
+      const kept: InitiativeMention[] = [];
       for (const m of mentions) {
         let entry = entryCache.get(m);
         if (!entry) {
           const article = articleOf(m.path);
           if (!article) continue;
           entry = toEntry(m, article);
-          entryCache.set(m, entry);
         }
         entries.push(entry);
+        kept.push(m);
       }
-      initiative = initiativeOf(key, withStatusChanges(entries), []);
+      const timeline = withStatusChanges(entries);
+      // Kept with their status change: the next build reuses each whose previous status is the same.
+      for (let k = 0; k < kept.length; k++) entryCache.set(kept[k], timeline[k]);
+      initiative = initiativeOf(key, timeline, []);
       timelineCache.set(mentions, initiative);
     }
     if (options.suggestions ?? true) initiative = { ...initiative, suggested: untrackedSuggestions(workspace, key, mentions) };
