@@ -14,6 +14,11 @@ import { CliError, EXIT_OK, EXIT_USAGE, parseArgs, readNotesFile, type CliComman
 
 const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--lang L] [--from DATE] [--to DATE]';
 
+/** How many files are read ahead of the one being parsed. */
+const READ_AHEAD = 8;
+
+type ReadResult = { readonly text: string } | { readonly error: unknown };
+
 const VALUE_OPTIONS = ['format', 'o', 'summit', 'area', 'status', 'actor', 'lang', 'from', 'to'] as const;
 
 /** A CliIo that can also list a folder and write files (tests pass a fake; the real process uses node:fs). */
@@ -107,18 +112,28 @@ export const command: CliCommand = {
       throw new CliError(`${dir}: cannot list: ${code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : e instanceof Error ? e.message : String(e)}`);
     }
     paths.sort();
-    // Each file is summarised as soon as it is parsed: its text and model are not kept.
+    // Each file is summarised as soon as it is parsed: its text and model are not kept. Reads run
+    // a few files ahead of the parse (at most READ_AHEAD texts wait in memory), so the disk and
+    // the decoding overlap the parsing.
     const files = new Map<string, WorkspaceFile>();
     let unreadable = 0;
-    for (const path of paths) {
-      try {
-        const shown = displayPath(dir, path);
-        files.set(shown, summariseFile(shown, parseNotes(await readNotesFile(io, path))));
-      } catch (e) {
-        if (!(e instanceof CliError)) throw e;
+    const reads: (Promise<ReadResult> | undefined)[] = [];
+    const startRead = (i: number): void => {
+      reads[i] = readNotesFile(io, paths[i]).then((text): ReadResult => ({ text }), (error: unknown): ReadResult => ({ error }));
+    };
+    for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) startRead(i);
+    for (let i = 0; i < paths.length; i++) {
+      const read = await (reads[i] as Promise<ReadResult>);
+      reads[i] = undefined;
+      if (i + READ_AHEAD < paths.length) startRead(i + READ_AHEAD);
+      if ('error' in read) {
+        if (!(read.error instanceof CliError)) throw read.error;
         unreadable++;
-        io.err(`summit-notes dossier: ${e.message} (left out)\n`);
+        io.err(`summit-notes dossier: ${read.error.message} (left out)\n`);
+        continue;
       }
+      const shown = displayPath(dir, paths[i]);
+      files.set(shown, summariseFile(shown, parseNotes(read.text)));
     }
     if (out !== undefined && (out.endsWith('.summit.md') || paths.some((p) => resolve(p) === resolve(out)))) {
       throw new CliError(`${out}: refusing to write over a notes file`);

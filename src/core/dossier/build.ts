@@ -9,8 +9,8 @@
 import type { DossierFilter } from './filter';
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
-import { disagreeingValues } from './precision';
-import type { ArticleInfo, FigureMention, InitiativeMention, Workspace } from './workspace';
+import { disagreeingValues, type ComparableValue } from './precision';
+import type { ArticleInfo, FigureMention, InitiativeMention, Workspace, WorkspaceFile } from './workspace';
 import { trackFindings, type DossierFinding } from './findings';
 import { untrackedSuggestions, type LinkSuggestion } from './suggest';
 
@@ -137,6 +137,8 @@ export interface DossierOptions {
 }
 
 const articleCache = new WeakMap<ArticleInfo, Map<string, DossierArticle>>();
+/** The article of a file summary, found in one look-up (the dossier asks once per mention and per file). */
+const fileArticles = new WeakMap<WorkspaceFile, DossierArticle>();
 
 function toArticle(path: string, info: ArticleInfo): DossierArticle {
   let byPath = articleCache.get(info);
@@ -151,23 +153,41 @@ function toArticle(path: string, info: ArticleInfo): DossierArticle {
 
 const timelineCache = new WeakMap<readonly InitiativeMention[], DossierInitiative>();
 const metricCache = new WeakMap<readonly FigureMention[], DossierMetric>();
+// A changed key's or metric's list is mostly the mentions of untouched files: their entries are
+// kept by mention (a file's mentions are new objects whenever the file or its path changes).
+const entryCache = new WeakMap<InitiativeMention, TimelineEntry>();
+const valueCache = new WeakMap<FigureMention, MetricValue>();
+const articlesCache = new WeakMap<readonly string[], readonly DossierArticle[]>();
 
 /** Builds the dossier of a workspace. Never throws on a valid workspace. */
 export function buildDossier(workspace: Workspace, options: DossierOptions = {}): Dossier {
   const articleOf = (path: string): DossierArticle | undefined => {
     const file = workspace.files.get(path);
-    return file ? toArticle(path, file.article) : undefined;
+    if (!file) return undefined;
+    let article = fileArticles.get(file);
+    if (article?.path !== path) fileArticles.set(file, (article = toArticle(path, file.article)));
+    return article;
   };
   const initiatives: DossierInitiative[] = [];
   for (const [key, mentions] of workspace.tracks) {
     let initiative = timelineCache.get(mentions);
     if (!initiative) {
       const entries: TimelineEntry[] = [];
+      const kept: InitiativeMention[] = [];
       for (const m of mentions) {
-        const article = articleOf(m.path);
-        if (article) entries.push(toEntry(m, article));
+        let entry = entryCache.get(m);
+        if (!entry) {
+          const article = articleOf(m.path);
+          if (!article) continue;
+          entry = toEntry(m, article);
+        }
+        entries.push(entry);
+        kept.push(m);
       }
-      initiative = initiativeOf(key, withStatusChanges(entries), []);
+      const timeline = withStatusChanges(entries);
+      // Kept with their status change: the next build reuses each whose previous status is the same.
+      for (let k = 0; k < kept.length; k++) entryCache.set(kept[k], timeline[k]);
+      initiative = initiativeOf(key, timeline, []);
       timelineCache.set(mentions, initiative);
     }
     if (options.suggestions ?? true) initiative = { ...initiative, suggested: untrackedSuggestions(workspace, key, mentions) };
@@ -182,19 +202,30 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
     if (!metric) {
       const values: MetricValue[] = [];
       for (const f of figures) {
-        const file = workspace.files.get(f.path);
-        const article = articleOf(f.path);
-        if (file && article) values.push(toValue(f, article, f.initiative === undefined ? undefined : file.initiatives[f.initiative]));
+        let value = valueCache.get(f);
+        if (!value) {
+          const file = workspace.files.get(f.path);
+          const article = articleOf(f.path);
+          if (!file || !article) continue;
+          value = toValue(f, article, f.initiative === undefined ? undefined : file.initiatives[f.initiative]);
+          valueCache.set(f, value);
+        }
+        values.push(value);
       }
       metric = metricOf(figures[0].metric ?? '', figures[0].year, values);
       metricCache.set(figures, metric);
     }
     metrics.push(metric);
   }
-  const articles: DossierArticle[] = [];
-  for (const path of workspace.fileOrder) {
-    const article = articleOf(path);
-    if (article) articles.push(article);
+  // Every change of a file gives the workspace a new fileOrder, so an unchanged one has the same articles.
+  let articles = articlesCache.get(workspace.fileOrder);
+  if (!articles) {
+    const list: DossierArticle[] = [];
+    for (const path of workspace.fileOrder) {
+      const article = articleOf(path);
+      if (article) list.push(article);
+    }
+    articlesCache.set(workspace.fileOrder, (articles = list));
   }
   return assemble({}, articles, initiatives, metrics, trackFindings(workspace));
 }
@@ -283,11 +314,12 @@ function toValue(f: FigureMention, article: DossierArticle, initiative: Initiati
 }
 
 function metricOf(metric: string, year: number | undefined, values: readonly MetricValue[]): DossierMetric {
-  const comparable: { value: number; unit: string | undefined; step: number; qualifier: Qualifier | null; min?: number }[] = [];
+  // A value with a number is already what disagreeingValues compares (value, unit, step, qualifier, min).
+  const comparable: ComparableValue[] = [];
   const positions: number[] = [];
   values.forEach((v, i) => {
     if (v.value === undefined) return;
-    comparable.push({ value: v.value, unit: v.unit, step: v.step, qualifier: v.qualifier, min: v.min });
+    comparable.push(v as MetricValue & ComparableValue);
     positions.push(i);
   });
   const bad = new Set(disagreeingValues(comparable).map((k) => positions[k]));

@@ -9,9 +9,11 @@
 export { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey } from './track';
 export type { TrackSite } from './track';
 export {
-  buildWorkspace, compareMentions, emptyWorkspace, fromFiles, metricKey, removeFile, renameFile, summariseFile, updateFile,
+  buildWorkspace, compareMentions, emptyWorkspace, fromFiles, metricKey, removeFile, renameFile, updateFile,
 } from './workspace';
-export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, NotesSource, Workspace, WorkspaceFile } from './workspace';
+export type { NotesSource, Workspace } from './workspace';
+export { summariseFile } from './summarise';
+export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './summarise';
 export { ABOUT_TOLERANCE, AGREEMENT_TOLERANCE, disagreeingValues, valueRange, valuesAgree, writtenStep, writtenValue } from './precision';
 export type { WrittenValue } from './precision';
 export type { ComparableValue, ValueRange } from './precision';

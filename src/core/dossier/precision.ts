@@ -30,12 +30,13 @@ const EXACT: WrittenValue = { step: 0, min: undefined };
 /**
  * How precisely a figure's value is written. Zero (exact) when the value comes from `value=` or no
  * number is written. The figure's text is read again with `parseFigure` (the model keeps only the
- * value) for the magnitude, where the number stands, and a range's lower end.
+ * value) for the magnitude, where the number stands, and a range's lower end. `plainText` is the
+ * annotation's plain text when the caller has it already.
  */
-export function writtenValue(figure: Figure, language: string): WrittenValue {
+export function writtenValue(figure: Figure, language: string, plainText?: string): WrittenValue {
   const value = figure.value;
   if (value === undefined || figure.source !== 'text' || value === 0) return EXACT;
-  const text = figure.annotation.plainText;
+  const text = plainText ?? figure.annotation.plainText;
   const parsed = parseFigure(text, language);
   if (parsed.value !== value) return EXACT;
   const min = parsed.min;
@@ -99,10 +100,89 @@ export function valuesAgree(a: ComparableValue, b: ComparableValue): boolean {
 /**
  * Indices of the values to flag in one group (empty when all agree). Within each unit the value
  * that agrees with the most others is the reference, and every value that does not agree with it
- * is flagged; when no two values agree, all are flagged. Quadratic in the values of one group,
- * which are few (one metric, one year).
+ * is flagged; when no two values agree, all are flagged. A workspace's group can hold hundreds of
+ * values: equal ones are compared once, and other pairs only when their windows (the range,
+ * widened by the rounding tolerance) overlap, found by a sweep in order of the windows' low ends.
  */
 export function disagreeingValues(values: readonly ComparableValue[]): number[] {
+  const n = values.length;
+  // Equal values (many outlets giving the same figure) agree with one another: each distinct
+  // one is compared once, and counts for all its copies.
+  const repOf = new Int32Array(n);
+  const copies = new Int32Array(n);
+  const reps: number[] = [];
+  const seen = new Map<string, number>();
+  values.forEach((v, i) => {
+    const key = `${v.unit ?? ''}\u0000${v.unit === undefined ? 0 : 1}\u0000${v.value}\u0000${v.step}\u0000${v.qualifier ?? ''}\u0000${v.min ?? ''}`;
+    const rep = Number.isFinite(v.value) ? seen.get(key) : undefined;
+    if (rep === undefined) {
+      seen.set(key, i);
+      reps.push(i);
+      repOf[i] = i;
+    } else repOf[i] = rep;
+    copies[repOf[i]]++;
+  });
+  // Each value's range once (a group's pairs are compared many times).
+  const lows = new Float64Array(n);
+  const highs = new Float64Array(n);
+  // A window holds every value that can agree with this one: its range, and whatever lies within
+  // the relative tolerance (|a − b| ≤ max(|a|, |b|)·t implies |a − b| ≤ |a|·t / (1 − t)).
+  const windowLows = new Float64Array(n);
+  const windowHighs = new Float64Array(n);
+  let finite = true;
+  values.forEach((v, i) => {
+    const r = valueRange(v.value, v.step, v.qualifier, v.min);
+    lows[i] = r.low;
+    highs[i] = r.high;
+    const reach = (Math.abs(v.value) * AGREEMENT_TOLERANCE) / (1 - AGREEMENT_TOLERANCE) * (1 + 1e-9) + 1e-300;
+    windowLows[i] = Math.min(r.low, v.value - reach);
+    windowHighs[i] = Math.max(r.high, v.value + reach);
+    if (Number.isNaN(windowLows[i]) || Number.isNaN(windowHighs[i]) || !Number.isFinite(v.value)) finite = false;
+  });
+  const agree = (i: number, j: number): boolean => {
+    const a = values[i].value;
+    const b = values[j].value;
+    if (Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * AGREEMENT_TOLERANCE) return true;
+    return lows[i] <= highs[j] && lows[j] <= highs[i];
+  };
+  const agreeing = new Int32Array(n);
+  for (const r of reps) agreeing[r] = copies[r] - 1;
+  const count = (i: number, j: number): void => {
+    if (values[i].unit === values[j].unit && agree(i, j)) {
+      agreeing[i] += copies[j];
+      agreeing[j] += copies[i];
+    }
+  };
+  if (finite) {
+    const order = reps.slice().sort((a, b) => windowLows[a] - windowLows[b] || a - b);
+    for (let x = 0; x < order.length; x++) {
+      const i = order[x];
+      for (let y = x + 1; y < order.length && windowLows[order[y]] <= windowHighs[i]; y++) count(i, order[y]);
+    }
+  } else {
+    for (let x = 0; x < reps.length; x++) for (let y = x + 1; y < reps.length; y++) count(reps[x], reps[y]);
+  }
+  for (let i = 0; i < n; i++) agreeing[i] = agreeing[repOf[i]];
+  const reference = new Map<string | undefined, number>();
+  const others = new Map<string | undefined, number>();
+  values.forEach((v, i) => {
+    const best = reference.get(v.unit);
+    if (best === undefined || agreeing[i] > agreeing[best]) reference.set(v.unit, i);
+    others.set(v.unit, (others.get(v.unit) ?? 0) + 1);
+  });
+  const out: number[] = [];
+  values.forEach((v, i) => {
+    const ref = reference.get(v.unit) ?? i;
+    if (ref === i) {
+      // The reference itself is flagged only when it agrees with none of its unit's other values.
+      if (agreeing[i] === 0 && (others.get(v.unit) ?? 0) > 1) out.push(i);
+    } else if (!agree(i, ref)) out.push(i);
+  });
+  return out;
+}
+
+/** The same verdict by comparing every pair (for tests: the sweep must agree with it). */
+export function disagreeingValuesByPairs(values: readonly ComparableValue[]): number[] {
   const agreeing = values.map(() => 0);
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {
@@ -121,7 +201,6 @@ export function disagreeingValues(values: readonly ComparableValue[]): number[] 
   values.forEach((v, i) => {
     const ref = reference.get(v.unit) ?? i;
     if (ref === i) {
-      // The reference itself is flagged only when it agrees with none of its unit's other values.
       if (agreeing[i] === 0 && values.some((w, j) => j !== i && w.unit === v.unit)) out.push(i);
     } else if (!valuesAgree(v, values[ref])) out.push(i);
   });

@@ -34,10 +34,11 @@ const TRACK_IN_BLOCK = /(^|[\s{])track=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)
 
 /**
  * The last `track=` of the annotation's attribute block (the last one wins, as for every key),
- * with the offsets of its value; undefined when the annotation has none.
+ * with the offsets of its value; undefined when the annotation has none. `value` is the
+ * attribute's value when the caller has read it already.
  */
-export function trackSite(text: string, a: Annotation): TrackSite | undefined {
-  if (a.attribute(TRACK_ATTRIBUTE) === undefined) return undefined;
+export function trackSite(text: string, a: Annotation, value: string | undefined = a.attribute(TRACK_ATTRIBUTE)): TrackSite | undefined {
+  if (value === undefined) return undefined;
   const blockStart = a.attributeRange.start;
   const block = text.slice(blockStart, a.attributeRange.end);
   let found: TrackSite | undefined;
@@ -49,6 +50,5 @@ export function trackSite(text: string, a: Annotation): TrackSite | undefined {
     found = { written: raw, start: blockStart + valueStart, end: blockStart + valueStart + raw.length };
   }
   // The attribute reader resolved escapes; prefer its value, keep our offsets.
-  const value = a.attribute(TRACK_ATTRIBUTE) ?? '';
   return found ? { ...found, written: value } : { written: value, start: a.attributeRange.start, end: a.attributeRange.end };
 }

@@ -1,90 +1,20 @@
 /**
- * The workspace model: every notes file of a folder, reduced to what the dossier needs (the front
+ * The workspace model: every notes file of a folder, reduced to what the dossier needs (summarise.ts: the front
  * matter's date, summit, source and language; initiatives and figures with their offsets), and
  * two indexes merged across files: tracked initiatives by key and figures by metric and year.
  * Immutable: `updateFile` / `removeFile` return a new workspace that shares every file and every
  * index entry the change did not touch, so re-merging one edited file costs that file, not the
  * workspace.
  */
-import { isIsoDate, own, firstNotBefore } from '../text';
-import type { Qualifier } from '../figures';
-import { parseNotes, type Annotation, type NotesModel } from '../model';
-import { safeHttpUrl } from '../brief';
-import { isValidTrackKey, normaliseTrackKey, trackSite, type TrackSite } from './track';
-import { writtenValue } from './precision';
+import { firstNotBefore } from '../text';
+import { parseNotes, type NotesModel } from '../model';
+import { summariseFile, type FigureMention, type InitiativeMention, type MentionPlace, type WorkspaceFile } from './summarise';
+export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './summarise';
 
 /** A notes file as given to {@link buildWorkspace}: its path (or URI) and its text. */
 export interface NotesSource {
   readonly path: string;
   readonly text: string;
-}
-
-/** What the front matter says about the article. */
-export interface ArticleInfo {
-  readonly title: string | undefined;
-  readonly summit: string | undefined;
-  /** `date:` when it is ISO `YYYY-MM-DD`, else undefined (the file's own diagnostics say why). */
-  readonly date: string | undefined;
-  readonly language: string;
-  readonly sourceName: string | undefined;
-  /** Only an absolute http(s) URL. */
-  readonly sourceUrl: string | undefined;
-}
-
-/** Where a mention stands in its file. */
-export interface MentionPlace {
-  readonly path: string;
-  /** UTF-16 offsets of the whole span, end exclusive. */
-  readonly start: number;
-  readonly end: number;
-  /** Zero-based line of `start`. */
-  readonly line: number;
-  /** The article's date (copied from its file so that sorting needs no look-up). */
-  readonly date: string | undefined;
-}
-
-export interface InitiativeMention extends MentionPlace {
-  /** Index of the annotation in its file's `model.annotations`. */
-  readonly index: number;
-  readonly id: string | undefined;
-  /** The normalised key, when `track=` holds a valid one. */
-  readonly track: string | undefined;
-  /** Where `track=` is written, valid or not. */
-  readonly trackSite: TrackSite | undefined;
-  readonly text: string;
-  readonly status: string | undefined;
-  readonly areas: readonly string[];
-  /** `by=` and the actors nested in the initiative. */
-  readonly actors: readonly string[];
-}
-
-export interface FigureMention extends MentionPlace {
-  readonly id: string | undefined;
-  /** `metric=` as written. */
-  readonly metric: string | undefined;
-  readonly year: number | undefined;
-  readonly value: number | undefined;
-  readonly unit: string | undefined;
-  readonly qualifier: Qualifier | null;
-  readonly asWritten: string;
-  /** The step of the last written digit in base units (0: exact); see precision.ts. */
-  readonly step: number;
-  /** A range's lower end in base units (`value` is its upper end). */
-  readonly min: number | undefined;
-  /** The enclosing initiative (index into the file's `initiatives`), if any. */
-  readonly initiative: number | undefined;
-}
-
-/** One notes file of the workspace. */
-export interface WorkspaceFile {
-  readonly path: string;
-  readonly article: ArticleInfo;
-  readonly initiatives: readonly InitiativeMention[];
-  readonly figures: readonly FigureMention[];
-  /** `track=` on annotations that are not initiatives (reported, otherwise ignored). */
-  readonly strayTracks: readonly (TrackSite & { readonly line: number })[];
-  /** True when a `track=` here is not a key or is not on an initiative (findings.ts looks only at such files and at keys used once). */
-  readonly badTracks: boolean;
 }
 
 export interface Workspace {
@@ -102,113 +32,6 @@ export interface Workspace {
 /** The group a figure's metric and year fall in: the metric lower-cased with spaces collapsed, and the year. */
 export function metricKey(metric: string, year: number | undefined): string {
   return `${metric.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${year ?? ''}`;
-}
-
-/** Reduces one parsed notes file to what the workspace keeps. Never throws on a valid model. */
-export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
-  const fm = model.frontMatter;
-  const date = fm?.date && isIsoDate(fm.date) ? fm.date : undefined;
-  const article: ArticleInfo = {
-    title: ownOrUndefined(fm?.title),
-    summit: ownOrUndefined(fm?.summit),
-    date: ownOrUndefined(date),
-    language: own(model.language),
-    sourceName: ownOrUndefined(fm?.source?.name),
-    sourceUrl: ownOrUndefined(safeHttpUrl(fm?.source?.url)),
-  };
-  const initiatives: InitiativeMention[] = [];
-  const figures: FigureMention[] = [];
-  const strayTracks: (TrackSite & { line: number })[] = [];
-  const initiativeOf = new Map<Annotation, number>();
-  const text = model.text;
-  for (const a of model.annotations) {
-    if (a.kind !== 'initiative') {
-      if (a.attribute('track') !== undefined) {
-        const site = trackSite(text, a);
-        if (site) strayTracks.push({ ...site, written: own(site.written), line: model.positionAt(site.start).line });
-      }
-      continue;
-    }
-    const site = trackSite(text, a);
-    const track = site && isValidTrackKey(site.written) ? normaliseTrackKey(site.written) : undefined;
-    initiativeOf.set(a, initiatives.length);
-    initiatives.push({
-      path,
-      start: a.range.start,
-      end: a.range.end,
-      line: model.positionAt(a.range.start).line,
-      date,
-      index: a.index,
-      id: ownOrUndefined(a.id),
-      track: ownOrUndefined(track),
-      trackSite: site && { ...site, written: own(site.written) },
-      text: own(a.plainText),
-      status: a.attribute('status') || undefined,
-      areas: splitAreas(a.attribute('area')),
-      actors: actorsOf(a),
-    });
-  }
-  for (const f of model.figures) {
-    const a = f.annotation;
-    let initiative: number | undefined;
-    for (let p = a.parent; p; p = p.parent) {
-      if (p.kind === 'initiative') {
-        initiative = initiativeOf.get(p);
-        break;
-      }
-    }
-    const written = writtenValue(f, model.language);
-    figures.push({
-      path,
-      start: a.range.start,
-      end: a.range.end,
-      line: model.positionAt(a.range.start).line,
-      date,
-      id: ownOrUndefined(a.id),
-      metric: ownOrUndefined(f.metric?.trim() || undefined),
-      year: f.year,
-      value: f.value,
-      unit: f.unit,
-      qualifier: f.qualifier,
-      asWritten: own(a.plainText),
-      step: written.step,
-      min: written.min,
-      initiative,
-    });
-  }
-  const badTracks = strayTracks.length > 0 || initiatives.some((m) => m.trackSite !== undefined && m.track === undefined);
-  return { path, article, initiatives, figures, strayTracks, badTracks };
-}
-
-/** Kept strings must not keep the file's whole text alive (see `own`). */
-function ownOrUndefined(s: string | undefined): string | undefined {
-  return s === undefined ? undefined : own(s);
-}
-
-const NONE: readonly string[] = [];
-
-function splitAreas(area: string | undefined): readonly string[] {
-  if (!area) return NONE;
-  return area.split(/[\s,]+/).filter((s) => s.length > 0).map(own);
-}
-
-function actorsOf(a: Annotation): readonly string[] {
-  const by = a.attribute('by');
-  if (!by && a.children.length === 0) return NONE;
-  const out: string[] = [];
-  if (by) out.push(own(by.trim()));
-  const visit = (children: readonly Annotation[]): void => {
-    for (const c of children) {
-      if (c.kind === 'initiative') continue;
-      if (c.kind === 'actor') {
-        const name = (c.attribute('name') ?? c.plainText).replace(/\s+/g, ' ').trim();
-        if (name && !out.includes(name)) out.push(own(name));
-      }
-      if (c.children.length) visit(c.children);
-    }
-  };
-  visit(a.children);
-  return out.length ? out : NONE;
 }
 
 /** Article date (undated last), then path, then offset: the order of every merged list. */
@@ -375,25 +198,39 @@ function patchIndex<T extends MentionPlace>(
   }
   if (touched.size === 0) return index;
   const out = new Map(index);
+  // A file's items in a list are one run (they share its date and path): cut the old run out and
+  // put the new one in, by binary search and copying, whatever the list's length.
+  const oldDate = oldItems.length ? oldItems[0].date : undefined;
+  const newDate = newItems.length ? newItems[0].date : undefined;
   for (const key of touched) {
     const fresh = added.get(key);
     if (fresh) fresh.sort(compareMentions);
-    // The old list is sorted and the file's own items are few: drop them and merge the new ones in.
-    const merged = mergeSorted((index.get(key) ?? []).filter((m) => m.path !== path), fresh ?? []);
-    if (merged.length) out.set(key, merged);
+    const list = index.get(key) ?? [];
+    let rest: readonly T[] = list;
+    if (oldItems.length) {
+      const from = lowerBound(list, { path, date: oldDate, start: -Infinity, end: 0, line: 0 });
+      const to = lowerBound(list, { path, date: oldDate, start: Infinity, end: 0, line: 0 });
+      if (to > from) rest = list.slice(0, from).concat(list.slice(to));
+    }
+    let merged: readonly T[] = rest;
+    if (fresh) {
+      const at = lowerBound(rest, { path, date: newDate, start: -Infinity, end: 0, line: 0 });
+      merged = rest.slice(0, at).concat(fresh, rest.slice(at));
+    }
+    if (merged.length) out.set(key, merged === list ? list.slice() : merged);
     else out.delete(key);
   }
   return out;
 }
 
-/** Two lists sorted by {@link compareMentions}, merged into one. */
-function mergeSorted<T extends MentionPlace>(a: T[], b: readonly T[]): T[] {
-  if (b.length === 0) return a;
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(compareMentions(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+/** The first index whose item is not before `probe` in {@link compareMentions} order. */
+function lowerBound(list: readonly MentionPlace[], probe: MentionPlace): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareMentions(list[mid], probe) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

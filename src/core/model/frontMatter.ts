@@ -7,6 +7,7 @@ import type { Node } from 'yaml';
 import { toIsoDate, isIsoDate } from '../text';
 import type { DiagnosticList } from './diagnostics';
 import { own } from '../text';
+import { readSimpleYaml } from './simpleYaml';
 import { DEFAULT_STATUSES } from './types';
 import type { FrontMatter, Range, SourceInfo } from './types';
 
@@ -79,6 +80,15 @@ export function readFrontMatter(
   const source = own(text.slice(block.contentStart, block.contentEnd));
   const keyRanges = new Map<string, Range>();
   let data: Record<string, unknown> = {};
+  // Most front matter is a few plain `key: value` lines: read without the YAML package (the same result).
+  const simple = readSimpleYaml(source);
+  if (simple) {
+    for (const e of simple.entries) {
+      keyRanges.set(e.key, range(base + e.start, base + e.end));
+      if (e.nested) for (const n of e.nested) keyRanges.set(`${e.key}.${n.key}`, range(base + n.start, base + n.end));
+    }
+    return typed(simple.data, keyRanges, diagnostics, block);
+  }
   try {
     // uniqueKeys is quadratic in the yaml package (5 s for 20k keys): duplicates are checked below.
     const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
