@@ -6,7 +6,8 @@
  */
 import { message, pluralCategory, type OutputLanguage } from '../text';
 import { isValidTrackKey, normaliseTrackKey, TRACK_ATTRIBUTE, trackSite } from './track';
-import { summariseFile, type ArticleInfo, type InitiativeMention, type Workspace, type WorkspaceFile } from './workspace';
+import type { Workspace } from './workspace';
+import { summariseFile, type ArticleInfo, type InitiativeMention, type WorkspaceFile } from './summarise';
 import type { LinkSuggestion } from './suggest';
 import { nearest, type Annotation, type NotesModel } from '../model';
 import { trackDistance, trackFindingsForFile, type DossierFinding } from './findings';
