@@ -26,20 +26,24 @@ const PIECE = 1 << 16;
 
 /** `renderBriefMarkdown` in pieces that join to exactly its text (its lines joined by `\n`), made as they are reached. */
 export function* renderBriefMarkdownChunks(brief: Brief, language?: OutputLanguage): Generator<string> {
-  const lang = language ?? outputLanguage(brief.header.language);
-  const t = (key: Parameters<typeof message>[1]): string => message(lang, key);
   let buffer = '';
   let first = true;
-  const out = {
-    push(...lines: string[]): void {
-      for (const line of lines) {
-        buffer += first ? line : `\n${line}`;
-        first = false;
-      }
-    },
-  };
+  for (const line of briefMarkdownLines(brief, language ?? outputLanguage(brief.header.language))) {
+    buffer += first ? line : `\n${line}`;
+    first = false;
+    if (buffer.length >= PIECE) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield buffer;
+}
+
+/** The brief's Markdown line by line. */
+function* briefMarkdownLines(brief: Brief, lang: OutputLanguage): Generator<string> {
+  const t = (key: Parameters<typeof message>[1]): string => message(lang, key);
   const h = brief.header;
-  out.push(`# ${escapeMarkdown(h.title ?? t('brief.untitled'))}`, '');
+  yield* [`# ${escapeMarkdown(h.title ?? t('brief.untitled'))}`, ''];
   const facts: string[] = [];
   if (h.summit) facts.push(`- **${t('brief.summit')}:** ${escapeMarkdown(h.summit)}`);
   if (h.date) facts.push(`- **${t('brief.date')}:** ${escapeMarkdown(h.date)}`);
@@ -53,51 +57,34 @@ export function* renderBriefMarkdownChunks(brief: Brief, language?: OutputLangua
     if (h.source.published) value += `, ${escapeMarkdown(h.source.published)}`;
     facts.push(`- **${t('brief.source')}:** ${value}`);
   }
-  if (facts.length) out.push(...facts, '');
+  if (facts.length) yield* [...facts, ''];
   const c = brief.counts;
-  out.push([count(c.initiatives, 'initiative', lang), count(c.figures, 'figure', lang), count(c.actors, 'actor', lang), count(c.references, 'reference', lang)].join(' · '), '');
+  yield* [[count(c.initiatives, 'initiative', lang), count(c.figures, 'figure', lang), count(c.actors, 'actor', lang), count(c.references, 'reference', lang)].join(' · '), ''];
 
-  out.push(`## ${t('brief.initiatives')}`, '');
-  if (!brief.areas.length) out.push(t('brief.noInitiatives'), '');
+  yield* [`## ${t('brief.initiatives')}`, ''];
+  if (!brief.areas.length) yield* [t('brief.noInitiatives'), ''];
   for (const area of brief.areas) {
-    out.push(`### ${escapeMarkdown(area.id === undefined ? t('brief.noArea') : area.label)}`, '');
-    for (const i of area.initiatives) {
-      out.push(...initiativeLines(i, lang));
-      if (buffer.length >= PIECE) {
-        yield buffer;
-        buffer = '';
-      }
-    }
-    out.push('');
+    yield* [`### ${escapeMarkdown(area.id === undefined ? t('brief.noArea') : area.label)}`, ''];
+    for (const i of area.initiatives) yield* initiativeLines(i, lang);
+    yield '';
   }
 
-  out.push(`## ${t('brief.keyFigures')}`, '');
-  if (!brief.figures.length) out.push(t('brief.noFigures'), '');
+  yield* [`## ${t('brief.keyFigures')}`, ''];
+  if (!brief.figures.length) yield* [t('brief.noFigures'), ''];
   else {
-    out.push(`| ${t('brief.metric')} | ${t('brief.valueAsWritten')} | ${t('brief.normalisedValue')} | ${t('brief.year')} | ${t('brief.where')} |`, '| --- | --- | --- | --- | --- |');
+    yield* [`| ${t('brief.metric')} | ${t('brief.valueAsWritten')} | ${t('brief.normalisedValue')} | ${t('brief.year')} | ${t('brief.where')} |`, '| --- | --- | --- | --- | --- |'];
     for (const f of brief.figures) {
-      out.push(`| ${escapeMarkdown(f.metric ?? '—')} | ${escapeMarkdown(f.asWritten)} | ${escapeMarkdown(normalisedIn(f, lang) || '—')} | ${f.year ?? ''} | ${escapeMarkdown(f.section?.title ?? '—')} |`);
-      if (buffer.length >= PIECE) {
-        yield buffer;
-        buffer = '';
-      }
+      yield `| ${escapeMarkdown(f.metric ?? '—')} | ${escapeMarkdown(f.asWritten)} | ${escapeMarkdown(normalisedIn(f, lang) || '—')} | ${f.year ?? ''} | ${escapeMarkdown(f.section?.title ?? '—')} |`;
     }
-    out.push('');
+    yield '';
   }
 
-  out.push(`## ${t('brief.actors')}`, '');
-  if (!brief.actors.length) out.push(t('brief.noActors'), '');
+  yield* [`## ${t('brief.actors')}`, ''];
+  if (!brief.actors.length) yield* [t('brief.noActors'), ''];
   else {
-    for (const a of brief.actors) {
-      out.push(`- ${escapeMarkdown(a.name)}${a.mentions > 1 ? ` (${count(a.mentions, 'mention', lang)})` : ''}`);
-      if (buffer.length >= PIECE) {
-        yield buffer;
-        buffer = '';
-      }
-    }
-    out.push('');
+    for (const a of brief.actors) yield `- ${escapeMarkdown(a.name)}${a.mentions > 1 ? ` (${count(a.mentions, 'mention', lang)})` : ''}`;
+    yield '';
   }
-  yield buffer;
 }
 
 function initiativeLines(i: BriefInitiative, lang: OutputLanguage): string[] {

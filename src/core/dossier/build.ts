@@ -36,18 +36,13 @@ export interface DossierSpan {
   readonly line: number;
 }
 
-/** One mention of a tracked initiative. */
-export interface TimelineEntry extends DossierSpan {
+/** One mention of a tracked initiative: what the mention says, where, and how its status moved. */
+export interface TimelineEntry extends DossierSpan, Pick<InitiativeMention, 'id' | 'text' | 'status' | 'areas' | 'actors'> {
   readonly article: DossierArticle;
-  readonly id: string | undefined;
-  readonly text: string;
-  readonly status: string | undefined;
   /** The last status before this entry (in timeline order), if any. */
   readonly previousStatus: string | undefined;
   /** True when this entry's status differs from `previousStatus`. */
   readonly statusChanged: boolean;
-  readonly areas: readonly string[];
-  readonly actors: readonly string[];
 }
 
 /** A step of the status path: the first status and every change. */

@@ -8,7 +8,7 @@
  */
 import { isIsoDate, own } from '../text';
 import type { Qualifier } from '../figures';
-import type { Annotation, NotesModel } from '../model';
+import { walkDepthFirst, type Annotation, type NotesModel } from '../model';
 import { safeHttpUrl } from '../brief';
 import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSite, type TrackSite } from './track';
 import { writtenValue } from './precision';
@@ -99,6 +99,10 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   /** Annotation index → index in `initiatives` (-1: not an initiative). */
   const initiativeOf = new Map<number, number>();
   const text = model.text;
+  const placeOf = (a: Annotation): MentionPlace => {
+    const start = a.range.start;
+    return { path, start, end: a.range.end, line: model.positionAt(start).line, date };
+  };
   for (const a of model.annotations) {
     if (a.kind !== 'initiative') {
       const trackValue = a.attribute(TRACK_ATTRIBUTE);
@@ -114,13 +118,8 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     const site = trackValue === undefined ? undefined : trackSite(text, a, trackValue);
     const track = site && isValidTrackKey(site.written) ? normaliseTrackKey(site.written) : undefined;
     initiativeOf.set(a.index, initiatives.length);
-    const start = a.range.start;
     initiatives.push({
-      path,
-      start,
-      end: a.range.end,
-      line: model.positionAt(start).line,
-      date,
+      ...placeOf(a),
       index: a.index,
       id: ownOrUndefined(a.id),
       track: keptOrUndefined(track),
@@ -142,13 +141,8 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     }
     const asWritten = a.plainText;
     const written = writtenValue(f, model.language, asWritten);
-    const start = a.range.start;
     figures.push({
-      path,
-      start,
-      end: a.range.end,
-      line: model.positionAt(start).line,
-      date,
+      ...placeOf(a),
       id: ownOrUndefined(a.id),
       metric: keptOrUndefined(f.metric?.trim() || undefined),
       year: f.year,
@@ -220,16 +214,14 @@ function actorsOf(a: Annotation, by: string | undefined): readonly string[] {
   if (!by && a.children.length === 0) return NONE;
   const out: string[] = [];
   if (by) out.push(by.trim());
-  const visit = (children: readonly Annotation[]): void => {
-    for (const c of children) {
-      if (c.kind === 'initiative') continue;
-      if (c.kind === 'actor') {
-        const name = (c.attribute('name') ?? c.plainText).replace(/\s+/g, ' ').trim();
-        if (name && !out.includes(name)) out.push(name);
-      }
-      if (c.children.length) visit(c.children);
+  // Actors nested at any depth (without recursion); an initiative inside keeps its own.
+  walkDepthFirst(a.children, (c) => {
+    if (c.kind === 'initiative') return false;
+    if (c.kind === 'actor') {
+      const name = (c.attribute('name') ?? c.plainText).replace(/\s+/g, ' ').trim();
+      if (name && !out.includes(name)) out.push(name);
     }
-  };
-  visit(a.children);
+    return true;
+  });
   return out.length ? keptList(actorLists, out.length === 1 ? out[0] : out.join('\u0000'), () => out.map(kept)) : NONE;
 }

@@ -208,29 +208,17 @@ function patchIndex<T extends MentionPlace>(
     const list = index.get(key) ?? [];
     let rest: readonly T[] = list;
     if (oldItems.length) {
-      const from = lowerBound(list, { path, date: oldDate, start: -Infinity, end: 0, line: 0 });
-      const to = lowerBound(list, { path, date: oldDate, start: Infinity, end: 0, line: 0 });
+      const from = firstNotBefore<MentionPlace>(list, { path, date: oldDate, start: -Infinity, end: 0, line: 0 }, compareMentions);
+      const to = firstNotBefore<MentionPlace>(list, { path, date: oldDate, start: Infinity, end: 0, line: 0 }, compareMentions);
       if (to > from) rest = list.slice(0, from).concat(list.slice(to));
     }
     let merged: readonly T[] = rest;
     if (fresh) {
-      const at = lowerBound(rest, { path, date: newDate, start: -Infinity, end: 0, line: 0 });
+      const at = firstNotBefore<MentionPlace>(rest, { path, date: newDate, start: -Infinity, end: 0, line: 0 }, compareMentions);
       merged = rest.slice(0, at).concat(fresh, rest.slice(at));
     }
     if (merged.length) out.set(key, merged === list ? list.slice() : merged);
     else out.delete(key);
   }
   return out;
-}
-
-/** The first index whose item is not before `probe` in {@link compareMentions} order. */
-function lowerBound(list: readonly MentionPlace[], probe: MentionPlace): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareMentions(list[mid], probe) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
