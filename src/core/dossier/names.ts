@@ -7,7 +7,7 @@
  * concept (`ШОС`, `SCO`, `Shanghai Cooperation Organisation` → `@sco`). Verbs of founding
  * (`create`, `учредить`) and filler words carry nothing and are dropped.
  */
-import { slugify } from '../text';
+import { keepBounded, slugify } from '../text';
 
 /**
  * Common summit bodies: a canonical name and its spellings in English and Russian (acronyms and
@@ -67,13 +67,7 @@ const STEM_CACHE_LIMIT = 50_000;
 
 /** A word's stem as suggested links compare it (see the module comment). */
 export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-    s = readStem(word);
-    stems.set(word, s);
-  }
-  return s;
+  return stems.get(word) ?? keepBounded(stems, STEM_CACHE_LIMIT, word, readStem(word));
 }
 
 function readStem(word: string): string {

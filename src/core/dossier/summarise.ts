@@ -6,7 +6,7 @@
  * the area and actor lists are shared across files through a bounded pool, so a workspace of
  * thousands of files keeps each of them once.
  */
-import { isIsoDate, own } from '../text';
+import { isIsoDate, keepBounded, own } from '../text';
 import type { Qualifier } from '../figures';
 import { walkDepthFirst, type Annotation, type NotesModel } from '../model';
 import { safeHttpUrl } from '../brief';
@@ -179,13 +179,10 @@ const actorLists = new Map<string, readonly string[]>();
 
 /** `s`, shared with every earlier file that kept an equal string. */
 function kept(s: string): string {
-  let k = strings.get(s);
-  if (k === undefined) {
-    if (strings.size >= POOL_LIMIT) strings.clear();
-    k = own(s);
-    strings.set(k, k);
-  }
-  return k;
+  const k = strings.get(s);
+  if (k !== undefined) return k;
+  const owned = own(s);
+  return keepBounded(strings, POOL_LIMIT, owned, owned);
 }
 
 function keptOrUndefined(s: string | undefined): string | undefined {
@@ -194,13 +191,7 @@ function keptOrUndefined(s: string | undefined): string | undefined {
 
 /** The list `make` gives, shared with every earlier file whose list had the same `key`. */
 function keptList(lists: Map<string, readonly string[]>, key: string, make: () => readonly string[]): readonly string[] {
-  let list = lists.get(key);
-  if (list === undefined) {
-    if (lists.size >= POOL_LIMIT) lists.clear();
-    list = Object.freeze(make());
-    lists.set(own(key), list);
-  }
-  return list;
+  return lists.get(key) ?? keepBounded(lists, POOL_LIMIT, own(key), Object.freeze(make()));
 }
 
 const NONE: readonly string[] = [];

@@ -9,3 +9,13 @@
 export function own(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, s.length);
 }
+
+/**
+ * Keeps `value` under `key` in `map` and returns it; a map already holding `limit` entries starts
+ * afresh first (a bound on what a long-lived memo holds, not an eviction policy).
+ */
+export function keepBounded<K, V>(map: Map<K, V>, limit: number, key: K, value: V): V {
+  if (map.size >= limit) map.clear();
+  map.set(key, value);
+  return value;
+}
