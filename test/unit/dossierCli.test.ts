@@ -80,7 +80,7 @@ describe('summit-notes dossier', () => {
 
   it('prints the dossier model as JSON, with filters applied', async () => {
     const io = fakeIo();
-    assert.equal(await dossier.run([DOSSIER_FIXTURES, '-f', 'json', '--lang', 'en', '--from', '2024-01-01'], io), 0);
+    assert.equal(await dossier.run([DOSSIER_FIXTURES, '-f', 'json', '--language', 'en', '--from', '2024-01-01'], io), 0);
     const d = JSON.parse(io.stdout) as Dossier;
     assert.equal(d.schemaVersion, 1);
     assert.equal(d.filter.language, 'en');
@@ -116,7 +116,7 @@ describe('summit-notes dossier', () => {
     ['two DIRs', ['a', 'b'], /expected exactly one DIR/],
     ['an unknown format', [DOSSIER_FIXTURES, '--format', 'pdf'], /--format must be one of html, md, csv, json/],
     ['a date that is not ISO', [DOSSIER_FIXTURES, '--from', '01.02.2024'], /--from must be a date YYYY-MM-DD/],
-    ['a filter without its value', [DOSSIER_FIXTURES, '--lang'], /--lang needs a value/],
+    ['a filter without its value', [DOSSIER_FIXTURES, '--language'], /--language needs a value/],
     ['an unknown option', [DOSSIER_FIXTURES, '--colour'], /unknown option --colour/],
     ['a missing folder', ['no-such-folder-here'], /no-such-folder-here: cannot list: no such directory/],
     ['a file given for DIR', [join(DOSSIER_FIXTURES, 'README.md')], /cannot list: not a directory/],
@@ -159,7 +159,7 @@ describe('summit-notes dossier', () => {
 
   it('reads sub-folders from the real disk and shows paths relative to DIR', async () => {
     const io = fakeIo();
-    assert.equal(await dossier.run([join(DOSSIER_FIXTURES, '..'), '--format', 'json', '--lang', 'ru'], io), 0);
+    assert.equal(await dossier.run([join(DOSSIER_FIXTURES, '..'), '--format', 'json', '--language', 'ru'], io), 0);
     const d = JSON.parse(io.stdout) as Dossier;
     assert.ok(d.articles.some((a) => a.path === 'dossier/2023-07-05-delhi.ru.summit.md'));
   });

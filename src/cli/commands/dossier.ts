@@ -12,14 +12,14 @@ import {
 } from '../../core';
 import { CliError, EXIT_OK, EXIT_USAGE, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
 
-const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--lang L] [--from DATE] [--to DATE]';
+const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--language L] [--from DATE] [--to DATE]';
 
 /** How many files are read ahead of the one being parsed. */
 const READ_AHEAD = 8;
 
 type ReadResult = { readonly text: string } | { readonly error: unknown };
 
-const VALUE_OPTIONS = ['format', 'o', 'summit', 'area', 'status', 'actor', 'lang', 'from', 'to'] as const;
+const VALUE_OPTIONS = ['format', 'o', 'summit', 'area', 'status', 'actor', 'language', 'from', 'to'] as const;
 
 /** A CliIo that can also list a folder and write files (tests pass a fake; the real process uses node:fs). */
 export interface DossierIo extends CliIo {
@@ -81,7 +81,7 @@ function displayPath(dir: string, path: string): string {
 export const command: CliCommand = {
   name: 'dossier',
   summary: 'Follow initiatives and figures across every notes file of a folder (HTML, Markdown, CSV or JSON)',
-  usage: `${USAGE}\n\n  --format F  html (self-contained page, the default), md, csv or json (schema in docs/CLI.md)\n  -o OUT      write to OUT instead of standard output\n  --force     overwrite OUT when it exists\n  --summit S  articles whose summit: contains S (any case)\n  --area A    initiatives with area A (figures: of the initiative they stand in)\n  --status S  mentions with status S\n  --actor A   mentions whose by= or nested actor contains A (any case)\n  --lang L    articles in language L\n  --from D, --to D  articles dated from / up to D (YYYY-MM-DD, inclusive)`,
+  usage: `${USAGE}\n\n  --format F  html (self-contained page, the default), md, csv or json (schema in docs/CLI.md)\n  -o OUT      write to OUT instead of standard output\n  --force     overwrite OUT when it exists\n  --summit S  articles whose summit: contains S (any case)\n  --area A    initiatives with area A (figures: of the initiative they stand in)\n  --status S  mentions with status S\n  --actor A   mentions whose by= or nested actor contains A (any case)\n  --language L  articles in language L (a filter; --lang is the output language of brief and lint)\n  --from D, --to D  articles dated from / up to D (YYYY-MM-DD, inclusive)`,
   async run(args, io: DossierIo) {
     const parsed = parseArgs(joinOptionValues(args), [...VALUE_OPTIONS, 'force'], USAGE);
     const flags = parsed.flags;
@@ -93,7 +93,7 @@ export const command: CliCommand = {
       area: stringFlag(flags, 'area'),
       status: stringFlag(flags, 'status'),
       actor: stringFlag(flags, 'actor'),
-      language: stringFlag(flags, 'lang'),
+      language: stringFlag(flags, 'language'),
       from: stringFlag(flags, 'from'),
       to: stringFlag(flags, 'to'),
     };
