@@ -11,7 +11,7 @@ import {
   type FromBriefWebview, type GroupedHtml, type ToBriefWebview,
 } from '../shared/previewMessages';
 import type { NotesModelCache } from './modelCache';
-import { askPage, webviewHtml, webviewOptions } from './webviewPage';
+import { WebviewPanelHost, webviewHtml, webviewOptions } from './webviewPage';
 
 /** The webview panel type; also the `onWebviewPanel:` activation event and serializer id. */
 export const BRIEF_VIEW_TYPE = 'summitNotes.brief';
@@ -62,17 +62,7 @@ export interface BriefTiming {
  * active notes editor), re-rendering at most once per {@link RENDER_THROTTLE_MS} and never
  * showing a render made for an older document version.
  */
-export class BriefPreview implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly disposeEmitter = new vscode.EventEmitter<void>();
-  /** Fires once when the panel is closed or the preview disposed. */
-  readonly onDidDispose = this.disposeEmitter.event;
-  private readonly renderedEmitter = new vscode.EventEmitter<{ version: number; at: number; timing: BriefTiming | undefined }>();
-  /** Fires when the webview reports that it shows a version (used by tests and latency checks). */
-  readonly onDidRender = this.renderedEmitter.event;
-
-  private readonly inspectionEmitter = new vscode.EventEmitter<BriefInspection>();
-
+export class BriefPreview extends WebviewPanelHost<ToBriefWebview, { version: number; at: number; timing: BriefTiming | undefined }, BriefInspection> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRenderAt = 0;
   /** How long the last render took (ms), which paces the next one. */
@@ -80,7 +70,6 @@ export class BriefPreview implements vscode.Disposable {
   /** The versions the webview confirmed and when (Date.now()), newest last (a few hundred), for measurements. */
   private readonly confirmations: { readonly version: number; readonly at: number }[] = [];
   private ready = false;
-  private disposed = false;
   private pendingReveal: ToBriefWebview | undefined;
   /** What the webview was last sent (patches are made against it); undefined: send everything. */
   private sent: { readonly uri: string; readonly version: number; readonly follows: boolean; readonly content: BriefContent } | undefined;
@@ -98,18 +87,15 @@ export class BriefPreview implements vscode.Disposable {
   private resolveImage: (src: string) => string | undefined = () => undefined;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private resourceUri: vscode.Uri,
     private followsActive: boolean,
     private readonly deps: BriefPreviewDeps,
     private readonly initialLine?: number,
   ) {
+    super(panel, { type: 'inspect' });
     this.configurePanel();
     this.disposables.push(
-      this.disposeEmitter,
-      this.renderedEmitter,
-      this.inspectionEmitter,
-      panel.onDidDispose(() => this.dispose()),
       // Edits made while hidden were not rendered: catch up when the panel shows again.
       panel.onDidChangeViewState((e) => { if (e.webviewPanel.visible) this.requestRender(true); }),
       panel.webview.onDidReceiveMessage((m: unknown) => { if (isFromBriefWebview(m)) this.onMessage(m); }),
@@ -175,20 +161,10 @@ export class BriefPreview implements vscode.Disposable {
     return this.confirmations.filter((c) => c.at >= since);
   }
 
-  /** Asks the webview what it shows (scripts, handlers, text); undefined if it does not answer in time. */
-  inspect(timeoutMs = 5000): Promise<BriefInspection | undefined> {
-    return askPage(this.inspectionEmitter.event, () => this.post({ type: 'inspect' }), timeoutMs);
-  }
-
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  protected override beforeDispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.disposeEmitter.fire();
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
   }
+
 
   private configurePanel(): void {
     const webview = this.panel.webview;
@@ -348,9 +324,6 @@ export class BriefPreview implements vscode.Disposable {
     }
   }
 
-  private post(message: ToBriefWebview): void {
-    if (!this.disposed) void this.panel.webview.postMessage(message);
-  }
 }
 
 function chunkedSize(part: ChunkedHtml): { chars: number; pieces: number } {

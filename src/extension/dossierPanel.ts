@@ -12,7 +12,7 @@ import {
 import {
   cleanDossierFilter, isFromDossierWebview, type DossierEntryMessage, type DossierInspection, type DossierSection, type FromDossierWebview, type ToDossierWebview,
 } from '../shared/dossierMessages';
-import { askPage, webviewHtml, webviewOptions } from './webviewPage';
+import { WebviewPanelHost, webviewHtml, webviewOptions } from './webviewPage';
 import { testHooks } from './testHooks';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -42,17 +42,10 @@ export interface DossierTiming {
   confirmedAt?: number;
 }
 
-export class DossierPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly renderedEmitter = new vscode.EventEmitter<DossierTiming>();
-  readonly onDidRender = this.renderedEmitter.event;
-  private readonly inspectionEmitter = new vscode.EventEmitter<DossierInspection>();
-  private readonly disposeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposeEmitter.event;
+export class DossierPanel extends WebviewPanelHost<ToDossierWebview, DossierTiming, DossierInspection> {
   private renderer = new DossierViewRenderer({ language: dossierLanguage(), displayPath: (p) => this.displayPath(p) });
   private dossier: { workspace: Workspace; dossier: Dossier } | undefined;
   private ready = false;
-  private disposed = false;
   private version = 0;
   private changedAt = 0;
   /** What the page shows: each entry by key (HTML and where its items lead), and the other pieces. */
@@ -62,12 +55,11 @@ export class DossierPanel implements vscode.Disposable {
   private readonly timings: DossierTiming[] = [];
   filter: DossierFilter = {};
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, private readonly index: WorkspaceIndex,
+  constructor(panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, private readonly index: WorkspaceIndex,
     private readonly log: (message: string) => void) {
+    super(panel, { type: 'inspect' });
     this.configure();
     this.disposables.push(
-      this.renderedEmitter, this.inspectionEmitter, this.disposeEmitter,
-      panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => { if (isFromDossierWebview(m)) void this.onMessage(m); }),
       index.onDidChange(() => {
         this.changedAt = Date.now();
@@ -189,12 +181,6 @@ export class DossierPanel implements vscode.Disposable {
     return places?.[item];
   }
 
-  /** Asks the page what it shows; undefined if it does not answer in time. */
-  inspect(timeoutMs = 5000): Promise<DossierInspection | undefined> {
-    return askPage(this.inspectionEmitter.event, () => this.post({ type: 'inspect' }), timeoutMs);
-  }
-
-
   /** Sets the filters (from the page or a test) and renders. */
   setFilter(filter: unknown): void {
     this.filter = cleanDossierFilter(filter);
@@ -251,17 +237,6 @@ export class DossierPanel implements vscode.Disposable {
     }
   }
 
-  private post(message: ToDossierWebview): void {
-    if (!this.disposed) void this.panel.webview.postMessage(message);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.disposeEmitter.fire();
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
-  }
 }
 
 /** 1-based line of each place. */

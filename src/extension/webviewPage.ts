@@ -71,3 +71,43 @@ export function askPage<T>(answers: vscode.Event<T>, ask: () => void, timeoutMs:
     ask();
   });
 }
+
+/**
+ * What a panel of ours holds for its webview's life: the panel, what it disposes, `onDidRender`
+ * (the page reports what it shows: tests and latency checks), `onDidDispose` (once, when the panel
+ * is closed or the host disposed), asking the page what it shows (`inspect`), and posting to it.
+ */
+export abstract class WebviewPanelHost<ToPage extends { readonly type: string }, Rendered, Inspection> implements vscode.Disposable {
+  protected readonly disposables: vscode.Disposable[] = [];
+  protected disposed = false;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+  protected readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
+  readonly onDidRender = this.renderedEmitter.event;
+  protected readonly inspectionEmitter = new vscode.EventEmitter<Inspection>();
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly inspectMessage: ToPage) {
+    this.disposables.push(this.disposeEmitter, this.renderedEmitter, this.inspectionEmitter, panel.onDidDispose(() => this.dispose()));
+  }
+
+  /** Asks the page what it shows (scripts, handlers, text); undefined if it does not answer in time. */
+  inspect(timeoutMs = 5000): Promise<Inspection | undefined> {
+    return askPage(this.inspectionEmitter.event, () => this.post(this.inspectMessage), timeoutMs);
+  }
+
+  protected post(message: ToPage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  /** What the panel stops before its listeners go (timers). */
+  protected beforeDispose(): void {}
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.beforeDispose();
+    this.disposeEmitter.fire();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}

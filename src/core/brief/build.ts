@@ -4,6 +4,7 @@
  * what the preview shows.
  */
 import type { Annotation, Figure, NotesModel, Qualifier, Section } from '../model';
+import type { ExportEnvelope } from '../text';
 import { describeFigureValue } from '../figures';
 import { safeHttpUrl } from './links';
 import { initiativeFinder, walkDepthFirst } from '../model';
@@ -98,10 +99,8 @@ export interface BriefActor extends BriefLocation {
   readonly notes: readonly string[];
 }
 
-export interface Brief {
-  readonly schemaVersion: number;
+export interface Brief extends ExportEnvelope<BriefCounts> {
   readonly header: BriefHeader;
-  readonly counts: BriefCounts;
   /** Initiatives grouped by area: vocabulary order first, then undeclared areas, then "No area". */
   readonly areas: readonly BriefArea[];
   readonly figures: readonly BriefFigure[];

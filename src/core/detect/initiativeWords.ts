@@ -4,6 +4,7 @@
  * Matched lowercased on whole words (exact forms) or by stem where a noun declines.
  */
 import type { InitiativeKind } from './types';
+import TRIGGER_TABLE from './initiativeTriggers.json';
 
 /** How a trigger word behaves. */
 export interface Trigger {
@@ -16,60 +17,25 @@ export interface Trigger {
   readonly before?: readonly string[];
 }
 
-const v = (kind: InitiativeKind, extra: Partial<Trigger> = {}): Trigger => ({ kind, role: 'verb', ...extra });
 const noun = (kind: InitiativeKind): Trigger => ({ kind, role: 'noun' });
 
-/** Auxiliaries that turn a plain verb into a commitment: "China will develop", "agreed to provide". */
-const FUTURE = ['will', 'shall', 'to', "'ll"];
+/**
+ * Exact word forms → trigger. The table is data (initiativeTriggers.json, one row per group of
+ * forms sharing a trigger: English proposing, supporting, creating, holding, launching, agreeing,
+ * then the same in Russian); `after` lists such as "will, shall, to, 'll" turn a plain verb into a
+ * commitment ("China will develop", "agreed to provide").
+ */
+export const TRIGGER_WORDS: ReadonlyMap<string, Trigger> = new Map<string, Trigger>(
+  (TRIGGER_TABLE as readonly TriggerRow[]).flatMap(({ words, ...trigger }) => {
+    const shared: Trigger = Object.freeze(trigger);
+    return words.split(' ').map((w): [string, Trigger] => [w, shared]);
+  }),
+);
 
-function forms(words: string, trigger: Trigger): [string, Trigger][] {
-  return words.split(' ').map((w) => [w, trigger]);
+/** A row of initiativeTriggers.json: space-separated word forms and the trigger they share. */
+interface TriggerRow extends Trigger {
+  readonly words: string;
 }
-
-/** Exact word forms → trigger. */
-export const TRIGGER_WORDS: ReadonlyMap<string, Trigger> = new Map<string, Trigger>([
-  // English: proposing and supporting.
-  ...forms('propose proposed proposes proposing suggest suggested suggests urge urged urges', v('proposal')),
-  ...forms('call calls called calling', v('proposal', { before: ['for'] })),
-  ...forms('support supports supported supporting backed backs endorse endorsed endorses', v('proposal')),
-  ...forms('announce announced announces unveil unveiled', v('proposal')),
-  ...forms('initiative initiatives proposal proposals', noun('proposal')),
-  // Creating and opening bodies.
-  ...forms('establish established establishes establishing create created creates creating found founded', v('body')),
-  ...forms('set sets', v('body', { before: ['up'] })),
-  ...forms('open opens opened', v('body', { after: [...FUTURE, 'was', 'were', 'be', 'been', 'is', 'newly', 'officially'] })),
-  // Events and projects.
-  ...forms('hold host convene organise organize', v('event', { after: FUTURE })),
-  ...forms('launch launched launches launching build construct implement', v('project')),
-  ...forms('construction', v('project', { before: ['of'] })),
-  ...forms('develop provide allocate invest fund expand introduce start', v('proposal', { after: FUTURE })),
-  ...forms('project projects megaproject corridor corridors', noun('project')),
-  // Agreements.
-  ...forms('sign signed signs signing conclude concluded approve approved approves adopt adopted adopts ratified', v('agreement')),
-  ...forms('agree agreed agrees', v('agreement', { before: ['to', 'on', 'upon'] })),
-  ...forms('deal agreement memorandum treaty accord pact roadmap declaration', noun('agreement')),
-  // Russian: proposing and supporting.
-  ...forms('предложил предложила предложили предлагает предлагаем предлагают предложено предложить предложение', v('proposal')),
-  ...forms('призвал призвала призвали призывает призываем призывают', v('proposal')),
-  ...forms('поддерживает поддерживаем поддерживают поддержал поддержала поддержали поддержать поддержка поддержку поддержки', v('proposal')),
-  ...forms('выступил выступила выступили', v('proposal', { before: ['с'] })),
-  ...forms('нужны нужно необходимо необходимы', v('proposal')),
-  ...forms('инициатива инициативу инициативы инициативой инициативе инициатив', noun('proposal')),
-  // Creating, opening, holding, launching, building.
-  ...forms('создать создание создания созданию созданием создаст создадут создан создана созданы', v('body')),
-  ...forms('учредить учреждение учреждения учреждению учредили учрежден учреждена', v('body')),
-  ...forms('открыть открытие открытия открыт открыта открыто открыты откроет откроют открыли', v('body')),
-  ...forms('провести проведение проведения проведению проведет проведут', v('event')),
-  ...forms('запустить запуск запуска запустили запустит', v('project')),
-  ...forms('реализовать реализует реализуют реализация реализации', v('project')),
-  ...forms('построить строительство строительства построят', v('project')),
-  ...forms('разработать разработка разработку', v('proposal')),
-  // Agreements.
-  ...forms('подписали подписать подписание подписания подписал подписала подписаны подписано подписан', v('agreement')),
-  ...forms('заключили заключило заключил заключить заключение заключения заключено заключены договорились', v('agreement')),
-  ...forms('утвердили утвердить утвердил одобрили одобрить', v('agreement')),
-  ...forms('соглашение соглашению соглашением соглашении договор меморандум меморандума дорожную', noun('agreement')),
-]);
 
 /** Noun stems (for words that decline or compound: мегапроекта, коридоры). */
 export const TRIGGER_STEMS: readonly (readonly [string, Trigger])[] = [

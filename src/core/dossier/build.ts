@@ -7,6 +7,7 @@
  * rebuilding after one file changed costs that file's keys and metrics plus one sort.
  */
 import type { DossierFilter } from './filter';
+import type { ExportEnvelope } from '../text';
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
 import { disagreeingValues, type ComparableValue } from './precision';
@@ -113,10 +114,8 @@ export interface DossierCounts {
   readonly suggestions: number;
 }
 
-export interface Dossier {
-  readonly schemaVersion: number;
+export interface Dossier extends ExportEnvelope<DossierCounts> {
   readonly filter: DossierFilter;
-  readonly counts: DossierCounts;
   /** Every article, by date (undated last), then path. */
   readonly articles: readonly DossierArticle[];
   /** By first date, then key. */

@@ -156,7 +156,7 @@ function model(doc: NotesDocument, text: string, lines: LineIndex, options: Pars
     const linesMoved = lineStartsIn(doc.text, edit.offset, cut + 1) !== lineStartsIn(text, edit.offset, edit.offset + edit.inserted.length + 1);
     const state: IdState = deriveIdState(next, {
       previous: doc, state: doc.idState, from: body.from, to: body.to, delta: edit.inserted.length - edit.deleted,
-      linesMoved, removed: body.removed, added: body.added,
+      linesMoved, carriers: { removed: body.removed, added: body.added },
     });
     next.adoptIdState(state);
   }

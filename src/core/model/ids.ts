@@ -351,7 +351,11 @@ export interface IdEdit {
   readonly delta: number;
   /** Whether the edit changed the number of lines (then line numbers after it moved). */
   readonly linesMoved: boolean;
-  /** The carriers of the stretch, before (in the previous model) and after (in the base just scanned). */
+  readonly carriers: StretchCarriers;
+}
+
+/** The carriers of the stretch, before (in the previous model) and after (in the base just scanned). */
+export interface StretchCarriers {
   readonly removed: readonly Carrier[];
   readonly added: readonly Carrier[];
 }
@@ -365,11 +369,11 @@ export function deriveIdState(doc: IdDocument, edit: IdEdit): IdState {
     if (!entry) affected.set(name, (entry = { removed: [], added: [] }));
     return entry;
   };
-  for (const c of edit.removed) {
+  for (const c of edit.carriers.removed) {
     const name = carrierName(previous, c);
     if (name >= 0) touch(name).removed.push(c);
   }
-  for (const c of edit.added) {
+  for (const c of edit.carriers.added) {
     const name = carrierName(doc, c);
     if (name >= 0) touch(name).added.push(c);
   }

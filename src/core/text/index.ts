@@ -6,7 +6,7 @@
  */
 export type { Position, Range } from './positions';
 export { CharCode } from './charCodes';
-export type { JsonReplacer } from './jsonChunks';
+export type { ExportEnvelope, JsonReplacer } from './jsonChunks';
 export type { MessageKey, Noun, NounKey, OutputLanguage, PluralCategory } from './i18n';
 
 // Value exports are plain properties (`export const x = …`, classes with a type alias beside them),

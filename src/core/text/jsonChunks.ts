@@ -7,6 +7,15 @@
  */
 export type JsonReplacer = (key: string, value: unknown) => unknown;
 
+/**
+ * How each of our JSON documents opens (the brief's and the dossier's, docs/CLI.md): the version
+ * of its schema, then what it holds in numbers. The document's own members follow.
+ */
+export interface ExportEnvelope<Counts> {
+  readonly schemaVersion: number;
+  readonly counts: Counts;
+}
+
 /** Pieces of about this many characters are handed on. */
 const PIECE = 1 << 16;
 
