@@ -24,7 +24,7 @@ import MarkdownIt from 'markdown-it';
 import {
   buildDossier, fromFiles, parseNotes, summariseFile, updateFile, type Workspace, type WorkspaceFile,
 } from '../src/core';
-import { generateNotes } from './generate';
+import { workspaceFileMaker } from './generate';
 import { MB, fixed, printTable, retainedHeap } from './harness';
 
 const INDEX_GOAL_MS_FULL = 5000;
@@ -43,31 +43,7 @@ const fileCount = full ? 10_000 : numberArg('dossier-files') ?? (quick ? 300 : 1
 const totalMb = full ? 200 : numberArg('dossier-mb') ?? (quick ? 6 : 20);
 const fileBytes = Math.round((totalMb * MB) / fileCount);
 
-// A few distinct bodies per language (generating 10,000 different ones would time the generator);
-// each file gets its own front matter and keys, so no two files are the same text.
-const BODIES = 16;
-const bodies = { ru: [] as string[], en: [] as string[] };
-for (const language of ['ru', 'en'] as const) {
-  for (let s = 0; s < BODIES; s++) {
-    const text = generateNotes({ bytes: fileBytes, language, seed: s + 1 });
-    bodies[language].push(text.slice(text.indexOf('\n---', 4) + 4));
-  }
-}
-const keyPool = Math.max(10, Math.round(fileCount / 10));
-
-function fileText(i: number): string {
-  const language = i % 3 === 0 ? 'ru' : 'en';
-  const year = 2023 + (i % 3);
-  const date = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-  // One initiative in four is tracked (the ones followed across summits), with keys from the pool.
-  let k = i * 7;
-  let n = 0;
-  const body = bodies[language][i % BODIES].replace(/\{\.initiative /g, (m) => (n++ % 4 === 0 ? `{.initiative track=key-${(k++ * 31) % keyPool} ` : m));
-  return [
-    '---', 'summit-notes: 1', `title: Generated article ${i}`, `summit: Generated summit ${year}`, `date: ${date}`,
-    'source:', `  name: Outlet ${i % 40}`, `  url: https://outlet-${i % 40}.example.org/a/${i}`, `language: ${language}`, '---',
-  ].join('\n') + body;
-}
+const fileText = workspaceFileMaker(fileCount, fileBytes);
 
 function cpuMs(since: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(since);

@@ -177,3 +177,33 @@ export function generateNotes(options: GenerateOptions): string {
   }
   return parts.join('\n');
 }
+
+/**
+ * The notes files of a generated workspace (the dossier and link benches): `fileText(i)` for file
+ * i of `fileCount`, about `fileBytes` each. A few distinct bodies per language (generating 10,000
+ * different ones would time the generator); each file gets its own front matter (date, summit,
+ * source, language) and keys, so no two files are the same text: one initiative in four is tracked
+ * (the ones followed across summits), with keys from a pool of one per ten files.
+ */
+export function workspaceFileMaker(fileCount: number, fileBytes: number, distinctBodies = 16): (i: number) => string {
+  const bodies = { ru: [] as string[], en: [] as string[] };
+  for (const language of ['ru', 'en'] as const) {
+    for (let s = 0; s < distinctBodies; s++) {
+      const text = generateNotes({ bytes: fileBytes, language, seed: s + 1 });
+      bodies[language].push(text.slice(text.indexOf('\n---', 4) + 4));
+    }
+  }
+  const keyPool = Math.max(10, Math.round(fileCount / 10));
+  return (i) => {
+    const language = i % 3 === 0 ? 'ru' : 'en';
+    const year = 2023 + (i % 3);
+    const date = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    let k = i * 7;
+    let n = 0;
+    const body = bodies[language][i % distinctBodies].replace(/\{\.initiative /g, (m) => (n++ % 4 === 0 ? `{.initiative track=key-${(k++ * 31) % keyPool} ` : m));
+    return [
+      '---', 'summit-notes: 1', `title: Generated article ${i}`, `summit: Generated summit ${year}`, `date: ${date}`,
+      'source:', `  name: Outlet ${i % 40}`, `  url: https://outlet-${i % 40}.example.org/a/${i}`, `language: ${language}`, '---',
+    ].join('\n') + body;
+  };
+}

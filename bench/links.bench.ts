@@ -16,7 +16,7 @@ import {
   buildWorkspace, initiativeMentionAt, linkKey, parseNotes, sameOtherFiles, suggestionsFor, trackFindingsForFile, trackKeyAt, updateFile,
   type NotesSource,
 } from '../src/core';
-import { generateNotes } from './generate';
+import { workspaceFileMaker } from './generate';
 import { fixed, measure, printTable } from './harness';
 
 const argv = process.argv.slice(2);
@@ -30,25 +30,7 @@ const fileCount = numberArg('links-files') ?? (quick ? 300 : 1_000);
 const fileBytes = (numberArg('links-kb') ?? 20) * 1000;
 const runs = quick ? 5 : 11;
 
-// A few bodies per language, each file with its own front matter and keys (as bench/dossier.bench.ts).
-const BODIES = 8;
-const bodies = { ru: [] as string[], en: [] as string[] };
-for (const language of ['ru', 'en'] as const) {
-  for (let s = 0; s < BODIES; s++) {
-    const text = generateNotes({ bytes: fileBytes, language, seed: s + 1 });
-    bodies[language].push(text.slice(text.indexOf('\n---', 4) + 4));
-  }
-}
-const keyPool = Math.max(10, Math.round(fileCount / 10));
-
-function fileText(i: number): string {
-  const language = i % 3 === 0 ? 'ru' : 'en';
-  const year = 2023 + (i % 3);
-  let k = i * 7;
-  let n = 0;
-  const body = bodies[language][i % BODIES].replace(/\{\.initiative /g, (m) => (n++ % 4 === 0 ? `{.initiative track=key-${(k++ * 31) % keyPool} ` : m));
-  return ['---', 'summit-notes: 1', `title: Generated article ${i}`, `date: ${year}-0${1 + (i % 9)}-1${i % 10}`, `language: ${language}`, '---'].join('\n') + body;
-}
+const fileText = workspaceFileMaker(fileCount, fileBytes);
 
 const sources: NotesSource[] = Array.from({ length: fileCount }, (_, i) => ({ path: `file:///w/${String(i).padStart(5, '0')}.summit.md`, text: fileText(i) }));
 const workspace = buildWorkspace(sources);

@@ -38,16 +38,7 @@ export const scenes = [
       await clearNotifications(page, h);
       // Early in the session the extension may still be activating: ask again until it answers.
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-      for (let attempt = 0; ; attempt++) {
-        await h.runCommand(page, 'Show or Focus Hover');
-        try {
-          await hover.waitFor({ state: 'visible', timeout: 5_000 });
-          break;
-        } catch (err) {
-          if (attempt >= 5) throw err;
-          await page.keyboard.press('Escape');
-        }
-      }
+      await showHover(page, h, hover);
     },
   },
   {
@@ -61,16 +52,7 @@ export const scenes = [
       await clearNotifications(page, h);
       // The first ask reads every notes file of the workspace: ask again until the link hover is there.
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'Также в' }).first();
-      for (let attempt = 0; ; attempt++) {
-        await h.runCommand(page, 'Show or Focus Hover');
-        try {
-          await hover.waitFor({ state: 'visible', timeout: 5_000 });
-          break;
-        } catch (err) {
-          if (attempt >= 5) throw err;
-          await page.keyboard.press('Escape');
-        }
-      }
+      await showHover(page, h, hover);
     },
   },
   {
@@ -83,16 +65,7 @@ export const scenes = [
       await h.revealText(page, 'sco-dev-bnak');
       await clearNotifications(page, h);
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'sco-dev-bank' }).first();
-      for (let attempt = 0; ; attempt++) {
-        await h.runCommand(page, 'Show or Focus Hover');
-        try {
-          await hover.waitFor({ state: 'visible', timeout: 5_000 });
-          break;
-        } catch (err) {
-          if (attempt >= 5) throw err;
-          await page.keyboard.press('Escape');
-        }
-      }
+      await showHover(page, h, hover);
       // The problem hover lists the quick fix once the code actions are in.
       await page.locator('.monaco-hover:not(.hidden) .action-container', { hasText: /Quick Fix/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
     },
@@ -238,4 +211,18 @@ async function setTheme(page, h, name) {
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Shows the hover at the cursor by command until `hover` is visible (the extension may still be activating or reading the workspace). */
+async function showHover(page, h, hover) {
+  for (let attempt = 0; ; attempt++) {
+    await h.runCommand(page, 'Show or Focus Hover');
+    try {
+      await hover.waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
