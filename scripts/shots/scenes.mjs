@@ -30,42 +30,22 @@ export const scenes = [
   {
     name: 'editor-hover',
     async run(page, h) {
-      await h.openFile(h.sample);
-      await h.waitForEditorText(page, h.sample);
       // An initiative of the sample whose text holds a glossary term (SCO): its hover shows both.
-      // The hover at the cursor, shown by command: where the mouse lands does not matter.
-      await h.revealText(page, 'SCO office at the AIFC');
-      await clearNotifications(page, h);
-      // Early in the session the extension may still be activating: ask again until it answers.
-      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-      await showHover(page, h, hover);
+      await hoverOn(page, h, h.sample, 'SCO office at the AIFC');
     },
   },
   {
     name: 'link-hover',
     async run(page, h) {
       // The dossier sample's untracked Russian mention of the SCO bank: "Also in N articles?".
-      const file = '2025-09-01-tianjin.ru.summit.md';
-      await h.openFile(file);
-      await h.waitForEditorText(page, file);
-      await h.revealText(page, 'Банк развития ШОС');
-      await clearNotifications(page, h);
-      // The first ask reads every notes file of the workspace: ask again until the link hover is there.
-      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'Также в' }).first();
-      await showHover(page, h, hover);
+      await hoverOn(page, h, '2025-09-01-tianjin.ru.summit.md', 'Банк развития ШОС', 'Также в');
     },
   },
   {
     name: 'track-problem',
     async run(page, h) {
       // The dossier sample's misspelt key: the problem in the notes' language, with its near key.
-      const file = '2025-09-02-tianjin-review.ru.summit.md';
-      await h.openFile(file);
-      await h.waitForEditorText(page, file);
-      await h.revealText(page, 'sco-dev-bnak');
-      await clearNotifications(page, h);
-      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'sco-dev-bank' }).first();
-      await showHover(page, h, hover);
+      await hoverOn(page, h, '2025-09-02-tianjin-review.ru.summit.md', 'sco-dev-bnak', 'sco-dev-bank');
       // The problem hover lists the quick fix once the code actions are in.
       await page.locator('.monaco-hover:not(.hidden) .action-container', { hasText: /Quick Fix/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
     },
@@ -213,8 +193,17 @@ async function setTheme(page, h, name) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** Shows the hover at the cursor by command until `hover` is visible (the extension may still be activating or reading the workspace). */
-async function showHover(page, h, hover) {
+/**
+ * Opens `file`, puts the cursor on `text` and shows the hover there by command (where the mouse
+ * lands does not matter), asking again until a hover part holding `hasText` is visible: early in a
+ * session the extension may still be activating, and the first cross-file ask reads the workspace.
+ */
+async function hoverOn(page, h, file, text, hasText) {
+  await h.openFile(file);
+  await h.waitForEditorText(page, file);
+  await h.revealText(page, text);
+  await clearNotifications(page, h);
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', hasText ? { hasText } : {}).first();
   for (let attempt = 0; ; attempt++) {
     await h.runCommand(page, 'Show or Focus Hover');
     try {
