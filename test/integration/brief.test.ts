@@ -54,6 +54,15 @@ async function openBrief(relativePath: string): Promise<{ document: vscode.TextD
   return opened;
 }
 
+/** Writes `relativePath` as a notes file of at least `bytes` UTF-16 units (see `bigNotes`) and opens it in an editor. */
+async function openBigNotes(relativePath: string, bytes: number): Promise<{ uri: vscode.Uri; document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('brief/sample.summit.md')));
+  const uri = await writeWorkspaceFile(relativePath, bigNotes(sample, bytes));
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  return { uri, document, editor };
+}
+
 /** A notes file of at least `bytes` UTF-16 units: the sample's body repeated with unique ids. */
 function bigNotes(sample: string, bytes: number): string {
   const end = sample.indexOf('\n---\n', 4) + 5;
@@ -123,10 +132,7 @@ describe('brief preview', function () {
   it('follows edits, dropping nothing but stale versions, and reports keystroke → preview time on a 200 KB file', async function () {
     // Generous: the shared CI machine can be many times slower than a desk; the figure is reported, not asserted.
     this.timeout(280_000);
-    const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('brief/sample.summit.md')));
-    const uri = await writeWorkspaceFile('brief/big.summit.md', bigNotes(sample, 200_000));
-    const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const { uri, document, editor } = await openBigNotes('brief/big.summit.md', 200_000);
     const opened = Date.now();
     await vscode.commands.executeCommand('summitNotes.openBriefToSide', uri);
     const first = await waitForBrief(uri, document.version, 60_000);
@@ -195,10 +201,7 @@ describe('brief preview', function () {
 
   it('keeps up with typing on a 200 KB file: each keystroke reaches the preview (median time reported)', async function () {
     this.timeout(240_000);
-    const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('brief/sample.summit.md')));
-    const uri = await writeWorkspaceFile('brief/typing.summit.md', bigNotes(sample, 200_000));
-    const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const { uri, document, editor } = await openBigNotes('brief/typing.summit.md', 200_000);
     await vscode.commands.executeCommand('summitNotes.openBriefToSide', uri);
     await waitForBrief(uri, document.version, 60_000);
     await vscode.window.showTextDocument(document, { preview: false });
@@ -272,10 +275,7 @@ describe('brief preview', function () {
 
   it('keeps the text at the top of the view where it was when lines above change', async function () {
     this.timeout(120_000);
-    const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('brief/sample.summit.md')));
-    const uri = await writeWorkspaceFile('brief/scroll.summit.md', bigNotes(sample, 40_000));
-    const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const { uri, document, editor } = await openBigNotes('brief/scroll.summit.md', 40_000);
     await vscode.commands.executeCommand('summitNotes.openBriefToSide', uri);
     await waitForBrief(uri, document.version, 60_000);
     // The editor scrolls to a line in the middle; the preview follows it.
