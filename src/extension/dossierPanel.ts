@@ -191,9 +191,8 @@ export class DossierPanel extends WebviewPanelHost<ToDossierWebview, DossierTimi
   async openSpan(path: string, start: number, end: number): Promise<vscode.TextEditor | undefined> {
     const uri = this.index.uriOf(path);
     const document = await vscode.workspace.openTextDocument(uri);
-    const length = document.getText().length;
-    const clamp = (n: number) => Math.max(0, Math.min(length, n));
-    const range = new vscode.Range(document.positionAt(clamp(start)), document.positionAt(clamp(end)));
+    // positionAt clamps offsets the text no longer reaches (the file may have shrunk since it was read).
+    const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
     const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preview: false, selection: range });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

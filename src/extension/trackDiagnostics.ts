@@ -53,7 +53,8 @@ export function registerTrackDiagnostics(deps: EditorDeps, index: WorkspaceIndex
   };
   // The workspace is read once a notes file with a key is open (not at activation: it reads every file).
   const wake = (document: vscode.TextDocument): void => {
-    if (!index.isReady && isNotesDocument(document) && document.getText().includes('track=')) void index.whenReady().catch((err: unknown) => deps.log(`workspace index: ${err instanceof Error ? err.message : String(err)}`));
+    // The shared model's text (parsed once per version for every feature), not another copy of the document's.
+    if (!index.isReady && isNotesDocument(document) && deps.notes.model(document)?.text.includes('track=')) void index.whenReady().catch((err: unknown) => deps.log(`workspace index: ${err instanceof Error ? err.message : String(err)}`));
   };
   vscode.workspace.textDocuments.forEach(wake);
   if (index.isReady) updateAll(index.current);
