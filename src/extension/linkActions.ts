@@ -29,7 +29,7 @@ export function registerLinkActions(deps: EditorDeps, index: WorkspaceIndex): vs
         if (!model || !model.annotationAt(offset)) return [];
         // Never the first reading of the workspace at a cursor move: start it, answer next time.
         if (!index.isReady) {
-          void index.whenReady().catch((err: unknown) => deps.log(`workspace index: ${err instanceof Error ? err.message : String(err)}`));
+          index.startReading();
           return [];
         }
         const workspace = index.current;

@@ -54,7 +54,7 @@ export function registerTrackDiagnostics(deps: EditorDeps, index: WorkspaceIndex
   // The workspace is read once a notes file with a key is open (not at activation: it reads every file).
   const wake = (document: vscode.TextDocument): void => {
     // The shared model's text (parsed once per version for every feature), not another copy of the document's.
-    if (!index.isReady && isNotesDocument(document) && deps.notes.model(document)?.text.includes('track=')) void index.whenReady().catch((err: unknown) => deps.log(`workspace index: ${err instanceof Error ? err.message : String(err)}`));
+    if (!index.isReady && isNotesDocument(document) && deps.notes.model(document)?.text.includes('track=')) index.startReading();
   };
   vscode.workspace.textDocuments.forEach(wake);
   if (index.isReady) updateAll(index.current);

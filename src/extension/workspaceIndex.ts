@@ -76,6 +76,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.loading;
   }
 
+  /** Starts the first reading of every notes file without waiting for it (a failure is logged). */
+  startReading(): void {
+    if (this.loaded) return;
+    this.whenReady().catch((err: unknown) => this.deps.log(`workspace index: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
   /** The key the core uses for `uri`'s file. */
   keyOf(uri: vscode.Uri): string {
     return uri.toString();
