@@ -57,6 +57,17 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
 
   /** Builds (or rebuilds) one file's part; returns what changed for a partial refresh. */
   private async build(uri: vscode.Uri, parent: FileNode | undefined): Promise<{ changed: GroupNode[]; sameShape: boolean } | undefined> {
+    this.building++;
+    try {
+      return await this.buildNow(uri, parent);
+    } finally {
+      this.building--;
+    }
+  }
+
+  private building = 0;
+
+  private async buildNow(uri: vscode.Uri, parent: FileNode | undefined): Promise<{ changed: GroupNode[]; sameShape: boolean } | undefined> {
     const model = await this.workspaceNotes.model(uri);
     const key = uri.toString();
     if (!model) {
@@ -160,6 +171,7 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
   /** After an edit: rebuild the file, then fire only the groups that changed, when the shape held. */
   refreshDocument(document: vscode.TextDocument): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
     // A hidden view shows nothing: no rebuild per pause in typing, one when it is opened.
     if (this.view && !this.view.visible) {
       if (this.trees.has(document.uri.toString())) this.stale.add(document);
@@ -167,6 +179,7 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
       return;
     }
     this.timer = setTimeout(() => {
+      this.timer = undefined;
       void (async () => {
         const key = document.uri.toString();
         if (!this.trees.has(key)) return;
@@ -237,6 +250,25 @@ export class InitiativesTree implements vscode.TreeDataProvider<TreeNode>, vscod
       if (node) return node;
     }
     return candidates[1] ? tree.nodes.get(candidates[1]) : undefined;
+  }
+
+  /** A refresh is scheduled or running: a node found now may be gone when VS Code lists its parent. */
+  get refreshing(): boolean {
+    return this.timer !== undefined || this.building > 0;
+  }
+
+  /**
+   * Whether `node` is what the view lists now (its group still in its file's tree, the file still the
+   * one shown). `reveal` of a node that is not fails inside VS Code, which logs it as an error.
+   */
+  isShown(node: AnnotationNode): boolean {
+    const key = node.uri.toString();
+    const tree = this.trees.get(key);
+    if (!tree || tree.nodes.get(node.annotation) !== node) return false;
+    if (this.scope === 'tracks' || (this.scope === 'activeFile' && key !== this.activeUri?.toString())) return false;
+    let group: TreeNode = node;
+    while (group.type === 'annotation') group = group.parent;
+    return group.type === 'group' && tree.groups.includes(group);
   }
 
   dispose(): void {

@@ -69,7 +69,7 @@ export function registerTreeCommands(deps: EditorDeps, tree: InitiativesTree, vi
       if (!target) return false;
       await vscode.commands.executeCommand('summitNotes.initiatives.focus');
       const node = await tree.nodeAt(target, at);
-      if (!node) return false;
+      if (!node || !tree.isShown(node)) return false;
       await view.reveal(node, { select: true, focus: true, expand: true });
       return true;
     }),

@@ -20,10 +20,12 @@ export function registerInitiativesTree(deps: EditorDeps, workspace: WorkspaceIn
   const follow = (editor: vscode.TextEditor): void => {
     clearTimeout(followTimer);
     followTimer = setTimeout(() => {
-      if (!view.visible || !isNotesDocument(editor.document)) return;
+      if (!view.visible || !isNotesDocument(editor.document) || editor !== vscode.window.activeTextEditor) return;
+      // Typing rebuilds the tree: follow once the rebuild is done, not into nodes it is replacing.
+      if (tree.refreshing) return follow(editor);
       if (vscode.workspace.getConfiguration('summitNotes').get<boolean>('tree.followCursor') === false) return;
       void tree.nodeAt(editor.document.uri, editor.document.offsetAt(editor.selection.active)).then((node) => {
-        if (node && !view.selection.includes(node)) return view.reveal(node, { select: true, focus: false, expand: false });
+        if (node && tree.isShown(node) && !tree.refreshing && !view.selection.includes(node)) return view.reveal(node, { select: true, focus: false, expand: false });
         return undefined;
       }).then(undefined, (err: unknown) => deps.log(`follow cursor: ${String(err)}`));
     }, 150);
