@@ -10,7 +10,7 @@ import {
   DossierViewRenderer, buildDossier, outputLanguage, type Dossier, type DossierFilter, type DossierViewContent, type DossierViewEntry, type DossierViewPlace, type OutputLanguage, type Workspace,
 } from '../core';
 import {
-  cleanDossierFilter, isFromDossierWebview, type DossierEntryMessage, type DossierInspection, type DossierSection, type FromDossierWebview, type ToDossierWebview,
+  cleanDossierFilter, isFromDossierWebview, type DossierEntryMessage, type DossierInspection, type DossierPanelState, type DossierSection, type FromDossierWebview, type ToDossierWebview,
 } from '../shared/dossierMessages';
 import { WebviewPanelHost, webviewHtml, webviewOptions } from './webviewPage';
 import { testHooks } from './testHooks';
@@ -259,9 +259,22 @@ export async function openSourceLink(url: string): Promise<boolean> {
   return vscode.env.openExternal(uri);
 }
 
-/** Summit Notes: Open Dossier, one panel at a time, and the hooks the integration tests read. */
+/**
+ * Summit Notes: Open Dossier, one panel at a time, restored after a window reload with the filter
+ * it had (the page saves it), and the hooks the integration tests read.
+ */
 export function registerDossier(extensionUri: vscode.Uri, index: WorkspaceIndex, log: (message: string) => void): vscode.Disposable {
   let current: DossierPanel | undefined;
+  const adopt = (panel: vscode.WebviewPanel, state?: unknown): DossierPanel => {
+    // A second panel restored beside the first (two windows' state merged) is closed, not kept twice.
+    if (current) current.dispose();
+    const created = new DossierPanel(panel, extensionUri, index, log);
+    const saved = state && typeof state === 'object' ? (state as Partial<DossierPanelState>).filter : undefined;
+    if (saved) created.setFilter(saved);
+    current = created;
+    created.onDidDispose(() => { if (current === created) current = undefined; });
+    return created;
+  };
   const open = (): DossierPanel => {
     if (current) {
       current.panel.reveal();
@@ -272,10 +285,7 @@ export function registerDossier(extensionUri: vscode.Uri, index: WorkspaceIndex,
       enableScripts: true, enableFindWidget: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'preview')],
     });
-    const created = new DossierPanel(panel, extensionUri, index, log);
-    current = created;
-    created.onDidDispose(() => { if (current === created) current = undefined; });
-    return created;
+    return adopt(panel);
   };
   const waitForRender = (after: number, timeoutMs: number): Promise<DossierTiming> => new Promise((resolve, reject) => {
     const panel = current;
@@ -292,8 +302,19 @@ export function registerDossier(extensionUri: vscode.Uri, index: WorkspaceIndex,
   });
   return vscode.Disposable.from(
     { dispose: () => current?.dispose() },
+    vscode.window.registerWebviewPanelSerializer(DOSSIER_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        adopt(panel, state);
+      },
+    }),
     vscode.commands.registerCommand('summitNotes.openDossier', () => {
       open();
+    }),
+    // A panel VS Code restores after a reload, in a test that cannot reload the window: a new panel
+    // handed to the same code with the state the page saved.
+    testHooks.provide('restoreDossier', (state: unknown) => {
+      const panel = vscode.window.createWebviewPanel(DOSSIER_VIEW_TYPE, vscode.l10n.t('Dossier'), vscode.ViewColumn.Active, { enableScripts: true });
+      return adopt(panel, state).filter;
     }),
     // Resolves with the first update confirmed by the page that was posted at or after `after` (Date.now()).
     testHooks.provide('waitForDossier', (after = 0, timeoutMs = 30_000) => waitForRender(after, timeoutMs)),

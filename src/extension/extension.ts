@@ -10,8 +10,9 @@ import type { TestHooks } from './testHooks';
 
 type FeaturesModule = typeof import('./features');
 
-/** The id of the brief's webview panels (BRIEF_VIEW_TYPE in briefPreview.ts, not imported: it lives in the features bundle). */
+/** The ids of the brief's and the dossier's webview panels (in briefPreview.ts and dossierPanel.ts, not imported: they live in the features bundle). */
 const BRIEF_VIEW_TYPE = 'summitNotes.brief';
+const DOSSIER_VIEW_TYPE = 'summitNotes.dossier';
 
 /**
  * Start-up is a small shell: it recognises notes files (language detection) and loads everything
@@ -19,7 +20,7 @@ const BRIEF_VIEW_TYPE = 'summitNotes.brief';
  * - a notes file is open or opens (its highlighting, outline and problems need them at once);
  * - any Summit Notes command runs (a proxy per command loads them, then runs the real one);
  * - VS Code's Markdown preview asks for the markdown-it plugin;
- * - a brief panel is being restored, or the Initiatives view lists the whole workspace.
+ * - a brief or dossier panel is being restored, or the Initiatives view lists the whole workspace.
  * So a plain Markdown file (which activates the extension too, to look for `summit-notes: 1`)
  * costs only the shell.
  */
@@ -69,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): SummitNotesApi {
 
   // What needs the features right away, loaded just after activation returns.
   const needed = vscode.workspace.textDocuments.some(isNotes) ? 'a notes file is open'
-    : briefTabOpen() ? 'a brief is being restored'
+    : webviewTabOpen() ? 'a brief or the dossier is being restored'
       : vscode.workspace.getConfiguration('summitNotes').get<string>('tree.scope') === 'workspace' ? 'the Initiatives view lists the workspace'
         : undefined;
   if (needed) {
@@ -89,10 +90,10 @@ export function activate(context: vscode.ExtensionContext): SummitNotesApi {
   };
 }
 
-/** Whether a brief panel is open (restored after a reload, waiting for its serializer). */
-function briefTabOpen(): boolean {
+/** Whether a brief or dossier panel is open (restored after a reload, waiting for its serializer). */
+function webviewTabOpen(): boolean {
   return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) =>
-    tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(BRIEF_VIEW_TYPE)));
+    tab.input instanceof vscode.TabInputWebview && (tab.input.viewType.endsWith(BRIEF_VIEW_TYPE) || tab.input.viewType.endsWith(DOSSIER_VIEW_TYPE))));
 }
 
 /**

@@ -6,11 +6,13 @@
  * checks the scheme), the filter bar narrows the dossier.
  */
 import {
-  DOSSIER_FILTER_FIELDS, type DossierEntryMessage, type DossierFilter, type DossierSection, type FromDossierWebview, type ToDossierWebview,
+  DOSSIER_FILTER_FIELDS, type DossierEntryMessage, type DossierPanelState, type DossierFilter, type DossierSection, type FromDossierWebview, type ToDossierWebview,
 } from '../shared/dossierMessages';
 
 interface VsCodeApi {
   postMessage(message: FromDossierWebview): void;
+  /** What VS Code keeps for the panel across a reload (handed to the extension's serializer). */
+  setState(state: DossierPanelState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -112,6 +114,7 @@ function render(message: Extract<ToDossierWebview, { type: 'render' }>): void {
   if (message.footerLines) writeLines(footer, message.footerLines);
   shownFilter = message.filter;
   setFormValues(message.filter);
+  vscode.setState({ filter: message.filter });
   const complete = initiatives.apply(message.initiatives) && metrics.apply(message.metrics);
   nothing.hidden = !message.empty;
   shownVersion = message.version;

@@ -26,6 +26,11 @@ export interface DossierEntryMessage {
 }
 
 /** The part of the page a clicked item stands in. */
+/** What the page saves for VS Code to hand back when it restores the panel after a reload. */
+export interface DossierPanelState {
+  readonly filter: DossierFilter;
+}
+
 export type DossierSection = 'initiatives' | 'metrics' | 'footer';
 
 /** Extension → webview. */

@@ -1,5 +1,5 @@
 // The dossier inside the real editor: Summit Notes: Open Dossier over a copy of samples/dossier
-// (timelines, figures that disagree, no foreign script), the filters, a click through to a span,
+// (timelines, figures that disagree, no foreign script), the filters, restoring after a reload, a click through to a span,
 // live updates with the keystroke-to-dossier time on a 200 KB file, and the Initiatives view's
 // workspace mode by track key.
 import * as assert from 'assert';
@@ -92,6 +92,21 @@ describe('dossier', function () {
     assert.doesNotMatch(launched.text, /2023-07-04/);
     await testHook('dossierFilter', {});
     await waitForPage((i) => Object.keys(i.filter).length === 0 && i.initiatives.length > 1, 'the whole dossier again');
+  });
+
+  it('comes back after a window reload with the filter it had, and unfiltered from a state it cannot read', async () => {
+    await closeAllEditors();
+    // What VS Code hands the serializer after a reload: the state the page saved.
+    await testHook('restoreDossier', { filter: { language: 'ru' } });
+    const ru = await waitForPage((i) => i.filter.language === 'ru' && i.initiatives.length > 0, 'the restored Russian-only dossier');
+    assert.doesNotMatch(ru.text, /Steppe Ledger/, 'the filter applies to the restored page');
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+    assert.strictEqual(tabs().length, 1, 'one dossier panel');
+    await closeAllEditors();
+    await testHook('restoreDossier', { filter: 'not a filter', extra: [1, 2] });
+    const whole = await waitForPage((i) => i.initiatives.includes('sco-dev-bank'), 'the whole dossier');
+    assert.deepStrictEqual(whole.filter, {});
+    await closeAllEditors();
   });
 
   it('opens a mention\'s file with its span selected when it is clicked', async () => {
