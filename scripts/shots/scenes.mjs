@@ -156,6 +156,32 @@ export const scenes = [
       };
     },
   },
+  {
+    name: 'dossier-reload',
+    async run(page, h) {
+      // The dossier narrowed to Russian articles, then the window reloaded: the panel comes back filtered.
+      // First the window without the harness's "open the sample" in its address, which would take
+      // the place of the editors VS Code restores.
+      const url = new URL(page.url());
+      url.searchParams.set('payload', JSON.stringify(JSON.parse(url.searchParams.get('payload') ?? '[]').filter(([name]) => name !== 'openFile')));
+      await page.goto(url.toString());
+      await h.waitForWorkbench(page);
+      await h.runCommand(page, 'View: Close All Editors');
+      await h.runCommand(page, 'Summit Notes: Open Dossier');
+      const frame = () => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      await frame().locator('.dossier-entry .dossier-path').first().waitFor({ state: 'visible', timeout: 60_000 });
+      await frame().locator('select[name="language"]').selectOption('ru');
+      await frame().locator('.dossier-source', { hasText: 'Steppe Ledger' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+      // As a person reloads: VS Code saves the editors' state, then loads the window again.
+      await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), h.runCommand(page, 'Developer: Reload Window')]);
+      await h.waitForWorkbench(page);
+      await frame().locator('.dossier-entry .dossier-path').first().waitFor({ state: 'visible', timeout: 90_000 });
+      const chosen = await frame().locator('select[name="language"]').inputValue();
+      if (chosen !== 'ru') throw new Error(`after the reload the dossier's language filter is "${chosen}", not "ru"`);
+      await h.runCommand(page, 'Notifications: Clear All Notifications');
+      return undefined;
+    },
+  },
 ];
 
 /** The brief beside the sample: opened by the editor-title command, waited for inside its webview. */
