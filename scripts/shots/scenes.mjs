@@ -157,6 +157,22 @@ export const scenes = [
     },
   },
   {
+    name: 'dossier-links',
+    async run(page, h) {
+      // "Show possible links": the untracked Russian mention of the SCO bank under the bank's timeline.
+      await h.runCommand(page, 'View: Close All Editors');
+      await h.runCommand(page, 'Summit Notes: Open Dossier');
+      const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      await frame.locator('.dossier-entry .dossier-path').first().waitFor({ state: 'visible', timeout: 60_000 });
+      await frame.locator('#dossier-suggest').check();
+      const link = frame.locator('.dossier-link').first();
+      await link.waitFor({ state: 'visible', timeout: 60_000 });
+      await frame.locator('.dossier-suggested').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await h.runCommand(page, 'Notifications: Clear All Notifications');
+      return undefined;
+    },
+  },
+  {
     name: 'dossier-reload',
     async run(page, h) {
       // The dossier narrowed to Russian articles, then the window reloaded: the panel comes back filtered.

@@ -12,6 +12,7 @@ import {
 import {
   cleanDossierFilter, isFromDossierWebview, type DossierEntryMessage, type DossierInspection, type DossierPanelState, type DossierSection, type FromDossierWebview, type ToDossierWebview,
 } from '../shared/dossierMessages';
+import { DossierSuggestions } from './dossierSuggestions';
 import { WebviewPanelHost, webviewHtml, webviewOptions } from './webviewPage';
 import { testHooks } from './testHooks';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -54,16 +55,21 @@ export class DossierPanel extends WebviewPanelHost<ToDossierWebview, DossierTimi
   } | undefined;
   private readonly timings: DossierTiming[] = [];
   filter: DossierFilter = {};
+  /** "Show possible links". */
+  readonly suggestions: DossierSuggestions;
 
   constructor(panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, private readonly index: WorkspaceIndex,
     private readonly log: (message: string) => void) {
     super(panel, { type: 'inspect' });
+    this.suggestions = new DossierSuggestions(index, () => this.update(), log);
     this.configure();
     this.disposables.push(
+      this.suggestions,
       panel.webview.onDidReceiveMessage((m: unknown) => { if (isFromDossierWebview(m)) void this.onMessage(m); }),
       index.onDidChange(() => {
         this.changedAt = Date.now();
         this.update();
+        this.suggestions.schedule();
       }),
     );
     void index.whenReady().then(() => this.update(), (err: unknown) => this.log(`dossier: ${String(err)}`));
@@ -98,6 +104,7 @@ export class DossierPanel extends WebviewPanelHost<ToDossierWebview, DossierTimi
       body: `<header id="dossier-header"><p class="brief-empty">…</p></header>
 <form id="dossier-filters" class="dossier-filters" role="search"></form>
 <p class="brief-muted dossier-hint">${frame.clickHint}</p>
+<p class="dossier-suggest" title="${frame.suggestLinksHint}"><label><input type="checkbox" id="dossier-suggest"> ${frame.suggestLinks}</label></p>
 <p id="dossier-nothing" class="brief-muted" hidden>${frame.nothingMatches}</p>
 <h2>${frame.initiatives}</h2>
 <div id="dossier-initiative-list"></div>
@@ -125,10 +132,10 @@ export class DossierPanel extends WebviewPanelHost<ToDossierWebview, DossierTimi
     const started = Date.now();
     const workspace = this.index.current;
     if (this.dossier?.workspace !== workspace) {
-      // Suggested links belong to the hovers and their quick fix; the panel shows tracked keys only.
+      // Suggested links are looked for apart (dossierSuggestions.ts), only when asked for.
       this.dossier = { workspace, dossier: buildDossier(workspace, { suggestions: false }) };
     }
-    const content = this.renderer.render(this.dossier.dossier, this.filter);
+    const content = this.renderer.render(this.suggestions.withSuggestions(this.dossier.dossier), this.filter);
     const message = this.diff(content);
     const timing: DossierTiming = {
       version: message.version, changedAt: this.changedAt, renderMs: Date.now() - started, postedAt: Date.now(),
@@ -165,7 +172,7 @@ export class DossierPanel extends WebviewPanelHost<ToDossierWebview, DossierTimi
     const footerLines = footer !== undefined || !sameLines(sent.footerPlaces, content.footerPlaces) ? linesOf(content.footerPlaces) : undefined;
     sent.footerPlaces = content.footerPlaces;
     const message = {
-      type: 'render' as const, version: ++this.version, filter: { ...this.filter },
+      type: 'render' as const, version: ++this.version, filter: { ...this.filter }, suggest: this.suggestions.on,
       header: piece('header'), filters: piece('filters'), footer, footerLines,
       initiatives: entries(content.initiatives, sent.initiatives), metrics: entries(content.metrics, sent.metrics), empty: content.empty,
     };
@@ -225,6 +232,14 @@ export class DossierPanel extends WebviewPanelHost<ToDossierWebview, DossierTimi
         case 'filter':
           this.setFilter(message.filter);
           return true;
+        case 'suggest':
+          this.suggestions.set(message.on);
+          this.update();
+          return true;
+        case 'link': {
+          const place = this.placeOf('initiatives', message.key, message.item);
+          return place ? await this.suggestions.link(message.key, place.path, place.start) : false;
+        }
         case 'inspection':
           this.inspectionEmitter.fire(message);
           return true;
@@ -269,8 +284,9 @@ export function registerDossier(extensionUri: vscode.Uri, index: WorkspaceIndex,
     // A second panel restored beside the first (two windows' state merged) is closed, not kept twice.
     if (current) current.dispose();
     const created = new DossierPanel(panel, extensionUri, index, log);
-    const saved = state && typeof state === 'object' ? (state as Partial<DossierPanelState>).filter : undefined;
-    if (saved) created.setFilter(saved);
+    const saved = state && typeof state === 'object' ? state as Partial<DossierPanelState> : undefined;
+    if (saved?.suggest === true) created.suggestions.set(true);
+    if (saved?.filter) created.setFilter(saved.filter);
     current = created;
     created.onDidDispose(() => { if (current === created) current = undefined; });
     return created;
@@ -314,7 +330,8 @@ export function registerDossier(extensionUri: vscode.Uri, index: WorkspaceIndex,
     // handed to the same code with the state the page saved.
     testHooks.provide('restoreDossier', (state: unknown) => {
       const panel = vscode.window.createWebviewPanel(DOSSIER_VIEW_TYPE, vscode.l10n.t('Dossier'), vscode.ViewColumn.Active, { enableScripts: true });
-      return adopt(panel, state).filter;
+      const restored = adopt(panel, state);
+      return { filter: restored.filter, suggest: restored.suggestions.on };
     }),
     // Resolves with the first update confirmed by the page that was posted at or after `after` (Date.now()).
     testHooks.provide('waitForDossier', (after = 0, timeoutMs = 30_000) => waitForRender(after, timeoutMs)),

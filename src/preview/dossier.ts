@@ -3,7 +3,8 @@
  * renderer; the CSP forbids any script but this bundle) and keeps one element per initiative and
  * metric, replacing only the entries whose HTML was sent. Turns clicks into typed messages: a
  * mention or value opens its span in the editor, a source link opens in the browser (the extension
- * checks the scheme), the filter bar narrows the dossier.
+ * checks the scheme), the filter bar narrows the dossier, "Show possible links" asks for suggested
+ * links and their "Link as track=…" button asks the extension to add the key.
  */
 import {
   DOSSIER_FILTER_FIELDS, type DossierEntryMessage, type DossierPanelState, type DossierFilter, type DossierSection, type FromDossierWebview, type ToDossierWebview,
@@ -22,6 +23,7 @@ const header = byId('dossier-header');
 const form = byId('dossier-filters') as HTMLFormElement;
 const footer = byId('dossier-footer');
 const nothing = byId('dossier-nothing');
+const suggest = byId('dossier-suggest') as HTMLInputElement;
 
 /** Writes each place's 1-based line (`lines[data-item]`) into its `file:line`. */
 function writeLines(container: Element, lines: readonly number[]): void {
@@ -114,7 +116,8 @@ function render(message: Extract<ToDossierWebview, { type: 'render' }>): void {
   if (message.footerLines) writeLines(footer, message.footerLines);
   shownFilter = message.filter;
   setFormValues(message.filter);
-  vscode.setState({ filter: message.filter });
+  suggest.checked = message.suggest;
+  vscode.setState({ filter: message.filter, suggest: message.suggest });
   const complete = initiatives.apply(message.initiatives) && metrics.apply(message.metrics);
   nothing.hidden = !message.empty;
   shownVersion = message.version;
@@ -139,6 +142,7 @@ window.addEventListener('message', (event: MessageEvent<ToDossierWebview>) => {
         type: 'inspection', version: shownVersion, text: document.body.innerText, initiatives: initiatives.keys, metrics: metrics.keys,
         flagged: document.querySelectorAll('.dossier-disagrees').length, scripts: document.body.querySelectorAll('script').length, inlineHandlers: inlineHandlers(), filter: shownFilter,
         items: [...document.querySelectorAll<HTMLElement>('.dossier-open')].slice(0, 500).map((el) => ({ ...itemOf(el), text: el.textContent ?? '' })),
+        links: [...document.querySelectorAll<HTMLElement>('.dossier-link')].slice(0, 200).map((el) => ({ key: itemOf(el).key, item: Number(el.dataset.item), text: el.textContent ?? '' })),
       });
       break;
   }
@@ -154,6 +158,12 @@ function itemOf(el: HTMLElement): { section: DossierSection; key: string; item: 
 /** A click or Enter on an item: open its span, or its source in the browser. */
 function activate(target: EventTarget | null, event: Event): void {
   if (!(target instanceof Element)) return;
+  const link = target.closest<HTMLElement>('.dossier-link');
+  if (link) {
+    const { key, item } = itemOf(link);
+    if (Number.isInteger(item)) vscode.postMessage({ type: 'link', key, item });
+    return;
+  }
   const open = target.closest<HTMLElement>('.dossier-open');
   if (open) {
     event.preventDefault();
@@ -161,10 +171,10 @@ function activate(target: EventTarget | null, event: Event): void {
     if (Number.isInteger(item.item)) vscode.postMessage({ type: 'open', ...item });
     return;
   }
-  const link = target.closest<HTMLAnchorElement>('a[href]');
-  if (link) {
+  const source = target.closest<HTMLAnchorElement>('a[href]');
+  if (source) {
     event.preventDefault();
-    vscode.postMessage({ type: 'openExternal', url: link.getAttribute('href') ?? '' });
+    vscode.postMessage({ type: 'openExternal', url: source.getAttribute('href') ?? '' });
   }
 }
 
@@ -194,5 +204,7 @@ form.addEventListener('click', (event) => {
   }
   sendFilter();
 });
+
+suggest.addEventListener('change', () => vscode.postMessage({ type: 'suggest', on: suggest.checked }));
 
 vscode.postMessage({ type: 'ready' });

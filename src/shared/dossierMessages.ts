@@ -25,12 +25,14 @@ export interface DossierEntryMessage {
   readonly lines?: readonly number[];
 }
 
-/** The part of the page a clicked item stands in. */
 /** What the page saves for VS Code to hand back when it restores the panel after a reload. */
 export interface DossierPanelState {
   readonly filter: DossierFilter;
+  /** "Show possible links" is on. */
+  readonly suggest?: boolean;
 }
 
+/** The part of the page a clicked item stands in. */
 export type DossierSection = 'initiatives' | 'metrics' | 'footer';
 
 /** Extension → webview. */
@@ -39,6 +41,8 @@ export type ToDossierWebview =
     readonly type: 'render';
     readonly version: number;
     readonly filter: DossierFilter;
+    /** "Show possible links" is on (the page sets its checkbox). */
+    readonly suggest: boolean;
     readonly header?: string;
     readonly filters?: string;
     readonly footer?: string;
@@ -64,6 +68,8 @@ export interface DossierInspection {
   readonly filter: DossierFilter;
   /** The clickable items (first few hundred): which one each is, and its text. */
   readonly items: readonly { readonly section: DossierSection; readonly key: string; readonly item: number; readonly text: string }[];
+  /** The "Link as track=…" buttons: their initiative's key and item. */
+  readonly links: readonly { readonly key: string; readonly item: number; readonly text: string }[];
 }
 
 /** Webview → extension. */
@@ -74,6 +80,10 @@ export type FromDossierWebview =
   | { readonly type: 'open'; readonly section: DossierSection; readonly key: string; readonly item: number }
   | { readonly type: 'openExternal'; readonly url: string }
   | { readonly type: 'filter'; readonly filter: DossierFilter }
+  /** "Show possible links" was turned on or off. */
+  | { readonly type: 'suggest'; readonly on: boolean }
+  /** The "Link as track=KEY" button of item `item` (a suggested mention) of the initiative `key`. */
+  | { readonly type: 'link'; readonly key: string; readonly item: number }
   | DossierInspection;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -89,6 +99,8 @@ export function isFromDossierWebview(value: unknown): value is FromDossierWebvie
     case 'open': return (value.section === 'initiatives' || value.section === 'metrics' || value.section === 'footer') && typeof value.key === 'string' && Number.isInteger(value.item);
     case 'openExternal': return typeof value.url === 'string';
     case 'filter': return isRecord(value.filter);
+    case 'suggest': return typeof value.on === 'boolean';
+    case 'link': return typeof value.key === 'string' && Number.isInteger(value.item);
     case 'inspection': return typeof value.text === 'string';
     default: return false;
   }

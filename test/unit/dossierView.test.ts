@@ -59,6 +59,32 @@ describe('dossier view', () => {
     }
   });
 
+  it('lists an initiative\'s suggested links after its timeline: each mention opens its span, and its Link button names the same item', () => {
+    const withLinks = buildDossier(workspace);
+    const asked = withLinks.initiatives.find((i) => i.suggested.length > 0);
+    assert.ok(asked, 'the fixture holds a suggested-but-unlinked pair');
+    const view = new DossierViewRenderer({ language: 'en' }).render(withLinks);
+    const shown = view.initiatives.find((e) => e.key === asked.key);
+    assert.ok(shown);
+    assert.equal(shown.places.length, asked.timeline.length + asked.suggested.length);
+    asked.suggested.forEach((s, k) => {
+      const item = asked.timeline.length + k;
+      assert.deepEqual(shown.places[item], { path: s.path, start: s.start, end: s.end, line: s.line });
+      const text = sources.find((f) => f.path === s.path)?.text ?? '';
+      assert.match(text.slice(s.start, s.end), /\{\.initiative/);
+      assert.doesNotMatch(text.slice(s.start, s.end), /track=/, 'an untracked mention');
+      assert.match(shown.html, new RegExp(`<button type="button" class="dossier-link" data-item="${item}"[^>]*>Link as track=${asked.key}</button>`));
+    });
+    assert.match(shown.html, /Maybe the same initiative, not linked yet:/);
+    const ru = new DossierViewRenderer({ language: 'ru' }).render(withLinks).initiatives.find((e) => e.key === asked.key);
+    assert.match(ru?.html ?? '', /Возможно, та же инициатива.*Связать как track=/s);
+    // Without suggestions the same initiative has no such part, and its HTML is made anew when they come.
+    const renderer = new DossierViewRenderer({ language: 'en' });
+    const before = renderer.render(dossier).initiatives.find((e) => e.key === asked.key)?.html ?? '';
+    assert.doesNotMatch(before, /dossier-link/);
+    assert.match(renderer.render(withLinks).initiatives.find((e) => e.key === asked.key)?.html ?? '', /dossier-link/);
+  });
+
   it('keeps the HTML of an entry whose spans only moved (a letter typed above them)', () => {
     const renderer = new DossierViewRenderer({ language: 'en' });
     const before = renderer.render(dossier);
@@ -158,6 +184,11 @@ describe('dossier webview messages', () => {
     assert.ok(!isFromDossierWebview({ type: 'open', section: 'elsewhere', key: 'k', item: 1 }));
     assert.ok(!isFromDossierWebview({ type: 'openExternal' }));
     assert.ok(!isFromDossierWebview({ type: 'run', code: 'x' }));
+    assert.ok(isFromDossierWebview({ type: 'suggest', on: true }));
+    assert.ok(!isFromDossierWebview({ type: 'suggest', on: 'yes' }));
+    assert.ok(isFromDossierWebview({ type: 'link', key: 'sco-dev-bank', item: 4 }));
+    assert.ok(!isFromDossierWebview({ type: 'link', key: 'sco-dev-bank', item: 1.5 }));
+    assert.ok(!isFromDossierWebview({ type: 'link', item: 1 }));
     assert.ok(!isFromDossierWebview(null));
   });
 

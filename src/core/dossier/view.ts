@@ -122,10 +122,16 @@ function sameInitiative(a: DossierInitiative, b: DossierInitiative): boolean {
   if (a.key !== b.key || a.name !== b.name || a.timeline.length !== b.timeline.length || a.statusPath.length !== b.statusPath.length) return false;
   if (!sameStrings(a.summits, b.summits) || !sameStrings(a.languages, b.languages)) return false;
   if (!a.statusPath.every((s, i) => s.status === b.statusPath[i].status && s.date === b.statusPath[i].date)) return false;
+  if (a.suggested.length !== b.suggested.length || !a.suggested.every((s, i) => s.path === b.suggested[i].path && s.text === b.suggested[i].text)) return false;
   return a.timeline.every((e, i) => {
     const f = b.timeline[i];
     return e.text === f.text && e.status === f.status && e.statusChanged === f.statusChanged && sameArticle(e.article, f.article);
   });
+}
+
+/** Where an initiative's items lead, in the order its HTML numbers them: the timeline, then the suggested links. */
+function initiativePlaces(i: DossierInitiative): DossierViewPlace[] {
+  return [...i.timeline.map(placeOf), ...i.suggested.map((s) => ({ path: s.path, start: s.start, end: s.end, line: s.line }))];
 }
 
 /** The same for a metric. */
@@ -189,7 +195,7 @@ export class DossierViewRenderer {
     };
     const originalInitiatives = new Map(dossier.initiatives.map((i) => [i.key, i]));
     const initiatives = shown.initiatives.map((i) => {
-      const { html, places } = piece(`i:${i.key}`, originalInitiatives.get(i.key) ?? i, i, (x, p) => this.initiativeHtml(x, p), sameInitiative, (x) => x.timeline.map(placeOf));
+      const { html, places } = piece(`i:${i.key}`, originalInitiatives.get(i.key) ?? i, i, (x, p) => this.initiativeHtml(x, p), sameInitiative, initiativePlaces);
       return { key: i.key, html, places };
     });
     const originalMetrics = new Map(dossier.metrics.map((m) => [dossierMetricKey(m), m]));
@@ -294,6 +300,16 @@ export class DossierViewRenderer {
       out.push(`<tr${e.statusChanged ? ' class="dossier-step"' : ''}><td>${escapeHtml(e.article.date ?? '')}</td><td>${escapeHtml(e.article.summit ?? '')}</td><td>${this.source(e.article)}</td><td>${status}</td><td lang="${escapeHtml(e.article.language)}">${this.opener(places, e.article.path, e, escapeHtml(e.text))}</td><td>${this.place(places, e.article.path, e)}</td></tr>`);
     }
     out.push('</tbody></table>');
+    if (i.suggested.length) {
+      // Untracked mentions elsewhere that read alike; the button's item is the mention's place.
+      out.push(`<div class="dossier-suggested"><p class="brief-muted">${escapeHtml(l.maybeSame)}</p><ul class="brief-list">`);
+      for (const s of i.suggested) {
+        const item = this.item(places, s.path, s);
+        out.push(`<li>${this.opener(places, s.path, s, escapeHtml(s.text))} — ${this.place(places, s.path, s)} `
+          + `<button type="button" class="dossier-link" data-item="${item}" title="${escapeHtml(l.linkTitle)}">${escapeHtml(l.linkAs)}${escapeHtml(i.key)}</button></li>`);
+      }
+      out.push('</ul></div>');
+    }
     return out.join('\n');
   }
 
@@ -328,9 +344,11 @@ export class DossierViewRenderer {
   }
 
   /** Section headings and the "nothing here" lines, which the page keeps in its frame. */
-  frame(): { initiatives: string; metrics: string; noInitiatives: string; noMetrics: string; nothingMatches: string; clickHint: string } {
+  frame(): { initiatives: string; metrics: string; noInitiatives: string; noMetrics: string; nothingMatches: string; clickHint: string; suggestLinks: string; suggestLinksHint: string } {
     const l = this.labels;
     return {
+      suggestLinks: escapeHtml(l.suggestLinks),
+      suggestLinksHint: escapeHtml(l.suggestLinksHint),
       clickHint: escapeHtml(l.clickHint),
       initiatives: escapeHtml(l.initiativesHeading),
       metrics: escapeHtml(l.figuresHeading),

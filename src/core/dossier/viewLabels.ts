@@ -44,6 +44,11 @@ const EN = {
   clickHint: 'Click a mention, a value or a place to open it in the editor; a source name opens the article.',
   languages: 'Languages',
   summits: 'Summits',
+  suggestLinks: 'Show possible links',
+  suggestLinksHint: 'Look for untracked initiatives in other articles that read like each tracked one (takes a moment in a large workspace).',
+  maybeSame: 'Maybe the same initiative, not linked yet:',
+  linkAs: 'Link as track=',
+  linkTitle: 'Adds this key to that mention, in one undoable edit',
 };
 
 export type DossierLabelKey = keyof typeof EN;
@@ -88,6 +93,11 @@ const RU: DossierLabels = {
   clickHint: 'Щёлкните упоминание, значение или место, чтобы открыть его в редакторе; название источника открывает статью.',
   languages: 'Языки',
   summits: 'Саммиты',
+  suggestLinks: 'Показать возможные связи',
+  suggestLinksHint: 'Искать в других статьях неотслеживаемые инициативы, похожие на каждую отслеживаемую (в большой папке это займёт время).',
+  maybeSame: 'Возможно, та же инициатива, ещё не связана:',
+  linkAs: 'Связать как track=',
+  linkTitle: 'Добавляет этот ключ к тому упоминанию одной правкой, которую можно отменить',
 };
 
 /** The view's words in `language`. */
