@@ -217,8 +217,28 @@ function patchIndex<T extends MentionPlace>(
       const at = firstNotBefore<MentionPlace>(rest, { path, date: newDate, start: -Infinity, end: 0, line: 0 }, compareMentions);
       merged = rest.slice(0, at).concat(fresh, rest.slice(at));
     }
-    if (merged.length) out.set(key, merged === list ? list.slice() : merged);
-    else out.delete(key);
+    if (merged.length) {
+      const next = merged === list ? list.slice() : merged;
+      out.set(key, next);
+      if (list.length) noteReplaced(list, next);
+    } else out.delete(key);
   }
   return out;
+}
+
+/** New list → the list it replaced (only the last step is kept: an older list's entry goes when it is replaced). */
+const replaced = new WeakMap<readonly MentionPlace[], readonly MentionPlace[]>();
+
+function noteReplaced(before: readonly MentionPlace[], after: readonly MentionPlace[]): void {
+  replaced.delete(before);
+  replaced.set(after, before);
+}
+
+/**
+ * The list of the same key or metric that `list` replaced when `updateFile` (or `removeFile`,
+ * `renameFile`) made it, while that list is alive; undefined for a list made otherwise. The
+ * dossier uses it to carry a metric's verdict over when its values compare as before.
+ */
+export function replacedList<T extends MentionPlace>(list: readonly T[]): readonly T[] | undefined {
+  return replaced.get(list) as readonly T[] | undefined;
 }
