@@ -5,17 +5,24 @@
  * output or into OUT. OUT is refused when it exists (unless `--force`) and is never a notes file.
  */
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import {
   buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossier, summariseFile,
   type DossierFilter, type DossierFormat, type WorkspaceFile,
 } from '../../core';
 import { CliError, EXIT_OK, EXIT_USAGE, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
+import { SummaryWorker } from '../summaryWorker';
 
 const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--language L] [--from DATE] [--to DATE]';
 
 /** How many files are read ahead of the one being parsed. */
 const READ_AHEAD = 8;
+
+/** From this many files on, a second core summarises some of them (a worker costs tens of milliseconds to start). */
+const WORKER_MIN_FILES = 200;
+/** Texts handed to the worker and not answered yet, at most: beyond, this thread summarises the next file itself. */
+const WORKER_QUEUE = 8;
 
 type ReadResult = { readonly text: string } | { readonly error: unknown };
 
@@ -27,6 +34,8 @@ export interface DossierIo extends CliIo {
   listNotesFiles?(dir: string): Promise<string[]>;
   /** Writes `data` to `path`; with `exclusive`, rejects with code EEXIST when the file exists. */
   writeFile?(path: string, data: string, exclusive: boolean): Promise<void>;
+  /** Hand texts to a second thread: always (true), never (false), or when the folder is large and the machine has two cores or more (undefined). */
+  summaryWorker?: boolean;
 }
 
 async function nodeListNotesFiles(dir: string): Promise<string[]> {
@@ -115,25 +124,43 @@ export const command: CliCommand = {
     // Each file is summarised as soon as it is parsed: its text and model are not kept. Reads run
     // a few files ahead of the parse (at most READ_AHEAD texts wait in memory), so the disk and
     // the decoding overlap the parsing.
-    const files = new Map<string, WorkspaceFile>();
+    // With a second core, a worker summarises some files while this thread does the others
+    // (each next file goes to whichever is free); summaries are put in the folder's order.
+    const summaries: (WorkspaceFile | Promise<WorkspaceFile> | undefined)[] = new Array(paths.length);
     let unreadable = 0;
+    const useWorker = io.summaryWorker ?? (paths.length >= WORKER_MIN_FILES && availableParallelism() > 1);
+    const worker = useWorker ? new SummaryWorker() : undefined;
     const reads: (Promise<ReadResult> | undefined)[] = [];
     const startRead = (i: number): void => {
       reads[i] = readNotesFile(io, paths[i]).then((text): ReadResult => ({ text }), (error: unknown): ReadResult => ({ error }));
     };
-    for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) startRead(i);
-    for (let i = 0; i < paths.length; i++) {
-      const read = await (reads[i] as Promise<ReadResult>);
-      reads[i] = undefined;
-      if (i + READ_AHEAD < paths.length) startRead(i + READ_AHEAD);
-      if ('error' in read) {
-        if (!(read.error instanceof CliError)) throw read.error;
-        unreadable++;
-        io.err(`summit-notes dossier: ${read.error.message} (left out)\n`);
-        continue;
+    let files: Map<string, WorkspaceFile>;
+    try {
+      for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) startRead(i);
+      for (let i = 0; i < paths.length; i++) {
+        const read = await (reads[i] as Promise<ReadResult>);
+        reads[i] = undefined;
+        if (i + READ_AHEAD < paths.length) startRead(i + READ_AHEAD);
+        if ('error' in read) {
+          if (!(read.error instanceof CliError)) throw read.error;
+          unreadable++;
+          io.err(`summit-notes dossier: ${read.error.message} (left out)\n`);
+          continue;
+        }
+        const shown = displayPath(dir, paths[i]);
+        const text = read.text;
+        // A worker that fails leaves its files to this thread: the dossier is the same either way.
+        summaries[i] = worker && worker.pending < WORKER_QUEUE
+          ? worker.summarise(shown, text).catch(() => summariseFile(shown, parseNotes(text)))
+          : summariseFile(shown, parseNotes(text));
       }
-      const shown = displayPath(dir, paths[i]);
-      files.set(shown, summariseFile(shown, parseNotes(read.text)));
+      files = new Map<string, WorkspaceFile>();
+      for (const s of summaries) {
+        const file = await s;
+        if (file) files.set(file.path, file);
+      }
+    } finally {
+      await worker?.close();
     }
     if (out !== undefined && (out.endsWith('.summit.md') || paths.some((p) => resolve(p) === resolve(out)))) {
       throw new CliError(`${out}: refusing to write over a notes file`);

@@ -207,3 +207,45 @@ function actorsOf(rows: SpanRows, row: number, by: string | undefined): readonly
   }
   return out.length ? keptList(actorLists, out.length === 1 ? out[0] : out.join('\u0000'), () => out.map(kept)) : NONE;
 }
+
+/** Area and actor lists of summaries made elsewhere, by their items joined (see {@link adoptSummary}). */
+const adoptedLists = new Map<string, readonly string[]>();
+
+function adoptedList(list: readonly string[]): readonly string[] {
+  if (list.length === 0) return NONE;
+  return keptList(adoptedLists, list.length === 1 ? list[0] : list.join('\u0000'), () => list.map(kept));
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A summary made by `summariseFile` elsewhere — on another thread, whose copy arrives with a string
+ * of its own for every field — made to share this thread's pool as one made here does: its path
+ * and date once per file, the small repeated strings and the area and actor lists from the pool.
+ * The summary is changed in place (it is the receiver's fresh copy) and returned.
+ */
+export function adoptSummary(file: WorkspaceFile): WorkspaceFile {
+  const path = file.path;
+  const article = file.article as Writable<ArticleInfo>;
+  article.summit = keptOrUndefined(article.summit);
+  article.date = keptOrUndefined(article.date);
+  article.language = kept(article.language);
+  article.sourceName = keptOrUndefined(article.sourceName);
+  const date = article.date;
+  for (const m of file.initiatives as Writable<InitiativeMention>[]) {
+    m.path = path;
+    m.date = date;
+    m.track = keptOrUndefined(m.track);
+    if (m.trackSite) m.trackSite = { start: m.trackSite.start, end: m.trackSite.end, written: kept(m.trackSite.written) };
+    m.status = keptOrUndefined(m.status);
+    m.areas = adoptedList(m.areas);
+    m.actors = adoptedList(m.actors);
+  }
+  for (const f of file.figures as Writable<FigureMention>[]) {
+    f.path = path;
+    f.date = date;
+    f.metric = keptOrUndefined(f.metric);
+    f.unit = keptOrUndefined(f.unit);
+  }
+  return file;
+}
