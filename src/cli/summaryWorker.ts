@@ -2,12 +2,13 @@
  * Workspace summaries made on a second thread (node:worker_threads), so that `dossier` on a large
  * folder uses two cores: the command's own thread reads the files and summarises some of them,
  * and hands others' texts to this worker, which parses and summarises them (`summariseFile`, the
- * same pure core) and posts the summary back; `adoptSummary` makes the copy share the receiving
- * thread's strings. The worker runs this very file (in the bundle: the bundle holding it), told
+ * same pure core) and posts the summary back as a compact string (summaryCodec.ts);
+ * `adoptSummary` makes the copy share the receiving thread's strings. The worker runs this very file (in the bundle: the bundle holding it), told
  * apart by its `workerData`.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { adoptSummary, parseNotes, summariseFile, type WorkspaceFile } from '../core';
+import { decodeSummary, encodeSummary } from './summaryCodec';
 
 const ROLE = 'summit-notes-summary';
 
@@ -17,7 +18,11 @@ interface Job {
   readonly text: string;
 }
 
-type Answer = { readonly id: number; readonly file: WorkspaceFile } | { readonly id: number; readonly error: string };
+/** The summary as a compact string (summaryCodec.ts), or as it is when that cannot carry it. */
+type Answer =
+  | { readonly id: number; readonly encoded: string }
+  | { readonly id: number; readonly file: WorkspaceFile }
+  | { readonly id: number; readonly error: string };
 
 interface Waiting {
   resolve(file: WorkspaceFile): void;
@@ -36,7 +41,8 @@ export class SummaryWorker {
       const w = this.waiting.get(answer.id);
       if (!w) return;
       this.waiting.delete(answer.id);
-      if ('file' in answer) w.resolve(adoptSummary(answer.file));
+      if ('encoded' in answer) w.resolve(adoptSummary(decodeSummary(answer.encoded)));
+      else if ('file' in answer) w.resolve(adoptSummary(answer.file));
       else w.reject(new Error(answer.error));
     });
     const fail = (error: Error): void => {
@@ -76,7 +82,9 @@ if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.ro
   port.on('message', (job: Job) => {
     let answer: Answer;
     try {
-      answer = { id: job.id, file: summariseFile(job.path, parseNotes(job.text)) };
+      const file = summariseFile(job.path, parseNotes(job.text));
+      const encoded = encodeSummary(file);
+      answer = encoded === undefined ? { id: job.id, file } : { id: job.id, encoded };
     } catch (e) {
       answer = { id: job.id, error: e instanceof Error ? e.message : String(e) };
     }

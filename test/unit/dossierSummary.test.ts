@@ -12,6 +12,8 @@ import {
   type Annotation, type NotesModel, type WorkspaceFile,
 } from '../../src/core';
 import { trackSite } from '../../src/core/dossier/track';
+import { decodeSummary, encodeSummary } from '../../src/cli/summaryCodec';
+import { adoptSummary } from '../../src/core';
 import { seededRandom } from '../support/random';
 import { DOSSIER_FIXTURES } from './dossierSupport';
 
@@ -105,6 +107,51 @@ function fixtureFiles(dir: string): string[] {
   return out;
 }
 
+/** Random notes files full of nesting, escapes, quotes, stray keys and references, as [path, text]. */
+function randomNotesFiles(seed: number, count: number): [string, string][] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const words = ['bank', 'банк ШОС', 'water\\] centre', 'forum', 'corridor\nnorth', 'fund  green', '`code`', 'x\\*y'];
+  const trackValues = ['sco-bank', '"SCO-Bank"', "'ai forum'", '9bad', 'a\\}b', '"q\\"x"', ''];
+  const span = (depth: number): string => {
+    const inner: string[] = [pick(words)];
+    const n = depth > 4 ? 0 : Math.floor(random() * 3);
+    for (let k = 0; k < n; k++) inner.push(span(depth + 1));
+    if (random() < 0.2) inner.push('[see](#x-1)');
+    const kind = pick(['initiative', 'initiative', 'figure', 'actor', 'actor', 'note']);
+    const text = kind === 'figure' ? `${pick(['about', 'more than', 'до', ''])} ${Math.floor(random() * 900)}${pick(['.5', ',25', ''])} ${pick(['bn dollars', 'млрд рублей', '%', 'тонн'])}` : inner.join(' ');
+    const attrs: string[] = [`.${kind}`];
+    if (random() < 0.4) attrs.push(`#x-${Math.floor(random() * 5)}`);
+    if (random() < 0.5) attrs.push(`track=${pick(trackValues)}`);
+    if (random() < 0.3) attrs.push(`track=${pick(trackValues)}`);
+    if (random() < 0.5) attrs.push(`status=${pick(['proposed', 'agreed', '"launched"', ''])}`);
+    if (random() < 0.4) attrs.push(`area="${pick(['finance', 'security, economy', ' transport  ecology '])}"`);
+    if (random() < 0.4) attrs.push(`by=${pick(['China', '"New Delhi"', 'Казахстан'])}`);
+    if (random() < 0.3) attrs.push(`name="${pick(['Xi  Jinping', 'India', ''])}"`);
+    if (kind === 'figure') {
+      attrs.push(`metric="${pick(['trade volume', ' Trade  Volume ', 'members'])}"`);
+      if (random() < 0.5) attrs.push(`year=${pick(['2024', '2025', '20x5'])}`);
+      if (random() < 0.2) attrs.push(`value=${pick(['650e9', '1e400', 'about 5'])}`);
+      if (random() < 0.2) attrs.push(`qualifier=${pick(['about', 'more_than', 'odd'])}`);
+    }
+    return `[${text}]{${attrs.join(' ')}}`;
+  };
+  const out: [string, string][] = [];
+  for (let file = 0; file < count; file++) {
+    const language = pick(['ru', 'en']);
+    const lines = ['---', 'summit-notes: 1', `date: ${pick(['2024-07-04', '2024-7-4', '2025-09-01'])}`, `language: ${language}`, 'summit: Astana', 'source:', '  name: Outlet', `  url: ${pick(['https://e.example/a', 'ftp://x'])}`, '---', '', '# Notes {#x-1}', ''];
+    const paragraphs = 1 + Math.floor(random() * 6);
+    for (let p = 0; p < paragraphs; p++) {
+      const parts: string[] = [];
+      for (let k = Math.floor(random() * 5); k > 0; k--) parts.push(`${pick(['Text', 'Текст', '-'])} ${span(0)}`);
+      if (random() < 0.15) parts.push('[unclosed {.initiative');
+      lines.push(parts.join(random() < 0.3 ? '\n' : ' '), '');
+    }
+    out.push([`/w/${file}.summit.md`, lines.join(random() < 0.2 ? '\r\n' : '\n')]);
+  }
+  return out;
+}
+
 describe('workspace summary read from the rows', () => {
   it('equals the summary made from the model objects on every fixture notes file', () => {
     const files = fixtureFiles(join(DOSSIER_FIXTURES, '..'));
@@ -113,45 +160,7 @@ describe('workspace summary read from the rows', () => {
   });
 
   it('equals it on random files: nested initiatives, actors with and without name=, escapes, quoted and stray keys, references', () => {
-    const random = seededRandom(1719);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-    const words = ['bank', 'банк ШОС', 'water\\] centre', 'forum', 'corridor\nnorth', 'fund  green', '`code`', 'x\\*y'];
-    const trackValues = ['sco-bank', '"SCO-Bank"', "'ai forum'", '9bad', 'a\\}b', '"q\\"x"', ''];
-    const span = (depth: number): string => {
-      const inner: string[] = [pick(words)];
-      const n = depth > 4 ? 0 : Math.floor(random() * 3);
-      for (let k = 0; k < n; k++) inner.push(span(depth + 1));
-      if (random() < 0.2) inner.push('[see](#x-1)');
-      const kind = pick(['initiative', 'initiative', 'figure', 'actor', 'actor', 'note']);
-      const text = kind === 'figure' ? `${pick(['about', 'more than', 'до', ''])} ${Math.floor(random() * 900)}${pick(['.5', ',25', ''])} ${pick(['bn dollars', 'млрд рублей', '%', 'тонн'])}` : inner.join(' ');
-      const attrs: string[] = [`.${kind}`];
-      if (random() < 0.4) attrs.push(`#x-${Math.floor(random() * 5)}`);
-      if (random() < 0.5) attrs.push(`track=${pick(trackValues)}`);
-      if (random() < 0.3) attrs.push(`track=${pick(trackValues)}`);
-      if (random() < 0.5) attrs.push(`status=${pick(['proposed', 'agreed', '"launched"', ''])}`);
-      if (random() < 0.4) attrs.push(`area="${pick(['finance', 'security, economy', ' transport  ecology '])}"`);
-      if (random() < 0.4) attrs.push(`by=${pick(['China', '"New Delhi"', 'Казахстан'])}`);
-      if (random() < 0.3) attrs.push(`name="${pick(['Xi  Jinping', 'India', ''])}"`);
-      if (kind === 'figure') {
-        attrs.push(`metric="${pick(['trade volume', ' Trade  Volume ', 'members'])}"`);
-        if (random() < 0.5) attrs.push(`year=${pick(['2024', '2025', '20x5'])}`);
-        if (random() < 0.2) attrs.push(`value=${pick(['650e9', '1e400', 'about 5'])}`);
-        if (random() < 0.2) attrs.push(`qualifier=${pick(['about', 'more_than', 'odd'])}`);
-      }
-      return `[${text}]{${attrs.join(' ')}}`;
-    };
-    for (let file = 0; file < 60; file++) {
-      const language = pick(['ru', 'en']);
-      const lines = ['---', 'summit-notes: 1', `date: ${pick(['2024-07-04', '2024-7-4', '2025-09-01'])}`, `language: ${language}`, 'summit: Astana', 'source:', '  name: Outlet', `  url: ${pick(['https://e.example/a', 'ftp://x'])}`, '---', '', '# Notes {#x-1}', ''];
-      const paragraphs = 1 + Math.floor(random() * 6);
-      for (let p = 0; p < paragraphs; p++) {
-        const parts: string[] = [];
-        for (let k = Math.floor(random() * 5); k > 0; k--) parts.push(`${pick(['Text', 'Текст', '-'])} ${span(0)}`);
-        if (random() < 0.15) parts.push('[unclosed {.initiative');
-        lines.push(parts.join(random() < 0.3 ? '\n' : ' '), '');
-      }
-      same(`/w/${file}.summit.md`, lines.join(random() < 0.2 ? '\r\n' : '\n'));
-    }
+    for (const [path, text] of randomNotesFiles(1719, 60)) same(path, text);
   });
 
   it('reads a model it did not parse (a wrapped model) the same as the model parseNotes made', () => {
@@ -161,5 +170,19 @@ describe('workspace summary read from the rows', () => {
     const foreign = { text: model.text, language: model.language, frontMatter: model.frontMatter } as unknown as NotesModel;
     assert.deepEqual(plain(summariseFile('/w/a.md', foreign)), plain(summariseFile('/w/a.md', model)));
     assert.ok(summariseFile('/w/a.md', model).initiatives.length > 0);
+  });
+  it('travels between threads unchanged: encodeSummary then decodeSummary and adoptSummary give the summary back', () => {
+    const files: [string, string][] = [...randomNotesFiles(1729, 40), ...fixtureFiles(DOSSIER_FIXTURES).map((p): [string, string] => [p, readFileSync(p, 'utf8')])];
+    for (const [path, text] of files) {
+      const file = summariseFile(path, parseNotes(text));
+      const encoded = encodeSummary(file);
+      assert.ok(encoded !== undefined, path);
+      const back = adoptSummary(decodeSummary(encoded));
+      assert.deepStrictEqual(back, file, path);
+      for (const m of back.initiatives) assert.equal(m.path, back.path);
+    }
+    // A number JSON cannot carry: not encoded (the worker then sends the summary as it is).
+    const file = summariseFile('/w/x.summit.md', parseNotes('[about 5 bn dollars]{.figure metric=m}'));
+    assert.equal(encodeSummary({ ...file, figures: file.figures.map((f) => ({ ...f, step: Infinity })) }), undefined);
   });
 });

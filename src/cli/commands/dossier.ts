@@ -87,6 +87,53 @@ function displayPath(dir: string, path: string): string {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
+/**
+ * The summaries of `paths` (files under `dir`, in this order), keyed by their path relative to
+ * `dir`, and how many could not be read (each reported on `io.err`). Each file is summarised as
+ * soon as it is parsed: its text and model are not kept. Reads run a few files ahead of the parse
+ * (at most READ_AHEAD texts wait in memory), so the disk and the decoding overlap the parsing.
+ * With a second core, a worker summarises some files while this thread does the others (each
+ * next file goes to whichever is free); summaries are put in the order of `paths`.
+ */
+export async function summariseFolder(dir: string, paths: readonly string[], io: DossierIo): Promise<{ files: Map<string, WorkspaceFile>; unreadable: number }> {
+  const summaries: (WorkspaceFile | Promise<WorkspaceFile> | undefined)[] = new Array(paths.length);
+  let unreadable = 0;
+  const useWorker = io.summaryWorker ?? (paths.length >= WORKER_MIN_FILES && availableParallelism() > 1);
+  const worker = useWorker ? new SummaryWorker() : undefined;
+  const reads: (Promise<ReadResult> | undefined)[] = [];
+  const startRead = (i: number): void => {
+    reads[i] = readNotesFile(io, paths[i]).then((text): ReadResult => ({ text }), (error: unknown): ReadResult => ({ error }));
+  };
+  try {
+    for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) startRead(i);
+    for (let i = 0; i < paths.length; i++) {
+      const read = await (reads[i] as Promise<ReadResult>);
+      reads[i] = undefined;
+      if (i + READ_AHEAD < paths.length) startRead(i + READ_AHEAD);
+      if ('error' in read) {
+        if (!(read.error instanceof CliError)) throw read.error;
+        unreadable++;
+        io.err(`summit-notes dossier: ${read.error.message} (left out)\n`);
+        continue;
+      }
+      const shown = displayPath(dir, paths[i]);
+      const text = read.text;
+      // A worker that fails leaves its files to this thread: the dossier is the same either way.
+      summaries[i] = worker && worker.pending < WORKER_QUEUE
+        ? worker.summarise(shown, text).catch(() => summariseFile(shown, parseNotes(text)))
+        : summariseFile(shown, parseNotes(text));
+    }
+    const files = new Map<string, WorkspaceFile>();
+    for (const s of summaries) {
+      const file = await s;
+      if (file) files.set(file.path, file);
+    }
+    return { files, unreadable };
+  } finally {
+    await worker?.close();
+  }
+}
+
 export const command: CliCommand = {
   name: 'dossier',
   summary: 'Follow initiatives and figures across every notes file of a folder (HTML, Markdown, CSV or JSON)',
@@ -121,47 +168,7 @@ export const command: CliCommand = {
       throw new CliError(`${dir}: cannot list: ${code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : e instanceof Error ? e.message : String(e)}`);
     }
     paths.sort();
-    // Each file is summarised as soon as it is parsed: its text and model are not kept. Reads run
-    // a few files ahead of the parse (at most READ_AHEAD texts wait in memory), so the disk and
-    // the decoding overlap the parsing.
-    // With a second core, a worker summarises some files while this thread does the others
-    // (each next file goes to whichever is free); summaries are put in the folder's order.
-    const summaries: (WorkspaceFile | Promise<WorkspaceFile> | undefined)[] = new Array(paths.length);
-    let unreadable = 0;
-    const useWorker = io.summaryWorker ?? (paths.length >= WORKER_MIN_FILES && availableParallelism() > 1);
-    const worker = useWorker ? new SummaryWorker() : undefined;
-    const reads: (Promise<ReadResult> | undefined)[] = [];
-    const startRead = (i: number): void => {
-      reads[i] = readNotesFile(io, paths[i]).then((text): ReadResult => ({ text }), (error: unknown): ReadResult => ({ error }));
-    };
-    let files: Map<string, WorkspaceFile>;
-    try {
-      for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) startRead(i);
-      for (let i = 0; i < paths.length; i++) {
-        const read = await (reads[i] as Promise<ReadResult>);
-        reads[i] = undefined;
-        if (i + READ_AHEAD < paths.length) startRead(i + READ_AHEAD);
-        if ('error' in read) {
-          if (!(read.error instanceof CliError)) throw read.error;
-          unreadable++;
-          io.err(`summit-notes dossier: ${read.error.message} (left out)\n`);
-          continue;
-        }
-        const shown = displayPath(dir, paths[i]);
-        const text = read.text;
-        // A worker that fails leaves its files to this thread: the dossier is the same either way.
-        summaries[i] = worker && worker.pending < WORKER_QUEUE
-          ? worker.summarise(shown, text).catch(() => summariseFile(shown, parseNotes(text)))
-          : summariseFile(shown, parseNotes(text));
-      }
-      files = new Map<string, WorkspaceFile>();
-      for (const s of summaries) {
-        const file = await s;
-        if (file) files.set(file.path, file);
-      }
-    } finally {
-      await worker?.close();
-    }
+    const { files, unreadable } = await summariseFolder(dir, paths, io);
     if (out !== undefined && (out.endsWith('.summit.md') || paths.some((p) => resolve(p) === resolve(out)))) {
       throw new CliError(`${out}: refusing to write over a notes file`);
     }
