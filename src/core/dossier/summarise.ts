@@ -2,10 +2,10 @@
  * One notes file reduced to what the workspace keeps (workspace.ts): the front matter's article
  * facts, and its initiatives and figures with their offsets, keys, metrics, statuses, areas and
  * actors. One pass over the model's rows (model/spanRows.ts, no annotation objects made); each
- * attribute block is read once. The small
- * strings many files repeat (statuses, units, metrics, areas, actors, summits, outlets, keys) and
- * the area and actor lists are shared across files through a bounded pool, so a workspace of
- * thousands of files keeps each of them once.
+ * attribute block is read once. The small strings many files repeat (statuses, units, metrics,
+ * areas, actors, summits, outlets, keys) and the area and actor lists are shared across files
+ * through a bounded pool, so a workspace of thousands of files keeps each of them once;
+ * `adoptSummary` puts a summary made on another thread into the same pool.
  */
 import { isIsoDate, keepBounded, own } from '../text';
 import type { Qualifier } from '../figures';
