@@ -5,7 +5,7 @@
  * output or into OUT. OUT is refused when it exists (unless `--force`) and is never a notes file.
  */
 import { promises as fs } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import {
   buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossier, summariseFile,
@@ -19,7 +19,7 @@ const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--
 /** How many files are read ahead of the one being parsed. */
 const READ_AHEAD = 8;
 
-/** From this many files on, a second core summarises some of them (a worker costs tens of milliseconds to start). */
+/** From this many files on, a second core (when one is free) summarises some of them (a worker costs tens of milliseconds to start). */
 const WORKER_MIN_FILES = 200;
 /** Texts handed to the worker and not answered yet, at most: beyond, this thread summarises the next file itself. */
 const WORKER_QUEUE = 8;
@@ -88,6 +88,16 @@ function displayPath(dir: string, path: string): string {
 }
 
 /**
+ * True when a second thread would get a core of its own: two cores or more, and the load of the
+ * last minute leaves one free (where the load is not known it reads 0). On a busy machine a
+ * second thread only shares this one's time and adds the cost of handing summaries over.
+ */
+function hasIdleCore(): boolean {
+  const cores = availableParallelism();
+  return cores > 1 && loadavg()[0] <= cores - 1;
+}
+
+/**
  * The summaries of `paths` (files under `dir`, in this order), keyed by their path relative to
  * `dir`, and how many could not be read (each reported on `io.err`). Each file is summarised as
  * soon as it is parsed: its text and model are not kept. Reads run a few files ahead of the parse
@@ -98,7 +108,7 @@ function displayPath(dir: string, path: string): string {
 export async function summariseFolder(dir: string, paths: readonly string[], io: DossierIo): Promise<{ files: Map<string, WorkspaceFile>; unreadable: number }> {
   const summaries: (WorkspaceFile | Promise<WorkspaceFile> | undefined)[] = new Array(paths.length);
   let unreadable = 0;
-  const useWorker = io.summaryWorker ?? (paths.length >= WORKER_MIN_FILES && availableParallelism() > 1);
+  const useWorker = io.summaryWorker ?? (paths.length >= WORKER_MIN_FILES && hasIdleCore());
   const worker = useWorker ? new SummaryWorker() : undefined;
   const reads: (Promise<ReadResult> | undefined)[] = [];
   const startRead = (i: number): void => {
