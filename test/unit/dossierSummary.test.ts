@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  isIsoDate, normaliseTrackKey, isValidTrackKey, parseNotes, safeHttpUrl, summariseFile, walkDepthFirst, writtenValue,
+  editNotes, isIsoDate, normaliseTrackKey, isValidTrackKey, parseNotes, safeHttpUrl, summariseFile, walkDepthFirst, writtenValue,
   type Annotation, type NotesModel, type WorkspaceFile,
 } from '../../src/core';
 import { trackSite } from '../../src/core/dossier/track';
@@ -91,8 +91,7 @@ function plain(file: WorkspaceFile): unknown {
   return JSON.parse(JSON.stringify(file, (_k, v: unknown) => (v === undefined ? '\u0000undefined' : v)));
 }
 
-function same(path: string, text: string): void {
-  const model = parseNotes(text);
+function same(path: string, text: string, model: NotesModel = parseNotes(text)): void {
   assert.deepEqual(plain(summariseFile(path, model)), plain(summaryFromObjects(path, model) as WorkspaceFile), path);
 }
 
@@ -161,6 +160,23 @@ describe('workspace summary read from the rows', () => {
 
   it('equals it on random files: nested initiatives, actors with and without name=, escapes, quoted and stray keys, references', () => {
     for (const [path, text] of randomNotesFiles(1719, 60)) same(path, text);
+  });
+
+  it('equals it on models edits made (rows kept in several pieces, offsets moved)', () => {
+    const random = seededRandom(1731);
+    const inserts = [' [x]{.actor}', ' word', '[new [India]{.actor}]{.initiative track=k status=agreed}', '\n\n', ' [5 bn dollars]{.figure metric=m}', ']', '{'];
+    for (const [path, start] of randomNotesFiles(1733, 10)) {
+      let text = start;
+      let model = parseNotes(text);
+      for (let step = 0; step < 10; step++) {
+        const offset = Math.floor(random() * (text.length + 1));
+        const deleted = Math.min(text.length - offset, Math.floor(random() * 6));
+        const inserted = inserts[Math.floor(random() * inserts.length)];
+        text = text.slice(0, offset) + inserted + text.slice(offset + deleted);
+        model = editNotes(model, { offset, deleted, inserted }, text);
+        same(`${path} after edit ${step}`, text, model);
+      }
+    }
   });
 
   it('reads a model it did not parse (a wrapped model) the same as the model parseNotes made', () => {
