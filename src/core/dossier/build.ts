@@ -11,7 +11,7 @@ import type { ExportEnvelope } from '../text';
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
 import { disagreeingValues, type ComparableValue } from './precision';
-import { replacedList, type ArticleInfo, type FigureMention, type InitiativeMention, type Workspace, type WorkspaceFile } from './workspace';
+import { fileChangedInPlace, replacedList, type ArticleInfo, type FigureMention, type InitiativeMention, type Workspace, type WorkspaceFile } from './workspace';
 import { trackFindings, type DossierFinding } from './findings';
 import { untrackedSuggestions, type LinkSuggestion } from './suggest';
 
@@ -227,6 +227,16 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
   }
   // Every change of a file gives the workspace a new fileOrder, so an unchanged one has the same articles.
   let articles = articlesCache.get(workspace.fileOrder);
+  const inPlace = articles ? undefined : fileChangedInPlace(workspace.fileOrder);
+  const priorArticles = inPlace && articlesCache.get(inPlace.before);
+  if (!articles && inPlace && priorArticles && priorArticles.length === inPlace.before.length) {
+    // One file changed and kept its place: the previous list with that file's article replaced.
+    const list = priorArticles.slice();
+    const at = inPlace.before.indexOf(inPlace.path);
+    const article = articleOf(inPlace.path);
+    if (at >= 0 && article) list[at] = article;
+    articlesCache.set(workspace.fileOrder, (articles = list));
+  }
   if (!articles) {
     const list: DossierArticle[] = [];
     for (const path of workspace.fileOrder) {
