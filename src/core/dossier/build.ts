@@ -4,7 +4,9 @@
  * functions, no cycles), like the brief model: the same object is the JSON export, the input of
  * every renderer and what the editor will show. Entries of unchanged keys and metrics are reused
  * between builds (cached by the workspace's lists, which `updateFile` shares when untouched), so
- * rebuilding after one file changed costs that file's keys and metrics plus one sort.
+ * rebuilding after one file changed costs that file's keys and metrics plus one sort; a metric
+ * that file touched reuses the values of the other files and, when its values compare as before,
+ * its verdict (workspace.ts `replacedList`).
  */
 import type { DossierFilter } from './filter';
 import type { ExportEnvelope } from '../text';
