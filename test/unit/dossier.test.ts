@@ -302,5 +302,34 @@ describe('dossier', () => {
         assert.deepEqual([ws.metricOrder, ws.fileOrder], [rebuilt.metricOrder, rebuilt.fileOrder], `orders at step ${step}`);
       }
     });
+
+    it('stays equal to a full build when edits leave the figures as they were (a metric verdict carried over) or change one', () => {
+      const random = seededRandom(1723);
+      const values = ['650 billion dollars', 'about 700 billion dollars', '0.65 trillion dollars', 'more than 900 billion dollars', '12%'];
+      // Each file keeps its figures; an edit changes statuses and words, and now and then one figure.
+      const figuresOf = new Map<string, string[]>();
+      const make = (path: string, changeFigure: boolean): string => {
+        let figures = figuresOf.get(path) ?? Array.from({ length: 1 + Math.floor(random() * 3) }, () => values[Math.floor(random() * values.length)]);
+        if (changeFigure) figures = figures.map((f, k) => (k === 0 ? values[Math.floor(random() * values.length)] : f));
+        figuresOf.set(path, figures);
+        const parts = figures.map((f, k) => `[plan ${Math.floor(random() * 9)} worth [${f}]{.figure metric="trade" year=2024}]{.initiative track=k${k} status=${random() < 0.5 ? 'agreed' : 'proposed'}}`);
+        return notes({ date: `2024-0${1 + Math.floor(random() * 9)}-10` }, parts.join(' '));
+      };
+      const current = new Map<string, string>();
+      for (let i = 0; i < 10; i++) current.set(`f${i}.summit.md`, make(`f${i}.summit.md`, false));
+      let ws = buildWorkspace([...current].map(([path, text]) => ({ path, text })));
+      buildDossier(ws, { suggestions: false });
+      for (let step = 0; step < 60; step++) {
+        const path = `f${Math.floor(random() * 10)}.summit.md`;
+        const text = make(path, random() < 0.25);
+        current.set(path, text);
+        ws = updateFile(ws, path, parseNotes(text));
+        // Built after most edits, not all: a group may then have changed twice since it was last built.
+        if (random() < 0.7) {
+          const fresh = buildDossier(buildWorkspace([...current].map(([p, t]) => ({ path: p, text: t }))), { suggestions: false });
+          assert.deepEqual(buildDossier(ws, { suggestions: false }), fresh, `step ${step}`);
+        }
+      }
+    });
   });
 });

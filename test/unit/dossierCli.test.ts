@@ -163,4 +163,26 @@ describe('summit-notes dossier', () => {
     const d = JSON.parse(io.stdout) as Dossier;
     assert.ok(d.articles.some((a) => a.path === 'dossier/2023-07-05-delhi.ru.summit.md'));
   });
+  it('gives the same dossier in every format when a second thread summarises some files', async () => {
+    for (const format of ['json', 'md', 'csv', 'html']) {
+      const alone = fakeIo();
+      const shared = fakeIo();
+      assert.equal(await dossier.run([DOSSIER_FIXTURES, '--format', format], Object.assign(alone, { summaryWorker: false })), 0);
+      assert.equal(await dossier.run([DOSSIER_FIXTURES, '--format', format], Object.assign(shared, { summaryWorker: true })), 0);
+      assert.ok(alone.stdout.length > 1000, format);
+      assert.equal(shared.stdout, alone.stdout, format);
+    }
+    // Many files, most of them handed over (the worker takes the next file whenever it is free).
+    const memory: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) {
+      memory[`n${String(i).padStart(2, '0')}.summit.md`] = notes({ date: `2024-0${1 + (i % 9)}-10`, language: i % 2 ? 'ru' : 'en' },
+        `[plan ${i} with [India]{.actor} worth [${100 + (i % 7)} billion dollars]{.figure metric=trade year=2024}]{.initiative track=k${i % 5} status=${i % 3 ? 'agreed' : 'proposed'} area=finance}`);
+    }
+    const alone = fakeIo({ ...memory });
+    const shared = fakeIo({ ...memory });
+    assert.equal(await dossier.run(['ws', '--format', 'json'], Object.assign(alone, { summaryWorker: false })), 0);
+    assert.equal(await dossier.run(['ws', '--format', 'json'], Object.assign(shared, { summaryWorker: true })), 0);
+    assert.equal(shared.stdout, alone.stdout);
+    assert.equal((JSON.parse(alone.stdout) as Dossier).counts.articles, 60);
+  });
 });

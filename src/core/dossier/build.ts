@@ -4,14 +4,16 @@
  * functions, no cycles), like the brief model: the same object is the JSON export, the input of
  * every renderer and what the editor will show. Entries of unchanged keys and metrics are reused
  * between builds (cached by the workspace's lists, which `updateFile` shares when untouched), so
- * rebuilding after one file changed costs that file's keys and metrics plus one sort.
+ * rebuilding after one file changed costs that file's keys and metrics plus one sort; a metric
+ * that file touched reuses the values of the other files and, when its values compare as before,
+ * its verdict (workspace.ts `replacedList`).
  */
 import type { DossierFilter } from './filter';
 import type { ExportEnvelope } from '../text';
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
 import { disagreeingValues, type ComparableValue } from './precision';
-import type { ArticleInfo, FigureMention, InitiativeMention, Workspace, WorkspaceFile } from './workspace';
+import { fileChangedInPlace, replacedList, type ArticleInfo, type FigureMention, type InitiativeMention, type Workspace, type WorkspaceFile } from './workspace';
 import { trackFindings, type DossierFinding } from './findings';
 import { untrackedSuggestions, type LinkSuggestion } from './suggest';
 
@@ -194,8 +196,21 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
     const figures = workspace.metrics.get(key) ?? [];
     let metric = metricCache.get(figures);
     if (!metric) {
-      const values: MetricValue[] = [];
-      for (const f of figures) {
+      // A group one edited file changed mostly compares as before (a status or a word edited):
+      // then its verdict is the previous build's, without comparing the values again. And the
+      // values before and after the file's run are the previous build's (the same mentions).
+      const before = replacedList(figures);
+      const prior = before && metricCache.get(before);
+      let head = 0;
+      let tail = 0;
+      if (before && prior && prior.values.length === before.length) {
+        const most = Math.min(figures.length, before.length);
+        while (head < most && figures[head] === before[head]) head++;
+        while (tail < most - head && figures[figures.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
+      }
+      const values: MetricValue[] = prior && head > 0 ? prior.values.slice(0, head) : [];
+      for (let i = head; i < figures.length - tail; i++) {
+        const f = figures[i];
         let value = valueCache.get(f);
         if (!value) {
           const file = workspace.files.get(f.path);
@@ -206,13 +221,24 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
         }
         values.push(value);
       }
-      metric = metricOf(figures[0].metric ?? '', figures[0].year, values);
+      if (prior && tail > 0) for (let i = prior.values.length - tail; i < prior.values.length; i++) values.push(prior.values[i]);
+      metric = metricOf(figures[0].metric ?? '', figures[0].year, values, prior);
       metricCache.set(figures, metric);
     }
     metrics.push(metric);
   }
   // Every change of a file gives the workspace a new fileOrder, so an unchanged one has the same articles.
   let articles = articlesCache.get(workspace.fileOrder);
+  const inPlace = articles ? undefined : fileChangedInPlace(workspace.fileOrder);
+  const priorArticles = inPlace && articlesCache.get(inPlace.before);
+  if (!articles && inPlace && priorArticles && priorArticles.length === inPlace.before.length) {
+    // One file changed and kept its place: the previous list with that file's article replaced.
+    const list = priorArticles.slice();
+    const at = inPlace.before.indexOf(inPlace.path);
+    const article = articleOf(inPlace.path);
+    if (at >= 0 && article) list[at] = article;
+    articlesCache.set(workspace.fileOrder, (articles = list));
+  }
   if (!articles) {
     const list: DossierArticle[] = [];
     for (const path of workspace.fileOrder) {
@@ -307,18 +333,37 @@ function toValue(f: FigureMention, article: DossierArticle, initiative: Initiati
   };
 }
 
-function metricOf(metric: string, year: number | undefined, values: readonly MetricValue[]): DossierMetric {
-  // A value with a number is already what disagreeingValues compares (value, unit, step, qualifier, min).
-  const comparable: ComparableValue[] = [];
-  const positions: number[] = [];
-  values.forEach((v, i) => {
-    if (v.value === undefined) return;
-    comparable.push(v as MetricValue & ComparableValue);
-    positions.push(i);
-  });
-  const bad = new Set(disagreeingValues(comparable).map((k) => positions[k]));
+/** The group of `values`; `prior` is an earlier build's group of the same metric, whose verdict holds when its values compare as these. */
+function metricOf(metric: string, year: number | undefined, values: readonly MetricValue[], prior?: DossierMetric): DossierMetric {
+  let bad: Set<number>;
+  if (prior && compareAlike(prior.values, values)) {
+    bad = new Set();
+    prior.values.forEach((v, i) => v.disagrees && bad.add(i));
+  } else {
+    // A value with a number is already what disagreeingValues compares (value, unit, step, qualifier, min).
+    const comparable: ComparableValue[] = [];
+    const positions: number[] = [];
+    values.forEach((v, i) => {
+      if (v.value === undefined) return;
+      comparable.push(v as MetricValue & ComparableValue);
+      positions.push(i);
+    });
+    bad = new Set(disagreeingValues(comparable).map((k) => positions[k]));
+  }
   const marked = values.map((v, i) => (bad.has(i) === v.disagrees ? v : { ...v, disagrees: bad.has(i) }));
   return { metric, year, values: marked, disagreement: bad.size > 0 };
+}
+
+/** True when the two lists hold, position by position, values that disagreeingValues sees as the same. */
+function compareAlike(a: readonly MetricValue[], b: readonly MetricValue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (!Object.is(x.value, y.value) || x.unit !== y.unit || !Object.is(x.step, y.step) || x.qualifier !== y.qualifier || !Object.is(x.min, y.min)) return false;
+  }
+  return true;
 }
 
 function compareInitiatives(a: DossierInitiative, b: DossierInitiative): number {

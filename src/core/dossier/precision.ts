@@ -34,9 +34,14 @@ const EXACT: WrittenValue = { step: 0, min: undefined };
  * annotation's plain text when the caller has it already.
  */
 export function writtenValue(figure: Figure, language: string, plainText?: string): WrittenValue {
+  if (figure.value === undefined || figure.source !== 'text' || figure.value === 0) return EXACT;
+  return writtenValueOf(figure, language, plainText ?? figure.annotation.plainText);
+}
+
+/** {@link writtenValue} of a figure's reading and plain text (the workspace summary has no `Figure` object). */
+export function writtenValueOf(figure: Pick<Figure, 'value' | 'source'>, language: string, text: string): WrittenValue {
   const value = figure.value;
   if (value === undefined || figure.source !== 'text' || value === 0) return EXACT;
-  const text = plainText ?? figure.annotation.plainText;
   const parsed = parseFigure(text, language);
   if (parsed.value !== value) return EXACT;
   const min = parsed.min;

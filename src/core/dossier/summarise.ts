@@ -1,17 +1,26 @@
 /**
  * One notes file reduced to what the workspace keeps (workspace.ts): the front matter's article
  * facts, and its initiatives and figures with their offsets, keys, metrics, statuses, areas and
- * actors. One pass over the model's annotations; each attribute block is read once. The small
- * strings many files repeat (statuses, units, metrics, areas, actors, summits, outlets, keys) and
- * the area and actor lists are shared across files through a bounded pool, so a workspace of
- * thousands of files keeps each of them once.
+ * actors. One pass over the model's rows (model/spanRows.ts, no annotation objects made); each
+ * attribute block is read once. The small strings many files repeat (statuses, units, metrics,
+ * areas, actors, summits, outlets, keys) and the area and actor lists are shared across files
+ * through a bounded pool, so a workspace of thousands of files keeps each of them once;
+ * `adoptSummary` puts a summary made on another thread into the same pool.
  */
 import { isIsoDate, keepBounded, own } from '../text';
 import type { Qualifier } from '../figures';
-import { walkDepthFirst, type Annotation, type NotesModel } from '../model';
+import { SpanRows, type NotesModel } from '../model';
 import { safeHttpUrl } from '../brief';
-import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSite, type TrackSite } from './track';
-import { writtenValue } from './precision';
+import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSiteIn, type TrackSite } from './track';
+import { writtenValueOf } from './precision';
+
+/** The attributes the summary reads of every span, in one pass over each; the indexes below name them. */
+const SUMMARY_KEYS = [TRACK_ATTRIBUTE, 'status', 'area', 'by', 'metric'];
+const TRACK = 0;
+const STATUS = 1;
+const AREA = 2;
+const BY = 3;
+const METRIC = 4;
 
 /** What the front matter says about the article. */
 export interface ArticleInfo {
@@ -96,55 +105,48 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   const initiatives: InitiativeMention[] = [];
   const figures: FigureMention[] = [];
   const strayTracks: (TrackSite & { line: number })[] = [];
-  /** Annotation index → index in `initiatives` (-1: not an initiative). */
+  // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made.
+  const rows = new SpanRows(model, SUMMARY_KEYS);
+  const values: (string | undefined)[] = [];
+  /** Row → index in `initiatives` (initiatives only). */
   const initiativeOf = new Map<number, number>();
   const text = model.text;
-  const placeOf = (a: Annotation): MentionPlace => {
-    const start = a.range.start;
-    return { path, start, end: a.range.end, line: model.positionAt(start).line, date };
-  };
-  for (const a of model.annotations) {
-    if (a.kind !== 'initiative') {
-      const trackValue = a.attribute(TRACK_ATTRIBUTE);
-      if (trackValue !== undefined) {
-        const site = trackSite(text, a, trackValue);
-        if (site) strayTracks.push({ ...site, written: own(site.written), line: model.positionAt(site.start).line });
-      }
-      continue;
+  const language = model.language;
+  for (let row = 0, count = rows.count; row < count; row++) {
+    const kind = rows.kind(row);
+    rows.values(row, values);
+    const trackValue = values[TRACK];
+    const site = trackValue === undefined ? undefined : trackSiteIn(text, rows.blockStart(row), rows.end(row), trackValue);
+    // Every field written out (no `...place`): V8 gives a spread-then-extended literal a slow,
+    // larger object shape, and a workspace keeps a million of these.
+    if (kind === 'initiative') {
+      const track = site && isValidTrackKey(site.written) ? normaliseTrackKey(site.written) : undefined;
+      initiativeOf.set(row, initiatives.length);
+      const start = rows.start(row);
+      initiatives.push({
+        path, start, end: rows.end(row), line: rows.lineAt(start), date,
+        index: row,
+        id: ownOrUndefined(rows.id(row)),
+        track: keptOrUndefined(track),
+        trackSite: site && { start: site.start, end: site.end, written: kept(site.written) },
+        text: own(rows.plainText(row)),
+        status: keptOrUndefined(values[STATUS] || undefined),
+        areas: splitAreas(values[AREA]),
+        actors: actorsOf(rows, row, values[BY]),
+      });
+    } else if (site) {
+      strayTracks.push({ start: site.start, end: site.end, written: own(site.written), line: rows.lineAt(site.start) });
     }
-    // An initiative's attribute block, read once.
-    const attributes = a.attributes;
-    const trackValue = lastValue(attributes, TRACK_ATTRIBUTE);
-    const site = trackValue === undefined ? undefined : trackSite(text, a, trackValue);
-    const track = site && isValidTrackKey(site.written) ? normaliseTrackKey(site.written) : undefined;
-    initiativeOf.set(a.index, initiatives.length);
-    initiatives.push({
-      ...placeOf(a),
-      index: a.index,
-      id: ownOrUndefined(a.id),
-      track: keptOrUndefined(track),
-      trackSite: site && { start: site.start, end: site.end, written: kept(site.written) },
-      text: own(a.plainText),
-      status: keptOrUndefined(lastValue(attributes, 'status') || undefined),
-      areas: splitAreas(lastValue(attributes, 'area')),
-      actors: actorsOf(a, lastValue(attributes, 'by')),
-    });
-  }
-  for (const f of model.figures) {
-    const a = f.annotation;
-    let initiative: number | undefined;
-    for (let p = a.parent; p; p = p.parent) {
-      if (p.kind === 'initiative') {
-        initiative = initiativeOf.get(p.index);
-        break;
-      }
-    }
-    const asWritten = a.plainText;
-    const written = writtenValue(f, model.language, asWritten);
+    const f = kind === 'figure' ? rows.figure(row) : undefined;
+    if (f === undefined) continue;
+    const enclosing = rows.enclosing(row, 'initiative');
+    const asWritten = rows.plainText(row);
+    const written = writtenValueOf(f, language, asWritten);
+    const start = rows.start(row);
     figures.push({
-      ...placeOf(a),
-      id: ownOrUndefined(a.id),
-      metric: keptOrUndefined(f.metric?.trim() || undefined),
+      path, start, end: rows.end(row), line: rows.lineAt(start), date,
+      id: ownOrUndefined(rows.id(row)),
+      metric: keptOrUndefined(values[METRIC]?.trim() || undefined),
       year: f.year,
       value: f.value,
       unit: keptOrUndefined(f.unit),
@@ -152,17 +154,11 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       asWritten: own(asWritten),
       step: written.step,
       min: written.min,
-      initiative,
+      initiative: enclosing < 0 ? undefined : initiativeOf.get(enclosing),
     });
   }
   const badTracks = strayTracks.length > 0 || initiatives.some((m) => m.trackSite !== undefined && m.track === undefined);
   return { path, article, initiatives, figures, strayTracks, badTracks };
-}
-
-/** The value of `key` in an annotation's attributes (the last one wins). */
-function lastValue(attributes: readonly (readonly [string, string])[], key: string): string | undefined {
-  for (let i = attributes.length - 1; i >= 0; i--) if (attributes[i][0] === key) return attributes[i][1];
-  return undefined;
 }
 
 /** Kept strings must not keep the file's whole text alive (see `own`). */
@@ -201,18 +197,55 @@ function splitAreas(area: string | undefined): readonly string[] {
   return keptList(areaLists, area, () => area.split(/[\s,]+/).filter((s) => s.length > 0).map(kept));
 }
 
-function actorsOf(a: Annotation, by: string | undefined): readonly string[] {
-  if (!by && a.children.length === 0) return NONE;
+function actorsOf(rows: SpanRows, row: number, by: string | undefined): readonly string[] {
   const out: string[] = [];
   if (by) out.push(by.trim());
-  // Actors nested at any depth (without recursion); an initiative inside keeps its own.
-  walkDepthFirst(a.children, (c) => {
-    if (c.kind === 'initiative') return false;
-    if (c.kind === 'actor') {
-      const name = (c.attribute('name') ?? c.plainText).replace(/\s+/g, ' ').trim();
-      if (name && !out.includes(name)) out.push(name);
-    }
-    return true;
-  });
+  // Actors nested at any depth; an initiative inside keeps its own.
+  for (const actor of rows.nested(row, 'actor', 'initiative')) {
+    const name = (rows.attribute(actor, 'name') ?? rows.plainText(actor)).replace(/\s+/g, ' ').trim();
+    if (name && !out.includes(name)) out.push(name);
+  }
   return out.length ? keptList(actorLists, out.length === 1 ? out[0] : out.join('\u0000'), () => out.map(kept)) : NONE;
+}
+
+/** Area and actor lists of summaries made elsewhere, by their items joined (see {@link adoptSummary}). */
+const adoptedLists = new Map<string, readonly string[]>();
+
+function adoptedList(list: readonly string[]): readonly string[] {
+  if (list.length === 0) return NONE;
+  return keptList(adoptedLists, list.length === 1 ? list[0] : list.join('\u0000'), () => list.map(kept));
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A summary made by `summariseFile` elsewhere — on another thread, whose copy arrives with a string
+ * of its own for every field — made to share this thread's pool as one made here does: its path
+ * and date once per file, the small repeated strings and the area and actor lists from the pool.
+ * The summary is changed in place (it is the receiver's fresh copy) and returned.
+ */
+export function adoptSummary(file: WorkspaceFile): WorkspaceFile {
+  const path = file.path;
+  const article = file.article as Writable<ArticleInfo>;
+  article.summit = keptOrUndefined(article.summit);
+  article.date = keptOrUndefined(article.date);
+  article.language = kept(article.language);
+  article.sourceName = keptOrUndefined(article.sourceName);
+  const date = article.date;
+  for (const m of file.initiatives as Writable<InitiativeMention>[]) {
+    m.path = path;
+    m.date = date;
+    m.track = keptOrUndefined(m.track);
+    if (m.trackSite) m.trackSite = { start: m.trackSite.start, end: m.trackSite.end, written: kept(m.trackSite.written) };
+    m.status = keptOrUndefined(m.status);
+    m.areas = adoptedList(m.areas);
+    m.actors = adoptedList(m.actors);
+  }
+  for (const f of file.figures as Writable<FigureMention>[]) {
+    f.path = path;
+    f.date = date;
+    f.metric = keptOrUndefined(f.metric);
+    f.unit = keptOrUndefined(f.unit);
+  }
+  return file;
 }

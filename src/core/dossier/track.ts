@@ -38,17 +38,21 @@ const TRACK_IN_BLOCK = /(^|[\s{])track=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)
  * attribute's value when the caller has read it already.
  */
 export function trackSite(text: string, a: Annotation, value: string | undefined = a.attribute(TRACK_ATTRIBUTE)): TrackSite | undefined {
-  if (value === undefined) return undefined;
-  const blockStart = a.attributeRange.start;
-  const block = text.slice(blockStart, a.attributeRange.end);
-  let found: TrackSite | undefined;
+  return value === undefined ? undefined : trackSiteIn(text, a.attributeRange.start, a.attributeRange.end, value);
+}
+
+/** {@link trackSite} of the attribute block text[blockStart, blockEnd) whose `track=` reads `value`. */
+export function trackSiteIn(text: string, blockStart: number, blockEnd: number, value: string): TrackSite {
+  const block = text.slice(blockStart, blockEnd);
+  let start = -1;
+  let length = 0;
   TRACK_IN_BLOCK.lastIndex = 0;
   for (let m = TRACK_IN_BLOCK.exec(block); m; m = TRACK_IN_BLOCK.exec(block)) {
     const quoted = m[2] ?? m[3];
     const raw = quoted ?? m[4] ?? '';
-    const valueStart = m.index + m[1].length + 'track='.length + (quoted === undefined ? 0 : 1);
-    found = { written: raw, start: blockStart + valueStart, end: blockStart + valueStart + raw.length };
+    start = m.index + m[1].length + 'track='.length + (quoted === undefined ? 0 : 1);
+    length = raw.length;
   }
   // The attribute reader resolved escapes; prefer its value, keep our offsets.
-  return found ? { ...found, written: value } : { written: value, start: a.attributeRange.start, end: a.attributeRange.end };
+  return start >= 0 ? { written: value, start: blockStart + start, end: blockStart + start + length } : { written: value, start: blockStart, end: blockEnd };
 }

@@ -131,14 +131,20 @@ function replaceFile(workspace: Workspace, path: string, next: WorkspaceFile | u
     }
   }
   let fileOrder = workspace.fileOrder;
-  if (old) fileOrder = fileOrder.filter((p) => p !== path);
-  if (next) {
-    const byPath = (p: string): WorkspaceFile | undefined => files.get(p);
-    fileOrder = insertSorted(fileOrder, path, (a, b) => {
-      const fa = byPath(a);
-      const fb = byPath(b);
-      return fa && fb ? compareFiles(fa, fb) : compareStrings(a, b);
-    });
+  if (old && next && old.article.date === next.article.date) {
+    // Same date, same path: the same place. A copy all the same (the dossier keeps its article list by this array).
+    fileOrder = fileOrder.slice();
+    samePlaces.set(fileOrder, { before: workspace.fileOrder, path });
+  } else {
+    if (old) fileOrder = fileOrder.filter((p) => p !== path);
+    if (next) {
+      const byPath = (p: string): WorkspaceFile | undefined => files.get(p);
+      fileOrder = insertSorted(fileOrder, path, (a, b) => {
+        const fa = byPath(a);
+        const fb = byPath(b);
+        return fa && fb ? compareFiles(fa, fb) : compareStrings(a, b);
+      });
+    }
   }
   return {
     files,
@@ -217,8 +223,39 @@ function patchIndex<T extends MentionPlace>(
       const at = firstNotBefore<MentionPlace>(rest, { path, date: newDate, start: -Infinity, end: 0, line: 0 }, compareMentions);
       merged = rest.slice(0, at).concat(fresh, rest.slice(at));
     }
-    if (merged.length) out.set(key, merged === list ? list.slice() : merged);
-    else out.delete(key);
+    if (merged.length) {
+      const next = merged === list ? list.slice() : merged;
+      out.set(key, next);
+      if (list.length) noteReplaced(list, next);
+    } else out.delete(key);
   }
   return out;
+}
+
+/** A file order that is its predecessor's with one file changed in place → that predecessor and the file's path. */
+const samePlaces = new WeakMap<readonly string[], { readonly before: readonly string[]; readonly path: string }>();
+
+/**
+ * When `fileOrder` is the order of a workspace that `updateFile` made by changing one file whose
+ * date stayed the same: the previous order (the same paths in the same places) and that file's path.
+ */
+export function fileChangedInPlace(fileOrder: readonly string[]): { readonly before: readonly string[]; readonly path: string } | undefined {
+  return samePlaces.get(fileOrder);
+}
+
+/** New list → the list it replaced (only the last step is kept: an older list's entry goes when it is replaced). */
+const replaced = new WeakMap<readonly MentionPlace[], readonly MentionPlace[]>();
+
+function noteReplaced(before: readonly MentionPlace[], after: readonly MentionPlace[]): void {
+  replaced.delete(before);
+  replaced.set(after, before);
+}
+
+/**
+ * The list of the same key or metric that `list` replaced when `updateFile` (or `removeFile`,
+ * `renameFile`) made it, while that list is alive; undefined for a list made otherwise. The
+ * dossier uses it to carry a metric's verdict over when its values compare as before.
+ */
+export function replacedList<T extends MentionPlace>(list: readonly T[]): readonly T[] | undefined {
+  return replaced.get(list) as readonly T[] | undefined;
 }

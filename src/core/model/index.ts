@@ -4,7 +4,7 @@
  * re-reads only what an edit touched. The annotation, figure, section and reference objects, ids
  * and diagnostics are made from the rows on first use. Rows, strides and the interner stay in
  * here: other subsystems read the model through the `NotesModel` interface and the bulk readers
- * exported below.
+ * exported below (SpanRows: every span of a file by row number, for the workspace summary).
  */
 export * from './types';
 export { parseNotes, reparseNotes } from './parse';
@@ -17,5 +17,7 @@ export type { AttributeBlock } from './attributes';
 export { OutlineLabels } from './outlineTable';
 export { enclosingInitiatives, initiativeFinder } from './enclosingInitiative';
 export { walkDepthFirst } from './walk';
+export { SpanRows } from './spanRows';
+export type { SpanFigure } from './spanRows';
 export type { TreeNode } from './walk';
 export type { OutlineNodeKind } from './outlineTable';
