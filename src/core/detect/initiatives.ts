@@ -200,8 +200,11 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
       // "предложил открыть в Казахстане", "предложено обсудить на": a verb and where, not what.
       if (verbAndPrepositionOnly(words, wordIndexAt(words, start), end)) continue;
     }
-    const said = text.slice(w.start, trigger.before ? words[k + 1].end : w.end);
-    out.push({ start, end, reason: `${trigger.kind}: “${said}”`, kind: trigger.kind, source: 'rule' });
+    // The reason quotes the trigger as written; for a one-word trigger that is the word's spelling, made once.
+    let reason: string;
+    if (trigger.before) reason = `${trigger.kind}: “${text.slice(w.start, words[k + 1].end)}”`;
+    else reason = w.facts.ruleReason ??= `${trigger.kind}: “${text.slice(w.start, w.end)}”`;
+    out.push({ start, end, reason, kind: trigger.kind, source: 'rule' });
   }
 }
 
