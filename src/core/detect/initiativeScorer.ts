@@ -12,7 +12,7 @@ import type { HeadClass } from './initiativeClasses';
 import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
 import { factsStem, type WordFacts } from './wordFacts';
-import { digitThenSpacesBefore, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
+import { digitThenSpacesBefore, isDigitCode, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
 import { SkipCursor } from './skip';
 import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
@@ -61,6 +61,8 @@ export class LineScorer {
   private readonly sink: ScoreSink | undefined;
   private readonly said: boolean[] = [];
   private readonly marks = new LineMarks();
+  /** The line's candidates (reused from line to line). */
+  private readonly raw: RawCandidate[] = [];
 
   constructor(private readonly text: string, language: string, private readonly weights: InitiativeWeights, keepFeatures = false,
     private readonly keepAbove = Number.NEGATIVE_INFINITY) {
@@ -73,7 +75,9 @@ export class LineScorer {
     const text = this.text;
     // Headlines name what the article is about; the rules leave them alone, and so do the others.
     if (isHeadline(text, from, to, words)) return;
-    const raw: RawCandidate[] = [...rules];
+    const raw = this.raw;
+    raw.length = 0;
+    for (let i = 0; i < rules.length; i++) raw.push(rules[i]);
     for (let k = 0; k < words.length; k++) {
       const h = words[k].head;
       if (h) {
@@ -220,6 +224,46 @@ class ScoreSink implements FeatureSink {
   }
 }
 
+/** `/\b(?:19|20)\d\d\b/u.test(text.slice(from, to))`: a year (word boundaries as `\b` reads them in that slice). */
+export function hasYear(text: string, from: number, to: number): boolean {
+  for (let p = from; p + 4 <= to; p++) {
+    const a = text.charCodeAt(p);
+    if (!((a === 49 && text.charCodeAt(p + 1) === 57) || (a === 50 && text.charCodeAt(p + 1) === 48))) continue;
+    if (!isDigitCode(text.charCodeAt(p + 2)) || !isDigitCode(text.charCodeAt(p + 3))) continue;
+    if (p > from && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
+    if (p + 4 < to && isAsciiWordChar(text.charCodeAt(p + 4))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** `/[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(from, to))`: money in the stretch. */
+export function hasMoney(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const a = text.charCodeAt(p);
+    if (a === 36 || a === 0x20ac || a === 0x20bd || a === 0xa5) return true;
+    if (a === 0x43c) {
+      if (startsAt(text, p, to, 'млн') || startsAt(text, p, to, 'млрд')) return true;
+    } else if (a === 98) {
+      if (startsAt(text, p, to, 'billion')) return true;
+      if (text.charCodeAt(p + 1) === 110 && p + 2 <= to && (p + 2 === to || !isAsciiWordChar(text.charCodeAt(p + 2)))) return true;
+    } else if (a === 109 && startsAt(text, p, to, 'million')) return true;
+  }
+  return false;
+}
+
+/** `word` is written at `p` and ends by `to`. */
+function startsAt(text: string, p: number, to: number, word: string): boolean {
+  if (p + word.length > to) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(p + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** What `\b` counts as a word character: `[A-Za-z0-9_]`. */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
 /** "funds", "proposals", "talks"; not "gas", "status", "address", "basis". */
 function isEnglishPlural(lower: string): boolean {
   const n = lower.length;
@@ -309,8 +353,8 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (quoted) f.add(F.quoted);
   if (digit) f.add(F.digit);
   const tailEnd = Math.max(c.end, Math.min(lineEnd, c.end + 30));
-  if ((digit || marks.digit(text, c.end, tailEnd)) && /\b(?:19|20)\d\d\b/u.test(text.slice(c.start, tailEnd))) f.add(F.year);
-  if (digit && /[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(c.start, c.end))) f.add(F.money);
+  if ((digit || marks.digit(text, c.end, tailEnd)) && hasYear(text, c.start, tailEnd)) f.add(F.year);
+  if (digit && hasMoney(text, c.start, c.end)) f.add(F.money);
   if (overlapping > 0) f.add(F.multi[bucket(overlapping, MULTI_EDGES)]);
   // The words before the candidate in its sentence: governing verbs, mood, actor.
   if (sent === 0) f.add(F.sentFirst);
@@ -338,14 +382,16 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         if (d <= 2) {
           if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
           const st = factsStem(w.facts);
-          if (!pv.some((p) => factsStem(p) === st)) pv.push(w.facts);
+          let seen = false;
+          for (let q = 0; q < pv.length; q++) if (factsStem(pv[q]) === st) { seen = true; break; }
+          if (!seen) pv.push(w.facts);
         }
       }
       if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
         if (w.facts.ruInfinitive) ruInf = true;
         else if (w.facts.ruPast) ruPast = true;
       }
-      if (d <= 2 && w.lower.endsWith('ed')) enEd = true;
+      if (d <= 2 && w.facts.enEd) enEd = true;
       if (d === 1 && w.lower === 'to') f.add(F.to);
     }
     if (actor < 0 && w.cap) actor = d;

@@ -19,6 +19,8 @@ export interface WordFacts {
   readonly ruInfinitive: boolean;
   /** A Russian past-tense ending (`-л`, `-ла`, `-ли`, `-ло`). */
   readonly ruPast: boolean;
+  /** Ends in `ed` (an English past form: "proposed", "agreed"). */
+  readonly enEd: boolean;
   /** Its stem, once asked for (`factsStem`). */
   stem?: string;
   /** The weights of the features it names (by its stem or ending), for the last weight table that scored it. */
@@ -61,6 +63,7 @@ class Facts implements WordFacts {
   readonly ruAdjective: boolean;
   readonly ruInfinitive: boolean;
   readonly ruPast: boolean;
+  readonly enEd: boolean;
   readonly capitals: boolean;
   stem: string | undefined = undefined;
   weights: WordWeights | undefined = undefined;
@@ -77,6 +80,7 @@ class Facts implements WordFacts {
     this.ruAdjective = RU_ADJECTIVE.test(lower);
     this.ruInfinitive = RU_INFINITIVE.test(lower);
     this.ruPast = RU_PAST.test(lower);
+    this.enEd = lower.endsWith('ed');
     this.capitals = spelling.length >= 2 && isCapitalLetter(spelling.charCodeAt(1)) && lower.toUpperCase() === spelling;
   }
 }
