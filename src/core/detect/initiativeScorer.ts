@@ -12,7 +12,7 @@ import type { HeadClass } from './initiativeClasses';
 import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
 import { factsStem, type WordFacts } from './wordFacts';
-import { digitThenSpacesBefore, isDigitCode, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
+import { digitThenSpacesBefore, hasMoney, hasYear, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
 import { SkipCursor } from './skip';
 import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
@@ -64,8 +64,12 @@ export class LineScorer {
   /** The line's candidates (reused from line to line). */
   private readonly raw: RawCandidate[] = [];
 
+  /**
+   * With a `selection`, kept candidates go straight into it (suggesting) and `out` stays empty;
+   * without one they are collected in `out` (training, cross-validation, `scoreCandidates`).
+   */
   constructor(private readonly text: string, language: string, private readonly weights: InitiativeWeights, keepFeatures = false,
-    private readonly keepAbove = Number.NEGATIVE_INFINITY) {
+    private readonly keepAbove = Number.NEGATIVE_INFINITY, private readonly selection?: Selection) {
     this.lang = language === 'ru' ? 0 : 1;
     this.sink = keepFeatures ? undefined : new ScoreSink(compileWeights(weights));
   }
@@ -107,7 +111,9 @@ export class LineScorer {
         sink.reset();
         candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, sink);
         const score = floor(c, sigmoid(sink.z));
-        if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
+        if (score < this.keepAbove) continue;
+        if (this.selection) this.selection.add(c, score);
+        else this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
       } else {
         const names = new NameSink();
         candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, names);
@@ -222,46 +228,6 @@ class ScoreSink implements FeatureSink {
   addPunct(ch: string): void {
     this.z += this.table.punct.get(ch) ?? 0;
   }
-}
-
-/** `/\b(?:19|20)\d\d\b/u.test(text.slice(from, to))`: a year (word boundaries as `\b` reads them in that slice). */
-export function hasYear(text: string, from: number, to: number): boolean {
-  for (let p = from; p + 4 <= to; p++) {
-    const a = text.charCodeAt(p);
-    if (!((a === 49 && text.charCodeAt(p + 1) === 57) || (a === 50 && text.charCodeAt(p + 1) === 48))) continue;
-    if (!isDigitCode(text.charCodeAt(p + 2)) || !isDigitCode(text.charCodeAt(p + 3))) continue;
-    if (p > from && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
-    if (p + 4 < to && isAsciiWordChar(text.charCodeAt(p + 4))) continue;
-    return true;
-  }
-  return false;
-}
-
-/** `/[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(from, to))`: money in the stretch. */
-export function hasMoney(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) {
-    const a = text.charCodeAt(p);
-    if (a === 36 || a === 0x20ac || a === 0x20bd || a === 0xa5) return true;
-    if (a === 0x43c) {
-      if (startsAt(text, p, to, 'млн') || startsAt(text, p, to, 'млрд')) return true;
-    } else if (a === 98) {
-      if (startsAt(text, p, to, 'billion')) return true;
-      if (text.charCodeAt(p + 1) === 110 && p + 2 <= to && (p + 2 === to || !isAsciiWordChar(text.charCodeAt(p + 2)))) return true;
-    } else if (a === 109 && startsAt(text, p, to, 'million')) return true;
-  }
-  return false;
-}
-
-/** `word` is written at `p` and ends by `to`. */
-function startsAt(text: string, p: number, to: number, word: string): boolean {
-  if (p + word.length > to) return false;
-  for (let i = 0; i < word.length; i++) if (text.charCodeAt(p + i) !== word.charCodeAt(i)) return false;
-  return true;
-}
-
-/** What `\b` counts as a word character: `[A-Za-z0-9_]`. */
-function isAsciiWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 /** "funds", "proposals", "talks"; not "gas", "status", "address", "basis". */
@@ -418,22 +384,42 @@ export const DEFAULT_MIN_SCORE = 0.5;
  */
 export function selectSuggestions(text: string, scored: readonly ScoredCandidate[], minScore: number, skip?: readonly TextRange[]): SuggestedInitiative[] {
   const kept = scored.filter((c) => c.score >= minScore).sort((a, b) => a.start - b.start || b.end - a.end);
-  const skipper = new SkipCursor(skip);
-  const out: { start: number; end: number; reason: string; kind: InitiativeKind; score: number }[] = [];
-  for (const c of kept) {
-    if (skipper.covering(c.start)) continue;
+  const selection = new Selection(text, skip);
+  for (const c of kept) selection.add(c, c.score);
+  return selection.suggestions();
+}
+
+/**
+ * `selectSuggestions` fed one kept candidate at a time, in order (by start, the longer first, ties
+ * in the order met): the scorer's lines come in text order and each line's candidates sorted so,
+ * so suggesting merges as it scores and builds no object per kept candidate.
+ */
+export class Selection {
+  private readonly skipper: SkipCursor;
+  private readonly out: { start: number; end: number; reason: string; kind: InitiativeKind; score: number }[] = [];
+
+  constructor(private readonly text: string, skip?: readonly TextRange[]) {
+    this.skipper = new SkipCursor(skip);
+  }
+
+  add(c: RawCandidate, score: number): void {
+    const skipper = this.skipper;
+    if (skipper.covering(c.start)) return;
     // A stretch that already holds an annotation has been marked up by the analyst.
-    if (skipper.nextStart(c.start) < c.end) continue;
-    const last = out[out.length - 1];
+    if (skipper.nextStart(c.start) < c.end) return;
+    const last = this.out[this.out.length - 1];
     if (last && c.start < last.end) {
       last.end = Math.max(last.end, c.end);
-      if (c.score > last.score) Object.assign(last, { reason: c.reason, kind: c.kind, score: c.score });
-      continue;
+      if (score > last.score) Object.assign(last, { reason: c.reason, kind: c.kind, score });
+      return;
     }
-    out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, score: c.score });
+    this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, score });
   }
-  return out.map((c) => ({
-    kind: 'initiative', start: c.start, end: c.end, text: text.slice(c.start, c.end), reason: c.reason, initiativeKind: c.kind,
-    score: Math.round(c.score * 1000) / 1000,
-  }));
+
+  suggestions(): SuggestedInitiative[] {
+    return this.out.map((c) => ({
+      kind: 'initiative', start: c.start, end: c.end, text: this.text.slice(c.start, c.end), reason: c.reason, initiativeKind: c.kind,
+      score: Math.round(c.score * 1000) / 1000,
+    }));
+  }
 }

@@ -16,7 +16,7 @@
  */
 import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, OBJECT_PREPOSITIONS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
-import { DEFAULT_MIN_SCORE, LineScorer, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { DEFAULT_MIN_SCORE, LineScorer, Selection, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
 import { firstNonSpace, isFinalStop, lastNonSpace } from './scan';
 import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
@@ -41,7 +41,8 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   // One pass over the lines: each line is split into words once, for the rules and the scorer.
   const rules = new RuleReader(text, options.figures ?? detectFigures(text, language, skip));
-  const scorer = new LineScorer(text, language, weights, false, minScore);
+  const selection = new Selection(text, skip);
+  const scorer = new LineScorer(text, language, weights, false, minScore, selection);
   const lineRules: RawCandidate[] = [];
   const reader = new WordReader();
   for (let lineStart = 0; lineStart <= text.length;) {
@@ -53,7 +54,7 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
     if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules);
     lineStart = lineEnd + 1;
   }
-  return selectSuggestions(text, scorer.out, minScore, skip);
+  return selection.suggestions();
 }
 
 /** Options of `suggestInitiatives`. */

@@ -157,3 +157,43 @@ export class LineMarks {
     return start < end && this.nextQuote[start - this.from] < end;
   }
 }
+
+/** `/\b(?:19|20)\d\d\b/u.test(text.slice(from, to))`: a year (word boundaries as `\b` reads them in that slice). */
+export function hasYear(text: string, from: number, to: number): boolean {
+  for (let p = from; p + 4 <= to; p++) {
+    const a = text.charCodeAt(p);
+    if (!((a === 49 && text.charCodeAt(p + 1) === 57) || (a === 50 && text.charCodeAt(p + 1) === 48))) continue;
+    if (!isDigitCode(text.charCodeAt(p + 2)) || !isDigitCode(text.charCodeAt(p + 3))) continue;
+    if (p > from && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
+    if (p + 4 < to && isAsciiWordChar(text.charCodeAt(p + 4))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** `/[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(from, to))`: money in the stretch. */
+export function hasMoney(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const a = text.charCodeAt(p);
+    if (a === 36 || a === 0x20ac || a === 0x20bd || a === 0xa5) return true;
+    if (a === 0x43c) {
+      if (startsAt(text, p, to, 'млн') || startsAt(text, p, to, 'млрд')) return true;
+    } else if (a === 98) {
+      if (startsAt(text, p, to, 'billion')) return true;
+      if (text.charCodeAt(p + 1) === 110 && p + 2 <= to && (p + 2 === to || !isAsciiWordChar(text.charCodeAt(p + 2)))) return true;
+    } else if (a === 109 && startsAt(text, p, to, 'million')) return true;
+  }
+  return false;
+}
+
+/** `word` is written at `p` and ends by `to`. */
+function startsAt(text: string, p: number, to: number, word: string): boolean {
+  if (p + word.length > to) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(p + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** What `\b` counts as a word character: `[A-Za-z0-9_]`. */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
