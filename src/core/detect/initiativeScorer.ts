@@ -254,8 +254,14 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   f.add(src < 0 || kind < 0 ? -1 : F.kind[src * KIND_COUNT + kind]);
   if (src === 0) f.addTrigger(c.reason);
   const first = wordIndexAt(words, c.start);
-  let last = first;
-  while (last + 1 < words.length && words[last + 1].start < c.end) last++;
+  // The last word starting before the end (a binary search: rule candidates run to a clause's end).
+  let lo = first + 1;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < c.end) lo = mid + 1; else hi = mid;
+  }
+  const last = lo - 1;
   const inSpan = first < words.length && words[first].start < c.end;
   // The head: the first head word inside the span.
   let head: HeadClass | undefined;
