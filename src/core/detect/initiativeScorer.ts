@@ -12,7 +12,7 @@ import type { HeadClass } from './initiativeClasses';
 import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
 import { factsStem, type WordFacts } from './wordFacts';
-import { digitThenSpacesBefore, hasMoney, hasYear, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
+import { digitThenSpacesBefore, hasMoney, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
 import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
 import { SkipCursor } from './skip';
 import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
@@ -91,11 +91,11 @@ export class LineScorer {
       }
       else objectOf(text, words, k, raw);
     }
+    this.marks.read(text, from, to);
     names(text, words, raw);
-    quotes(text, from, to, raw);
+    quotes(text, this.marks.quoteFrom(from), to, raw);
     if (raw.length === 0) return;
     sortCandidates(raw);
-    this.marks.read(text, from, to);
     // Sentences with a reporting verb ("said", "заявил").
     const said = this.said;
     said.length = 0;
@@ -325,7 +325,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (quoted) f.add(F.quoted);
   if (digit) f.add(F.digit);
   const tailEnd = Math.max(c.end, Math.min(lineEnd, c.end + 30));
-  if ((digit || marks.digit(text, c.end, tailEnd)) && hasYear(text, c.start, tailEnd)) f.add(F.year);
+  if ((digit || marks.digit(text, c.end, tailEnd)) && marks.year(text, c.start, tailEnd)) f.add(F.year);
   if (digit && hasMoney(text, c.start, c.end)) f.add(F.money);
   if (overlapping > 0) f.add(F.multi[bucket(overlapping, MULTI_EDGES)]);
   // The words before the candidate in its sentence: governing verbs, mood, actor.

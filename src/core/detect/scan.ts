@@ -109,7 +109,7 @@ export function isFinalStop(code: number): boolean {
 }
 
 /**
- * Where the next digit and the next opening quote are, from every position of a line: whether a
+ * Where the next digit, opening quote and year (`19dd`, `20dd`) are, from every position of a line: whether a
  * candidate's span (or the stretch after it) holds one is then one read, however many candidates
  * overlap there. The buffers are reused from line to line.
  */
@@ -118,27 +118,35 @@ export class LineMarks {
   private to = 0;
   private nextDigit = new Int32Array(256);
   private nextQuote = new Int32Array(256);
+  private nextYear = new Int32Array(256);
 
   read(text: string, from: number, to: number): void {
     const n = to - from + 1;
     if (this.nextDigit.length < n) {
       this.nextDigit = new Int32Array(n * 2);
       this.nextQuote = new Int32Array(n * 2);
+      this.nextYear = new Int32Array(n * 2);
     }
     this.from = from;
     this.to = to;
     const digits = this.nextDigit;
     const quotes = this.nextQuote;
+    const years = this.nextYear;
     let digit = to;
     let quote = to;
+    let year = to;
     digits[n - 1] = to;
     quotes[n - 1] = to;
+    years[n - 1] = to;
     for (let p = to - 1; p >= from; p--) {
       const code = text.charCodeAt(p);
-      if (isDigitCode(code)) digit = p;
-      else if (isOpeningQuote(code)) quote = p;
+      if (isDigitCode(code)) {
+        digit = p;
+        if (p + 4 <= to && yearDigitsAt(text, p)) year = p;
+      } else if (isOpeningQuote(code)) quote = p;
       digits[p - from] = digit;
       quotes[p - from] = quote;
+      years[p - from] = year;
     }
   }
 
@@ -146,6 +154,22 @@ export class LineMarks {
   digit(text: string, start: number, end: number): boolean {
     if (start < this.from || end > this.to) return hasDigit(text, start, end);
     return start < end && this.nextDigit[start - this.from] < end;
+  }
+
+  /** The first opening quote (`[«“"‘]`) at or after `start` on the line, or the line's end. */
+  quoteFrom(start: number): number {
+    return this.nextQuote[start - this.from];
+  }
+
+  /** `hasYear(text, start, end)`, reading the line's year marks. */
+  year(text: string, start: number, end: number): boolean {
+    if (start < this.from || end > this.to) return hasYear(text, start, end);
+    for (let p = this.nextYear[start - this.from]; p + 4 <= end; p = this.nextYear[p + 1 - this.from]) {
+      if (p > start && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
+      if (p + 4 < end && isAsciiWordChar(text.charCodeAt(p + 4))) continue;
+      return true;
+    }
+    return false;
   }
 
   /** An opening quote in `[start, end)`. */
@@ -162,8 +186,7 @@ export class LineMarks {
 export function hasYear(text: string, from: number, to: number): boolean {
   for (let p = from; p + 4 <= to; p++) {
     const a = text.charCodeAt(p);
-    if (!((a === 49 && text.charCodeAt(p + 1) === 57) || (a === 50 && text.charCodeAt(p + 1) === 48))) continue;
-    if (!isDigitCode(text.charCodeAt(p + 2)) || !isDigitCode(text.charCodeAt(p + 3))) continue;
+    if (!((a === 49 || a === 50) && yearDigitsAt(text, p))) continue;
     if (p > from && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
     if (p + 4 < to && isAsciiWordChar(text.charCodeAt(p + 4))) continue;
     return true;
@@ -184,6 +207,13 @@ export function hasMoney(text: string, from: number, to: number): boolean {
     } else if (a === 109 && startsAt(text, p, to, 'million')) return true;
   }
   return false;
+}
+
+/** `19dd` or `20dd` at `p`. */
+function yearDigitsAt(text: string, p: number): boolean {
+  const a = text.charCodeAt(p);
+  const b = text.charCodeAt(p + 1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitCode(text.charCodeAt(p + 2)) && isDigitCode(text.charCodeAt(p + 3));
 }
 
 /** `word` is written at `p` and ends by `to`. */
