@@ -13,8 +13,7 @@ import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, headIndex, KIND_C
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
 import { factsStem, type WordFacts } from './wordFacts';
 import { digitThenSpacesBefore, hasMoney, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
-import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
-import { SkipCursor } from './skip';
+import type { SuggestionMerger } from './initiativeSelection';
 import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
@@ -69,7 +68,7 @@ export class LineScorer {
    * without one they are collected in `out` (training, cross-validation, `scoreCandidates`).
    */
   constructor(private readonly text: string, language: string, private readonly weights: InitiativeWeights, keepFeatures = false,
-    private readonly keepAbove = Number.NEGATIVE_INFINITY, private readonly selection?: Selection) {
+    private readonly keepAbove = Number.NEGATIVE_INFINITY, private readonly selection?: SuggestionMerger) {
     this.lang = language === 'ru' ? 0 : 1;
     this.sink = keepFeatures ? undefined : new ScoreSink(compileWeights(weights));
   }
@@ -96,6 +95,7 @@ export class LineScorer {
     quotes(text, this.marks.quoteFrom(from), to, raw);
     if (raw.length === 0) return;
     sortCandidates(raw);
+    const lineNo = ++lineCount;
     // Sentences with a reporting verb ("said", "заявил").
     const said = this.said;
     said.length = 0;
@@ -109,20 +109,23 @@ export class LineScorer {
       for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
       if (sink) {
         sink.reset();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, sink);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, sink, lineNo);
         const score = floor(c, sigmoid(sink.z));
         if (score < this.keepAbove) continue;
         if (this.selection) this.selection.add(c, score);
         else this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
       } else {
         const names = new NameSink();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, names);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, names, lineNo);
         const score = floor(c, scoreOf(names.names, this.weights));
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
       }
     }
   }
 }
+
+/** Lines scored so far, by every scorer: a line's number keys the look-back kept between its candidates. */
+let lineCount = 0;
 
 /** σ(bias + Σ weights of the features present); unknown features weigh nothing. */
 export function scoreOf(features: readonly string[], weights: InitiativeWeights): number {
@@ -238,14 +241,10 @@ function isEnglishPlural(lower: string): boolean {
   return before !== 115 && before !== 117 && before !== 105;
 }
 
-/** Scratch lists of `candidateFeatures` (one candidate at a time; reused, so none is allocated per candidate). */
-const PRE = new Int32Array(12);
-const PRE2 = new Int32Array(12);
-const PV: WordFacts[] = [];
 
 /** The features of one candidate (names are stable: the weights file is keyed by them). */
 function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, saidSentences: readonly boolean[],
-  marks: LineMarks, f: FeatureSink): void {
+  marks: LineMarks, f: FeatureSink, line: number): void {
   const src = sourceIndex(c.source);
   f.add(F.lang[lang]);
   f.add(at(F.src, src));
@@ -330,19 +329,58 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (overlapping > 0) f.add(F.multi[bucket(overlapping, MULTI_EDGES)]);
   // The words before the candidate in its sentence: governing verbs, mood, actor.
   if (sent === 0) f.add(F.sentFirst);
-  let actor = -1;
+  // Candidates come sorted by start, so those sharing a first word come together: the look-back is made once for them.
+  const ctx = CONTEXT;
+  if (ctx.line !== line || ctx.first !== first) readContext(words, first, sent, line);
+  if (ctx.to) f.add(F.to);
+  const pre = ctx.pre;
+  const preCount = ctx.preCount;
+  const pre2 = ctx.pre2;
+  const pv = ctx.pv;
+  for (let i = 0; i < preCount; i++) {
+    f.add(F.pre[pre[i]]);
+    f.add(src < 0 ? -1 : F.preSrc[pre[i] * SOURCE_COUNT + src]);
+  }
+  for (let i = 0; i < ctx.pre2Count; i++) f.add(F.pre2[pre2[i]]);
+  for (let i = 0; i < pv.length; i++) f.addWord('pv', pv[i]);
+  if (ctx.ruInf) f.add(F.ruInf);
+  if (ctx.ruPast) f.add(F.ruPast);
+  if (ctx.enEd) f.add(F.enEd);
+  f.add(F.actor[ctx.actor < 0 ? 0 : 1 + bucket(ctx.actor, ACTOR_EDGES)]);
+  if (saidSentences[sent] === true) f.add(F.said);
+}
+
+/** What the words before a candidate's first word say (`readContext`), kept for the next candidate starting there. */
+const CONTEXT = {
+  line: -1, first: -1,
+  /** Cue classes of the six words before, each once, in the order met; `pre2` of the two before. */
+  pre: new Int32Array(12), preCount: 0, pre2: new Int32Array(12), pre2Count: 0,
+  /** Cue words among the two before, one per stem. */
+  pv: [] as WordFacts[],
+  ruInf: false, ruPast: false, enEd: false, to: false,
+  /** Distance to the nearest capitalised word before (within 12, the same sentence), -1 for none. */
+  actor: -1,
+};
+
+/** Fills `CONTEXT` for the candidates starting at word `first` (in sentence `sent`) of line number `line`. */
+function readContext(words: readonly Word[], first: number, sent: number, line: number): void {
+  const ctx = CONTEXT;
+  ctx.line = line;
+  ctx.first = first;
   // Cues can repeat within the window; each feature counts once (cue classes as bit sets, kept in the order met).
   let preSeen = 0;
   let preCount = 0;
   let pre2Seen = 0;
   let pre2Count = 0;
-  const pre = PRE;
-  const pre2 = PRE2;
-  const pv = PV;
+  const pre = ctx.pre;
+  const pre2 = ctx.pre2;
+  const pv = ctx.pv;
   pv.length = 0;
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
+  let to = false;
+  let actor = -1;
   for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
     const w = words[j];
     if (w.sent !== sent) break;
@@ -364,68 +402,18 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         else if (w.facts.ruPast) ruPast = true;
       }
       if (d <= 2 && w.facts.enEd) enEd = true;
-      if (d === 1 && w.lower === 'to') f.add(F.to);
+      if (d === 1 && w.lower === 'to') to = true;
     }
     if (actor < 0 && w.cap) actor = d;
   }
-  for (let i = 0; i < preCount; i++) {
-    f.add(F.pre[pre[i]]);
-    f.add(src < 0 ? -1 : F.preSrc[pre[i] * SOURCE_COUNT + src]);
-  }
-  for (let i = 0; i < pre2Count; i++) f.add(F.pre2[pre2[i]]);
-  for (const facts of pv) f.addWord('pv', facts);
-  if (ruInf) f.add(F.ruInf);
-  if (ruPast) f.add(F.ruPast);
-  if (enEd) f.add(F.enEd);
-  f.add(F.actor[actor < 0 ? 0 : 1 + bucket(actor, ACTOR_EDGES)]);
-  if (saidSentences[sent] === true) f.add(F.said);
+  ctx.preCount = preCount;
+  ctx.pre2Count = pre2Count;
+  ctx.ruInf = ruInf;
+  ctx.ruPast = ruPast;
+  ctx.enEd = enEd;
+  ctx.to = to;
+  ctx.actor = actor;
 }
 
 /** Default for `minScore` (and `summitNotes.detection.minScore`): chosen from the CV curve (docs/DETECTION.md). */
 export const DEFAULT_MIN_SCORE = 0.5;
-
-/**
- * Suggestions from scored candidates: those at or above `minScore`, not touching a skipped range,
- * overlapping ones merged into one (its score is the highest, its reason and kind that candidate's).
- */
-export function selectSuggestions(text: string, scored: readonly ScoredCandidate[], minScore: number, skip?: readonly TextRange[]): SuggestedInitiative[] {
-  const kept = scored.filter((c) => c.score >= minScore).sort((a, b) => a.start - b.start || b.end - a.end);
-  const selection = new Selection(text, skip);
-  for (const c of kept) selection.add(c, c.score);
-  return selection.suggestions();
-}
-
-/**
- * `selectSuggestions` fed one kept candidate at a time, in order (by start, the longer first, ties
- * in the order met): the scorer's lines come in text order and each line's candidates sorted so,
- * so suggesting merges as it scores and builds no object per kept candidate.
- */
-export class Selection {
-  private readonly skipper: SkipCursor;
-  private readonly out: { start: number; end: number; reason: string; kind: InitiativeKind; score: number }[] = [];
-
-  constructor(private readonly text: string, skip?: readonly TextRange[]) {
-    this.skipper = new SkipCursor(skip);
-  }
-
-  add(c: RawCandidate, score: number): void {
-    const skipper = this.skipper;
-    if (skipper.covering(c.start)) return;
-    // A stretch that already holds an annotation has been marked up by the analyst.
-    if (skipper.nextStart(c.start) < c.end) return;
-    const last = this.out[this.out.length - 1];
-    if (last && c.start < last.end) {
-      last.end = Math.max(last.end, c.end);
-      if (score > last.score) Object.assign(last, { reason: c.reason, kind: c.kind, score });
-      return;
-    }
-    this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, score });
-  }
-
-  suggestions(): SuggestedInitiative[] {
-    return this.out.map((c) => ({
-      kind: 'initiative', start: c.start, end: c.end, text: this.text.slice(c.start, c.end), reason: c.reason, initiativeKind: c.kind,
-      score: Math.round(c.score * 1000) / 1000,
-    }));
-  }
-}

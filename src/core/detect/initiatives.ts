@@ -16,7 +16,8 @@
  */
 import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, OBJECT_PREPOSITIONS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
-import { DEFAULT_MIN_SCORE, LineScorer, Selection, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { DEFAULT_MIN_SCORE, LineScorer, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { SuggestionMerger } from './initiativeSelection';
 import { firstNonSpace, isFinalStop, lastNonSpace } from './scan';
 import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
@@ -41,7 +42,7 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   // One pass over the lines: each line is split into words once, for the rules and the scorer.
   const rules = new RuleReader(text, options.figures ?? detectFigures(text, language, skip));
-  const selection = new Selection(text, skip);
+  const selection = new SuggestionMerger(text, skip);
   const scorer = new LineScorer(text, language, weights, false, minScore, selection);
   const lineRules: RawCandidate[] = [];
   const reader = new WordReader();
