@@ -109,62 +109,61 @@ export function isFinalStop(code: number): boolean {
 }
 
 /**
- * Where the next digit, opening quote and year (`19dd`, `20dd`) are, from every position of a line: whether a
- * candidate's span (or the stretch after it) holds one is then one read, however many candidates
- * overlap there. The buffers are reused from line to line.
+ * The digit runs, opening quotes and years (`19dd`, `20dd`) of a line, found in one forward scan:
+ * whether a candidate's span (or the stretch after it) holds one is then a walk over a few marks,
+ * however many candidates overlap there. The lists are reused from line to line.
  */
 export class LineMarks {
   private from = 0;
   private to = 0;
-  private nextDigit = new Int32Array(256);
-  private nextQuote = new Int32Array(256);
-  private nextYear = new Int32Array(256);
+  /** Digit runs as `[start, end)` pairs, in order. */
+  private readonly digits: number[] = [];
+  private readonly quotes: number[] = [];
+  private readonly years: number[] = [];
 
   read(text: string, from: number, to: number): void {
-    const n = to - from + 1;
-    if (this.nextDigit.length < n) {
-      this.nextDigit = new Int32Array(n * 2);
-      this.nextQuote = new Int32Array(n * 2);
-      this.nextYear = new Int32Array(n * 2);
-    }
     this.from = from;
     this.to = to;
-    const digits = this.nextDigit;
-    const quotes = this.nextQuote;
-    const years = this.nextYear;
-    let digit = to;
-    let quote = to;
-    let year = to;
-    digits[n - 1] = to;
-    quotes[n - 1] = to;
-    years[n - 1] = to;
-    for (let p = to - 1; p >= from; p--) {
+    const digits = this.digits;
+    const quotes = this.quotes;
+    const years = this.years;
+    digits.length = 0;
+    quotes.length = 0;
+    years.length = 0;
+    for (let p = from; p < to; p++) {
       const code = text.charCodeAt(p);
-      if (isDigitCode(code)) {
-        digit = p;
-        if (p + 4 <= to && yearDigitsAt(text, p)) year = p;
-      } else if (isOpeningQuote(code)) quote = p;
-      digits[p - from] = digit;
-      quotes[p - from] = quote;
-      years[p - from] = year;
+      if (code <= 57) {
+        if (code >= 48) {
+          const start = p;
+          for (; p < to && isDigitCode(text.charCodeAt(p)); p++) if (p + 4 <= to && yearDigitsAt(text, p)) years.push(p);
+          digits.push(start, p);
+          p--;
+        } else if (code === 34) quotes.push(p);
+      } else if (code === 0xab || code === 0x201c || code === 0x2018) quotes.push(p);
     }
   }
 
   /** A digit in `[start, end)` (`hasDigit`). */
   digit(text: string, start: number, end: number): boolean {
     if (start < this.from || end > this.to) return hasDigit(text, start, end);
-    return start < end && this.nextDigit[start - this.from] < end;
+    if (start >= end) return false;
+    const digits = this.digits;
+    for (let i = 0; i < digits.length && digits[i] < end; i += 2) if (digits[i + 1] > start) return true;
+    return false;
   }
 
   /** The first opening quote (`[«“"‘]`) at or after `start` on the line, or the line's end. */
   quoteFrom(start: number): number {
-    return this.nextQuote[start - this.from];
+    for (const q of this.quotes) if (q >= start) return q;
+    return this.to;
   }
 
   /** `hasYear(text, start, end)`, reading the line's year marks. */
   year(text: string, start: number, end: number): boolean {
     if (start < this.from || end > this.to) return hasYear(text, start, end);
-    for (let p = this.nextYear[start - this.from]; p + 4 <= end; p = this.nextYear[p + 1 - this.from]) {
+    for (const p of this.years) {
+      if (p + 4 > end) break;
+      if (p < start) continue;
       if (p > start && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
       if (p + 4 < end && isAsciiWordChar(text.charCodeAt(p + 4))) continue;
       return true;
@@ -178,7 +177,11 @@ export class LineMarks {
       for (let p = start; p < end; p++) if (isOpeningQuote(text.charCodeAt(p))) return true;
       return false;
     }
-    return start < end && this.nextQuote[start - this.from] < end;
+    for (const q of this.quotes) {
+      if (q >= end) return false;
+      if (q >= start) return true;
+    }
+    return false;
   }
 }
 
