@@ -215,16 +215,18 @@ function clauseEnd(text: string, from: number, lineEnd: number, words: readonly 
   const cap = Math.min(lineEnd, from + MAX_SPAN);
   let wi = k + 1;
   for (let p = from; p < cap; p++) {
-    const ch = text[p];
-    if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && (p + 1 >= lineEnd || isInlineSpace(text.charCodeAt(p + 1)) || '"”»\r'.includes(text[p + 1]))) {
+    const ch = text.charCodeAt(p);
+    // `.`, `!`, `?`, `;` before a space, `"`, `”`, `»`, `\r` or the line's end.
+    if ((ch === 46 || ch === 33 || ch === 63 || ch === 59) && (p + 1 >= lineEnd || isInlineSpace(text.charCodeAt(p + 1)) || isCloserOrReturn(text.charCodeAt(p + 1)))) {
       // "St. Petersburg", "т. е.": a stop after a short capitalised word or one letter is an abbreviation.
       const before = text.slice(Math.max(from, p - 3), p);
       if (!/(?:^|\s)(?:St|Mr|Ms|Dr|vs|т|г|им|ул)$/u.test(before)) return trimEnd(text, from, p);
     }
-    if (ch === ',' || ch === '—' || ch === '–') {
+    // `,`, `—`, `–`.
+    if (ch === 44 || ch === 0x2014 || ch === 0x2013) {
       while (wi < words.length && words[wi].start <= p) wi++;
       const nextWord = words[wi];
-      if (nextWord && CLAUSE_BREAKERS.has(nextWord.lower) && (ch === ',' || isInlineSpace(text.charCodeAt(p - 1)))) return trimEnd(text, from, p);
+      if (nextWord && CLAUSE_BREAKERS.has(nextWord.lower) && (ch === 44 || isInlineSpace(text.charCodeAt(p - 1)))) return trimEnd(text, from, p);
     }
   }
   if (cap < lineEnd) {
@@ -238,8 +240,18 @@ function clauseEnd(text: string, from: number, lineEnd: number, words: readonly 
 
 function trimEnd(text: string, from: number, p: number): number {
   let e = p;
-  while (e > from && (isInlineSpace(text.charCodeAt(e - 1)) || '\r,:—–-'.includes(text[e - 1]))) e--;
+  while (e > from && (isInlineSpace(text.charCodeAt(e - 1)) || isTrailingMark(text.charCodeAt(e - 1)))) e--;
   return e;
+}
+
+/** `"`, `”`, `»` or `\r`. */
+function isCloserOrReturn(code: number): boolean {
+  return code === 34 || code === 0x201d || code === 0xbb || code === 13;
+}
+
+/** `\r`, `,`, `:`, `—`, `–`, `-`: left off a clause's end. */
+function isTrailingMark(code: number): boolean {
+  return code === 13 || code === 44 || code === 58 || code === 0x2014 || code === 0x2013 || code === 45;
 }
 
 /** Back over up to three modifiers of a trigger noun: "Russia-Greece gas deal", "новой стратегии". */
@@ -286,7 +298,46 @@ function hasObject(text: string, from: number, end: number, figures: readonly De
   if (first && OBJECT_PREPOSITIONS.has(first[1].toLowerCase()) && (/^[a-z]/u.test(first[1]) ? true : passive)) return false;
   // Up to the first comma: the object proper.
   const comma = object.indexOf(',');
+  const properEnd = comma >= 0 ? from + comma : end;
+  const quick = contentWordIn(text, from, properEnd);
+  if (quick !== undefined) return quick;
   const proper = comma >= 0 ? object.slice(0, comma) : object;
   const content = proper.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   return content.some((w) => !MONTH_OR_FILLER.test(w));
+}
+
+/**
+ * `text.slice(from, to).toLowerCase().match(/\p{L}{3,}/gu)` holds a word other than a month or a
+ * filler, read without lowercasing or matching the whole stretch; undefined when the stretch has a
+ * character this does not know (outside ASCII and basic Cyrillic, not a common space, quote or
+ * dash), so the caller reads it the long way.
+ */
+function contentWordIn(text: string, from: number, to: number): boolean | undefined {
+  let run = -1;
+  for (let p = from; p <= to; p++) {
+    const code = p < to ? text.charCodeAt(p) : 32;
+    let letter: boolean;
+    if (code < 0x80) letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    else if (code >= 0x400 && code <= 0x45f) letter = true;
+    else if (isKnownNonLetter(code)) letter = false;
+    else return undefined;
+    if (letter) {
+      if (run < 0) run = p;
+    } else if (run >= 0) {
+      if (p - run >= 3 && !MONTH_OR_FILLER.test(text.slice(run, p).toLowerCase())) return true;
+      run = -1;
+    }
+  }
+  return false;
+}
+
+/** No-break and thin spaces, «», curly quotes, dashes, ellipsis, €, ₽, ¥, °, №: not letters, and their own lowercase. */
+function isKnownNonLetter(code: number): boolean {
+  switch (code) {
+    case 0xa0: case 0xab: case 0xbb: case 0xa5: case 0xb0: case 0x2009: case 0x202f: case 0x2013: case 0x2014: case 0x2018: case 0x2019:
+    case 0x201c: case 0x201d: case 0x2026: case 0x20ac: case 0x20bd: case 0x2116:
+      return true;
+    default:
+      return false;
+  }
 }
