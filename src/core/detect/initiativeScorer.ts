@@ -9,7 +9,7 @@
  * quoted names. One pass over the lines; every look-around is bounded, so the whole is linear.
  */
 import type { HeadClass } from './initiativeClasses';
-import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
+import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
 import { factsStem, type WordFacts } from './wordFacts';
 import { digitThenSpacesBefore, hasMoney, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
@@ -229,7 +229,8 @@ class ScoreSink implements FeatureSink {
     this.z += triggerWeight(this.table, reason);
   }
   addPunct(ch: string): void {
-    this.z += this.table.punct.get(ch) ?? 0;
+    const code = ch.charCodeAt(0);
+    this.z += ch.length === 1 && code < PUNCT_CODES ? this.table.punctByCode[code] : this.table.punct.get(ch) ?? 0;
   }
 }
 
