@@ -312,7 +312,7 @@ function hasObject(text: string, from: number, end: number, figures: readonly De
  * character this does not know (outside ASCII and basic Cyrillic, not a common space, quote or
  * dash), so the caller reads it the long way.
  */
-function contentWordIn(text: string, from: number, to: number): boolean | undefined {
+export function contentWordIn(text: string, from: number, to: number): boolean | undefined {
   let run = -1;
   for (let p = from; p <= to; p++) {
     const code = p < to ? text.charCodeAt(p) : 32;
