@@ -116,7 +116,7 @@ class RuleReader {
       }
       const figures = this.figures;
       while (this.figureIndex < figures.length && figures[this.figureIndex].end <= lineStart) this.figureIndex++;
-      triggersInLine(text, words, lineEnd, figures, this.figureIndex, out);
+      triggersInLine(text, words, lineEnd, figures, this.figureIndex, out, wrapsOn(text, last, lineEnd));
     }
   }
 }
@@ -167,7 +167,28 @@ function findTrigger(lower: string): Trigger | undefined {
   return undefined;
 }
 
-function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: RawCandidate[]): void {
+/**
+ * The sentence goes on past this line, wrapped: the line (its last non-space character at `last`)
+ * has no final stop, and the next line's first letter, within a few characters, is a lowercase one
+ * ("… in four fields: security, the economy, high⏎technology and …", "… обсудить на⏎[первом форуме …").
+ * A next line opening with a capital may be a new sentence or a title's text, so it is not taken for one.
+ */
+function wrapsOn(text: string, last: number, lineEnd: number): boolean {
+  if (isFinalStop(text.charCodeAt(last)) || lineEnd >= text.length) return false;
+  const limit = Math.min(text.length, lineEnd + 12);
+  for (let p = lineEnd + 1; p < limit; p++) {
+    const code = text.charCodeAt(p);
+    if (code === 10) return false;
+    if (isLetter(code)) {
+      const ch = text[p];
+      return ch === ch.toLowerCase() && ch !== ch.toUpperCase();
+    }
+  }
+  return false;
+}
+
+function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: RawCandidate[],
+  wrapped: boolean): void {
   let f = figureFrom;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
@@ -190,6 +211,9 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     if (trigger.before && !(next && trigger.before.includes(next))) continue;
     const objectFrom = trigger.before ? words[k + 1].end : w.end;
     const end = clauseEnd(text, objectFrom, lineEnd, words, k);
+    // A clause that runs into the end of a wrapped line ends on a later line, unknown here: no rule
+    // candidate for a fragment of it (the noun phrases and objects inside it are still candidates).
+    if (wrapped && end === trimEnd(text, objectFrom, lineEnd)) continue;
     let start: number;
     if (trigger.role === 'noun') {
       if ((prev && GENERIC_BEFORE.has(prev)) || (words[k - 2] && GENERIC_BEFORE.has(words[k - 2].lower) && prev === 'of')) continue;
