@@ -20,6 +20,10 @@ function plainText(sizeMb: number, language: 'ru' | 'en'): string {
   return body.replace(/\{[^}\n]*\}/g, '').replace(/\(see [^)\n]*\)/g, '').replace(/[[\]]/g, '');
 }
 
+/** The goal for figures + initiatives (docs/DETECTION.md). */
+const GOAL_MB_PER_SECOND = 10;
+
+const verdicts: string[] = [];
 const rows: string[][] = [['input', 'figures MB/s', 'rules only MB/s', 'initiatives MB/s', 'figures + initiatives MB/s', 'markdown-it MB/s', 'ratio']];
 for (const sizeMb of args.sizesMb) {
   for (const language of ['ru', 'en'] as const) {
@@ -39,6 +43,8 @@ for (const sizeMb of args.sizesMb) {
     }, runs, 1);
     const both = mbPerSecond(bytes, t.both.medianMs);
     const theirs = mbPerSecond(bytes, t.markdownIt.medianMs);
+    verdicts.push(`${language} ${fixed(bytes / 1e6)} MB: figures + initiatives ${fixed(both)} MB/s, markdown-it ${fixed(theirs)} MB/s in the same run: `
+      + `goal ≥ ${GOAL_MB_PER_SECOND} MB/s ${both >= GOAL_MB_PER_SECOND ? 'met' : 'NOT met'}`);
     rows.push([
       `${language} ${fixed(bytes / 1e6)} MB`, fixed(mbPerSecond(bytes, t.figures.medianMs)), fixed(mbPerSecond(bytes, t.rules.medianMs)),
       fixed(mbPerSecond(bytes, t.initiatives.medianMs)), fixed(both), fixed(theirs), `${fixed(both / theirs, 2)}×`,
@@ -47,3 +53,5 @@ for (const sizeMb of args.sizesMb) {
 }
 console.log('\nDetection on generated plain text vs markdown-it, in CPU time (lower quartile of interleaved runs)\n');
 printTable(rows);
+console.log('');
+for (const v of verdicts) console.log(v);

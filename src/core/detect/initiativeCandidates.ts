@@ -150,7 +150,9 @@ export function nounPhrase(text: string, words: readonly Word[], k: number, h: H
     end = w.end;
     taken++;
   }
-  if (/[»”"’]/u.test(text[end] ?? '') && text.slice(start, end).match(/[«“"‘]/u)) end++;
+  // A closing quote `[»”"’]` right after, with an opening one `[«“"‘]` inside: the quote is the phrase's.
+  const after = text.charCodeAt(end);
+  if ((after === 0xbb || after === 0x201d || after === 34 || after === 0x2019) && text.slice(start, end).match(/[«“"‘]/u)) end++;
   const facts = words[k].facts;
   facts.npReason ??= `${h}: “${facts.lower}”`;
   return { start, end, reason: facts.npReason, kind: h === 'meeting' ? 'event' : h, source: 'np' };

@@ -105,11 +105,15 @@ export interface CompiledWeights {
   readonly byWord: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly trig: ReadonlyMap<string, number>;
   readonly punct: ReadonlyMap<string, number>;
+  /** `punct` by character code, for one-character marks below `PUNCT_CODES` (0 for none). */
+  readonly punctByCode: Float64Array;
   /** Trigger weights by the reason that quotes them (cached). */
   readonly trigByReason: Map<string, number>;
 }
 
 const compiled = new WeakMap<InitiativeWeights, CompiledWeights>();
+/** Characters whose `punct-` weight is an array read: Latin and Cyrillic letters and punctuation. */
+export const PUNCT_CODES = 0x500;
 const WORD_PREFIXES = new Set(['hs', 'f', 'w-1', 'w-2', 'pv', 'hend']);
 
 export function compileWeights(weights: InitiativeWeights): CompiledWeights {
@@ -134,7 +138,9 @@ export function compileWeights(weights: InitiativeWeights): CompiledWeights {
     } else if (prefix === 'trig') trig.set(rest, w);
     else if (prefix === 'punct-') punct.set(rest, w);
   }
-  c = { bias: Number.isFinite(weights.bias) ? weights.bias : 0, fixed, byWord, trig, punct, trigByReason: new Map() };
+  const punctByCode = new Float64Array(PUNCT_CODES);
+  for (const [ch, w] of punct) if (ch.length === 1 && ch.charCodeAt(0) < PUNCT_CODES) punctByCode[ch.charCodeAt(0)] = w;
+  c = { bias: Number.isFinite(weights.bias) ? weights.bias : 0, fixed, byWord, trig, punct, punctByCode, trigByReason: new Map() };
   compiled.set(weights, c);
   return c;
 }

@@ -9,12 +9,11 @@
  * quoted names. One pass over the lines; every look-around is bounded, so the whole is linear.
  */
 import type { HeadClass } from './initiativeClasses';
-import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
+import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
 import { factsStem, type WordFacts } from './wordFacts';
-import { digitThenSpacesBefore, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
-import type { InitiativeKind, SuggestedInitiative, TextRange } from './types';
-import { SkipCursor } from './skip';
+import { digitThenSpacesBefore, hasMoney, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
+import type { SuggestionMerger } from './initiativeSelection';
 import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
@@ -61,9 +60,15 @@ export class LineScorer {
   private readonly sink: ScoreSink | undefined;
   private readonly said: boolean[] = [];
   private readonly marks = new LineMarks();
+  /** The line's candidates (reused from line to line). */
+  private readonly raw: RawCandidate[] = [];
 
+  /**
+   * With a `selection`, kept candidates go straight into it (suggesting) and `out` stays empty;
+   * without one they are collected in `out` (training, cross-validation, `scoreCandidates`).
+   */
   constructor(private readonly text: string, language: string, private readonly weights: InitiativeWeights, keepFeatures = false,
-    private readonly keepAbove = Number.NEGATIVE_INFINITY) {
+    private readonly keepAbove = Number.NEGATIVE_INFINITY, private readonly selection?: SuggestionMerger) {
     this.lang = language === 'ru' ? 0 : 1;
     this.sink = keepFeatures ? undefined : new ScoreSink(compileWeights(weights));
   }
@@ -73,7 +78,9 @@ export class LineScorer {
     const text = this.text;
     // Headlines name what the article is about; the rules leave them alone, and so do the others.
     if (isHeadline(text, from, to, words)) return;
-    const raw: RawCandidate[] = [...rules];
+    const raw = this.raw;
+    raw.length = 0;
+    for (let i = 0; i < rules.length; i++) raw.push(rules[i]);
     for (let k = 0; k < words.length; k++) {
       const h = words[k].head;
       if (h) {
@@ -83,11 +90,12 @@ export class LineScorer {
       }
       else objectOf(text, words, k, raw);
     }
+    this.marks.read(text, from, to);
     names(text, words, raw);
-    quotes(text, from, to, raw);
+    quotes(text, this.marks.quoteFrom(from), to, raw);
     if (raw.length === 0) return;
     sortCandidates(raw);
-    this.marks.read(text, from, to);
+    const lineNo = ++lineCount;
     // Sentences with a reporting verb ("said", "заявил").
     const said = this.said;
     said.length = 0;
@@ -101,18 +109,23 @@ export class LineScorer {
       for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
       if (sink) {
         sink.reset();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, sink);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, sink, lineNo);
         const score = floor(c, sigmoid(sink.z));
-        if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
+        if (score < this.keepAbove) continue;
+        if (this.selection) this.selection.add(c, score);
+        else this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
       } else {
         const names = new NameSink();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, names);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, names, lineNo);
         const score = floor(c, scoreOf(names.names, this.weights));
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
       }
     }
   }
 }
+
+/** Lines scored so far, by every scorer: a line's number keys the look-back kept between its candidates. */
+let lineCount = 0;
 
 /** σ(bias + Σ weights of the features present); unknown features weigh nothing. */
 export function scoreOf(features: readonly string[], weights: InitiativeWeights): number {
@@ -216,7 +229,8 @@ class ScoreSink implements FeatureSink {
     this.z += triggerWeight(this.table, reason);
   }
   addPunct(ch: string): void {
-    this.z += this.table.punct.get(ch) ?? 0;
+    const code = ch.charCodeAt(0);
+    this.z += ch.length === 1 && code < PUNCT_CODES ? this.table.punctByCode[code] : this.table.punct.get(ch) ?? 0;
   }
 }
 
@@ -228,14 +242,10 @@ function isEnglishPlural(lower: string): boolean {
   return before !== 115 && before !== 117 && before !== 105;
 }
 
-/** Scratch lists of `candidateFeatures` (one candidate at a time; reused, so none is allocated per candidate). */
-const PRE = new Int32Array(12);
-const PRE2 = new Int32Array(12);
-const PV: WordFacts[] = [];
 
 /** The features of one candidate (names are stable: the weights file is keyed by them). */
 function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, saidSentences: readonly boolean[],
-  marks: LineMarks, f: FeatureSink): void {
+  marks: LineMarks, f: FeatureSink, line: number): void {
   const src = sourceIndex(c.source);
   f.add(F.lang[lang]);
   f.add(at(F.src, src));
@@ -244,8 +254,14 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   f.add(src < 0 || kind < 0 ? -1 : F.kind[src * KIND_COUNT + kind]);
   if (src === 0) f.addTrigger(c.reason);
   const first = wordIndexAt(words, c.start);
-  let last = first;
-  while (last + 1 < words.length && words[last + 1].start < c.end) last++;
+  // The last word starting before the end (a binary search: rule candidates run to a clause's end).
+  let lo = first + 1;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < c.end) lo = mid + 1; else hi = mid;
+  }
+  const last = lo - 1;
   const inSpan = first < words.length && words[first].start < c.end;
   // The head: the first head word inside the span.
   let head: HeadClass | undefined;
@@ -309,24 +325,63 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (quoted) f.add(F.quoted);
   if (digit) f.add(F.digit);
   const tailEnd = Math.max(c.end, Math.min(lineEnd, c.end + 30));
-  if ((digit || marks.digit(text, c.end, tailEnd)) && /\b(?:19|20)\d\d\b/u.test(text.slice(c.start, tailEnd))) f.add(F.year);
-  if (digit && /[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(c.start, c.end))) f.add(F.money);
+  if ((digit || marks.digit(text, c.end, tailEnd)) && marks.year(text, c.start, tailEnd)) f.add(F.year);
+  if (digit && hasMoney(text, c.start, c.end)) f.add(F.money);
   if (overlapping > 0) f.add(F.multi[bucket(overlapping, MULTI_EDGES)]);
   // The words before the candidate in its sentence: governing verbs, mood, actor.
   if (sent === 0) f.add(F.sentFirst);
-  let actor = -1;
+  // Candidates come sorted by start, so those sharing a first word come together: the look-back is made once for them.
+  const ctx = CONTEXT;
+  if (ctx.line !== line || ctx.first !== first) readContext(words, first, sent, line);
+  if (ctx.to) f.add(F.to);
+  const pre = ctx.pre;
+  const preCount = ctx.preCount;
+  const pre2 = ctx.pre2;
+  const pv = ctx.pv;
+  for (let i = 0; i < preCount; i++) {
+    f.add(F.pre[pre[i]]);
+    f.add(src < 0 ? -1 : F.preSrc[pre[i] * SOURCE_COUNT + src]);
+  }
+  for (let i = 0; i < ctx.pre2Count; i++) f.add(F.pre2[pre2[i]]);
+  for (let i = 0; i < pv.length; i++) f.addWord('pv', pv[i]);
+  if (ctx.ruInf) f.add(F.ruInf);
+  if (ctx.ruPast) f.add(F.ruPast);
+  if (ctx.enEd) f.add(F.enEd);
+  f.add(F.actor[ctx.actor < 0 ? 0 : 1 + bucket(ctx.actor, ACTOR_EDGES)]);
+  if (saidSentences[sent] === true) f.add(F.said);
+}
+
+/** What the words before a candidate's first word say (`readContext`), kept for the next candidate starting there. */
+const CONTEXT = {
+  line: -1, first: -1,
+  /** Cue classes of the six words before, each once, in the order met; `pre2` of the two before. */
+  pre: new Int32Array(12), preCount: 0, pre2: new Int32Array(12), pre2Count: 0,
+  /** Cue words among the two before, one per stem. */
+  pv: [] as WordFacts[],
+  ruInf: false, ruPast: false, enEd: false, to: false,
+  /** Distance to the nearest capitalised word before (within 12, the same sentence), -1 for none. */
+  actor: -1,
+};
+
+/** Fills `CONTEXT` for the candidates starting at word `first` (in sentence `sent`) of line number `line`. */
+function readContext(words: readonly Word[], first: number, sent: number, line: number): void {
+  const ctx = CONTEXT;
+  ctx.line = line;
+  ctx.first = first;
   // Cues can repeat within the window; each feature counts once (cue classes as bit sets, kept in the order met).
   let preSeen = 0;
   let preCount = 0;
   let pre2Seen = 0;
   let pre2Count = 0;
-  const pre = PRE;
-  const pre2 = PRE2;
-  const pv = PV;
+  const pre = ctx.pre;
+  const pre2 = ctx.pre2;
+  const pv = ctx.pv;
   pv.length = 0;
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
+  let to = false;
+  let actor = -1;
   for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
     const w = words[j];
     if (w.sent !== sent) break;
@@ -338,56 +393,28 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
         if (d <= 2) {
           if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
           const st = factsStem(w.facts);
-          if (!pv.some((p) => factsStem(p) === st)) pv.push(w.facts);
+          let seen = false;
+          for (let q = 0; q < pv.length; q++) if (factsStem(pv[q]) === st) { seen = true; break; }
+          if (!seen) pv.push(w.facts);
         }
       }
       if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
         if (w.facts.ruInfinitive) ruInf = true;
         else if (w.facts.ruPast) ruPast = true;
       }
-      if (d <= 2 && w.lower.endsWith('ed')) enEd = true;
-      if (d === 1 && w.lower === 'to') f.add(F.to);
+      if (d <= 2 && w.facts.enEd) enEd = true;
+      if (d === 1 && w.lower === 'to') to = true;
     }
     if (actor < 0 && w.cap) actor = d;
   }
-  for (let i = 0; i < preCount; i++) {
-    f.add(F.pre[pre[i]]);
-    f.add(src < 0 ? -1 : F.preSrc[pre[i] * SOURCE_COUNT + src]);
-  }
-  for (let i = 0; i < pre2Count; i++) f.add(F.pre2[pre2[i]]);
-  for (const facts of pv) f.addWord('pv', facts);
-  if (ruInf) f.add(F.ruInf);
-  if (ruPast) f.add(F.ruPast);
-  if (enEd) f.add(F.enEd);
-  f.add(F.actor[actor < 0 ? 0 : 1 + bucket(actor, ACTOR_EDGES)]);
-  if (saidSentences[sent] === true) f.add(F.said);
+  ctx.preCount = preCount;
+  ctx.pre2Count = pre2Count;
+  ctx.ruInf = ruInf;
+  ctx.ruPast = ruPast;
+  ctx.enEd = enEd;
+  ctx.to = to;
+  ctx.actor = actor;
 }
 
 /** Default for `minScore` (and `summitNotes.detection.minScore`): chosen from the CV curve (docs/DETECTION.md). */
 export const DEFAULT_MIN_SCORE = 0.5;
-
-/**
- * Suggestions from scored candidates: those at or above `minScore`, not touching a skipped range,
- * overlapping ones merged into one (its score is the highest, its reason and kind that candidate's).
- */
-export function selectSuggestions(text: string, scored: readonly ScoredCandidate[], minScore: number, skip?: readonly TextRange[]): SuggestedInitiative[] {
-  const kept = scored.filter((c) => c.score >= minScore).sort((a, b) => a.start - b.start || b.end - a.end);
-  const skipper = new SkipCursor(skip);
-  const out: { start: number; end: number; reason: string; kind: InitiativeKind; score: number }[] = [];
-  for (const c of kept) {
-    if (skipper.covering(c.start)) continue;
-    // A stretch that already holds an annotation has been marked up by the analyst.
-    if (skipper.nextStart(c.start) < c.end) continue;
-    const last = out[out.length - 1];
-    if (last && c.start < last.end) {
-      last.end = Math.max(last.end, c.end);
-      if (c.score > last.score) Object.assign(last, { reason: c.reason, kind: c.kind, score: c.score });
-      continue;
-    }
-    out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, score: c.score });
-  }
-  return out.map((c) => ({
-    kind: 'initiative', start: c.start, end: c.end, text: text.slice(c.start, c.end), reason: c.reason, initiativeKind: c.kind,
-    score: Math.round(c.score * 1000) / 1000,
-  }));
-}

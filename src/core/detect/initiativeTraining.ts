@@ -5,7 +5,8 @@
  * corpus and write the JSON.
  */
 import { ruleCandidates } from './initiatives';
-import { candidateScore, scoreCandidates, selectSuggestions, type InitiativeWeights, type ScoredCandidate } from './initiativeScorer';
+import { candidateScore, scoreCandidates, type InitiativeWeights, type ScoredCandidate } from './initiativeScorer';
+import { selectSuggestions } from './initiativeSelection';
 import type { SuggestedInitiative, TextRange } from './types';
 
 /** One candidate as a training example: its features and whether it overlaps a gold initiative. */

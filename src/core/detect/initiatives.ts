@@ -16,7 +16,8 @@
  */
 import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW_WORDS, OBJECT_PREPOSITIONS, TRIGGER_STEMS, TRIGGER_WORDS, type Trigger } from './initiativeWords';
 import { detectFigures } from './figures';
-import { DEFAULT_MIN_SCORE, LineScorer, selectSuggestions, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { DEFAULT_MIN_SCORE, LineScorer, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
+import { SuggestionMerger } from './initiativeSelection';
 import { firstNonSpace, isFinalStop, lastNonSpace } from './scan';
 import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
@@ -41,7 +42,8 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   // One pass over the lines: each line is split into words once, for the rules and the scorer.
   const rules = new RuleReader(text, options.figures ?? detectFigures(text, language, skip));
-  const scorer = new LineScorer(text, language, weights, false, minScore);
+  const selection = new SuggestionMerger(text, skip);
+  const scorer = new LineScorer(text, language, weights, false, minScore, selection);
   const lineRules: RawCandidate[] = [];
   const reader = new WordReader();
   for (let lineStart = 0; lineStart <= text.length;) {
@@ -53,7 +55,7 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
     if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules);
     lineStart = lineEnd + 1;
   }
-  return selectSuggestions(text, scorer.out, minScore, skip);
+  return selection.suggestions();
 }
 
 /** Options of `suggestInitiatives`. */
@@ -114,7 +116,7 @@ class RuleReader {
       }
       const figures = this.figures;
       while (this.figureIndex < figures.length && figures[this.figureIndex].end <= lineStart) this.figureIndex++;
-      triggersInLine(text, words, lineEnd, figures, this.figureIndex, out);
+      triggersInLine(text, words, lineEnd, figures, this.figureIndex, out, wrapsOn(text, last, lineEnd));
     }
   }
 }
@@ -165,7 +167,28 @@ function findTrigger(lower: string): Trigger | undefined {
   return undefined;
 }
 
-function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: RawCandidate[]): void {
+/**
+ * The sentence goes on past this line, wrapped: the line (its last non-space character at `last`)
+ * has no final stop, and the next line's first letter, within a few characters, is a lowercase one
+ * ("… in four fields: security, the economy, high⏎technology and …", "… обсудить на⏎[первом форуме …").
+ * A next line opening with a capital may be a new sentence or a title's text, so it is not taken for one.
+ */
+function wrapsOn(text: string, last: number, lineEnd: number): boolean {
+  if (isFinalStop(text.charCodeAt(last)) || lineEnd >= text.length) return false;
+  const limit = Math.min(text.length, lineEnd + 12);
+  for (let p = lineEnd + 1; p < limit; p++) {
+    const code = text.charCodeAt(p);
+    if (code === 10) return false;
+    if (isLetter(code)) {
+      const ch = text[p];
+      return ch === ch.toLowerCase() && ch !== ch.toUpperCase();
+    }
+  }
+  return false;
+}
+
+function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: RawCandidate[],
+  wrapped: boolean): void {
   let f = figureFrom;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
@@ -188,6 +211,9 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     if (trigger.before && !(next && trigger.before.includes(next))) continue;
     const objectFrom = trigger.before ? words[k + 1].end : w.end;
     const end = clauseEnd(text, objectFrom, lineEnd, words, k);
+    // A clause that runs into the end of a wrapped line ends on a later line, unknown here: no rule
+    // candidate for a fragment of it (the noun phrases and objects inside it are still candidates).
+    if (wrapped && end === trimEnd(text, objectFrom, lineEnd)) continue;
     let start: number;
     if (trigger.role === 'noun') {
       if ((prev && GENERIC_BEFORE.has(prev)) || (words[k - 2] && GENERIC_BEFORE.has(words[k - 2].lower) && prev === 'of')) continue;
@@ -200,8 +226,11 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
       // "предложил открыть в Казахстане", "предложено обсудить на": a verb and where, not what.
       if (verbAndPrepositionOnly(words, wordIndexAt(words, start), end)) continue;
     }
-    const said = text.slice(w.start, trigger.before ? words[k + 1].end : w.end);
-    out.push({ start, end, reason: `${trigger.kind}: “${said}”`, kind: trigger.kind, source: 'rule' });
+    // The reason quotes the trigger as written; for a one-word trigger that is the word's spelling, made once.
+    let reason: string;
+    if (trigger.before) reason = `${trigger.kind}: “${text.slice(w.start, words[k + 1].end)}”`;
+    else reason = w.facts.ruleReason ??= `${trigger.kind}: “${text.slice(w.start, w.end)}”`;
+    out.push({ start, end, reason, kind: trigger.kind, source: 'rule' });
   }
 }
 
@@ -210,16 +239,18 @@ function clauseEnd(text: string, from: number, lineEnd: number, words: readonly 
   const cap = Math.min(lineEnd, from + MAX_SPAN);
   let wi = k + 1;
   for (let p = from; p < cap; p++) {
-    const ch = text[p];
-    if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && (p + 1 >= lineEnd || isInlineSpace(text.charCodeAt(p + 1)) || '"”»\r'.includes(text[p + 1]))) {
+    const ch = text.charCodeAt(p);
+    // `.`, `!`, `?`, `;` before a space, `"`, `”`, `»`, `\r` or the line's end.
+    if ((ch === 46 || ch === 33 || ch === 63 || ch === 59) && (p + 1 >= lineEnd || isInlineSpace(text.charCodeAt(p + 1)) || isCloserOrReturn(text.charCodeAt(p + 1)))) {
       // "St. Petersburg", "т. е.": a stop after a short capitalised word or one letter is an abbreviation.
       const before = text.slice(Math.max(from, p - 3), p);
       if (!/(?:^|\s)(?:St|Mr|Ms|Dr|vs|т|г|им|ул)$/u.test(before)) return trimEnd(text, from, p);
     }
-    if (ch === ',' || ch === '—' || ch === '–') {
+    // `,`, `—`, `–`.
+    if (ch === 44 || ch === 0x2014 || ch === 0x2013) {
       while (wi < words.length && words[wi].start <= p) wi++;
       const nextWord = words[wi];
-      if (nextWord && CLAUSE_BREAKERS.has(nextWord.lower) && (ch === ',' || isInlineSpace(text.charCodeAt(p - 1)))) return trimEnd(text, from, p);
+      if (nextWord && CLAUSE_BREAKERS.has(nextWord.lower) && (ch === 44 || isInlineSpace(text.charCodeAt(p - 1)))) return trimEnd(text, from, p);
     }
   }
   if (cap < lineEnd) {
@@ -233,8 +264,18 @@ function clauseEnd(text: string, from: number, lineEnd: number, words: readonly 
 
 function trimEnd(text: string, from: number, p: number): number {
   let e = p;
-  while (e > from && (isInlineSpace(text.charCodeAt(e - 1)) || '\r,:—–-'.includes(text[e - 1]))) e--;
+  while (e > from && (isInlineSpace(text.charCodeAt(e - 1)) || isTrailingMark(text.charCodeAt(e - 1)))) e--;
   return e;
+}
+
+/** `"`, `”`, `»` or `\r`. */
+function isCloserOrReturn(code: number): boolean {
+  return code === 34 || code === 0x201d || code === 0xbb || code === 13;
+}
+
+/** `\r`, `,`, `:`, `—`, `–`, `-`: left off a clause's end. */
+function isTrailingMark(code: number): boolean {
+  return code === 13 || code === 44 || code === 58 || code === 0x2014 || code === 0x2013 || code === 45;
 }
 
 /** Back over up to three modifiers of a trigger noun: "Russia-Greece gas deal", "новой стратегии". */
@@ -281,7 +322,46 @@ function hasObject(text: string, from: number, end: number, figures: readonly De
   if (first && OBJECT_PREPOSITIONS.has(first[1].toLowerCase()) && (/^[a-z]/u.test(first[1]) ? true : passive)) return false;
   // Up to the first comma: the object proper.
   const comma = object.indexOf(',');
+  const properEnd = comma >= 0 ? from + comma : end;
+  const quick = contentWordIn(text, from, properEnd);
+  if (quick !== undefined) return quick;
   const proper = comma >= 0 ? object.slice(0, comma) : object;
   const content = proper.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   return content.some((w) => !MONTH_OR_FILLER.test(w));
+}
+
+/**
+ * `text.slice(from, to).toLowerCase().match(/\p{L}{3,}/gu)` holds a word other than a month or a
+ * filler, read without lowercasing or matching the whole stretch; undefined when the stretch has a
+ * character this does not know (outside ASCII and basic Cyrillic, not a common space, quote or
+ * dash), so the caller reads it the long way.
+ */
+export function contentWordIn(text: string, from: number, to: number): boolean | undefined {
+  let run = -1;
+  for (let p = from; p <= to; p++) {
+    const code = p < to ? text.charCodeAt(p) : 32;
+    let letter: boolean;
+    if (code < 0x80) letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    else if (code >= 0x400 && code <= 0x45f) letter = true;
+    else if (isKnownNonLetter(code)) letter = false;
+    else return undefined;
+    if (letter) {
+      if (run < 0) run = p;
+    } else if (run >= 0) {
+      if (p - run >= 3 && !MONTH_OR_FILLER.test(text.slice(run, p).toLowerCase())) return true;
+      run = -1;
+    }
+  }
+  return false;
+}
+
+/** No-break and thin spaces, «», curly quotes, dashes, ellipsis, €, ₽, ¥, °, №: not letters, and their own lowercase. */
+function isKnownNonLetter(code: number): boolean {
+  switch (code) {
+    case 0xa0: case 0xab: case 0xbb: case 0xa5: case 0xb0: case 0x2009: case 0x202f: case 0x2013: case 0x2014: case 0x2018: case 0x2019:
+    case 0x201c: case 0x201d: case 0x2026: case 0x20ac: case 0x20bd: case 0x2116:
+      return true;
+    default:
+      return false;
+  }
 }

@@ -109,43 +109,66 @@ export function isFinalStop(code: number): boolean {
 }
 
 /**
- * Where the next digit and the next opening quote are, from every position of a line: whether a
- * candidate's span (or the stretch after it) holds one is then one read, however many candidates
- * overlap there. The buffers are reused from line to line.
+ * The digit runs, opening quotes and years (`19dd`, `20dd`) of a line, found in one forward scan:
+ * whether a candidate's span (or the stretch after it) holds one is then a walk over a few marks,
+ * however many candidates overlap there. The lists are reused from line to line.
  */
 export class LineMarks {
   private from = 0;
   private to = 0;
-  private nextDigit = new Int32Array(256);
-  private nextQuote = new Int32Array(256);
+  /** Digit runs as `[start, end)` pairs, in order. */
+  private readonly digits: number[] = [];
+  private readonly quotes: number[] = [];
+  private readonly years: number[] = [];
 
   read(text: string, from: number, to: number): void {
-    const n = to - from + 1;
-    if (this.nextDigit.length < n) {
-      this.nextDigit = new Int32Array(n * 2);
-      this.nextQuote = new Int32Array(n * 2);
-    }
     this.from = from;
     this.to = to;
-    const digits = this.nextDigit;
-    const quotes = this.nextQuote;
-    let digit = to;
-    let quote = to;
-    digits[n - 1] = to;
-    quotes[n - 1] = to;
-    for (let p = to - 1; p >= from; p--) {
+    const digits = this.digits;
+    const quotes = this.quotes;
+    const years = this.years;
+    digits.length = 0;
+    quotes.length = 0;
+    years.length = 0;
+    for (let p = from; p < to; p++) {
       const code = text.charCodeAt(p);
-      if (isDigitCode(code)) digit = p;
-      else if (isOpeningQuote(code)) quote = p;
-      digits[p - from] = digit;
-      quotes[p - from] = quote;
+      if (code <= 57) {
+        if (code >= 48) {
+          const start = p;
+          for (; p < to && isDigitCode(text.charCodeAt(p)); p++) if (p + 4 <= to && yearDigitsAt(text, p)) years.push(p);
+          digits.push(start, p);
+          p--;
+        } else if (code === 34) quotes.push(p);
+      } else if (code === 0xab || code === 0x201c || code === 0x2018) quotes.push(p);
     }
   }
 
   /** A digit in `[start, end)` (`hasDigit`). */
   digit(text: string, start: number, end: number): boolean {
     if (start < this.from || end > this.to) return hasDigit(text, start, end);
-    return start < end && this.nextDigit[start - this.from] < end;
+    if (start >= end) return false;
+    const digits = this.digits;
+    for (let i = 0; i < digits.length && digits[i] < end; i += 2) if (digits[i + 1] > start) return true;
+    return false;
+  }
+
+  /** The first opening quote (`[«“"‘]`) at or after `start` on the line, or the line's end. */
+  quoteFrom(start: number): number {
+    for (const q of this.quotes) if (q >= start) return q;
+    return this.to;
+  }
+
+  /** `hasYear(text, start, end)`, reading the line's year marks. */
+  year(text: string, start: number, end: number): boolean {
+    if (start < this.from || end > this.to) return hasYear(text, start, end);
+    for (const p of this.years) {
+      if (p + 4 > end) break;
+      if (p < start) continue;
+      if (p > start && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
+      if (p + 4 < end && isAsciiWordChar(text.charCodeAt(p + 4))) continue;
+      return true;
+    }
+    return false;
   }
 
   /** An opening quote in `[start, end)`. */
@@ -154,6 +177,56 @@ export class LineMarks {
       for (let p = start; p < end; p++) if (isOpeningQuote(text.charCodeAt(p))) return true;
       return false;
     }
-    return start < end && this.nextQuote[start - this.from] < end;
+    for (const q of this.quotes) {
+      if (q >= end) return false;
+      if (q >= start) return true;
+    }
+    return false;
   }
+}
+
+/** `/\b(?:19|20)\d\d\b/u.test(text.slice(from, to))`: a year (word boundaries as `\b` reads them in that slice). */
+export function hasYear(text: string, from: number, to: number): boolean {
+  for (let p = from; p + 4 <= to; p++) {
+    const a = text.charCodeAt(p);
+    if (!((a === 49 || a === 50) && yearDigitsAt(text, p))) continue;
+    if (p > from && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
+    if (p + 4 < to && isAsciiWordChar(text.charCodeAt(p + 4))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** `/[$€₽¥]|млрд|млн|billion|million|bn\b/u.test(text.slice(from, to))`: money in the stretch. */
+export function hasMoney(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const a = text.charCodeAt(p);
+    if (a === 36 || a === 0x20ac || a === 0x20bd || a === 0xa5) return true;
+    if (a === 0x43c) {
+      if (startsAt(text, p, to, 'млн') || startsAt(text, p, to, 'млрд')) return true;
+    } else if (a === 98) {
+      if (startsAt(text, p, to, 'billion')) return true;
+      if (text.charCodeAt(p + 1) === 110 && p + 2 <= to && (p + 2 === to || !isAsciiWordChar(text.charCodeAt(p + 2)))) return true;
+    } else if (a === 109 && startsAt(text, p, to, 'million')) return true;
+  }
+  return false;
+}
+
+/** `19dd` or `20dd` at `p`. */
+function yearDigitsAt(text: string, p: number): boolean {
+  const a = text.charCodeAt(p);
+  const b = text.charCodeAt(p + 1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitCode(text.charCodeAt(p + 2)) && isDigitCode(text.charCodeAt(p + 3));
+}
+
+/** `word` is written at `p` and ends by `to`. */
+function startsAt(text: string, p: number, to: number, word: string): boolean {
+  if (p + word.length > to) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(p + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** What `\b` counts as a word character: `[A-Za-z0-9_]`. */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }

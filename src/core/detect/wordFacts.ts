@@ -19,6 +19,8 @@ export interface WordFacts {
   readonly ruInfinitive: boolean;
   /** A Russian past-tense ending (`-л`, `-ла`, `-ли`, `-ло`). */
   readonly ruPast: boolean;
+  /** Ends in `ed` (an English past form: "proposed", "agreed"). */
+  readonly enEd: boolean;
   /** Its stem, once asked for (`factsStem`). */
   stem?: string;
   /** The weights of the features it names (by its stem or ending), for the last weight table that scored it. */
@@ -31,6 +33,8 @@ export interface WordFacts {
   npReason?: string;
   /** The reason of an object candidate its verb governs, once made. */
   objectReason?: string;
+  /** The reason of a rule candidate this word (a one-word trigger, as written) starts, once made. */
+  ruleReason?: string;
 }
 
 /** The features named by a word's stem (the head's, the span's first word's, those before it). */
@@ -47,16 +51,45 @@ const RU_PAST = /(?:ла|ли|ло|л)$/u;
 const CACHE_LIMIT = 50_000;
 const cache = new Map<string, WordFacts>();
 
+/**
+ * One spelling's facts as an object of one fixed shape: every field, the lazily filled ones too, is
+ * set in the constructor, so the many readers of `facts.*` see a single hidden class (fields added
+ * later, in whatever order the readers first asked, made their property reads megamorphic).
+ */
+class Facts implements WordFacts {
+  readonly lower: string;
+  readonly head: HeadClass | undefined;
+  readonly cue: CueClass | undefined;
+  readonly ruAdjective: boolean;
+  readonly ruInfinitive: boolean;
+  readonly ruPast: boolean;
+  readonly enEd: boolean;
+  readonly capitals: boolean;
+  stem: string | undefined = undefined;
+  weights: WordWeights | undefined = undefined;
+  trigger: Trigger | null | undefined = undefined;
+  npReason: string | undefined = undefined;
+  objectReason: string | undefined = undefined;
+  ruleReason: string | undefined = undefined;
+
+  constructor(spelling: string) {
+    const lower = spelling.toLowerCase();
+    this.lower = lower;
+    this.head = headClass(lower);
+    this.cue = cueClass(lower);
+    this.ruAdjective = RU_ADJECTIVE.test(lower);
+    this.ruInfinitive = RU_INFINITIVE.test(lower);
+    this.ruPast = RU_PAST.test(lower);
+    this.enEd = lower.endsWith('ed');
+    this.capitals = spelling.length >= 2 && isCapitalLetter(spelling.charCodeAt(1)) && lower.toUpperCase() === spelling;
+  }
+}
+
 /** The facts of a word as written in the text (any case). */
 export function wordFacts(spelling: string): WordFacts {
   let facts = cache.get(spelling);
   if (facts === undefined) {
-    const lower = spelling.toLowerCase();
-    facts = {
-      lower, head: headClass(lower), cue: cueClass(lower),
-      ruAdjective: RU_ADJECTIVE.test(lower), ruInfinitive: RU_INFINITIVE.test(lower), ruPast: RU_PAST.test(lower),
-      capitals: spelling.length >= 2 && isCapitalLetter(spelling.charCodeAt(1)) && lower.toUpperCase() === spelling,
-    };
+    facts = new Facts(spelling);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(spelling, facts);
   }
