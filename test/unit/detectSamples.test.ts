@@ -47,6 +47,15 @@ describe('detection on the shipped samples', () => {
       }
     });
   }
+
+  // Every initiative and figure of the samples is annotated, so the editor shows no hint in them at all.
+  for (const { name, text } of all) {
+    it(`shows no hint at all in ${name} at the default threshold`, () => {
+      const found = detectInNotes(text);
+      assert.deepEqual(found.initiatives.map((s) => `${s.text} (${s.score})`), []);
+      assert.deepEqual(found.figures.map((f) => f.text), []);
+    });
+  }
 });
 
 describe('initiative candidates that name no object', () => {
