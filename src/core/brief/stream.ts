@@ -1,13 +1,13 @@
 /**
  * The brief in pieces: the same text as `renderBrief`, handed on as it is made so that a large
  * notes file's brief is never held whole (the CLI writes each piece to its output at once). For
- * HTML the annotated text is rendered token by token from markdown-it's token list, and each
- * inline token's children are let go once written, so the text's HTML and its tokens are not
- * both held in full.
+ * HTML the annotated text is read and rendered window by window (textStream.ts), so neither its
+ * tokens nor its HTML are ever held in full.
  */
 import { buildBrief, type Brief } from './build';
 import { renderBriefCsvChunks } from './csv';
-import { annotatedTextChunks, briefDocumentHead, briefLanguage, createNotesMarkdown, markdownEnv, renderBriefParts } from './html';
+import { annotatedTextChunks, briefDocumentHead, briefLanguage, createNotesMarkdown, renderBriefParts } from './html';
+import { annotatedTextPieces } from './textStream';
 import { renderBriefMarkdownChunks } from './markdown';
 import type { BriefFormat } from './export';
 import type { NotesModel } from '../model';
@@ -39,7 +39,7 @@ function* briefDocumentChunks(brief: Brief, model: NotesModel, language?: Output
   yield parts.actors;
   const section = annotatedTextChunks([], false, words);
   yield section.open;
-  yield* annotatedTextHtml(model);
+  yield* annotatedTextPieces(model, createNotesMarkdown());
   yield `${section.close}\n</body>\n</html>\n`;
 }
 
@@ -53,29 +53,4 @@ function* sectionChunks(open: string, chunks: readonly string[], close: string):
     }
   }
   yield buffer + close;
-}
-
-/** `renderAnnotatedText(model, createNotesMarkdown())` in pieces: markdown-it's `Renderer.render`, a token at a time. */
-function* annotatedTextHtml(model: NotesModel): Generator<string> {
-  const md = createNotesMarkdown();
-  const env = markdownEnv(model, {});
-  const tokens = md.parse(model.text, env);
-  const renderer = md.renderer;
-  const rules = renderer.rules;
-  let buffer = '';
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const rule = rules[token.type];
-    if (token.type === 'inline') {
-      buffer += renderer.renderInline(token.children ?? [], md.options, env);
-      // Written: its children (most of the token list's weight) are not needed again.
-      token.children = null;
-    } else if (rule) buffer += rule(tokens, i, md.options, env, renderer);
-    else buffer += renderer.renderToken(tokens, i, md.options);
-    if (buffer.length >= PIECE) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  yield buffer;
 }
