@@ -10,13 +10,18 @@ import { join } from 'node:path';
 import { parseNotes } from '../../src/core';
 import { enclosingInitiatives, initiativeFinder } from '../../src/core/model';
 import { buildOutline, type OutlineNode } from '../../src/core/editor';
-import { decodeNotesText, terminalText } from '../../src/cli/io';
+import { CliError, decodeNotesText, NotesBytesCheck, readNotesFile, terminalText } from '../../src/cli/io';
+import { nodeIo } from '../../src/cli/main';
+import { isUtf8 } from 'node:buffer';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { rangeJson, lineCol } from '../../src/cli/shapes';
 import { generateNotes } from '../../bench/generate';
 import { renderBrief } from '../../src/core/brief/export';
 import { renderBriefChunks } from '../../src/core/brief/stream';
 import { fixturePath } from './briefFixtures';
 import { runCliOn } from '../support/cli';
+import { IntTable } from '../../src/core/model/tables';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -116,6 +121,91 @@ describe('cli outputs made entry by entry', function () {
       const order = model.annotations.map((_, i) => i).reverse();
       for (const i of order) assert.equal(find(model.annotations[i]), expected[i], `annotation ${i}`);
     }
+  });
+
+  /** Whether `bytes`, fed to a NotesBytesCheck `size` bytes at a time (as the file reader does), pass. */
+  function passesInPieces(bytes: Uint8Array, size: number): boolean {
+    const check = new NotesBytesCheck('f');
+    const piece = new Uint8Array(size + 4);
+    let held = 0;
+    try {
+      for (let at = 0; at < bytes.length;) {
+        const n = Math.min(size, bytes.length - at);
+        piece.set(bytes.subarray(at, at + n), held);
+        at += n;
+        const length = held + n;
+        const whole = check.add(piece, length);
+        piece.copyWithin(0, whole, length);
+        held = length - whole;
+      }
+      check.end(held);
+      return true;
+    } catch (e) {
+      if (e instanceof CliError) return false;
+      throw e;
+    }
+  }
+
+  it('checks UTF-8 in pieces as in one step, whatever a piece cuts', () => {
+    const encode = (t: string): Uint8Array => new TextEncoder().encode(t);
+    const samples: Uint8Array[] = [
+      encode('Саммит [€1 млрд]{.figure} 😀 and 中文 text'),
+      Uint8Array.from([...encode('ok Я'), 0xd0]),
+      Uint8Array.from([...encode('ok'), 0xf0, 0x9f, 0x98]),
+      Uint8Array.from([0x61, 0x80, 0x80, 0x80, 0x80, 0x62]),
+      Uint8Array.from([...encode('ab'), 0xed, 0xa0, 0x80, ...encode('cd')]),
+      Uint8Array.from([0xc3, 0x28, 0x61, 0x62]),
+      Uint8Array.from([...encode('x'), 0xf4, 0x90, 0x80, 0x80]),
+    ];
+    for (const bytes of samples) {
+      for (const size of [1, 2, 3, 4, 5, 7, 64]) assert.equal(passesInPieces(bytes, size), isUtf8(bytes), `${Buffer.from(bytes).toString('hex')} in pieces of ${size}`);
+    }
+  });
+
+  it('reads a file from disk as decodeNotesText reads its bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-read-'));
+    try {
+      const big = 'Строка [5%]{.figure}\n'.repeat(60_000);
+      const cases: [string, Uint8Array][] = [
+        ['plain', new TextEncoder().encode('# Title\n\nText')],
+        ['bom', Uint8Array.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61])],
+        ['larger than a read piece', new TextEncoder().encode(big)],
+        ['cut at the end', Uint8Array.from([...new TextEncoder().encode(big), 0xd0])],
+        ['binary', Uint8Array.from([0x61, 0, 0x62])],
+        ['empty', new Uint8Array(0)],
+      ];
+      for (const [name, bytes] of cases) {
+        const file = join(dir, `${name}.summit.md`);
+        writeFileSync(file, bytes);
+        let expected: string;
+        try {
+          expected = decodeNotesText(bytes, file);
+        } catch (e) {
+          expected = `refused: ${(e as Error).message}`;
+        }
+        const got = await readNotesFile(nodeIo, file).catch((e: Error) => `refused: ${e.message}`);
+        assert.equal(got, expected, name);
+      }
+      await assert.rejects(readNotesFile(nodeIo, dir), /is a directory/);
+      await assert.rejects(readNotesFile(nodeIo, join(dir, 'missing.md')), /no such file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a parse keeps a table at least half filled as a view of its filled part, a sparser one as a trimmed copy', () => {
+    const table = new IntTable(1024);
+    table.reserve(600).fill(7, 0, 600);
+    table.length = 600;
+    const kept = table.trimmed();
+    assert.equal(kept.length, 600);
+    // A view: the never-written rest costs no memory, and nothing is copied.
+    assert.equal(kept.buffer, table.data.buffer);
+    table.length = 100;
+    const sparse = table.trimmed();
+    assert.equal(sparse.length, 100);
+    assert.notEqual(sparse.buffer, table.data.buffer);
+    assert.deepEqual([...sparse], new Array<number>(100).fill(7));
   });
 
   it('reads a file in one step as the strict decoder did: BOM dropped, invalid UTF-8 and binary refused', () => {
