@@ -8,8 +8,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNotes } from '../../src/core';
-import { enclosingInitiatives, initiativeFinder } from '../../src/core/model';
-import { buildOutline, type OutlineNode } from '../../src/core/editor';
+import { enclosingInitiatives, initiativeFinder, type Annotation, type NotesModel, type Section } from '../../src/core/model';
+import { buildOutline, outlineEntries, type OutlineNode } from '../../src/core/editor';
 import { CliError, decodeNotesText, NotesBytesCheck, readNotesFile, terminalText } from '../../src/cli/io';
 import { nodeIo } from '../../src/cli/main';
 import { isUtf8 } from 'node:buffer';
@@ -35,6 +35,40 @@ const texts: [string, string][] = [
   ['no headings', 'Text [one]{.initiative #a} and [2%]{.figure}.\n\n[[inner]{.actor}]{.initiative}\n'],
   ['empty', ''],
 ];
+
+/** The outline's flat table as it was made from the annotation views (parent, kind, `annotation.section`). */
+function entriesFromViews(model: NotesModel): { items: number[]; parents: number[] } {
+  const sections = model.allSections;
+  const annotations = model.annotations;
+  const items: number[] = [];
+  const parents: number[] = [];
+  const sectionEntry = new Map<Section, number>();
+  const ownEntry: number[] = [];
+  const initiativeEntry: number[] = [];
+  let s = 0;
+  for (let a = 0; a <= annotations.length; a++) {
+    const annotation = annotations[a] as Annotation | undefined;
+    const before = annotation ? annotation.range.start : Number.POSITIVE_INFINITY;
+    for (; s < sections.length && sections[s].headingRange.start <= before; s++) {
+      const parent = sections[s].parent;
+      sectionEntry.set(sections[s], items.length);
+      items.push(-1 - s);
+      parents.push(parent ? sectionEntry.get(parent) ?? -1 : -1);
+    }
+    if (!annotation) break;
+    const p = annotation.parent ? annotation.parent.index : -1;
+    const holder = p < 0 ? -1 : annotations[p].kind === 'initiative' ? ownEntry[p] : initiativeEntry[p];
+    initiativeEntry[a] = holder;
+    if (annotation.kind === undefined) {
+      ownEntry[a] = -1;
+      continue;
+    }
+    ownEntry[a] = items.length;
+    items.push(a);
+    parents.push(holder >= 0 ? holder : annotation.section ? sectionEntry.get(annotation.section) ?? -1 : -1);
+  }
+  return { items, parents };
+}
 
 interface TreeJson {
   kind: string;
@@ -77,6 +111,21 @@ describe('cli outputs made entry by entry', function () {
       const r = await runCliOn(['outline', 'n.summit.md'], text);
       assert.equal(r.code, 0);
       assert.equal(r.out, expected);
+    });
+  }
+
+  const nested = `# A\n\nlead [x]{.unknown} [[in [5%]{.figure}]{.actor} text]{.initiative #i}\n\n## B {#b}\n\n[[[deep]{.figure}]{.span}]{.initiative}\n\n# C\n\n[after]{.actor}\n`;
+  for (const [name, text] of [...texts, ['nested kinds and sections', nested] as [string, string]]) {
+    it(`outlineEntries read from the rows is the table the views give: ${name}`, () => {
+      const model = parseNotes(text);
+      const entries = outlineEntries(model);
+      const expected = entriesFromViews(model);
+      assert.deepEqual([...entries.items], expected.items);
+      assert.deepEqual([...entries.parents], expected.parents);
+      // A model that is not the parser's own is read through its views, to the same table.
+      const wrapped = { ...model, annotations: model.annotations, allSections: model.allSections, range: model.range.bind(model) } as NotesModel;
+      assert.deepEqual([...outlineEntries(wrapped).items], expected.items);
+      assert.deepEqual([...outlineEntries(wrapped).parents], expected.parents);
     });
   }
 
