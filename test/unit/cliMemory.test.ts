@@ -141,6 +141,21 @@ describe('cli outputs made entry by entry', function () {
         model.figures.map((f) => [f.annotation.plainText, f.value ?? null, f.annotation.range.start]));
     });
 
+    it(`figures --json gives each figure's record as its views tell it: ${name}`, async () => {
+      const model = parseNotes(text);
+      const finder = initiativeFinder();
+      const expected = model.figures.map((figure) => {
+        const a = figure.annotation;
+        return {
+          text: a.plainText, id: a.id ?? null, value: figure.value ?? null, unit: figure.unit ?? null, qualifier: figure.qualifier,
+          year: figure.year ?? null, metric: figure.metric ?? null, source: figure.source, initiative: finder(a)?.id ?? null,
+          section: a.section?.title ?? null, note: a.attribute('note') ?? null, range: rangeJson(a.range),
+        };
+      });
+      const r = await runCliOn(['figures', '--json', 'n.summit.md'], text);
+      assert.deepEqual((JSON.parse(r.out) as { figures: unknown[] }).figures, expected);
+    });
+
     it(`figures --csv and the text list have one line per figure: ${name}`, async () => {
       const model = parseNotes(text);
       const csv = await runCliOn(['figures', '--csv', 'n.summit.md'], text);

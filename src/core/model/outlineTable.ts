@@ -12,8 +12,8 @@
 import { unescape } from '../text';
 import { annotationPlainText, KINDS, plainText, tidyRange } from './views';
 import { NotesDocument } from './document';
-import { R_START } from './tables';
-import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type NotesModel } from './types';
+import { FIGURE_KIND, R_START } from './tables';
+import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type Figure, type NotesModel } from './types';
 
 /** What an outline entry is: a section, or an annotation of one kind. */
 export type OutlineNodeKind = 'section' | 'initiative' | 'figure' | 'actor';
@@ -172,5 +172,16 @@ export class AnnotationFacts {
 
   plainText(i: number): string {
     return this.doc ? annotationPlainText(this.doc, i) : this.model.annotations[i].plainText;
+  }
+
+  /** The value of `key=`, as `Annotation.attribute` gives it. */
+  attribute(i: number, key: string): string | undefined {
+    return this.doc ? this.doc.attributeOf(i, this.doc.names.get(key)) : this.model.annotations[i].attribute(key);
+  }
+
+  /** What a figure annotation says (as its `Figure`), or undefined for another kind. */
+  figure(i: number): Pick<Figure, 'value' | 'unit' | 'qualifier' | 'year' | 'source'> | undefined {
+    if (!this.doc) return this.model.annotations[i].figure;
+    return this.doc.kindOf(i) === FIGURE_KIND ? this.doc.figureReading(i) : undefined;
   }
 }
