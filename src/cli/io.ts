@@ -34,6 +34,12 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   /** Reads standard input to its end (for the `-` file name). */
   readStdin(): Promise<Uint8Array>;
+  /**
+   * Reads a notes file as text, refused as {@link decodeNotesText} refuses bytes, without holding
+   * its bytes and its text at once beyond the read itself (optional: `readFile` and
+   * `decodeNotesText` otherwise).
+   */
+  readNotesText?(path: string, displayName: string): Promise<string>;
 }
 
 /** One `summit-notes` subcommand. */
@@ -112,21 +118,72 @@ const BINARY_SNIFF_BYTES = 8192;
  * a clear message instead of a page of nonsense diagnostics.
  */
 export function decodeNotesText(bytes: Uint8Array, displayName: string): string {
-  const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
-  if (sniff.includes(0)) throw new CliError(`${displayName}: looks like a binary file, not a notes file`);
-  // Checked first, then decoded in one step (both vectorised in Node): a strict TextDecoder costs
-  // about a tenth of a whole `lint`.
-  if (!isUtf8(bytes)) throw new CliError(`${displayName}: not valid UTF-8 text`);
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
-  // The UTF-8 BOM is dropped above; this catches a BOM that survived an earlier re-encoding
-  // (U+FEFF encoded twice).
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const check = new NotesBytesCheck(displayName);
+  check.end(bytes.length - check.add(bytes, bytes.length));
+  return withoutBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+}
+
+/**
+ * The text of a valid UTF-8 file without its byte order mark, and without a second one that
+ * survived an earlier re-encoding (U+FEFF encoded twice).
+ */
+export function withoutBom(text: string): string {
+  if (text.charCodeAt(0) !== 0xfeff) return text;
+  return text.charCodeAt(1) === 0xfeff ? text.slice(2) : text.slice(1);
+}
+
+/**
+ * {@link decodeNotesText}'s refusals over a file read in pieces: a NUL byte among the first
+ * bytes (binary), bytes that are not UTF-8 (checked vectorised, piece by piece; a character cut
+ * by a piece's end is checked with the next piece).
+ */
+export class NotesBytesCheck {
+  private seen = 0;
+
+  constructor(private readonly displayName: string) {}
+
+  /**
+   * Checks the next bytes, `bytes[0, length)`; returns how many of them end in a whole
+   * character: the rest must come again at the start of the next piece.
+   */
+  add(bytes: Uint8Array, length: number): number {
+    if (this.seen < BINARY_SNIFF_BYTES && bytes.subarray(0, Math.min(length, BINARY_SNIFF_BYTES - this.seen)).includes(0)) {
+      throw new CliError(`${this.displayName}: looks like a binary file, not a notes file`);
+    }
+    const whole = wholeCharactersEnd(bytes, length);
+    if (!isUtf8(bytes.subarray(0, whole))) throw new CliError(`${this.displayName}: not valid UTF-8 text`);
+    this.seen += whole;
+    return whole;
+  }
+
+  /** After the last piece: nothing may be left over (`rest` bytes of a cut character). */
+  end(rest = 0): void {
+    if (rest > 0) throw new CliError(`${this.displayName}: not valid UTF-8 text`);
+  }
+}
+
+/** Where the last character that `bytes[0, length)` holds whole ends (before a lead byte whose sequence runs past `length`). */
+function wholeCharactersEnd(bytes: Uint8Array, length: number): number {
+  let i = length - 1;
+  // Up to three continuation bytes (10xxxxxx) back to the last lead byte.
+  while (i >= 0 && length - i <= 3 && (bytes[i] & 0xc0) === 0x80) i--;
+  if (i < 0) return length;
+  const lead = bytes[i];
+  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return length - i >= size ? length : i;
 }
 
 /** Reads and decodes one notes file (`-` is standard input); unreadable files become `CliError`. */
 export async function readNotesFile(io: CliIo, path: string): Promise<string> {
   const displayName = path === '-' ? '<stdin>' : path;
+  if (path !== '-' && io.readNotesText) {
+    try {
+      return await io.readNotesText(path, displayName);
+    } catch (e) {
+      if (isCliError(e)) throw e;
+      throw new CliError(`${displayName}: cannot read: ${describeReadError(e)}`);
+    }
+  }
   let bytes: Uint8Array;
   try {
     bytes = path === '-' ? await io.readStdin() : await io.readFile(path);

@@ -7,7 +7,10 @@
  */
 import { promises as fs, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EXIT_OK, EXIT_USAGE, isCliError, type CliCommand, type CliIo } from './io';
+import { EXIT_OK, EXIT_USAGE, isCliError, NotesBytesCheck, withoutBom, type CliCommand, type CliIo } from './io';
+
+/** A notes file's bytes are checked through a buffer of this many bytes. */
+const READ_PIECE = 1 << 20;
 
 /** A subcommand before it is loaded: its name, its line in `--help`, and how to load it. */
 export interface CommandEntry {
@@ -36,6 +39,30 @@ export const nodeIo: CliIo = {
     const stat = await fs.stat(path);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     return fs.readFile(path);
+  },
+  readNotesText: async (path, displayName) => {
+    // The bytes are checked in pieces through one small buffer; then Node reads the file as text
+    // natively (its bytes let go at once, not at a later garbage collection): a 50 MB file's
+    // bytes are never held beside its text and the model.
+    const file = await fs.open(path, 'r');
+    try {
+      if ((await file.stat()).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      const check = new NotesBytesCheck(displayName);
+      const piece = Buffer.allocUnsafe(READ_PIECE);
+      let held = 0;
+      for (;;) {
+        const { bytesRead } = await file.read(piece, held, piece.length - held, null);
+        if (bytesRead === 0) break;
+        const length = held + bytesRead;
+        const whole = check.add(piece, length);
+        piece.copyWithin(0, whole, length);
+        held = length - whole;
+      }
+      check.end(held);
+    } finally {
+      await file.close();
+    }
+    return withoutBom(readFileSync(path, 'utf8'));
   },
   readStdin: async () => {
     const chunks: Buffer[] = [];

@@ -8,15 +8,20 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNotes } from '../../src/core';
-import { enclosingInitiatives, initiativeFinder } from '../../src/core/model';
-import { buildOutline, type OutlineNode } from '../../src/core/editor';
-import { decodeNotesText, terminalText } from '../../src/cli/io';
+import { enclosingInitiatives, initiativeFinder, type Annotation, type NotesModel, type Section } from '../../src/core/model';
+import { buildOutline, outlineEntries, type OutlineNode } from '../../src/core/editor';
+import { CliError, decodeNotesText, NotesBytesCheck, readNotesFile, terminalText } from '../../src/cli/io';
+import { nodeIo } from '../../src/cli/main';
+import { isUtf8 } from 'node:buffer';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { rangeJson, lineCol } from '../../src/cli/shapes';
 import { generateNotes } from '../../bench/generate';
 import { renderBrief } from '../../src/core/brief/export';
 import { renderBriefChunks } from '../../src/core/brief/stream';
 import { fixturePath } from './briefFixtures';
 import { runCliOn } from '../support/cli';
+import { IntTable } from '../../src/core/model/tables';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -30,6 +35,40 @@ const texts: [string, string][] = [
   ['no headings', 'Text [one]{.initiative #a} and [2%]{.figure}.\n\n[[inner]{.actor}]{.initiative}\n'],
   ['empty', ''],
 ];
+
+/** The outline's flat table as it was made from the annotation views (parent, kind, `annotation.section`). */
+function entriesFromViews(model: NotesModel): { items: number[]; parents: number[] } {
+  const sections = model.allSections;
+  const annotations = model.annotations;
+  const items: number[] = [];
+  const parents: number[] = [];
+  const sectionEntry = new Map<Section, number>();
+  const ownEntry: number[] = [];
+  const initiativeEntry: number[] = [];
+  let s = 0;
+  for (let a = 0; a <= annotations.length; a++) {
+    const annotation = annotations[a] as Annotation | undefined;
+    const before = annotation ? annotation.range.start : Number.POSITIVE_INFINITY;
+    for (; s < sections.length && sections[s].headingRange.start <= before; s++) {
+      const parent = sections[s].parent;
+      sectionEntry.set(sections[s], items.length);
+      items.push(-1 - s);
+      parents.push(parent ? sectionEntry.get(parent) ?? -1 : -1);
+    }
+    if (!annotation) break;
+    const p = annotation.parent ? annotation.parent.index : -1;
+    const holder = p < 0 ? -1 : annotations[p].kind === 'initiative' ? ownEntry[p] : initiativeEntry[p];
+    initiativeEntry[a] = holder;
+    if (annotation.kind === undefined) {
+      ownEntry[a] = -1;
+      continue;
+    }
+    ownEntry[a] = items.length;
+    items.push(a);
+    parents.push(holder >= 0 ? holder : annotation.section ? sectionEntry.get(annotation.section) ?? -1 : -1);
+  }
+  return { items, parents };
+}
 
 interface TreeJson {
   kind: string;
@@ -75,6 +114,21 @@ describe('cli outputs made entry by entry', function () {
     });
   }
 
+  const nested = `# A\n\nlead [x]{.unknown} [[in [5%]{.figure}]{.actor} text]{.initiative #i}\n\n## B {#b}\n\n[[[deep]{.figure}]{.span}]{.initiative}\n\n# C\n\n[after]{.actor}\n`;
+  for (const [name, text] of [...texts, ['nested kinds and sections', nested] as [string, string]]) {
+    it(`outlineEntries read from the rows is the table the views give: ${name}`, () => {
+      const model = parseNotes(text);
+      const entries = outlineEntries(model);
+      const expected = entriesFromViews(model);
+      assert.deepEqual([...entries.items], expected.items);
+      assert.deepEqual([...entries.parents], expected.parents);
+      // A model that is not the parser's own is read through its views, to the same table.
+      const wrapped = { ...model, annotations: model.annotations, allSections: model.allSections, range: model.range.bind(model) } as NotesModel;
+      assert.deepEqual([...outlineEntries(wrapped).items], expected.items);
+      assert.deepEqual([...outlineEntries(wrapped).parents], expected.parents);
+    });
+  }
+
   for (const [name, text] of texts) {
     it(`figures --json is JSON.stringify of its figures, one per figure of the model: ${name}`, async () => {
       const model = parseNotes(text);
@@ -85,6 +139,21 @@ describe('cli outputs made entry by entry', function () {
       assert.deepEqual(Object.keys(doc), ['file', 'language', 'figures']);
       assert.deepEqual(doc.figures.map((f) => [f.text, f.value, f.range.startOffset]),
         model.figures.map((f) => [f.annotation.plainText, f.value ?? null, f.annotation.range.start]));
+    });
+
+    it(`figures --json gives each figure's record as its views tell it: ${name}`, async () => {
+      const model = parseNotes(text);
+      const finder = initiativeFinder();
+      const expected = model.figures.map((figure) => {
+        const a = figure.annotation;
+        return {
+          text: a.plainText, id: a.id ?? null, value: figure.value ?? null, unit: figure.unit ?? null, qualifier: figure.qualifier,
+          year: figure.year ?? null, metric: figure.metric ?? null, source: figure.source, initiative: finder(a)?.id ?? null,
+          section: a.section?.title ?? null, note: a.attribute('note') ?? null, range: rangeJson(a.range),
+        };
+      });
+      const r = await runCliOn(['figures', '--json', 'n.summit.md'], text);
+      assert.deepEqual((JSON.parse(r.out) as { figures: unknown[] }).figures, expected);
     });
 
     it(`figures --csv and the text list have one line per figure: ${name}`, async () => {
@@ -116,6 +185,91 @@ describe('cli outputs made entry by entry', function () {
       const order = model.annotations.map((_, i) => i).reverse();
       for (const i of order) assert.equal(find(model.annotations[i]), expected[i], `annotation ${i}`);
     }
+  });
+
+  /** Whether `bytes`, fed to a NotesBytesCheck `size` bytes at a time (as the file reader does), pass. */
+  function passesInPieces(bytes: Uint8Array, size: number): boolean {
+    const check = new NotesBytesCheck('f');
+    const piece = new Uint8Array(size + 4);
+    let held = 0;
+    try {
+      for (let at = 0; at < bytes.length;) {
+        const n = Math.min(size, bytes.length - at);
+        piece.set(bytes.subarray(at, at + n), held);
+        at += n;
+        const length = held + n;
+        const whole = check.add(piece, length);
+        piece.copyWithin(0, whole, length);
+        held = length - whole;
+      }
+      check.end(held);
+      return true;
+    } catch (e) {
+      if (e instanceof CliError) return false;
+      throw e;
+    }
+  }
+
+  it('checks UTF-8 in pieces as in one step, whatever a piece cuts', () => {
+    const encode = (t: string): Uint8Array => new TextEncoder().encode(t);
+    const samples: Uint8Array[] = [
+      encode('Саммит [€1 млрд]{.figure} 😀 and 中文 text'),
+      Uint8Array.from([...encode('ok Я'), 0xd0]),
+      Uint8Array.from([...encode('ok'), 0xf0, 0x9f, 0x98]),
+      Uint8Array.from([0x61, 0x80, 0x80, 0x80, 0x80, 0x62]),
+      Uint8Array.from([...encode('ab'), 0xed, 0xa0, 0x80, ...encode('cd')]),
+      Uint8Array.from([0xc3, 0x28, 0x61, 0x62]),
+      Uint8Array.from([...encode('x'), 0xf4, 0x90, 0x80, 0x80]),
+    ];
+    for (const bytes of samples) {
+      for (const size of [1, 2, 3, 4, 5, 7, 64]) assert.equal(passesInPieces(bytes, size), isUtf8(bytes), `${Buffer.from(bytes).toString('hex')} in pieces of ${size}`);
+    }
+  });
+
+  it('reads a file from disk as decodeNotesText reads its bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-read-'));
+    try {
+      const big = 'Строка [5%]{.figure}\n'.repeat(60_000);
+      const cases: [string, Uint8Array][] = [
+        ['plain', new TextEncoder().encode('# Title\n\nText')],
+        ['bom', Uint8Array.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61])],
+        ['larger than a read piece', new TextEncoder().encode(big)],
+        ['cut at the end', Uint8Array.from([...new TextEncoder().encode(big), 0xd0])],
+        ['binary', Uint8Array.from([0x61, 0, 0x62])],
+        ['empty', new Uint8Array(0)],
+      ];
+      for (const [name, bytes] of cases) {
+        const file = join(dir, `${name}.summit.md`);
+        writeFileSync(file, bytes);
+        let expected: string;
+        try {
+          expected = decodeNotesText(bytes, file);
+        } catch (e) {
+          expected = `refused: ${(e as Error).message}`;
+        }
+        const got = await readNotesFile(nodeIo, file).catch((e: Error) => `refused: ${e.message}`);
+        assert.equal(got, expected, name);
+      }
+      await assert.rejects(readNotesFile(nodeIo, dir), /is a directory/);
+      await assert.rejects(readNotesFile(nodeIo, join(dir, 'missing.md')), /no such file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a parse keeps a table at least half filled as a view of its filled part, a sparser one as a trimmed copy', () => {
+    const table = new IntTable(1024);
+    table.reserve(600).fill(7, 0, 600);
+    table.length = 600;
+    const kept = table.trimmed();
+    assert.equal(kept.length, 600);
+    // A view: the never-written rest costs no memory, and nothing is copied.
+    assert.equal(kept.buffer, table.data.buffer);
+    table.length = 100;
+    const sparse = table.trimmed();
+    assert.equal(sparse.length, 100);
+    assert.notEqual(sparse.buffer, table.data.buffer);
+    assert.deepEqual([...sparse], new Array<number>(100).fill(7));
   });
 
   it('reads a file in one step as the strict decoder did: BOM dropped, invalid UTF-8 and binary refused', () => {

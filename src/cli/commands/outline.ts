@@ -1,5 +1,5 @@
 /** `summit-notes outline FILE [--json]`: sections → initiatives → their figures and actors. */
-import { parseNotes, type NotesModel } from '../../core/model';
+import { AnnotationFacts, parseNotes, type NotesModel } from '../../core/model';
 import { outlineEntries, type OutlineEntries, type OutlineNode } from '../../core/editor';
 import type { Range } from '../../core/text';
 import { CliError, EXIT_OK, parseArgs, readNotesFile, terminalText, type CliCommand } from '../io';
@@ -58,12 +58,15 @@ interface EntryNode {
   readonly level: number | undefined;
 }
 
-/** Entry `i` of `entries` as `buildOutline` would make its node. */
-function entryNode(model: NotesModel, entries: OutlineEntries, i: number): EntryNode {
+/** Entry `i` of `entries` as `buildOutline` would make its node (an annotation's read from the rows, no view object). */
+function entryNode(model: NotesModel, facts: AnnotationFacts, entries: OutlineEntries, i: number): EntryNode {
   const item = entries.items[i];
   if (item >= 0) {
-    const a = model.annotations[item];
-    return { kind: a.kind ?? 'initiative', label: a.plainText.trim(), id: a.id, range: a.range, selectionRange: a.contentRange, level: undefined };
+    const start = facts.start(item);
+    return {
+      kind: facts.kind(item) ?? 'initiative', label: facts.plainText(item).trim(), id: facts.id(item),
+      range: model.range(start, facts.end(item)), selectionRange: model.range(start + 1, facts.close(item)), level: undefined,
+    };
   }
   const s = model.allSections[-1 - item];
   return { kind: 'section', label: s.title || '(untitled)', id: s.id, range: s.range, selectionRange: s.headingRange, level: s.level };
@@ -108,6 +111,7 @@ function writeOutlineJson(head: Omit<OutlineJson, 'outline'>, model: NotesModel,
     return `${br(d - 1)}]${level > 0 ? br(d - 2) + '}' : '\n}\n'}`;
   };
   const levels = entryLevels(entries);
+  const facts = new AnnotationFacts(model);
   buffer += '[';
   // The depth of the entries of the innermost open array.
   let open = 0;
@@ -116,7 +120,7 @@ function writeOutlineJson(head: Omit<OutlineJson, 'outline'>, model: NotesModel,
     for (; open > level; open--) buffer += close(open);
     // The first item of an array follows its parent (or opens the roots').
     if (i > 0 && entries.parents[i] !== i - 1) buffer += ',';
-    const node = entryNode(model, entries, i);
+    const node = entryNode(model, facts, entries, i);
     const d = 2 + 2 * level;
     const f = d + 1;
     buffer += `${br(d)}{${br(f)}"kind"${colon(f)}${JSON.stringify(node.kind)},${br(f)}"label"${colon(f)}${JSON.stringify(node.label)},` +
@@ -152,8 +156,9 @@ function rangeText(range: RangeJson, depth: number): string {
 function writeTree(model: NotesModel, entries: OutlineEntries, head: string, out: (text: string) => void): void {
   let buffer = head;
   const levels = entryLevels(entries);
+  const facts = new AnnotationFacts(model);
   for (let i = 0; i < entries.length; i++) {
-    const node = entryNode(model, entries, i);
+    const node = entryNode(model, facts, entries, i);
     const depth = levels[i];
     const label = terminalText(node.label.replace(/\s+/g, ' '));
     const marker = node.kind === 'section' ? '#'.repeat(node.level ?? 1) : node.kind;

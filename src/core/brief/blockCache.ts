@@ -131,7 +131,7 @@ export class BriefBlockCache implements AnnotatedBlocksRenderer {
  * The core rules that run after 'block' (inline parsing and what hangs on it), in order; undefined
  * when the chain is not the one expected (no enabled 'block' rule).
  */
-function coreRulesAfterBlock(md: MarkdownIt.MarkdownIt): CoreRule[] | undefined {
+export function coreRulesAfterBlock(md: MarkdownIt.MarkdownIt): CoreRule[] | undefined {
   const enabled = md.core.ruler.__rules__.filter((r) => r.enabled);
   const at = enabled.findIndex((r) => r.name === 'block');
   return at < 0 ? undefined : enabled.slice(at + 1).map((r) => r.fn as CoreRule);

@@ -126,76 +126,98 @@ export function buildBrief(model: NotesModel): Brief {
 
   const groups = new Map<string | undefined, BriefInitiative[]>();
   for (const id of areaLabels.keys()) groups.set(id, []);
-  const actorsByName = new Map<string, { name: string; mentions: number; ids: string[]; notes: string[]; line: number; offset: number }>();
-  // Per actor, the ids and notes listed so far (`#id`, `=note`): an actor named thousands of times must not make a search per mention.
-  const listed = new Map<string, Set<string>>();
+  const actors = new ActorTally(where);
   let initiatives = 0;
+  const rowOf = (a: Annotation): BriefFigure | undefined => figureOf.get(a);
   for (const a of model.annotations) {
     if (a.kind === 'initiative') {
       initiatives++;
-      const initiative = toInitiative(where, a, areaLabels, figureOf);
+      const initiative = toInitiative(where, a, areaLabels, rowOf);
       const list = groups.get(initiative.area) ?? [];
       if (!groups.has(initiative.area)) groups.set(initiative.area, list);
       list.push(initiative);
-    } else if (a.kind === 'actor') {
-      const name = actorName(a);
-      if (!name) continue;
-      const key = name.toLocaleLowerCase();
-      let entry = actorsByName.get(key);
-      if (!entry) {
-        const offset = a.range.start;
-        entry = { name, mentions: 0, ids: [], notes: [], line: where.line(offset), offset };
-        actorsByName.set(key, entry);
-      }
-      entry.mentions++;
-      let seen = listed.get(key);
-      if (seen === undefined) listed.set(key, (seen = new Set<string>()));
-      if (a.id && !seen.has(`#${a.id}`)) {
-        seen.add(`#${a.id}`);
-        entry.ids.push(a.id);
-      }
-      const note = a.attribute('note');
-      if (note && !seen.has(`=${note}`)) {
-        seen.add(`=${note}`);
-        entry.notes.push(note);
-      }
-    }
+    } else if (a.kind === 'actor') actors.add(a);
   }
   const references = model.references.length;
 
-  const areas: BriefArea[] = [];
+  const areas = areasInOrder(groups, areaLabels, (id, label, list) => ({ id, label, initiatives: list }));
+  return {
+    schemaVersion: BRIEF_SCHEMA_VERSION,
+    header: toHeader(model),
+    counts: briefCounts(model, initiatives, figures.length, actors.size, references),
+    areas,
+    figures,
+    actors: actors.list(),
+  };
+}
+
+/** The groups of initiatives as the brief lists them: vocabulary order, then undeclared areas, then "No area"; empty ones left out. */
+export function areasInOrder<L extends { readonly length: number }, A>(
+  groups: ReadonlyMap<string | undefined, L>, areaLabels: ReadonlyMap<string, string>, area: (id: string | undefined, label: string, list: L) => A,
+): A[] {
+  const areas: A[] = [];
   for (const [id, list] of groups) {
     if (id === undefined || list.length === 0) continue;
-    areas.push({ id, label: areaLabels.get(id) ?? id, initiatives: list });
+    areas.push(area(id, areaLabels.get(id) ?? id, list));
   }
   const loose = groups.get(undefined);
-  if (loose && loose.length) areas.push({ id: undefined, label: NO_AREA_LABEL, initiatives: loose });
+  if (loose && loose.length) areas.push(area(undefined, NO_AREA_LABEL, loose));
+  return areas;
+}
 
+/** The brief's counts, given what the caller counted on its way (initiatives, figures, actors, references). */
+export function briefCounts(model: NotesModel, initiatives: number, figures: number, actors: number, references: number): BriefCounts {
   let errors = 0;
   let warnings = 0;
   for (const d of model.diagnostics) {
     if (d.severity === 'error') errors++;
     else if (d.severity === 'warning') warnings++;
   }
-  return {
-    schemaVersion: BRIEF_SCHEMA_VERSION,
-    header: toHeader(model),
-    counts: {
-      initiatives,
-      figures: figures.length,
-      actors: actorsByName.size,
-      references,
-      sections: model.allSections.length,
-      errors,
-      warnings,
-    },
-    areas,
-    figures,
-    actors: [...actorsByName.values()],
-  };
+  return { initiatives, figures, actors, references, sections: model.allSections.length, errors, warnings };
 }
 
-function toHeader(model: NotesModel): BriefHeader {
+/** The actors of a brief, one per name (case aside), at their first mention, with every id and note they carry. */
+export class ActorTally {
+  private readonly byName = new Map<string, { name: string; mentions: number; ids: string[]; notes: string[]; line: number; offset: number }>();
+  /** Per actor, the ids and notes listed so far (`#id`, `=note`): an actor named thousands of times must not make a search per mention. */
+  private readonly listed = new Map<string, Set<string>>();
+
+  constructor(private readonly where: Locator) {}
+
+  get size(): number {
+    return this.byName.size;
+  }
+
+  add(a: Annotation): void {
+    const name = actorName(a);
+    if (!name) return;
+    const key = name.toLocaleLowerCase();
+    let entry = this.byName.get(key);
+    if (!entry) {
+      const offset = a.range.start;
+      entry = { name, mentions: 0, ids: [], notes: [], line: this.where.line(offset), offset };
+      this.byName.set(key, entry);
+    }
+    entry.mentions++;
+    let seen = this.listed.get(key);
+    if (seen === undefined) this.listed.set(key, (seen = new Set<string>()));
+    if (a.id && !seen.has(`#${a.id}`)) {
+      seen.add(`#${a.id}`);
+      entry.ids.push(a.id);
+    }
+    const note = a.attribute('note');
+    if (note && !seen.has(`=${note}`)) {
+      seen.add(`=${note}`);
+      entry.notes.push(note);
+    }
+  }
+
+  list(): BriefActor[] {
+    return [...this.byName.values()];
+  }
+}
+
+export function toHeader(model: NotesModel): BriefHeader {
   const fm = model.frontMatter;
   const source = fm?.source;
   const url = safeHttpUrl(source?.url);
@@ -216,7 +238,7 @@ function toHeader(model: NotesModel): BriefHeader {
  * Lines of offsets, and one section reference per section (many entries share a section): the
  * brief is rebuilt on every keystroke in the live preview.
  */
-class Locator {
+export class Locator {
   private readonly sections = new Map<Section, BriefSectionRef>();
   constructor(private readonly model: NotesModel) {}
 
@@ -235,7 +257,7 @@ class Locator {
   }
 }
 
-function toFigure(where: Locator, figure: Figure, initiativeOf: (a: Annotation) => Annotation | undefined): BriefFigure {
+export function toFigure(where: Locator, figure: Figure, initiativeOf: (a: Annotation) => Annotation | undefined): BriefFigure {
   const a = figure.annotation;
   const offset = a.range.start;
   return {
@@ -255,11 +277,11 @@ function toFigure(where: Locator, figure: Figure, initiativeOf: (a: Annotation) 
   };
 }
 
-function toInitiative(
+export function toInitiative(
   where: Locator,
   a: Annotation,
   areaLabels: ReadonlyMap<string, string>,
-  figureOf: ReadonlyMap<Annotation, BriefFigure>,
+  figureOf: (a: Annotation) => BriefFigure | undefined,
 ): BriefInitiative {
   const area = a.attribute('area') || undefined;
   const offset = a.range.start;
@@ -283,12 +305,12 @@ function toInitiative(
   };
 }
 
-function collectNested(children: readonly Annotation[], figureOf: ReadonlyMap<Annotation, BriefFigure>, figures: BriefFigure[], actors: string[]): void {
+function collectNested(children: readonly Annotation[], figureOf: (a: Annotation) => BriefFigure | undefined, figures: BriefFigure[], actors: string[]): void {
   // Depth first in document order; an initiative inside is its own entry, with what it holds.
   const seen = new Set(actors);
   walkDepthFirst(children, (child) => {
     if (child.kind === 'initiative') return false;
-    const row = figureOf.get(child);
+    const row = figureOf(child);
     if (row) figures.push(row);
     if (child.kind === 'actor') {
       const name = actorName(child);

@@ -3,6 +3,7 @@
  * spreadsheet can filter either. Text cells that a spreadsheet would run as a formula are defused.
  */
 import type { Brief } from './build';
+import type { BriefView } from './view';
 import { outputLanguage, type OutputLanguage } from '../text';
 
 export const BRIEF_CSV_COLUMNS = [
@@ -47,7 +48,7 @@ export function renderBriefCsv(brief: Brief, language?: OutputLanguage): string 
 const PIECE = 1 << 16;
 
 /** `renderBriefCsv` in pieces that join to exactly its text, each row made as it is reached. */
-export function* renderBriefCsvChunks(brief: Brief, language?: OutputLanguage): Generator<string> {
+export function* renderBriefCsvChunks(brief: BriefView, language?: OutputLanguage): Generator<string> {
   const lang = language ?? outputLanguage(brief.header.language);
   const kinds = KIND_WORDS[lang];
   let buffer = `${lang === 'en' ? BRIEF_CSV_COLUMNS.join(',') : BRIEF_CSV_COLUMNS.map((c) => csvCell(BRIEF_CSV_COLUMNS_RU[c])).join(',')}\r\n`;

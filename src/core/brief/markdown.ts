@@ -3,6 +3,7 @@
  * Analyst text is escaped so that it reads literally (no accidental emphasis, links or HTML).
  */
 import type { Brief, BriefFigure, BriefInitiative } from './build';
+import type { BriefView } from './view';
 import { describeFigureValue } from '../figures';
 import { safeHttpUrl } from './links';
 import { countOf, message, outputLanguage, type NounKey, type OutputLanguage } from '../text';
@@ -25,7 +26,7 @@ export function renderBriefMarkdown(brief: Brief, language?: OutputLanguage): st
 const PIECE = 1 << 16;
 
 /** `renderBriefMarkdown` in pieces that join to exactly its text (its lines joined by `\n`), made as they are reached. */
-export function* renderBriefMarkdownChunks(brief: Brief, language?: OutputLanguage): Generator<string> {
+export function* renderBriefMarkdownChunks(brief: BriefView, language?: OutputLanguage): Generator<string> {
   let buffer = '';
   let first = true;
   for (const line of briefMarkdownLines(brief, language ?? outputLanguage(brief.header.language))) {
@@ -40,7 +41,7 @@ export function* renderBriefMarkdownChunks(brief: Brief, language?: OutputLangua
 }
 
 /** The brief's Markdown line by line. */
-function* briefMarkdownLines(brief: Brief, lang: OutputLanguage): Generator<string> {
+function* briefMarkdownLines(brief: BriefView, lang: OutputLanguage): Generator<string> {
   const t = (key: Parameters<typeof message>[1]): string => message(lang, key);
   const h = brief.header;
   yield* [`# ${escapeMarkdown(h.title ?? t('brief.untitled'))}`, ''];

@@ -1,24 +1,23 @@
 /**
  * The brief in pieces: the same text as `renderBrief`, handed on as it is made so that a large
  * notes file's brief is never held whole (the CLI writes each piece to its output at once). For
- * HTML the annotated text is rendered token by token from markdown-it's token list, and each
- * inline token's children are let go once written, so the text's HTML and its tokens are not
- * both held in full.
+ * HTML the annotated text is read and rendered window by window (textStream.ts), so neither its
+ * tokens nor its HTML are ever held in full.
  */
-import { buildBrief, type Brief } from './build';
+import { briefView, type BriefView } from './view';
+import { briefSectionPieces } from './htmlSections';
 import { renderBriefCsvChunks } from './csv';
-import { annotatedTextChunks, briefDocumentHead, briefLanguage, createNotesMarkdown, markdownEnv, renderBriefParts } from './html';
+import { annotatedTextChunks, briefDocumentHead, briefLanguage, createNotesMarkdown } from './html';
+import { annotatedTextPieces } from './textStream';
 import { renderBriefMarkdownChunks } from './markdown';
 import type { BriefFormat } from './export';
 import type { NotesModel } from '../model';
 import { jsonChunks, type OutputLanguage } from '../text';
 
-/** Pieces are handed on at about this many characters. */
-const PIECE = 1 << 16;
-
 /** `renderBrief(model, format, language)`, in pieces that join to exactly its text. */
 export function* renderBriefChunks(model: NotesModel, format: BriefFormat, language?: OutputLanguage): Generator<string> {
-  const brief = buildBrief(model);
+  // Initiatives and figures made as they are written (view.ts), not a list of them all.
+  const brief = briefView(model);
   switch (format) {
     case 'html': yield* briefDocumentChunks(brief, model, language); return;
     case 'md': yield* renderBriefMarkdownChunks(brief, language); return;
@@ -29,53 +28,12 @@ export function* renderBriefChunks(model: NotesModel, format: BriefFormat, langu
 }
 
 /** `renderBriefDocument(brief, model, language)` in pieces. */
-function* briefDocumentChunks(brief: Brief, model: NotesModel, language?: OutputLanguage): Generator<string> {
+function* briefDocumentChunks(brief: BriefView, model: NotesModel, language?: OutputLanguage): Generator<string> {
   const words = briefLanguage(brief, language);
-  const parts = renderBriefParts(brief, { language: words });
-  yield `${briefDocumentHead(brief, language)}\n${parts.header}${parts.initiatives.open}`;
-  for (const group of parts.initiatives.groups) yield* sectionChunks(group.open, group.chunks, group.close);
-  yield parts.initiatives.close;
-  yield* sectionChunks(parts.figures.open, parts.figures.chunks, parts.figures.close);
-  yield parts.actors;
+  yield `${briefDocumentHead(brief, language)}\n`;
+  yield* briefSectionPieces(brief, words);
   const section = annotatedTextChunks([], false, words);
   yield section.open;
-  yield* annotatedTextHtml(model);
+  yield* annotatedTextPieces(model, createNotesMarkdown());
   yield `${section.close}\n</body>\n</html>\n`;
-}
-
-function* sectionChunks(open: string, chunks: readonly string[], close: string): Generator<string> {
-  let buffer = open;
-  for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= PIECE) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  yield buffer + close;
-}
-
-/** `renderAnnotatedText(model, createNotesMarkdown())` in pieces: markdown-it's `Renderer.render`, a token at a time. */
-function* annotatedTextHtml(model: NotesModel): Generator<string> {
-  const md = createNotesMarkdown();
-  const env = markdownEnv(model, {});
-  const tokens = md.parse(model.text, env);
-  const renderer = md.renderer;
-  const rules = renderer.rules;
-  let buffer = '';
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const rule = rules[token.type];
-    if (token.type === 'inline') {
-      buffer += renderer.renderInline(token.children ?? [], md.options, env);
-      // Written: its children (most of the token list's weight) are not needed again.
-      token.children = null;
-    } else if (rule) buffer += rule(tokens, i, md.options, env, renderer);
-    else buffer += renderer.renderToken(tokens, i, md.options);
-    if (buffer.length >= PIECE) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  yield buffer;
 }

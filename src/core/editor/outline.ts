@@ -4,7 +4,7 @@
  * positions (the fast path the symbols adapter and its patching read).
  */
 import { PositionCursor } from './linePositions';
-import type { Annotation, NotesModel, OutlineNodeKind, Range, Section } from '../model';
+import { AnnotationFacts, type Annotation, type NotesModel, type OutlineNodeKind, type Range, type Section } from '../model';
 
 export type { OutlineNodeKind };
 
@@ -43,19 +43,20 @@ export interface OutlineEntries {
  */
 export function outlineEntries(model: NotesModel): OutlineEntries {
   const sections = model.allSections;
-  const annotations = model.annotations;
-  const items = new Int32Array(sections.length + annotations.length);
+  // Annotations read from the model's rows: no view object per annotation (AnnotationFacts).
+  const facts = new AnnotationFacts(model);
+  const count = facts.count;
+  const items = new Int32Array(sections.length + count);
   const parents = new Int32Array(items.length);
   let n = 0;
   // Sections are few (one per heading): an identity Map stays cheap for them.
   const sectionEntry = new Map<Section, number>();
   // Per annotation index: its own entry (-1: no kind, not listed), and the innermost initiative entry around it.
-  const ownEntry = new Int32Array(annotations.length);
-  const initiativeEntry = new Int32Array(annotations.length);
+  const ownEntry = new Int32Array(count);
+  const initiativeEntry = new Int32Array(count);
   let s = 0;
-  for (let a = 0; a <= annotations.length; a++) {
-    const annotation = a < annotations.length ? annotations[a] : undefined;
-    const before = annotation ? annotation.range.start : Number.POSITIVE_INFINITY;
+  for (let a = 0; a <= count; a++) {
+    const before = a < count ? facts.start(a) : Number.POSITIVE_INFINITY;
     for (; s < sections.length && sections[s].headingRange.start <= before; s++) {
       const section = sections[s];
       const parent = section.parent ? sectionEntry.get(section.parent) : undefined;
@@ -63,19 +64,20 @@ export function outlineEntries(model: NotesModel): OutlineEntries {
       items[n] = -1 - s;
       parents[n++] = parent ?? -1;
     }
-    if (!annotation) break;
+    if (a === count) break;
     // The innermost enclosing initiative, taken from the parent (seen first): no walk up deep nests.
-    const parent = annotation.parent;
-    const p = parent ? indexIn(annotations, parent) : -1;
-    const holderInitiative = p < 0 ? -1 : parent?.kind === 'initiative' ? ownEntry[p] : initiativeEntry[p];
+    const p = facts.parent(a);
+    const holderInitiative = p < 0 ? -1 : facts.kind(p) === 'initiative' ? ownEntry[p] : initiativeEntry[p];
     initiativeEntry[a] = holderInitiative;
-    if (annotation.kind === undefined) {
+    if (facts.kind(a) === undefined) {
       ownEntry[a] = -1;
       continue;
     }
     ownEntry[a] = n;
     items[n] = a;
-    parents[n++] = holderInitiative >= 0 ? holderInitiative : annotation.section ? sectionEntry.get(annotation.section) ?? -1 : -1;
+    // Outside an initiative: under the annotation's section, the last one starting at or before it
+    // (`annotation.section`), which is the last one listed above.
+    parents[n++] = holderInitiative >= 0 ? holderInitiative : s > 0 ? sectionEntry.get(sections[s - 1]) ?? -1 : -1;
   }
   return { length: n, items: items.subarray(0, n), parents: parents.subarray(0, n) };
 }
@@ -107,12 +109,6 @@ export function limitOutline(model: NotesModel, entries: OutlineEntries, max: nu
     parents.push(parent >= 0 ? renumber[parent] : -1);
   }
   return { entries: { length: items.length, items: Int32Array.from(items), parents: Int32Array.from(parents) }, depth };
-}
-
-/** Where `annotation` sits in `annotations`: its `index`, checked (a model object from elsewhere gives -1). */
-function indexIn(annotations: readonly Annotation[], annotation: Annotation): number {
-  const i = annotation.index;
-  return annotations[i] === annotation ? i : -1;
 }
 
 /** Values per entry in `outlinePositions`. */

@@ -14,7 +14,7 @@ export { DIAGNOSTIC_SEVERITY, nearest } from './diagnostics';
 export { localiseDiagnostics } from './diagnosticMessages';
 export { AttributeScanner } from './attributes';
 export type { AttributeBlock } from './attributes';
-export { OutlineLabels } from './outlineTable';
+export { AnnotationFacts, OutlineLabels } from './outlineTable';
 export { enclosingInitiatives, initiativeFinder } from './enclosingInitiative';
 export { walkDepthFirst } from './walk';
 export { SpanRows } from './spanRows';

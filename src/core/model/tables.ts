@@ -107,12 +107,13 @@ export class IntTable {
   }
 
   /**
-   * The table for a model to keep: as is, unless more than an eighth of it is spare (then a
-   * trimmed copy: a large file's tables, grown by doubling, would otherwise keep up to half again
-   * of what they hold for as long as the model lives).
+   * The table for a model to keep: a view of its filled part, unless less than half of it is
+   * filled (then a trimmed copy). Spare capacity that was never written costs address space,
+   * not memory (its pages were never touched), while a copy costs the filled part twice until
+   * a full garbage collection frees the original: a 50 MB file's parse peaked 25 MB higher.
    */
   trimmed(): Int32Array {
-    return this.length * 8 >= this.data.length * 7 ? this.data : this.data.slice(0, this.length);
+    return this.length * 2 >= this.data.length ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
   }
 }
 

@@ -16,6 +16,24 @@ export interface ExportEnvelope<Counts> {
   readonly counts: Counts;
 }
 
+/**
+ * A list whose items are made only as it is walked, its length known first: what a long list of
+ * an output document is, so that its items are made, written and let go one by one. `jsonChunks`
+ * writes it as the JSON array of its items; `JSON.stringify` (through `toJSON`) makes the same
+ * array whole.
+ */
+export class MadeList<T> implements Iterable<T> {
+  constructor(readonly length: number, private readonly items: () => Iterator<T>) {}
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.items();
+  }
+
+  toJSON(): T[] {
+    return [...this];
+  }
+}
+
 /** Pieces of about this many characters are handed on. */
 const PIECE = 1 << 16;
 
@@ -32,6 +50,8 @@ export function* jsonChunks(value: unknown, replacer?: JsonReplacer, depth = 3):
 }
 
 function replace(replacer: JsonReplacer | undefined, key: string, value: unknown): unknown {
+  // A made list stays one (walked item by item below) unless the replacer changes it.
+  if (value instanceof MadeList) return replacer ? replacer(key, value) : value;
   // JSON.stringify calls toJSON before the replacer.
   const own = typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function'
     ? (value as { toJSON(key: string): unknown }).toJSON(key) : value;
@@ -51,13 +71,15 @@ function skipped(value: unknown): boolean {
 
 function* walk(value: unknown, replacer: JsonReplacer | undefined, indent: string, depth: number): Generator<string> {
   const inner = `${indent}  `;
-  if (depth > 0 && Array.isArray(value) && value.length > 0) {
+  if (depth > 0 && (Array.isArray(value) || value instanceof MadeList) && value.length > 0) {
     yield '[';
-    for (let i = 0; i < value.length; i++) {
-      const item = replace(replacer, String(i), value[i] as unknown);
+    let i = 0;
+    for (const member of value as Iterable<unknown>) {
+      const item = replace(replacer, String(i), member);
       yield `${i > 0 ? ',' : ''}\n${inner}`;
       if (skipped(item)) yield 'null';
       else yield* walk(item, replacer, inner, depth - 1);
+      i++;
     }
     yield `\n${indent}]`;
     return;
