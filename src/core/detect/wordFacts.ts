@@ -8,35 +8,6 @@ import { cueClass, headClass, type CueClass, type HeadClass } from './initiative
 import { stem } from './stem';
 import type { Trigger } from './initiativeWords';
 
-/** Facts about one spelling of a word (each a function of its lowercased form). */
-export interface WordFacts {
-  readonly lower: string;
-  readonly head: HeadClass | undefined;
-  readonly cue: CueClass | undefined;
-  /** A Russian adjective ending (`-ых`, `-ая`, `-ого`…). */
-  readonly ruAdjective: boolean;
-  /** A Russian infinitive ending (`-ть`, `-ться`, `-ти`). */
-  readonly ruInfinitive: boolean;
-  /** A Russian past-tense ending (`-л`, `-ла`, `-ли`, `-ло`). */
-  readonly ruPast: boolean;
-  /** Ends in `ed` (an English past form: "proposed", "agreed"). */
-  readonly enEd: boolean;
-  /** Its stem, once asked for (`factsStem`). */
-  stem?: string;
-  /** The weights of the features it names (by its stem or ending), for the last weight table that scored it. */
-  weights?: WordWeights;
-  /** Two letters or more, the second a Latin or Cyrillic capital, and all in capitals ("SCO", "ШОС"). */
-  readonly capitals: boolean;
-  /** The rules' trigger it is (`initiatives.ts`), once looked up; null when none. */
-  trigger?: Trigger | null;
-  /** The reason of a noun-phrase candidate it heads, once made. */
-  npReason?: string;
-  /** The reason of an object candidate its verb governs, once made. */
-  objectReason?: string;
-  /** The reason of a rule candidate this word (a one-word trigger, as written) starts, once made. */
-  ruleReason?: string;
-}
-
 /** The features named by a word's stem (the head's, the span's first word's, those before it). */
 export type StemFeature = 'hs' | 'f' | 'w-1' | 'w-2' | 'pv';
 
@@ -52,24 +23,36 @@ const CACHE_LIMIT = 50_000;
 const cache = new Map<string, WordFacts>();
 
 /**
- * One spelling's facts as an object of one fixed shape: every field, the lazily filled ones too, is
- * set in the constructor, so the many readers of `facts.*` see a single hidden class (fields added
- * later, in whatever order the readers first asked, made their property reads megamorphic).
+ * Facts about one spelling of a word (each a function of its lowercased form), as an object of one
+ * fixed shape: every field, the lazily filled ones too, is set in the constructor, so the many
+ * readers of `facts.*` see a single hidden class (fields added later, in whatever order the readers
+ * first asked, made their property reads megamorphic).
  */
-class Facts implements WordFacts {
+export class WordFacts {
   readonly lower: string;
   readonly head: HeadClass | undefined;
   readonly cue: CueClass | undefined;
+  /** A Russian adjective ending (`-ых`, `-ая`, `-ого`…). */
   readonly ruAdjective: boolean;
+  /** A Russian infinitive ending (`-ть`, `-ться`, `-ти`). */
   readonly ruInfinitive: boolean;
+  /** A Russian past-tense ending (`-л`, `-ла`, `-ли`, `-ло`). */
   readonly ruPast: boolean;
+  /** Ends in `ed` (an English past form: "proposed", "agreed"). */
   readonly enEd: boolean;
+  /** Two letters or more, the second a Latin or Cyrillic capital, and all in capitals ("SCO", "ШОС"). */
   readonly capitals: boolean;
+  /** Its stem, once asked for (`factsStem`). */
   stem: string | undefined = undefined;
+  /** The weights of the features it names (by its stem or ending), for the last weight table that scored it. */
   weights: WordWeights | undefined = undefined;
+  /** The rules' trigger it is (`initiatives.ts`), once looked up; null when none. */
   trigger: Trigger | null | undefined = undefined;
+  /** The reason of a noun-phrase candidate it heads, once made. */
   npReason: string | undefined = undefined;
+  /** The reason of an object candidate its verb governs, once made. */
   objectReason: string | undefined = undefined;
+  /** The reason of a rule candidate this word (a one-word trigger, as written) starts, once made. */
   ruleReason: string | undefined = undefined;
 
   constructor(spelling: string) {
@@ -89,7 +72,7 @@ class Facts implements WordFacts {
 export function wordFacts(spelling: string): WordFacts {
   let facts = cache.get(spelling);
   if (facts === undefined) {
-    facts = new Facts(spelling);
+    facts = new WordFacts(spelling);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(spelling, facts);
   }
