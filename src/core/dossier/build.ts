@@ -6,7 +6,7 @@
  * between builds (cached by the workspace's lists, which `updateFile` shares when untouched), so
  * rebuilding after one file changed costs that file's keys and metrics plus one sort.
  */
-import type { DossierFilter } from './filter';
+import type { DossierFacetLists, DossierFilter } from './filter';
 import type { ExportEnvelope } from '../text';
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
@@ -53,7 +53,8 @@ export interface StatusStep {
   readonly path: string;
 }
 
-export interface DossierInitiative {
+/** A tracked initiative across files; its facet lists hold each value once, in timeline order. */
+export interface DossierInitiative extends DossierFacetLists<'summit' | 'language' | 'area' | 'actor'> {
   readonly key: string;
   /** The text of the latest mention. */
   readonly name: string;
@@ -62,10 +63,6 @@ export interface DossierInitiative {
   readonly statusPath: readonly StatusStep[];
   readonly firstDate: string | undefined;
   readonly lastDate: string | undefined;
-  readonly summits: readonly string[];
-  readonly languages: readonly string[];
-  readonly areas: readonly string[];
-  readonly actors: readonly string[];
   readonly timeline: readonly TimelineEntry[];
   /** Untracked initiatives in other files that look like this one, best first. */
   readonly suggested: readonly LinkSuggestion[];
