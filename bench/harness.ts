@@ -55,15 +55,23 @@ export interface Timing {
   readonly runs: number;
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `runs` times; the median is the figure to quote. */
+/**
+ * CPU time (user + system) of this process while `fn` runs, in ms. Not wall time: on a machine
+ * shared with other jobs the wall clock also counts the time this process waited for a core (one
+ * run measured markdown-it's parse of 1 MB at 270 ms, the next at 743 ms).
+ */
+export function cpuMs(fn: () => unknown): number {
+  const t0 = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times (CPU time, see `cpuMs`); the median is the figure to quote. */
 export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
+  for (let i = 0; i < runs; i++) times.push(cpuMs(fn));
   times.sort((a, b) => a - b);
   return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], runs };
 }
@@ -75,19 +83,20 @@ export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
  * the median on a busy machine, less lucky than the minimum). Each turn calls the function twice
  * and times the second call: it then pays for the garbage its own first call left, not for the
  * collection of another function's (markdown-it's tokens, the objects "+ everything" makes),
- * which otherwise lands on whichever function comes next.
+ * which otherwise lands on whichever function comes next. Every other round runs the functions
+ * in reverse order, so none always follows the same neighbour (with a fixed order the function
+ * after the reference always met the reference's collections still in progress).
  */
 export function measureSideBySide<K extends string>(fns: Readonly<Record<K, () => unknown>>, runs: number, warmup = 2): Record<K, Timing> {
   const keys = Object.keys(fns) as K[];
   const times = {} as Record<K, number[]>;
   for (const k of keys) times[k] = [];
+  const reversed = [...keys].reverse();
   for (let round = -warmup; round < runs; round++) {
-    for (const k of keys) {
+    for (const k of round & 1 ? reversed : keys) {
       fns[k]();
-      const t0 = process.cpuUsage();
-      fns[k]();
-      const d = process.cpuUsage(t0);
-      if (round >= 0) times[k].push((d.user + d.system) / 1000);
+      const ms = cpuMs(fns[k]);
+      if (round >= 0) times[k].push(ms);
     }
   }
   const out = {} as Record<K, Timing>;
