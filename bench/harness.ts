@@ -3,10 +3,13 @@
  * `out/bench/*.bench.js` in its own Node process (with `--expose-gc`), passing on its arguments:
  *   --sizes=1,10   sizes of the generated notes files in MB (default 1,10)
  *   --quick        1 MB only, fewer runs
+ *   --compare=DIR  another checkout (its root, compiled with `tsc -p .`) whose core a bench that
+ *                  supports it (parse) measures in the same process, side by side with this one
  * A bench file is a plain script: build inputs with `notesText`, time with `measure`, print with
  * `printTable`. Speed goals are ratios against a reference measured in the same run (markdown-it),
  * never absolute times, so a slow or busy machine does not change the verdict.
  */
+import { join, resolve } from 'node:path';
 import type { NotesModel } from '../src/core';
 import { generateNotes, type BenchLanguage } from './generate';
 
@@ -16,6 +19,8 @@ export const MB = 1_000_000;
 export interface BenchArgs {
   readonly sizesMb: readonly number[];
   readonly quick: boolean;
+  /** `--compare=DIR`: the root of another compiled checkout, resolved. */
+  readonly compare: string | undefined;
 }
 
 export function benchArgs(argv: readonly string[] = process.argv.slice(2)): BenchArgs {
@@ -24,7 +29,32 @@ export function benchArgs(argv: readonly string[] = process.argv.slice(2)): Benc
   const sizesMb = sizesArg
     ? sizesArg.slice('--sizes='.length).split(',').map(Number).filter((n) => n > 0)
     : quick ? [1] : [1, 10];
-  return { sizesMb, quick };
+  const compareArg = argv.find((a) => a.startsWith('--compare='));
+  const compare = compareArg ? resolve(compareArg.slice('--compare='.length)) : undefined;
+  return { sizesMb, quick, compare };
+}
+
+/**
+ * What a bench compares of another checkout (`--compare=DIR`): its compiled core and its own copy
+ * of `readEverything` (one function fed both builds' models would be slower for both).
+ */
+export interface CompareBuild {
+  readonly dir: string;
+  readonly core: typeof import('../src/core');
+  readonly readEverything: (model: NotesModel) => number;
+}
+
+/** The checkout named by `--compare`, loaded from its out/ (it must have been compiled). */
+export function compareBuild(dir: string): CompareBuild {
+  const out = join(dir, 'out');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
+  const load = (path: string): unknown => require(join(out, path)) as unknown;
+  const harness = load('bench/harness.js') as { readEverything?: (model: NotesModel) => number };
+  return {
+    dir,
+    core: load('src/core/index.js') as typeof import('../src/core'),
+    readEverything: harness.readEverything ?? readEverything,
+  };
 }
 
 const cache = new Map<string, string>();
