@@ -242,10 +242,35 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
   return from === 0 ? template : out + template.slice(from);
 }
 
+/** A template cut at its placeholders: text at even indices, a placeholder's name at odd ones. */
+type TemplateParts = readonly string[];
+
+function templateParts(template: string): TemplateParts {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    parts.push(template.slice(from, m.index), m[1]);
+    from = m.index + m[0].length;
+  }
+  parts.push(template.slice(from));
+  return parts;
+}
+
+/** Every catalogue cut once, so a message fills its placeholders without scanning the template again. */
+const CATALOGUE_PARTS = Object.fromEntries(OUTPUT_LANGUAGES.map((language) => [
+  language, Object.fromEntries(Object.entries(CATALOGUES[language]).map(([key, template]) => [key, templateParts(template)])),
+])) as Readonly<Record<OutputLanguage, Readonly<Record<MessageKey, TemplateParts>>>>;
+
 /** The message `key` in `language`, with its placeholders filled. */
 export function message(language: OutputLanguage, key: MessageKey, values?: Readonly<Record<string, string | number>>): string {
-  const template = CATALOGUES[language][key];
-  return values === undefined ? template : fillTemplate(template, values);
+  const parts = CATALOGUE_PARTS[language][key];
+  if (parts.length === 1 || values === undefined) return CATALOGUES[language][key];
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in values ? String(values[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 /** The noun's form after `n`: `initiatives` / `инициативы`. */
