@@ -3,10 +3,13 @@
  * `out/bench/*.bench.js` in its own Node process (with `--expose-gc`), passing on its arguments:
  *   --sizes=1,10   sizes of the generated notes files in MB (default 1,10)
  *   --quick        1 MB only, fewer runs
+ *   --compare=DIR  another checkout (its root, compiled with `tsc -p .`) whose core a bench that
+ *                  supports it (parse) measures in the same process, side by side with this one
  * A bench file is a plain script: build inputs with `notesText`, time with `measure`, print with
  * `printTable`. Speed goals are ratios against a reference measured in the same run (markdown-it),
  * never absolute times, so a slow or busy machine does not change the verdict.
  */
+import { join, resolve } from 'node:path';
 import type { NotesModel } from '../src/core';
 import { generateNotes, type BenchLanguage } from './generate';
 
@@ -16,6 +19,8 @@ export const MB = 1_000_000;
 export interface BenchArgs {
   readonly sizesMb: readonly number[];
   readonly quick: boolean;
+  /** `--compare=DIR`: the root of another compiled checkout, resolved. */
+  readonly compare: string | undefined;
 }
 
 export function benchArgs(argv: readonly string[] = process.argv.slice(2)): BenchArgs {
@@ -24,7 +29,32 @@ export function benchArgs(argv: readonly string[] = process.argv.slice(2)): Benc
   const sizesMb = sizesArg
     ? sizesArg.slice('--sizes='.length).split(',').map(Number).filter((n) => n > 0)
     : quick ? [1] : [1, 10];
-  return { sizesMb, quick };
+  const compareArg = argv.find((a) => a.startsWith('--compare='));
+  const compare = compareArg ? resolve(compareArg.slice('--compare='.length)) : undefined;
+  return { sizesMb, quick, compare };
+}
+
+/**
+ * What a bench compares of another checkout (`--compare=DIR`): its compiled core and its own copy
+ * of `readEverything` (one function fed both builds' models would be slower for both).
+ */
+export interface CompareBuild {
+  readonly dir: string;
+  readonly core: typeof import('../src/core');
+  readonly readEverything: (model: NotesModel) => number;
+}
+
+/** The checkout named by `--compare`, loaded from its out/ (it must have been compiled). */
+export function compareBuild(dir: string): CompareBuild {
+  const out = join(dir, 'out');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
+  const load = (path: string): unknown => require(join(out, path)) as unknown;
+  const harness = load('bench/harness.js') as { readEverything?: (model: NotesModel) => number };
+  return {
+    dir,
+    core: load('src/core/index.js') as typeof import('../src/core'),
+    readEverything: harness.readEverything ?? readEverything,
+  };
 }
 
 const cache = new Map<string, string>();
@@ -55,15 +85,23 @@ export interface Timing {
   readonly runs: number;
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `runs` times; the median is the figure to quote. */
+/**
+ * CPU time (user + system) of this process while `fn` runs, in ms. Not wall time: on a machine
+ * shared with other jobs the wall clock also counts the time this process waited for a core (one
+ * run measured markdown-it's parse of 1 MB at 270 ms, the next at 743 ms).
+ */
+export function cpuMs(fn: () => unknown): number {
+  const t0 = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times (CPU time, see `cpuMs`); the median is the figure to quote. */
 export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
+  for (let i = 0; i < runs; i++) times.push(cpuMs(fn));
   times.sort((a, b) => a - b);
   return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], runs };
 }
@@ -75,19 +113,20 @@ export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
  * the median on a busy machine, less lucky than the minimum). Each turn calls the function twice
  * and times the second call: it then pays for the garbage its own first call left, not for the
  * collection of another function's (markdown-it's tokens, the objects "+ everything" makes),
- * which otherwise lands on whichever function comes next.
+ * which otherwise lands on whichever function comes next. Every other round runs the functions
+ * in reverse order, so none always follows the same neighbour (with a fixed order the function
+ * after the reference always met the reference's collections still in progress).
  */
 export function measureSideBySide<K extends string>(fns: Readonly<Record<K, () => unknown>>, runs: number, warmup = 2): Record<K, Timing> {
   const keys = Object.keys(fns) as K[];
   const times = {} as Record<K, number[]>;
   for (const k of keys) times[k] = [];
+  const reversed = [...keys].reverse();
   for (let round = -warmup; round < runs; round++) {
-    for (const k of keys) {
+    for (const k of round & 1 ? reversed : keys) {
       fns[k]();
-      const t0 = process.cpuUsage();
-      fns[k]();
-      const d = process.cpuUsage(t0);
-      if (round >= 0) times[k].push((d.user + d.system) / 1000);
+      const ms = cpuMs(fns[k]);
+      if (round >= 0) times[k].push(ms);
     }
   }
   const out = {} as Record<K, Timing>;

@@ -10,11 +10,14 @@
  *   - "+ everything": the call and then what the editor's features read (every annotation with
  *     kind, id, status, parent and range positions, every figure's value, the diagnostics, the
  *     ids, every reference's target, every section) — see `readEverything`.
+ * With `--compare=DIR` (another checkout, compiled) its parseNotes, alone and + everything, joins
+ * the same rounds, and a second table gives this build's CPU time against it: a before/after
+ * comparison that the machine's load and the order of runs touch alike.
  */
 import MarkdownIt from 'markdown-it';
 import { parseNotes, type NotesModel } from '../src/core';
 import {
-  benchArgs, fixed, mbPerSecond, measureSideBySide, notesText, printTable, readEverything, retainedHeap, stringHeapBytes, utf8Bytes,
+  benchArgs, compareBuild, fixed, mbPerSecond, measureSideBySide, notesText, printTable, readEverything, retainedHeap, stringHeapBytes, utf8Bytes,
 } from './harness';
 
 const THROUGHPUT_GOAL = 10;
@@ -25,6 +28,10 @@ const md = new MarkdownIt();
 const rows: string[][] = [[
   'input', 'MB', 'annot.', 'per 100 B', 'parseNotes MB/s', '+ everything MB/s', 'markdown-it MB/s', 'ratio', 'ratio, + everything', 'model MB', 'model/text', 'model/UTF-8',
 ]];
+const other = args.compare === undefined ? undefined : compareBuild(args.compare);
+const compareRows: string[][] = [['input', 'parseNotes ms', 'compare ms', 'change', '+ everything ms', 'compare ms', 'change']];
+/** This build's time against the other's, as a signed percentage (positive: this one is slower). */
+const change = (ours: number, theirs: number): string => `${ours >= theirs ? '+' : '−'}${fixed(Math.abs(ours / theirs - 1) * 100)}%`;
 let worstRatio = Number.POSITIVE_INFINITY;
 let worstEverything = Number.POSITIVE_INFINITY;
 let worstHeap = 0;
@@ -36,11 +43,22 @@ for (const sizeMb of args.sizesMb) {
     // Fewer runs on big inputs: each is long enough to time well on its own.
     const runs = args.quick ? 5 : sizeMb >= 10 ? 5 : 25;
     let annotations = 0;
-    const t = measureSideBySide({
+    const fns: Record<string, () => unknown> = {
       ours: () => parseNotes(text),
       everything: () => { const m = parseNotes(text); annotations = m.annotations.length; return readEverything(m); },
       markdownIt: () => md.parse(text, {}),
-    }, runs);
+    };
+    if (other) {
+      fns.compare = () => other.core.parseNotes(text);
+      fns.compareEverything = () => other.readEverything(other.core.parseNotes(text));
+    }
+    const t = measureSideBySide(fns, runs);
+    if (other) {
+      compareRows.push([
+        `${language} ${sizeMb} MB`, fixed(t.ours.medianMs, 2), fixed(t.compare.medianMs, 2), change(t.ours.medianMs, t.compare.medianMs),
+        fixed(t.everything.medianMs, 2), fixed(t.compareEverything.medianMs, 2), change(t.everything.medianMs, t.compareEverything.medianMs),
+      ]);
+    }
     // The model as features leave it: everything they read has been made.
     const heap = retainedHeap((): NotesModel => {
       const m = parseNotes(text);
@@ -74,3 +92,7 @@ console.log(`\nthroughput ratio, parseNotes (worst): ${fixed(worstRatio, 2)}× �
 console.log(`throughput ratio, parseNotes + everything features read (worst): ${fixed(worstEverything, 2)}×`);
 console.log(`model memory / text heap (worst): ${fixed(worstHeap, 2)}× — goal ≤ ${HEAP_GOAL}×: ${worstHeap <= HEAP_GOAL ? 'met' : 'NOT met'}`);
 console.log('(model memory = JS heap + typed-array buffers retained, after everything was read; text heap = the string as V8 holds it: 1 byte per char when all Latin-1, else 2)');
+if (other) {
+  console.log(`\nthis build against ${other.dir} in the same rounds (CPU ms, lower quartile; change: + means this build is slower)\n`);
+  printTable(compareRows);
+}

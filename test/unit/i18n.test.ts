@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseNotes } from '../../src/core';
-import { countOf, message, MESSAGE_KEYS, NOUN_KEYS, nounFor, outputLanguage, pluralCategory } from '../../src/core/text/i18n';
+import { countOf, fillTemplate, message, MESSAGE_KEYS, NOUN_KEYS, nounFor, outputLanguage, pluralCategory } from '../../src/core/text/i18n';
 import { localiseDiagnosticMessage, localiseDiagnostics } from '../../src/core/model/diagnosticMessages';
 import { hoverAt } from '../../src/core/editor/hoverText';
 import { renderBrief } from '../../src/core/brief/export';
@@ -62,6 +62,17 @@ describe('output language', () => {
     assert.equal(countOf('ru', 21, 'actor'), '21 участник');
     assert.equal(countOf('en', 1, 'figure'), '1 figure');
     assert.equal(countOf('en', 0, 'figure'), '0 figures');
+  });
+
+  it('fills placeholders as a replace of /\\{(\\w+)\\}/g would, on every template shape', () => {
+    const byRegex = (t: string, v: Readonly<Record<string, string | number>>): string => t.replace(/\{(\w+)\}/g, (whole, name: string) => (name in v ? String(v[name]) : whole));
+    const values = { value: 'x{y}', count: 3, a_1: '$&', empty: '' };
+    const templates = [
+      '', 'plain', '{value}', 'a {value} b', '{count}{count}', '{{value}}', '{value', 'value}', '{}', '{ value }', '{missing} {value}',
+      '{a_1}', '{empty}|', '{ва}', '{value}{', '}{value}{count', 'x {val-ue} {count}', '{{{count}', '{toString}',
+    ];
+    for (const t of templates) assert.equal(fillTemplate(t, values), byRegex(t, values), JSON.stringify(t));
+    for (const key of MESSAGE_KEYS) assert.equal(message('ru', key, values), byRegex(message('ru', key), values), key);
   });
 
   it('has every message and noun in Russian, with the same placeholders', () => {

@@ -8,7 +8,7 @@
  * that file touched reuses the values of the other files and, when its values compare as before,
  * its verdict (workspace.ts `replacedList`).
  */
-import type { DossierFilter } from './filter';
+import type { DossierFacetLists, DossierFilter } from './filter';
 import type { ExportEnvelope } from '../text';
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
@@ -55,7 +55,8 @@ export interface StatusStep {
   readonly path: string;
 }
 
-export interface DossierInitiative {
+/** A tracked initiative across files; its facet lists hold each value once, in timeline order. */
+export interface DossierInitiative extends DossierFacetLists<'summit' | 'language' | 'area' | 'actor'> {
   readonly key: string;
   /** The text of the latest mention. */
   readonly name: string;
@@ -64,10 +65,6 @@ export interface DossierInitiative {
   readonly statusPath: readonly StatusStep[];
   readonly firstDate: string | undefined;
   readonly lastDate: string | undefined;
-  readonly summits: readonly string[];
-  readonly languages: readonly string[];
-  readonly areas: readonly string[];
-  readonly actors: readonly string[];
   readonly timeline: readonly TimelineEntry[];
   /** Untracked initiatives in other files that look like this one, best first. */
   readonly suggested: readonly LinkSuggestion[];

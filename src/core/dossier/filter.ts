@@ -23,6 +23,17 @@ export interface DossierFilter {
 /** Every filter field, in the order the filter bar shows them. */
 export const DOSSIER_FILTER_FIELDS = ['summit', 'area', 'status', 'actor', 'language', 'from', 'to'] as const;
 
+/** The filter fields that pick one of a set of values (the dates are a range instead). */
+export type DossierFacet = Exclude<(typeof DOSSIER_FILTER_FIELDS)[number], 'from' | 'to'>;
+
+/**
+ * Every value of some facets, a list per facet named by its plural (`summits`, `statuses`, …): what
+ * an initiative gathers over its timeline, and the filter bar's choices over the whole dossier.
+ */
+export type DossierFacetLists<K extends DossierFacet = DossierFacet> = {
+  readonly [F in K as F extends 'status' ? 'statuses' : `${F}s`]: readonly string[];
+};
+
 /** The filter fields of `value` that are non-empty strings, trimmed (anything else is dropped). */
 export function cleanDossierFilter(value: unknown): DossierFilter {
   const out: Record<string, string> = {};

@@ -8,7 +8,7 @@
 import { escapeHtml } from '../brief';
 import type { OutputLanguage } from '../text';
 import { filterDossier, isEmptyDossierFilter, type Dossier, type DossierArticle, type DossierInitiative, type DossierMetric, type DossierSpan } from './build';
-import type { DossierFilter } from './filter';
+import { DOSSIER_FILTER_FIELDS, type DossierFacetLists, type DossierFilter } from './filter';
 import { dossierLabels, type DossierLabels } from './viewLabels';
 
 export interface DossierViewOptions {
@@ -52,14 +52,8 @@ export interface DossierViewContent {
   readonly empty: boolean;
 }
 
-/** Choices of the filter bar, gathered over the whole (unfiltered) dossier. */
-export interface DossierFilterChoices {
-  readonly summits: readonly string[];
-  readonly areas: readonly string[];
-  readonly statuses: readonly string[];
-  readonly actors: readonly string[];
-  readonly languages: readonly string[];
-}
+/** Choices of the filter bar, gathered over the whole (unfiltered) dossier: a list per facet. */
+export type DossierFilterChoices = DossierFacetLists;
 
 function sorted(values: Iterable<string>): string[] {
   return [...new Set(values)].filter((v) => v !== '').sort((a, b) => a.localeCompare(b));
@@ -99,8 +93,7 @@ export function dossierMetricKey(m: DossierMetric): string {
 /** The filter as a stable string (cache stamp). */
 function filterStamp(filter: DossierFilter): string {
   if (isEmptyDossierFilter(filter)) return '';
-  const f = filter as Readonly<Record<string, string | undefined>>;
-  return ['summit', 'area', 'status', 'actor', 'language', 'from', 'to'].map((k) => f[k] ?? '').join('\u0001');
+  return DOSSIER_FILTER_FIELDS.map((k) => filter[k] ?? '').join('\u0001');
 }
 
 function placeOf(x: { readonly article: DossierArticle } & DossierSpan): DossierViewPlace {
