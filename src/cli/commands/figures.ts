@@ -1,5 +1,5 @@
 /** `summit-notes figures FILE [--json|--csv]`: every figure with its normalised value. */
-import { AnnotationFacts, parseNotes, type Figure, type NotesModel } from '../../core/model';
+import { SpanRows, parseNotes, type Figure, type NotesModel } from '../../core/model';
 import type { Qualifier } from '../../core/figures';
 import { CliError, EXIT_OK, exclusiveFlags, parseArgs, qualifierSign, readNotesFile, terminalText, type CliCommand } from '../io';
 import { rangeJson, type RangeJson } from '../shapes';
@@ -88,15 +88,15 @@ export const command: CliCommand = {
 
 /**
  * The figures of a model in document order, each one's record made as it is reached, from the
- * rows (AnnotationFacts): the enclosing initiative found through parent indexes with every
+ * rows (SpanRows): the enclosing initiative found through parent indexes with every
  * ancestor's answer kept, the section by a cursor over the sections (figures come in order).
  */
 class FigureRows implements Iterable<FigureJson> {
   readonly count: number;
-  private readonly facts: AnnotationFacts;
+  private readonly facts: SpanRows;
 
   constructor(private readonly model: NotesModel) {
-    this.facts = new AnnotationFacts(model);
+    this.facts = new SpanRows(model);
     let count = 0;
     for (let i = 0; i < this.facts.count; i++) if (this.facts.kind(i) === 'figure') count++;
     this.count = count;

@@ -1,5 +1,5 @@
 /** `summit-notes outline FILE [--json]`: sections → initiatives → their figures and actors. */
-import { AnnotationFacts, parseNotes, type NotesModel } from '../../core/model';
+import { SpanRows, parseNotes, type NotesModel } from '../../core/model';
 import { outlineEntries, type OutlineEntries, type OutlineNode } from '../../core/editor';
 import type { Range } from '../../core/text';
 import { CliError, EXIT_OK, parseArgs, readNotesFile, terminalText, type CliCommand } from '../io';
@@ -59,7 +59,7 @@ interface EntryNode {
 }
 
 /** Entry `i` of `entries` as `buildOutline` would make its node (an annotation's read from the rows, no view object). */
-function entryNode(model: NotesModel, facts: AnnotationFacts, entries: OutlineEntries, i: number): EntryNode {
+function entryNode(model: NotesModel, facts: SpanRows, entries: OutlineEntries, i: number): EntryNode {
   const item = entries.items[i];
   if (item >= 0) {
     const start = facts.start(item);
@@ -111,7 +111,7 @@ function writeOutlineJson(head: Omit<OutlineJson, 'outline'>, model: NotesModel,
     return `${br(d - 1)}]${level > 0 ? br(d - 2) + '}' : '\n}\n'}`;
   };
   const levels = entryLevels(entries);
-  const facts = new AnnotationFacts(model);
+  const facts = new SpanRows(model);
   buffer += '[';
   // The depth of the entries of the innermost open array.
   let open = 0;
@@ -156,7 +156,7 @@ function rangeText(range: RangeJson, depth: number): string {
 function writeTree(model: NotesModel, entries: OutlineEntries, head: string, out: (text: string) => void): void {
   let buffer = head;
   const levels = entryLevels(entries);
-  const facts = new AnnotationFacts(model);
+  const facts = new SpanRows(model);
   for (let i = 0; i < entries.length; i++) {
     const node = entryNode(model, facts, entries, i);
     const depth = levels[i];

@@ -4,7 +4,7 @@
  * positions (the fast path the symbols adapter and its patching read).
  */
 import { PositionCursor } from './linePositions';
-import { AnnotationFacts, type Annotation, type NotesModel, type OutlineNodeKind, type Range, type Section } from '../model';
+import { SpanRows, type Annotation, type NotesModel, type OutlineNodeKind, type Range, type Section } from '../model';
 
 export type { OutlineNodeKind };
 
@@ -43,8 +43,8 @@ export interface OutlineEntries {
  */
 export function outlineEntries(model: NotesModel): OutlineEntries {
   const sections = model.allSections;
-  // Annotations read from the model's rows: no view object per annotation (AnnotationFacts).
-  const facts = new AnnotationFacts(model);
+  // Annotations read from the model's rows: no view object per annotation (SpanRows).
+  const facts = new SpanRows(model);
   const count = facts.count;
   const items = new Int32Array(sections.length + count);
   const parents = new Int32Array(items.length);

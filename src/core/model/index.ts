@@ -4,7 +4,7 @@
  * re-reads only what an edit touched. The annotation, figure, section and reference objects, ids
  * and diagnostics are made from the rows on first use. Rows, strides and the interner stay in
  * here: other subsystems read the model through the `NotesModel` interface and the bulk readers
- * exported below (SpanRows: every span of a file by row number, for the workspace summary).
+ * exported below (SpanRows: every span of a file by row number, for the workspace summary, the outline and the CLI's figures).
  */
 export * from './types';
 export { parseNotes, reparseNotes } from './parse';
@@ -14,7 +14,7 @@ export { DIAGNOSTIC_SEVERITY, nearest } from './diagnostics';
 export { localiseDiagnostics } from './diagnosticMessages';
 export { AttributeScanner } from './attributes';
 export type { AttributeBlock } from './attributes';
-export { AnnotationFacts, OutlineLabels } from './outlineTable';
+export { OutlineLabels } from './outlineTable';
 export { enclosingInitiatives, initiativeFinder } from './enclosingInitiative';
 export { walkDepthFirst } from './walk';
 export { SpanRows } from './spanRows';

@@ -12,8 +12,8 @@
 import { unescape } from '../text';
 import { annotationPlainText, KINDS, plainText, tidyRange } from './views';
 import { NotesDocument } from './document';
-import { FIGURE_KIND, R_START } from './tables';
-import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type Figure, type NotesModel } from './types';
+import { R_START } from './tables';
+import type { Annotation, NotesModel } from './types';
 
 /** What an outline entry is: a section, or an annotation of one kind. */
 export type OutlineNodeKind = 'section' | 'initiative' | 'figure' | 'actor';
@@ -121,67 +121,4 @@ export function outlineLabels(model: NotesModel, items: Int32Array): { names: st
     kinds[i] = labels.kind;
   }
   return { names, details, kinds };
-}
-
-/**
- * The facts of annotation `i` an outline reads — kind, parent, offsets, id, plain text — from the
- * row tables on the parser's own model (no view object per annotation: a 50 MB file's 400k views
- * and their list cost about 60 MB), from the views on any other model.
- */
-export class AnnotationFacts {
-  readonly count: number;
-  private readonly doc: NotesDocument | undefined;
-
-  constructor(private readonly model: NotesModel) {
-    this.doc = model instanceof NotesDocument ? model : undefined;
-    this.count = this.doc ? this.doc.annotationCount : model.annotations.length;
-  }
-
-  kind(i: number): AnnotationKind | undefined {
-    if (!this.doc) return this.model.annotations[i].kind;
-    const k = this.doc.kindOf(i);
-    return k === 0 ? undefined : ANNOTATION_KINDS[k - 1];
-  }
-
-  /** The index of the annotation holding annotation `i`, or -1. */
-  parent(i: number): number {
-    if (this.doc) return this.doc.parentOf(i);
-    const p = this.model.annotations[i].parent;
-    // A parent that is not the model's own annotation of its index (a model made elsewhere) counts as none.
-    return p && this.model.annotations[p.index] === p ? p.index : -1;
-  }
-
-  /** Offset of the `[`. */
-  start(i: number): number {
-    return this.doc ? this.doc.start(i) : this.model.annotations[i].range.start;
-  }
-
-  /** Offset of the `]`. */
-  close(i: number): number {
-    return this.doc ? this.doc.close(i) : this.model.annotations[i].contentRange.end;
-  }
-
-  /** Just after the `}`. */
-  end(i: number): number {
-    return this.doc ? this.doc.end(i) : this.model.annotations[i].range.end;
-  }
-
-  id(i: number): string | undefined {
-    return this.doc ? this.doc.idOf(i) : this.model.annotations[i].id;
-  }
-
-  plainText(i: number): string {
-    return this.doc ? annotationPlainText(this.doc, i) : this.model.annotations[i].plainText;
-  }
-
-  /** The value of `key=`, as `Annotation.attribute` gives it. */
-  attribute(i: number, key: string): string | undefined {
-    return this.doc ? this.doc.attributeOf(i, this.doc.names.get(key)) : this.model.annotations[i].attribute(key);
-  }
-
-  /** What a figure annotation says (as its `Figure`), or undefined for another kind. */
-  figure(i: number): Pick<Figure, 'value' | 'unit' | 'qualifier' | 'year' | 'source'> | undefined {
-    if (!this.doc) return this.model.annotations[i].figure;
-    return this.doc.kindOf(i) === FIGURE_KIND ? this.doc.figureReading(i) : undefined;
-  }
 }

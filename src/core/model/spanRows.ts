@@ -1,13 +1,15 @@
 /**
- * A bulk reader of a model's annotation rows (model/tables.ts) for callers that read every span of
- * many files once — the workspace summary (dossier/summarise.ts) — and keep none of the model's
- * objects: each span is asked by its row number, and no annotation, figure or range object is
- * made. What it answers equals what the model's objects say (a differential test keeps them
- * equal); rows, strides and the interner stay in here.
+ * The one bulk reader of a model's annotation rows (model/tables.ts), for callers that read every
+ * span of a file once and keep none of the model's objects — the workspace summary
+ * (dossier/summarise.ts), the outline (editor and CLI) and the CLI's figures: each span is asked by
+ * its row number, and no annotation, figure or range object is made (a 50 MB file's 400k views and
+ * their list cost about 60 MB). What it answers equals what the model's objects say (differential
+ * tests keep them equal); rows, strides and the interner stay in here.
  */
 import { unescape } from '../text';
 import { NotesDocument } from './document';
 import { parseNotes } from './parse';
+import { FIGURE_KIND } from './tables';
 import { annotationPlainText, KINDS } from './views';
 import type { AnnotationKind, NotesModel, Qualifier } from './types';
 
@@ -28,10 +30,10 @@ export class SpanRows {
   private readonly ranges: Int32Array;
 
   /**
-   * Reads `model`, whose spans will be asked for the values of `keys` (in one pass over each
+   * Reads `model`, whose spans may be asked for the values of `keys` (in one pass over each
    * span's attributes, see {@link values}).
    */
-  constructor(model: NotesModel, keys: readonly string[]) {
+  constructor(model: NotesModel, keys: readonly string[] = []) {
     this.doc = model instanceof NotesDocument ? model : (parseNotes(model.text, { language: model.language }) as NotesDocument);
     this.keyIds = keys.map((k) => this.doc.names.get(k));
     this.ranges = new Int32Array(2 * keys.length);
@@ -50,6 +52,16 @@ export class SpanRows {
   /** Offset of the span's `[`. */
   start(row: number): number {
     return this.doc.start(row);
+  }
+
+  /** Offset of its `]`. */
+  close(row: number): number {
+    return this.doc.close(row);
+  }
+
+  /** The row of the span holding this one, or -1. */
+  parent(row: number): number {
+    return this.doc.parentOf(row);
   }
 
   /** Just after its `}`. */
@@ -127,6 +139,6 @@ export class SpanRows {
 
   /** A figure span's reading (undefined for a span of another kind). */
   figure(row: number): SpanFigure | undefined {
-    return this.doc.kindOf(row) === KINDS.indexOf('figure') + 1 ? this.doc.figureReading(row) : undefined;
+    return this.doc.kindOf(row) === FIGURE_KIND ? this.doc.figureReading(row) : undefined;
   }
 }
