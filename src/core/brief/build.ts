@@ -124,23 +124,13 @@ export function buildBrief(model: NotesModel): Brief {
     figures.push(row);
   }
 
-  const groups = new Map<string | undefined, BriefInitiative[]>();
-  for (const id of areaLabels.keys()) groups.set(id, []);
-  const actors = new ActorTally(where);
-  let initiatives = 0;
-  const rowOf = (a: Annotation): BriefFigure | undefined => figureOf.get(a);
-  for (const a of model.annotations) {
-    if (a.kind === 'initiative') {
-      initiatives++;
-      const initiative = toInitiative(where, a, areaLabels, rowOf);
-      const list = groups.get(initiative.area) ?? [];
-      if (!groups.has(initiative.area)) groups.set(initiative.area, list);
-      list.push(initiative);
-    } else if (a.kind === 'actor') actors.add(a);
-  }
+  const { groups, actors, initiatives } = tallyAnnotations(model, areaLabels, where);
   const references = model.references.length;
-
-  const areas = areasInOrder(groups, areaLabels, (id, label, list) => ({ id, label, initiatives: list }));
+  const annotations = model.annotations;
+  const rowOf = (a: Annotation): BriefFigure | undefined => figureOf.get(a);
+  const areas = areasInOrder(groups, areaLabels, (id, label, list) => ({
+    id, label, initiatives: list.map((i) => toInitiative(where, annotations[i], areaLabels, rowOf)),
+  }));
   return {
     schemaVersion: BRIEF_SCHEMA_VERSION,
     header: toHeader(model),
@@ -149,6 +139,32 @@ export function buildBrief(model: NotesModel): Brief {
     figures,
     actors: actors.list(),
   };
+}
+
+/**
+ * One pass over the annotations, for the brief made at once (`buildBrief`) and the one made as it
+ * is written (`briefView`): the initiatives by area (their indexes in `annotations`, the
+ * front matter's areas first, in its order), the actors, and how many initiatives.
+ */
+export function tallyAnnotations(model: NotesModel, areaLabels: ReadonlyMap<string, string>, where: Locator): {
+  groups: Map<string | undefined, number[]>; actors: ActorTally; initiatives: number;
+} {
+  const groups = new Map<string | undefined, number[]>();
+  for (const id of areaLabels.keys()) groups.set(id, []);
+  const actors = new ActorTally(where);
+  const annotations = model.annotations;
+  let initiatives = 0;
+  for (let i = 0; i < annotations.length; i++) {
+    const a = annotations[i];
+    if (a.kind === 'initiative') {
+      initiatives++;
+      const area = a.attribute('area') || undefined;
+      const list = groups.get(area);
+      if (list) list.push(i);
+      else groups.set(area, [i]);
+    } else if (a.kind === 'actor') actors.add(a);
+  }
+  return { groups, actors, initiatives };
 }
 
 /** The groups of initiatives as the brief lists them: vocabulary order, then undeclared areas, then "No area"; empty ones left out. */

@@ -9,8 +9,8 @@ import type { Annotation, NotesModel } from '../model';
 import { initiativeFinder } from '../model';
 import { MadeList, type ExportEnvelope } from '../text';
 import {
-  ActorTally, areasInOrder, BRIEF_SCHEMA_VERSION, briefCounts, Locator, toFigure, toHeader, toInitiative,
-  type BriefActor, type BriefCounts, type BriefFigure, type BriefHeader, type BriefInitiative,
+  areasInOrder, BRIEF_SCHEMA_VERSION, briefCounts, Locator, toFigure, toHeader, toInitiative,
+  type BriefActor, type BriefCounts, type BriefFigure, type BriefHeader, type BriefInitiative, tallyAnnotations,
 } from './build';
 
 /** A list a renderer walks once, in order, knowing its length first (an array, or a MadeList). */
@@ -41,21 +41,7 @@ export function briefView(model: NotesModel): BriefView {
   const initiativeOf = initiativeFinder();
   const figureRow = (a: Annotation): BriefFigure | undefined => (a.figure ? toFigure(where, a.figure, initiativeOf) : undefined);
 
-  // Initiatives by area (their indexes in `annotations`), in the order `buildBrief` groups them.
-  const groups = new Map<string | undefined, number[]>();
-  for (const id of areaLabels.keys()) groups.set(id, []);
-  const actors = new ActorTally(where);
-  let initiatives = 0;
-  for (let i = 0; i < annotations.length; i++) {
-    const a = annotations[i];
-    if (a.kind === 'initiative') {
-      initiatives++;
-      const area = a.attribute('area') || undefined;
-      const list = groups.get(area);
-      if (list) list.push(i);
-      else groups.set(area, [i]);
-    } else if (a.kind === 'actor') actors.add(a);
-  }
+  const { groups, actors, initiatives } = tallyAnnotations(model, areaLabels, where);
   const areas = areasInOrder(groups, areaLabels, (id, label, list): BriefAreaView => ({
     id,
     label,
