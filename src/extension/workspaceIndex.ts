@@ -4,11 +4,11 @@
  * and rename, off the keystroke path.
  */
 import * as vscode from 'vscode';
-import { emptyWorkspace, removeFile, renameFile, updateFile, type Workspace } from '../core';
+import { emptyWorkspace, fromFiles, removeFile, renameFile, summariseFile, updateFile, type Workspace, type WorkspaceFile } from '../core';
 import { isNotesDocument } from './modelCache';
 import type { EditorDeps } from './notesDocuments';
 import { testHooks } from './testHooks';
-import { WorkspaceNotes } from './workspaceNotes';
+import { MAX_INDEXED_FILES, WorkspaceNotes } from './workspaceNotes';
 
 /** Edits are merged this long after the last keystroke: a burst of typing costs one re-merge. */
 const MERGE_DELAY_MS = 40;
@@ -101,13 +101,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.workspace;
   }
 
+  /**
+   * Reads every notes file once, summarises it and drops its model (the closed files' models are
+   * not kept for this), then merges the summaries in one pass: merging file by file would copy the
+   * growing indexes once per file.
+   */
   private async load(token?: vscode.CancellationToken): Promise<Workspace> {
-    let ws = emptyWorkspace();
-    for (const uri of await this.notes.files(token)) {
+    const files = new Map<string, WorkspaceFile>();
+    for (const uri of await this.notes.files(token, MAX_INDEXED_FILES)) {
       if (token?.isCancellationRequested) break;
-      const model = await this.notes.model(uri);
-      if (model) ws = updateFile(ws, this.keyOf(uri), model);
+      const model = await this.notes.model(uri, false);
+      const key = this.keyOf(uri);
+      if (model) files.set(key, summariseFile(key, model));
     }
+    const ws = fromFiles(files);
     this.workspace = ws;
     this.loaded = true;
     // Changes seen while reading are merged on top.
@@ -139,7 +146,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       let ws = this.workspace;
       for (const uri of uris) {
         try {
-          const model = await this.notes.model(uri);
+          const model = await this.notes.model(uri, false);
           ws = model ? updateFile(ws, this.keyOf(uri), model) : removeFile(ws, this.keyOf(uri));
         } catch (err) {
           this.deps.log(`workspace index: ${err instanceof Error ? err.message : String(err)}`);

@@ -7,7 +7,10 @@ import { parseNotes, type NotesModel } from '../core';
 import type { EditorDeps } from './notesDocuments';
 
 export const NOTES_GLOB = '**/*.summit.md';
+/** Files the tree's workspace scope and workspace symbols list (each keeps a model per file). */
 const MAX_FILES = 2000;
+/** Files the workspace index reads (it keeps a small summary per file, not the model). */
+export const MAX_INDEXED_FILES = 20_000;
 
 /**
  * The models of every `*.summit.md` file in the workspace: open documents through the shared
@@ -44,8 +47,8 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   /** Uris of the notes files, sorted by path; open notes documents outside the glob included. */
-  async files(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-    const found = await vscode.workspace.findFiles(NOTES_GLOB, undefined, MAX_FILES, token);
+  async files(token?: vscode.CancellationToken, maxFiles = MAX_FILES): Promise<vscode.Uri[]> {
+    const found = await vscode.workspace.findFiles(NOTES_GLOB, undefined, maxFiles, token);
     const seen = new Set(found.map((u) => u.toString()));
     for (const doc of vscode.workspace.textDocuments) {
       if (this.deps.notes.isActive(doc) && !seen.has(doc.uri.toString())) found.push(doc.uri);
@@ -53,8 +56,12 @@ export class WorkspaceNotes implements vscode.Disposable {
     return found.sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  /** The model of `uri`: the open document's, else the file's (undefined when too large, binary or unreadable). */
-  async model(uri: vscode.Uri): Promise<NotesModel | undefined> {
+  /**
+   * The model of `uri`: the open document's, else the file's (undefined when too large, binary or
+   * unreadable). A closed file's model is kept until the file changes, unless `keep` is false (the
+   * workspace index reads every file once and keeps only its summary).
+   */
+  async model(uri: vscode.Uri, keep = true): Promise<NotesModel | undefined> {
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     // A deleted file's document that VS Code still holds counts only while it has unsaved text.
@@ -76,7 +83,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     } catch (err) {
       this.deps.log(`could not read ${uri.path.split('/').pop()}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    this.closed.set(key, model);
+    if (keep) this.closed.set(key, model);
     return model;
   }
 
