@@ -96,7 +96,7 @@ describe('detection throughput keeps every answer', () => {
           const slice = s.slice(start, end);
           const at = `${JSON.stringify(s)} ${start}–${end}`;
           assert.equal(marks.digit(s, start, end), /\d/u.test(slice), at);
-          assert.equal(marks.quote(s, start, end), /[«“"‘]/u.test(slice), at);
+          assert.equal(marks.quoteIn(s, start, end), /[«“"‘]/u.test(slice), at);
           assert.equal(marks.year(s, start, end), /\b(?:19|20)\d\d\b/u.test(slice), at);
         }
       }

@@ -6,10 +6,10 @@
  */
 import type { CueClass, HeadClass } from './initiativeClasses';
 import type { InitiativeKind } from './types';
-import { wordFacts, type WordFacts } from './wordFacts';
+import { wordFactsAt, type WordFacts } from './wordFacts';
 import { OBJECT_PREPOSITIONS } from './initiativeWords';
-import { firstNonSpace, hasDigit, isFinalStop, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, nameGap, plainGap } from './scan';
-import { isLetter, isUpper, wordEnd } from '../text';
+import { firstNonSpace, hasDigit, isFinalStop, LineMarks, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, nameGap, plainGap } from './scan';
+import { isLetter, isUpper } from '../text';
 
 export interface RawCandidate {
   readonly start: number;
@@ -60,24 +60,51 @@ class LineWord implements Word {
 
 /**
  * Splits lines into words, reusing its word objects and array from line to line (prose has about a
- * hundred thousand words a megabyte): what `read` returns is valid until the next `read`.
+ * hundred thousand words a megabyte): what `read` returns is valid until the next `read`. The same
+ * scan fills `marks` (the line's digits, years and opening quotes).
  */
 export class WordReader {
   private readonly pool: LineWord[] = [];
   private readonly words: LineWord[] = [];
+  /** The digit runs and opening quotes of the line last read. */
+  readonly marks = new LineMarks();
+  /** The characters of the word being read (at most 40: `wordEnd`'s cap). */
+  private readonly chars = new Uint16Array(40);
 
   read(text: string, from: number, to: number): readonly Word[] {
     const words = this.words;
     words.length = 0;
     let sent = 0;
     let prevEnd = from;
+    const marks = this.marks;
+    marks.begin(from, to);
     for (let i = from; i < to; i++) {
-      if (!isLetter(text.charCodeAt(i))) continue;
-      const end = Math.max(i + 1, wordEnd(text, i, to));
       const code = text.charCodeAt(i);
+      if (!isLetterCode(code)) {
+        // Digits and opening quotes are marked on the way (`LineMarks.read` would find the same).
+        if (code <= 57) {
+          if (code >= 48) i = marks.digitRun(text, i, to) - 1;
+          else if (code === 34) marks.quote(i);
+        } else if (code === 0xab || code === 0x201c || code === 0x2018) marks.quote(i);
+        continue;
+      }
+      // The word's end as `wordEnd` finds it (letters, and `-`, `'`, `’` between two), and its hash, in one scan.
+      const cap40 = Math.min(to, i + 40);
+      const chars = this.chars;
+      chars[0] = code;
+      let end = i + 1;
+      let hash = code;
+      while (end < cap40) {
+        const c = text.charCodeAt(end);
+        if (isLetterCode(c) || ((c === 45 || c === 39 || c === 0x2019) && end + 1 < cap40 && isLetterCode(text.charCodeAt(end + 1)))) {
+          hash = (Math.imul(hash, 31) + c) | 0;
+          chars[end - i] = c;
+          end++;
+        } else break;
+      }
       const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
       if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
-      const facts = wordFacts(text.slice(i, end));
+      const facts = wordFactsAt(text, i, chars, end - i, hash);
       let w = this.pool[words.length];
       if (w === undefined) this.pool.push((w = new LineWord()));
       w.start = i;
@@ -94,6 +121,12 @@ export class WordReader {
     }
     return words;
   }
+}
+
+/** `isLetter` with its common cases (ASCII, Cyrillic) first. */
+function isLetterCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return (code >= 0x400 && code <= 0x4ff) || isLetter(code);
 }
 
 /** A sentence stop (`.`, `!`, `?`, then a space, maybe after a closing quote) between two words. */

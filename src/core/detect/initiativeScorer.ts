@@ -12,7 +12,7 @@ import type { HeadClass } from './initiativeClasses';
 import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
 import { factsStem, type WordFacts } from './wordFacts';
-import { digitThenSpacesBefore, hasMoney, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
+import { digitThenSpacesBefore, hasMoney, isOpeningQuote, lastNonSpace, lineStartBefore, type LineMarks } from './scan';
 import type { SuggestionMerger } from './initiativeSelection';
 import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
 
@@ -41,7 +41,7 @@ export function scoreCandidates(text: string, language: string, rules: readonly 
     if (lineEnd < 0) lineEnd = text.length;
     const lineRules: RawCandidate[] = [];
     while (r < sortedRules.length && sortedRules[r].start < lineEnd + 1) lineRules.push(sortedRules[r++]);
-    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, reader.read(text, lineStart, lineEnd), lineRules);
+    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, reader.read(text, lineStart, lineEnd), lineRules, reader.marks);
     lineStart = lineEnd + 1;
   }
   return scorer.out;
@@ -59,7 +59,6 @@ export class LineScorer {
   private readonly lang: number;
   private readonly sink: ScoreSink | undefined;
   private readonly said: boolean[] = [];
-  private readonly marks = new LineMarks();
   /** The line's candidates (reused from line to line). */
   private readonly raw: RawCandidate[] = [];
 
@@ -73,8 +72,8 @@ export class LineScorer {
     this.sink = keepFeatures ? undefined : new ScoreSink(compileWeights(weights));
   }
 
-  /** The line `[from, to)` (not empty), its words (`WordReader`) and the rules' candidates on it. */
-  line(from: number, to: number, words: readonly Word[], rules: readonly RawCandidate[]): void {
+  /** The line `[from, to)` (not empty), its words and marks (`WordReader`) and the rules' candidates on it. */
+  line(from: number, to: number, words: readonly Word[], rules: readonly RawCandidate[], marks: LineMarks): void {
     const text = this.text;
     // Headlines name what the article is about; the rules leave them alone, and so do the others.
     if (isHeadline(text, from, to, words)) return;
@@ -90,9 +89,8 @@ export class LineScorer {
       }
       else objectOf(text, words, k, raw);
     }
-    this.marks.read(text, from, to);
     names(text, words, raw);
-    quotes(text, this.marks.quoteFrom(from), to, raw);
+    quotes(text, marks.quoteFrom(from), to, raw);
     if (raw.length === 0) return;
     sortCandidates(raw);
     const lineNo = ++lineCount;
@@ -109,14 +107,14 @@ export class LineScorer {
       for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
       if (sink) {
         sink.reset();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, sink, lineNo);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, marks, sink, lineNo);
         const score = floor(c, sigmoid(sink.z));
         if (score < this.keepAbove) continue;
         if (this.selection) this.selection.add(c, score);
         else this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
       } else {
         const names = new NameSink();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, names, lineNo);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, said, marks, names, lineNo);
         const score = floor(c, scoreOf(names.names, this.weights));
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
       }
@@ -320,7 +318,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (headCount > 1) f.add(F.heads2);
   f.add(F.caps[bucket(capitals, CAPS_EDGES)]);
   f.add(F.len[bucket(inSpan ? last - first + 1 : 0, LEN_EDGES)]);
-  const quoted = isOpeningQuote(text.charCodeAt(c.start - 1)) || marks.quote(text, c.start, c.end);
+  const quoted = isOpeningQuote(text.charCodeAt(c.start - 1)) || marks.quoteIn(text, c.start, c.end);
   const digit = marks.digit(text, c.start, c.end);
   if (quoted) f.add(F.quoted);
   if (digit) f.add(F.digit);

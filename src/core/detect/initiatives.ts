@@ -52,7 +52,7 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
     const words = reader.read(text, lineStart, lineEnd);
     lineRules.length = 0;
     rules.line(lineStart, lineEnd, words, lineRules);
-    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules);
+    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules, reader.marks);
     lineStart = lineEnd + 1;
   }
   return selection.suggestions();

@@ -122,25 +122,40 @@ export class LineMarks {
   private readonly years: number[] = [];
 
   read(text: string, from: number, to: number): void {
-    this.from = from;
-    this.to = to;
-    const digits = this.digits;
-    const quotes = this.quotes;
-    const years = this.years;
-    digits.length = 0;
-    quotes.length = 0;
-    years.length = 0;
+    this.begin(from, to);
     for (let p = from; p < to; p++) {
       const code = text.charCodeAt(p);
       if (code <= 57) {
-        if (code >= 48) {
-          const start = p;
-          for (; p < to && isDigitCode(text.charCodeAt(p)); p++) if (p + 4 <= to && yearDigitsAt(text, p)) years.push(p);
-          digits.push(start, p);
-          p--;
-        } else if (code === 34) quotes.push(p);
-      } else if (code === 0xab || code === 0x201c || code === 0x2018) quotes.push(p);
+        if (code >= 48) p = this.digitRun(text, p, to) - 1;
+        else if (code === 34) this.quotes.push(p);
+      } else if (code === 0xab || code === 0x201c || code === 0x2018) this.quotes.push(p);
     }
+  }
+
+  /**
+   * Starts the line `[from, to)`, for a reader that visits its characters itself (`WordReader`,
+   * which marks them while it splits the line into words): then `digitRun` at every digit that
+   * starts a run and `quote` at every opening quote, in order.
+   */
+  begin(from: number, to: number): void {
+    this.from = from;
+    this.to = to;
+    this.digits.length = 0;
+    this.quotes.length = 0;
+    this.years.length = 0;
+  }
+
+  /** Marks the digit run starting at `start` (and its years); returns its end. */
+  digitRun(text: string, start: number, to: number): number {
+    let p = start;
+    for (; p < to && isDigitCode(text.charCodeAt(p)); p++) if (p + 4 <= to && yearDigitsAt(text, p)) this.years.push(p);
+    this.digits.push(start, p);
+    return p;
+  }
+
+  /** Marks an opening quote (`[«“"‘]`) at `p`. */
+  quote(p: number): void {
+    this.quotes.push(p);
   }
 
   /** A digit in `[start, end)` (`hasDigit`). */
@@ -172,7 +187,7 @@ export class LineMarks {
   }
 
   /** An opening quote in `[start, end)`. */
-  quote(text: string, start: number, end: number): boolean {
+  quoteIn(text: string, start: number, end: number): boolean {
     if (start < this.from || end > this.to) {
       for (let p = start; p < end; p++) if (isOpeningQuote(text.charCodeAt(p))) return true;
       return false;

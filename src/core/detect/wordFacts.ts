@@ -29,6 +29,8 @@ const cache = new Map<string, WordFacts>();
  * first asked, made their property reads megamorphic).
  */
 export class WordFacts {
+  /** The word as written. */
+  readonly spelling: string;
   readonly lower: string;
   readonly head: HeadClass | undefined;
   readonly cue: CueClass | undefined;
@@ -57,6 +59,7 @@ export class WordFacts {
 
   constructor(spelling: string) {
     const lower = spelling.toLowerCase();
+    this.spelling = spelling;
     this.lower = lower;
     this.head = headClass(lower);
     this.cue = cueClass(lower);
@@ -78,6 +81,63 @@ export function wordFacts(spelling: string): WordFacts {
   }
   return facts;
 }
+
+/**
+ * The facts of the word whose characters are `chars[0, length)` (a reader's scratch copy of them,
+ * made while it found the word's end) and whose `wordHash` is `hash`, written at `start` in `text`:
+ * `wordFacts(text.slice(start, start + length))`. Found in an open-addressing table whose entries
+ * keep their characters in one typed array, compared there: a word seen before costs no slice and
+ * no string hashing (prose repeats a few thousand spellings).
+ */
+export function wordFactsAt(text: string, start: number, chars: Uint16Array, length: number, hash: number): WordFacts {
+  let slot = hash & TABLE_MASK;
+  for (;;) {
+    const facts = table[slot];
+    if (facts === undefined) break;
+    if (tableHash[slot] === hash && tableLength[slot] === length) {
+      const at = tableAt[slot];
+      let p = 0;
+      while (p < length && tableChars[at + p] === chars[p]) p++;
+      if (p === length) return facts;
+    }
+    slot = (slot + 1) & TABLE_MASK;
+  }
+  const facts = wordFacts(text.slice(start, start + length));
+  if (tableSize >= TABLE_LIMIT || tableUsed + length > tableChars.length) {
+    table.fill(undefined);
+    tableSize = 0;
+    tableUsed = 0;
+    slot = hash & TABLE_MASK;
+  }
+  table[slot] = facts;
+  tableHash[slot] = hash;
+  tableLength[slot] = length;
+  tableAt[slot] = tableUsed;
+  tableChars.set(chars.subarray(0, length), tableUsed);
+  tableUsed += length;
+  tableSize++;
+  return facts;
+}
+
+/** The hash `wordFactsAt` is given: `h = h * 31 + code` over the word's characters, in 32 bits. */
+export function wordHash(chars: ArrayLike<number>, length: number): number {
+  let h = 0;
+  for (let p = 0; p < length; p++) h = (Math.imul(h, 31) + chars[p]) | 0;
+  return h;
+}
+
+const TABLE_BITS = 15;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+/** At most half full, so a probe ends soon. */
+const TABLE_LIMIT = 1 << (TABLE_BITS - 1);
+const table: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(1 << TABLE_BITS).fill(undefined);
+const tableHash = new Int32Array(1 << TABLE_BITS);
+const tableLength = new Int32Array(1 << TABLE_BITS);
+const tableAt = new Int32Array(1 << TABLE_BITS);
+/** The characters of the table's words, one after another (words are at most 40 characters: `wordEnd`'s cap). */
+const tableChars = new Uint16Array(TABLE_LIMIT * 16);
+let tableUsed = 0;
+let tableSize = 0;
 
 /** A Latin or Cyrillic capital letter. */
 export function isCapitalLetter(code: number): boolean {
