@@ -9,9 +9,10 @@
  * quoted names. One pass over the lines; every look-around is bounded, so the whole is linear.
  */
 import type { HeadClass } from './initiativeClasses';
-import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
+import { compileWeights, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
-import { factsStem, type WordFacts } from './wordFacts';
+import type { WordFacts } from './wordFacts';
+import { CONTEXT, LineSpans, readContext } from './lineSpans';
 import { digitThenSpacesBefore, hasMoney, isOpeningQuote, lastNonSpace, lineStartBefore, type LineMarks } from './scan';
 import type { SuggestionMerger } from './initiativeSelection';
 import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
@@ -58,7 +59,7 @@ export class LineScorer {
   readonly out: ScoredCandidate[] = [];
   private readonly lang: number;
   private readonly sink: ScoreSink | undefined;
-  private readonly said: boolean[] = [];
+  private readonly spans = new LineSpans();
   /** The line's candidates (reused from line to line). */
   private readonly raw: RawCandidate[] = [];
 
@@ -94,10 +95,8 @@ export class LineScorer {
     if (raw.length === 0) return;
     sortCandidates(raw);
     const lineNo = ++lineCount;
-    // Sentences with a reporting verb ("said", "заявил").
-    const said = this.said;
-    said.length = 0;
-    for (const w of words) if (w.cue === 'report') said[w.sent] = true;
+    const spans = this.spans;
+    spans.read(words);
     const sink = this.sink;
     for (let i = 0; i < raw.length; i++) {
       const c = raw[i];
@@ -107,14 +106,14 @@ export class LineScorer {
       for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
       if (sink) {
         sink.reset();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, marks, sink, lineNo);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, spans, marks, sink, lineNo);
         const score = floor(c, sigmoid(sink.z));
         if (score < this.keepAbove) continue;
         if (this.selection) this.selection.add(c, score);
         else this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
       } else {
         const names = new NameSink();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, marks, names, lineNo);
+        candidateFeatures(text, to, words, c, this.lang, overlapping, spans, marks, names, lineNo);
         const score = floor(c, scoreOf(names.names, this.weights));
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
       }
@@ -242,7 +241,7 @@ function isEnglishPlural(lower: string): boolean {
 
 
 /** The features of one candidate (names are stable: the weights file is keyed by them). */
-function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, saidSentences: readonly boolean[],
+function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, spans: LineSpans,
   marks: LineMarks, f: FeatureSink, line: number): void {
   const src = sourceIndex(c.source);
   f.add(F.lang[lang]);
@@ -261,7 +260,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   }
   const last = lo - 1;
   const inSpan = first < words.length && words[first].start < c.end;
-  // The head: the first head word inside the span.
+  // The head: the first head word inside the span; the span's capitals, heads and acronyms from the line's counts.
   let head: HeadClass | undefined;
   let capitals = 0;
   let headCount = 0;
@@ -272,29 +271,27 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   let inCue1 = -1;
   let inCue2 = -1;
   if (inSpan) {
-    for (let j = first; j <= last && j < words.length && j < first + MAX_SPAN_WORDS; j++) {
-      const w = words[j];
-      const h = w.head;
-      if (h) {
-        headCount++;
-        if (!head) {
-          head = h;
-          f.addWord('hs', w.facts);
-          // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
-          if (w.lower.charCodeAt(0) >= 0x400) f.addWord('hend', w.facts);
-          // An English head in the plural ("proposals in four fields", "shared strategies") often names things in general.
-          else if (isEnglishPlural(w.lower)) f.add(F.headPlural);
-          if (w.cap) f.add(at(F.headcap, headIndex(h)));
-        }
-      }
-      if (w.cap && !(j > 0 && words[j - 1].sent !== w.sent) && j !== 0) capitals++;
-      if (!acronym && w.cap && w.facts.capitals) acronym = true;
-      if (j - first < 3 && w.cue) {
-        const ci = cueIndex(w.cue);
-        if (ci >= 0 && (inSeen & (1 << ci)) === 0) {
-          inSeen |= 1 << ci;
-          if (inCue0 < 0) inCue0 = ci; else if (inCue1 < 0) inCue1 = ci; else inCue2 = ci;
-        }
+    const hi = Math.min(last, words.length - 1, first + MAX_SPAN_WORDS - 1);
+    const hj = spans.nextHead[first];
+    if (hj <= hi) {
+      const w = words[hj];
+      head = w.head;
+      f.addWord('hs', w.facts);
+      // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
+      if (w.lower.charCodeAt(0) >= 0x400) f.addWord('hend', w.facts);
+      // An English head in the plural ("proposals in four fields", "shared strategies") often names things in general.
+      else if (isEnglishPlural(w.lower)) f.add(F.headPlural);
+      if (w.cap) f.add(at(F.headcap, spans.head[hj]));
+    }
+    headCount = spans.heads[hi + 1] - spans.heads[first];
+    capitals = spans.capitals[hi + 1] - spans.capitals[first];
+    acronym = spans.acronyms[hi + 1] > spans.acronyms[first];
+    const cues = spans.cue;
+    for (let j = first; j <= hi && j < first + 3; j++) {
+      const ci = cues[j];
+      if (ci >= 0 && (inSeen & (1 << ci)) === 0) {
+        inSeen |= 1 << ci;
+        if (inCue0 < 0) inCue0 = ci; else if (inCue1 < 0) inCue1 = ci; else inCue2 = ci;
       }
     }
   }
@@ -330,7 +327,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (sent === 0) f.add(F.sentFirst);
   // Candidates come sorted by start, so those sharing a first word come together: the look-back is made once for them.
   const ctx = CONTEXT;
-  if (ctx.line !== line || ctx.first !== first) readContext(words, first, sent, line);
+  if (ctx.line !== line || ctx.first !== first) readContext(words, spans, first, sent, line);
   if (ctx.to) f.add(F.to);
   const pre = ctx.pre;
   const preCount = ctx.preCount;
@@ -346,72 +343,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (ctx.ruPast) f.add(F.ruPast);
   if (ctx.enEd) f.add(F.enEd);
   f.add(F.actor[ctx.actor < 0 ? 0 : 1 + bucket(ctx.actor, ACTOR_EDGES)]);
-  if (saidSentences[sent] === true) f.add(F.said);
-}
-
-/** What the words before a candidate's first word say (`readContext`), kept for the next candidate starting there. */
-const CONTEXT = {
-  line: -1, first: -1,
-  /** Cue classes of the six words before, each once, in the order met; `pre2` of the two before. */
-  pre: new Int32Array(12), preCount: 0, pre2: new Int32Array(12), pre2Count: 0,
-  /** Cue words among the two before, one per stem. */
-  pv: [] as WordFacts[],
-  ruInf: false, ruPast: false, enEd: false, to: false,
-  /** Distance to the nearest capitalised word before (within 12, the same sentence), -1 for none. */
-  actor: -1,
-};
-
-/** Fills `CONTEXT` for the candidates starting at word `first` (in sentence `sent`) of line number `line`. */
-function readContext(words: readonly Word[], first: number, sent: number, line: number): void {
-  const ctx = CONTEXT;
-  ctx.line = line;
-  ctx.first = first;
-  // Cues can repeat within the window; each feature counts once (cue classes as bit sets, kept in the order met).
-  let preSeen = 0;
-  let preCount = 0;
-  let pre2Seen = 0;
-  let pre2Count = 0;
-  const pre = ctx.pre;
-  const pre2 = ctx.pre2;
-  const pv = ctx.pv;
-  pv.length = 0;
-  let ruInf = false;
-  let ruPast = false;
-  let enEd = false;
-  let to = false;
-  let actor = -1;
-  for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
-    const w = words[j];
-    if (w.sent !== sent) break;
-    if (d <= 6) {
-      const cue = w.cue;
-      if (cue) {
-        const ci = cueIndex(cue);
-        if ((preSeen & (1 << ci)) === 0) { preSeen |= 1 << ci; pre[preCount++] = ci; }
-        if (d <= 2) {
-          if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
-          const st = factsStem(w.facts);
-          let seen = false;
-          for (let q = 0; q < pv.length; q++) if (factsStem(pv[q]) === st) { seen = true; break; }
-          if (!seen) pv.push(w.facts);
-        }
-      }
-      if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
-        if (w.facts.ruInfinitive) ruInf = true;
-        else if (w.facts.ruPast) ruPast = true;
-      }
-      if (d <= 2 && w.facts.enEd) enEd = true;
-      if (d === 1 && w.lower === 'to') to = true;
-    }
-    if (actor < 0 && w.cap) actor = d;
-  }
-  ctx.preCount = preCount;
-  ctx.pre2Count = pre2Count;
-  ctx.ruInf = ruInf;
-  ctx.ruPast = ruPast;
-  ctx.enEd = enEd;
-  ctx.to = to;
-  ctx.actor = actor;
+  if (sent >= 0 && spans.said[sent] === 1) f.add(F.said);
 }
 
 /** Default for `minScore` (and `summitNotes.detection.minScore`): chosen from the CV curve (docs/DETECTION.md). */

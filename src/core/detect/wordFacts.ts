@@ -48,6 +48,10 @@ export class WordFacts {
   stem: string | undefined = undefined;
   /** The weights of the features it names (by its stem or ending), for the last weight table that scored it. */
   weights: WordWeights | undefined = undefined;
+  /** Its cue class's number in the scorer's features (`cueIndex`), once asked for (`LineSpans`); -1 for none. */
+  cueId = -2;
+  /** Its head class's number in the scorer's features (`headIndex`), once asked for (`LineSpans`). */
+  headId = -2;
   /** The rules' trigger it is (`initiatives.ts`), once looked up; null when none. */
   trigger: Trigger | null | undefined = undefined;
   /** The reason of a noun-phrase candidate it heads, once made. */
