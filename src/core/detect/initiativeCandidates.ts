@@ -8,7 +8,7 @@ import type { CueClass, HeadClass } from './initiativeClasses';
 import type { InitiativeKind } from './types';
 import { wordFactsAt, type WordFacts } from './wordFacts';
 import { OBJECT_PREPOSITIONS } from './initiativeWords';
-import { firstNonSpace, hasDigit, isFinalStop, LineMarks, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, nameGap, plainGap } from './scan';
+import { digitThenSpacesBefore, firstNonSpace, hasDigit, isFinalStop, LineMarks, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, nameGap, plainGap } from './scan';
 import { isLetter, isUpper } from '../text';
 
 export interface RawCandidate {
@@ -45,6 +45,42 @@ const RU_RIGHT_STOP = new Set(['и', 'что', 'который', 'которая
 const EN_RIGHT_STOP = new Set(['that', 'which', 'who', 'said', 'says', 'will', 'would', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'and',
   'but', 'while', 'as', 'by', 'with', 'at']);
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по', 'для', 'на']);
+
+/** A candidate as `LineCandidates` keeps it: the same object is filled again for a later line. */
+class PooledCandidate implements RawCandidate {
+  start = 0;
+  end = 0;
+  reason = '';
+  kind: InitiativeKind = 'proposal';
+  source = '';
+}
+
+/**
+ * The candidates of one line (`list`): the rules' as given, the others made from a pool of objects
+ * reused from line to line (dense text has some 36,000 candidates a megabyte), so what `list` holds
+ * is valid until the next `clear`.
+ */
+export class LineCandidates {
+  readonly list: RawCandidate[] = [];
+  private readonly pool: PooledCandidate[] = [];
+  private used = 0;
+
+  clear(): void {
+    this.list.length = 0;
+    this.used = 0;
+  }
+
+  add(start: number, end: number, reason: string, kind: InitiativeKind, source: string): void {
+    let c = this.pool[this.used++];
+    if (c === undefined) this.pool.push((c = new PooledCandidate()));
+    c.start = start;
+    c.end = end;
+    c.reason = reason;
+    c.kind = kind;
+    c.source = source;
+    this.list.push(c);
+  }
+}
 
 /** A word as `WordReader` keeps it: the same object is filled again for a later line. */
 class LineWord implements Word {
@@ -155,8 +191,12 @@ export function isHeadline(text: string, from: number, to: number, words: readon
   return long >= 2 && capitals / long >= 0.8;
 }
 
-/** A noun phrase around head word `k`: its modifiers before and a short complement after. */
-export function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClass): RawCandidate {
+/**
+ * A noun phrase around head word `k`: its modifiers before and a short complement after; none when
+ * it follows a number on the line from `lineStart` ("96 projects", "332 соглашения": a count is a
+ * figure, not an initiative).
+ */
+export function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClass, lineStart: number, out: LineCandidates): void {
   let start = words[k].start;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const w = words[j];
@@ -188,14 +228,14 @@ export function nounPhrase(text: string, words: readonly Word[], k: number, h: H
   if ((after === 0xbb || after === 0x201d || after === 34 || after === 0x2019) && text.slice(start, end).match(/[«“"‘]/u)) end++;
   const facts = words[k].facts;
   facts.npReason ??= `${h}: “${facts.lower}”`;
-  return { start, end, reason: facts.npReason, kind: h === 'meeting' ? 'event' : h, source: 'np' };
+  if (!digitThenSpacesBefore(text, Math.max(lineStart, start - 4), start)) out.add(start, end, facts.npReason, h === 'meeting' ? 'event' : h, 'np');
 }
 
 const OBJECT_CUES: ReadonlySet<string> = new Set(['propose', 'create', 'agree', 'support', 'hold', 'develop']);
 const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
 
 /** The short object after a proposing/creating/agreeing verb: up to six words, to the first stop. */
-export function objectOf(text: string, words: readonly Word[], k: number, out: RawCandidate[]): void {
+export function objectOf(text: string, words: readonly Word[], k: number, out: LineCandidates): void {
   const cue = words[k].cue;
   if (!cue || !OBJECT_CUES.has(cue)) return;
   // "development", "establishment": a noun, not the verb it stems like.
@@ -216,7 +256,7 @@ export function objectOf(text: string, words: readonly Word[], k: number, out: R
   if (verbAndPrepositionOnly(words, j, end)) return;
   const facts = words[k].facts;
   facts.objectReason ??= `${cue}: “${facts.lower}”`;
-  out.push({ start, end, reason: facts.objectReason, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
+  out.add(start, end, facts.objectReason, cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', 'obj');
 }
 
 /**
@@ -236,7 +276,7 @@ export function verbAndPrepositionOnly(words: readonly Word[], j: number, end: n
 }
 
 /** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */
-export function names(text: string, words: readonly Word[], out: RawCandidate[]): void {
+export function names(text: string, words: readonly Word[], out: LineCandidates): void {
   for (let k = 0; k < words.length; k++) {
     if (!words[k].cap) continue;
     let last = k;
@@ -248,14 +288,14 @@ export function names(text: string, words: readonly Word[], out: RawCandidate[])
       break;
     }
     if (count >= 2) {
-      out.push({ start: words[k].start, end: words[last].end, reason: 'name', kind: 'project', source: 'name' });
+      out.add(words[k].start, words[last].end, 'name', 'project', 'name');
       k = last;
     }
   }
 }
 
 /** Quoted stretches on the line: «…», “…”, "…". */
-export function quotes(text: string, from: number, to: number, out: RawCandidate[]): void {
+export function quotes(text: string, from: number, to: number, out: LineCandidates): void {
   for (let i = from; i < to; i++) {
     const ch = text.charCodeAt(i);
     const close = ch === 0xab ? 0xbb : ch === 0x201c ? 0x201d : ch === 34 ? 34 : -1;
@@ -264,7 +304,7 @@ export function quotes(text: string, from: number, to: number, out: RawCandidate
     let end = i + 1;
     while (end < limit && text.charCodeAt(end) !== close) end++;
     if (end >= limit) continue;
-    if (end - i > 3) out.push({ start: i, end: end + 1, reason: 'quoted name', kind: 'project', source: 'quote' });
+    if (end - i > 3) out.add(i, end + 1, 'quoted name', 'project', 'quote');
     i = end;
   }
 }

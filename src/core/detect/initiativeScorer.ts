@@ -9,13 +9,13 @@
  * quoted names. One pass over the lines; every look-around is bounded, so the whole is linear.
  */
 import type { HeadClass } from './initiativeClasses';
-import { compileWeights, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
+import { compileWeights, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, W, wordFeatureName,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
 import type { WordFacts } from './wordFacts';
 import { CONTEXT, LineSpans, readContext } from './lineSpans';
-import { digitThenSpacesBefore, hasMoney, isOpeningQuote, lastNonSpace, lineStartBefore, type LineMarks } from './scan';
+import { hasMoney, isOpeningQuote, lastNonSpace, lineStartBefore, type LineMarks } from './scan';
 import type { SuggestionMerger } from './initiativeSelection';
-import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
+import { isHeadline, LineCandidates, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
 export type { InitiativeWeights } from './initiativeFeatures';
@@ -61,7 +61,7 @@ export class LineScorer {
   private readonly sink: ScoreSink | undefined;
   private readonly spans = new LineSpans();
   /** The line's candidates (reused from line to line). */
-  private readonly raw: RawCandidate[] = [];
+  private readonly candidates = new LineCandidates();
 
   /**
    * With a `selection`, kept candidates go straight into it (suggesting) and `out` stays empty;
@@ -78,20 +78,17 @@ export class LineScorer {
     const text = this.text;
     // Headlines name what the article is about; the rules leave them alone, and so do the others.
     if (isHeadline(text, from, to, words)) return;
-    const raw = this.raw;
-    raw.length = 0;
+    const candidates = this.candidates;
+    candidates.clear();
+    const raw = candidates.list;
     for (let i = 0; i < rules.length; i++) raw.push(rules[i]);
     for (let k = 0; k < words.length; k++) {
       const h = words[k].head;
-      if (h) {
-        const np = nounPhrase(text, words, k, h);
-        // "96 projects", "332 соглашения": a count is a figure, not an initiative.
-        if (!digitThenSpacesBefore(text, Math.max(from, np.start - 4), np.start)) raw.push(np);
-      }
-      else objectOf(text, words, k, raw);
+      if (h) nounPhrase(text, words, k, h, from, candidates);
+      else objectOf(text, words, k, candidates);
     }
-    names(text, words, raw);
-    quotes(text, marks.quoteFrom(from), to, raw);
+    names(text, words, candidates);
+    quotes(text, marks.quoteFrom(from), to, candidates);
     if (raw.length === 0) return;
     sortCandidates(raw);
     const lineNo = ++lineCount;
@@ -178,7 +175,7 @@ interface FeatureSink {
   /** A feature of fixed id (`initiativeFeatures.ts`), -1 for none. Each is added at most once per candidate. */
   add(id: number): void;
   /** A feature named by a word (`prefix:stem`, `hend:ending`). */
-  addWord(prefix: WordFeature, facts: WordFacts): void;
+  addWord(slot: WordFeature, facts: WordFacts): void;
   /** `trig:STEM` for the word a rule candidate's reason quotes. */
   addTrigger(reason: string): void;
   /** `punct-:CH` for the punctuation just before the candidate. */
@@ -194,8 +191,8 @@ class NameSink implements FeatureSink {
   add(id: number): void {
     if (id >= 0) this.push(featureName(id));
   }
-  addWord(prefix: WordFeature, facts: WordFacts): void {
-    this.push(`${prefix}:${wordValue(prefix, facts)}`);
+  addWord(slot: WordFeature, facts: WordFacts): void {
+    this.push(wordFeatureName(slot, facts));
   }
   addTrigger(reason: string): void {
     this.push(`trig:${triggerStem(reason)}`);
@@ -219,8 +216,8 @@ class ScoreSink implements FeatureSink {
     if (id >= 0) this.z += this.fixed[id];
   }
   /** A word's weights are looked up once per word and weight table, not once per candidate. */
-  addWord(prefix: WordFeature, facts: WordFacts): void {
-    this.z += wordWeights(this.table, facts)[prefix];
+  addWord(slot: WordFeature, facts: WordFacts): void {
+    this.z += wordWeights(this.table, facts)[slot];
   }
   addTrigger(reason: string): void {
     this.z += triggerWeight(this.table, reason);
@@ -276,9 +273,9 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
     if (hj <= hi) {
       const w = words[hj];
       head = w.head;
-      f.addWord('hs', w.facts);
+      f.addWord(W.hs, w.facts);
       // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
-      if (w.lower.charCodeAt(0) >= 0x400) f.addWord('hend', w.facts);
+      if (w.lower.charCodeAt(0) >= 0x400) f.addWord(W.hend, w.facts);
       // An English head in the plural ("proposals in four fields", "shared strategies") often names things in general.
       else if (isEnglishPlural(w.lower)) f.add(F.headPlural);
       if (w.cap) f.add(at(F.headcap, spans.head[hj]));
@@ -305,9 +302,9 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   f.add(src < 0 ? -1 : F.sh[src * HEAD_COUNT + hc]);
   // Lexical context: the span's first word and the two words before it, by stem.
   const sent = first < words.length ? words[first].sent : -1;
-  if (inSpan) f.addWord('f', words[first].facts);
-  if (first > 0 && words[first - 1].sent === sent) f.addWord('w-1', words[first - 1].facts);
-  if (first > 1 && words[first - 2].sent === sent) f.addWord('w-2', words[first - 2].facts);
+  if (inSpan) f.addWord(W.f, words[first].facts);
+  if (first > 0 && words[first - 1].sent === sent) f.addWord(W.w1, words[first - 1].facts);
+  if (first > 1 && words[first - 2].sent === sent) f.addWord(W.w2, words[first - 2].facts);
   const before = lastNonSpace(text, Math.max(0, c.start - 2), c.start);
   if (before >= 0) f.addPunct(text[before]);
   // A list item: the candidate starts its line (after a bullet or a number).
@@ -338,7 +335,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
     f.add(src < 0 ? -1 : F.preSrc[pre[i] * SOURCE_COUNT + src]);
   }
   for (let i = 0; i < ctx.pre2Count; i++) f.add(F.pre2[pre2[i]]);
-  for (let i = 0; i < pv.length; i++) f.addWord('pv', pv[i]);
+  for (let i = 0; i < pv.length; i++) f.addWord(W.pv, pv[i]);
   if (ctx.ruInf) f.add(F.ruInf);
   if (ctx.ruPast) f.add(F.ruPast);
   if (ctx.enEd) f.add(F.enEd);

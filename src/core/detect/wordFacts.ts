@@ -8,11 +8,11 @@ import { cueClass, headClass, type CueClass, type HeadClass } from './initiative
 import { stem } from './stem';
 import type { Trigger } from './initiativeWords';
 
-/** The features named by a word's stem (the head's, the span's first word's, those before it). */
-export type StemFeature = 'hs' | 'f' | 'w-1' | 'w-2' | 'pv';
-
-/** The weights of one word's features in one weight table (`table`, compared by identity): by its stem, and `hend` by its ending. */
-export type WordWeights = { readonly table: object } & { readonly [F in StemFeature | 'hend']: number };
+/**
+ * The features a word names, by its stem (the head's, the span's first word's, those before it) or
+ * (`hend`) a Russian head's ending, as slots of `WordFacts.weightValues`: `WORD_FEATURES[slot]`.
+ */
+export const WORD_FEATURES = ['hs', 'f', 'w-1', 'w-2', 'pv', 'hend'] as const;
 
 /** The same test the rules use (`initiatives.ts`), kept identical so both read a word alike. */
 export const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
@@ -46,8 +46,10 @@ export class WordFacts {
   readonly capitals: boolean;
   /** Its stem, once asked for (`factsStem`). */
   stem: string | undefined = undefined;
-  /** The weights of the features it names (by its stem or ending), for the last weight table that scored it. */
-  weights: WordWeights | undefined = undefined;
+  /** The weight table (compared by identity) that `weightValues` were read from. */
+  weightTable: object | undefined = undefined;
+  /** The weights of the features it names (by its stem or ending, `WORD_FEATURES` slots) in `weightTable`. */
+  weightValues: Float64Array | undefined = undefined;
   /** Its cue class's number in the scorer's features (`cueIndex`), once asked for (`LineSpans`); -1 for none. */
   cueId = -2;
   /** Its head class's number in the scorer's features (`headIndex`), once asked for (`LineSpans`). */
