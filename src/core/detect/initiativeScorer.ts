@@ -15,7 +15,7 @@ import type { WordFacts } from './wordFacts';
 import { CONTEXT, LineSpans, readContext } from './lineSpans';
 import { hasMoney, isOpeningQuote, lastNonSpace, lineStartBefore, type LineMarks } from './scan';
 import type { SuggestionMerger } from './initiativeSelection';
-import { isHeadline, LineCandidates, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
+import { isHeadline, LineCandidates, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
 export type { InitiativeWeights } from './initiativeFeatures';
@@ -95,22 +95,25 @@ export class LineScorer {
     const spans = this.spans;
     spans.read(words);
     const sink = this.sink;
+    // The candidates come sorted by start, so their first words are found by a cursor that only moves on.
+    let first = 0;
     for (let i = 0; i < raw.length; i++) {
       const c = raw[i];
       if (c.end <= c.start) continue;
+      while (first < words.length && words[first].end <= c.start) first++;
       let overlapping = 0;
       for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (raw[j].end > c.start) overlapping++;
       for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
       if (sink) {
         sink.reset();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, spans, marks, sink, lineNo);
+        candidateFeatures(text, to, words, c, first, this.lang, overlapping, spans, marks, sink, lineNo);
         const score = floor(c, sigmoid(sink.z));
         if (score < this.keepAbove) continue;
         if (this.selection) this.selection.add(c, score);
         else this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
       } else {
         const names = new NameSink();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, spans, marks, names, lineNo);
+        candidateFeatures(text, to, words, c, first, this.lang, overlapping, spans, marks, names, lineNo);
         const score = floor(c, scoreOf(names.names, this.weights));
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
       }
@@ -167,19 +170,24 @@ const LEN_EDGES = [1, 3, 7, 15];
 const MULTI_EDGES = [1, 2];
 const ACTOR_EDGES = [3, 8];
 
+/** How far on from a candidate's first word its last word is looked for (past `LEN_EDGES` and `MAX_SPAN_WORDS`). */
+const LAST_REACH = 16;
+
 /**
  * Receives a candidate's features. Training collects their names; scoring only adds up weights
  * (array reads by feature id), so no name is ever built there.
  */
 interface FeatureSink {
+  /** The first features of every candidate: language, source (`sourceIndex`, -1 unknown), and kind (`kindIndex`) by source. */
+  open(lang: number, src: number, kind: number): void;
   /** A feature of fixed id (`initiativeFeatures.ts`), -1 for none. Each is added at most once per candidate. */
   add(id: number): void;
   /** A feature named by a word (`prefix:stem`, `hend:ending`). */
   addWord(slot: WordFeature, facts: WordFacts): void;
   /** `trig:STEM` for the word a rule candidate's reason quotes. */
   addTrigger(reason: string): void;
-  /** `punct-:CH` for the punctuation just before the candidate. */
-  addPunct(ch: string): void;
+  /** `punct-:CH` for the punctuation just before the candidate (its character code). */
+  addPunct(code: number): void;
 }
 
 /** Collects feature names (for training and for `ScoredCandidate.features`). */
@@ -191,14 +199,17 @@ class NameSink implements FeatureSink {
   add(id: number): void {
     if (id >= 0) this.push(featureName(id));
   }
+  open(lang: number, src: number, kind: number): void {
+    openFeatures(this, lang, src, kind);
+  }
   addWord(slot: WordFeature, facts: WordFacts): void {
     this.push(wordFeatureName(slot, facts));
   }
   addTrigger(reason: string): void {
     this.push(`trig:${triggerStem(reason)}`);
   }
-  addPunct(ch: string): void {
-    this.push(`punct-:${ch}`);
+  addPunct(code: number): void {
+    this.push(`punct-:${String.fromCharCode(code)}`);
   }
 }
 
@@ -206,11 +217,24 @@ class NameSink implements FeatureSink {
 class ScoreSink implements FeatureSink {
   z = 0;
   private readonly fixed: Float64Array;
+  /** `open`'s sums by language, source + 1 and kind + 1 (NaN until first made). */
+  private readonly opened = new Float64Array(2 * (SOURCE_COUNT + 1) * (KIND_COUNT + 1)).fill(Number.NaN);
   constructor(private readonly table: CompiledWeights) {
     this.fixed = table.fixed;
   }
   reset(): void {
     this.z = this.table.bias;
+  }
+  /** `openFeatures` from the bias, added up once per language, source and kind (the same additions in the same order). */
+  open(lang: number, src: number, kind: number): void {
+    const i = (lang * (SOURCE_COUNT + 1) + src + 1) * (KIND_COUNT + 1) + kind + 1;
+    let z = this.opened[i];
+    if (Number.isNaN(z)) {
+      this.reset();
+      openFeatures(this, lang, src, kind);
+      this.opened[i] = z = this.z;
+    }
+    this.z = z;
   }
   add(id: number): void {
     if (id >= 0) this.z += this.fixed[id];
@@ -222,10 +246,17 @@ class ScoreSink implements FeatureSink {
   addTrigger(reason: string): void {
     this.z += triggerWeight(this.table, reason);
   }
-  addPunct(ch: string): void {
-    const code = ch.charCodeAt(0);
-    this.z += ch.length === 1 && code < PUNCT_CODES ? this.table.punctByCode[code] : this.table.punct.get(ch) ?? 0;
+  addPunct(code: number): void {
+    this.z += code < PUNCT_CODES ? this.table.punctByCode[code] : this.table.punct.get(String.fromCharCode(code)) ?? 0;
   }
+}
+
+/** The features every candidate opens with: its language, its source, both, and its kind by source. */
+function openFeatures(f: FeatureSink, lang: number, src: number, kind: number): void {
+  f.add(F.lang[lang]);
+  f.add(at(F.src, src));
+  f.add(src < 0 ? -1 : F.srcLang[src * 2 + lang]);
+  f.add(src < 0 || kind < 0 ? -1 : F.kind[src * KIND_COUNT + kind]);
 }
 
 /** "funds", "proposals", "talks"; not "gas", "status", "address", "basis". */
@@ -237,25 +268,19 @@ function isEnglishPlural(lower: string): boolean {
 }
 
 
-/** The features of one candidate (names are stable: the weights file is keyed by them). */
-function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, spans: LineSpans,
+/**
+ * The features of one candidate (names are stable: the weights file is keyed by them). `first` is
+ * its first word (`wordIndexAt(words, c.start)`).
+ */
+function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, first: number, lang: number, overlapping: number, spans: LineSpans,
   marks: LineMarks, f: FeatureSink, line: number): void {
   const src = sourceIndex(c.source);
-  f.add(F.lang[lang]);
-  f.add(at(F.src, src));
-  f.add(src < 0 ? -1 : F.srcLang[src * 2 + lang]);
-  const kind = kindIndex(c.kind);
-  f.add(src < 0 || kind < 0 ? -1 : F.kind[src * KIND_COUNT + kind]);
+  f.open(lang, src, kindIndex(c.kind));
   if (src === 0) f.addTrigger(c.reason);
-  const first = wordIndexAt(words, c.start);
-  // The last word starting before the end (a binary search: rule candidates run to a clause's end).
-  let lo = first + 1;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].start < c.end) lo = mid + 1; else hi = mid;
-  }
-  const last = lo - 1;
+  // The last word starting before the end, looked for up to `LAST_REACH` words on: no feature tells
+  // a longer span from that (`len` counts up to 15 words, the head and capitals up to `MAX_SPAN_WORDS`).
+  let last = first;
+  while (last + 1 < words.length && last - first < LAST_REACH && words[last + 1].start < c.end) last++;
   const inSpan = first < words.length && words[first].start < c.end;
   // The head: the first head word inside the span; the span's capitals, heads and acronyms from the line's counts.
   let head: HeadClass | undefined;
@@ -306,7 +331,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (first > 0 && words[first - 1].sent === sent) f.addWord(W.w1, words[first - 1].facts);
   if (first > 1 && words[first - 2].sent === sent) f.addWord(W.w2, words[first - 2].facts);
   const before = lastNonSpace(text, Math.max(0, c.start - 2), c.start);
-  if (before >= 0) f.addPunct(text[before]);
+  if (before >= 0) f.addPunct(text.charCodeAt(before));
   // A list item: the candidate starts its line (after a bullet or a number).
   if (lineStartBefore(text, c.start)) f.add(F.linestart);
   if (headCount > 1) f.add(F.heads2);
