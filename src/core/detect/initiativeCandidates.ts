@@ -46,6 +46,28 @@ const EN_RIGHT_STOP = new Set(['that', 'which', 'who', 'said', 'says', 'will', '
   'but', 'while', 'as', 'by', 'with', 'at']);
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по', 'для', 'на']);
 
+/** Words skipped between a verb and its object. */
+const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
+
+const EN_LEFT_STOP_BIT = 1;
+const EN_RIGHT_LINK_BIT = 2;
+const RU_RIGHT_STOP_BIT = 4;
+const EN_RIGHT_STOP_BIT = 8;
+const NAME_LINK_BIT = 16;
+const OBJECT_SKIP_BIT = 32;
+
+/** Which of the word lists above hold the word (as bits), worked out once per spelling and kept on its facts. */
+function setsOf(facts: WordFacts): number {
+  let bits = facts.sets;
+  if (bits < 0) {
+    const lower = facts.lower;
+    bits = (EN_LEFT_STOP.has(lower) ? EN_LEFT_STOP_BIT : 0) | (EN_RIGHT_LINK.has(lower) ? EN_RIGHT_LINK_BIT : 0) | (RU_RIGHT_STOP.has(lower) ? RU_RIGHT_STOP_BIT : 0)
+      | (EN_RIGHT_STOP.has(lower) ? EN_RIGHT_STOP_BIT : 0) | (NAME_LINKS.has(lower) ? NAME_LINK_BIT : 0) | (OBJECT_SKIP.has(lower) ? OBJECT_SKIP_BIT : 0);
+    facts.sets = bits;
+  }
+  return bits;
+}
+
 /** A candidate as `LineCandidates` keeps it: the same object is filled again for a later line. */
 class PooledCandidate implements RawCandidate {
   start = 0;
@@ -202,7 +224,7 @@ export function nounPhrase(text: string, words: readonly Word[], k: number, h: H
     const w = words[j];
     if (!plainGap(text, w.end, start, isLeftQuote)) break;
     const cyr = w.lower.charCodeAt(0) >= 0x400;
-    const ok = cyr ? w.facts.ruAdjective || w.cap : !EN_LEFT_STOP.has(w.lower) && w.cue === undefined;
+    const ok = cyr ? w.facts.ruAdjective || w.cap : (setsOf(w.facts) & EN_LEFT_STOP_BIT) === 0 && w.cue === undefined;
     if (!ok) break;
     start = w.start;
   }
@@ -214,11 +236,11 @@ export function nounPhrase(text: string, words: readonly Word[], k: number, h: H
     const w = words[j];
     if (!plainGap(text, end, w.start, isRightQuoteOrDash)) break;
     if (cyrHead) {
-      if (RU_RIGHT_STOP.has(w.lower) && !(words[j + 1]?.cap)) break;
+      if ((setsOf(w.facts) & RU_RIGHT_STOP_BIT) !== 0 && !(words[j + 1]?.cap)) break;
       if (w.cue !== undefined && !w.cap) break;
     } else {
-      if (taken === 0 && !EN_RIGHT_LINK.has(w.lower) && !w.cap) break;
-      if (EN_RIGHT_STOP.has(w.lower) && !(w.lower === 'and' && words[j + 1]?.cap)) break;
+      if (taken === 0 && (setsOf(w.facts) & EN_RIGHT_LINK_BIT) === 0 && !w.cap) break;
+      if ((setsOf(w.facts) & EN_RIGHT_STOP_BIT) !== 0 && !(w.lower === 'and' && words[j + 1]?.cap)) break;
     }
     end = w.end;
     taken++;
@@ -232,7 +254,6 @@ export function nounPhrase(text: string, words: readonly Word[], k: number, h: H
 }
 
 const OBJECT_CUES: ReadonlySet<string> = new Set(['propose', 'create', 'agree', 'support', 'hold', 'develop']);
-const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
 
 /** The short object after a proposing/creating/agreeing verb: up to six words, to the first stop. */
 export function objectOf(text: string, words: readonly Word[], k: number, out: LineCandidates): void {
@@ -241,7 +262,7 @@ export function objectOf(text: string, words: readonly Word[], k: number, out: L
   // "development", "establishment": a noun, not the verb it stems like.
   if (words[k].lower.endsWith('ment')) return;
   let j = k + 1;
-  while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
+  while (j < words.length && j <= k + 2 && (setsOf(words[j].facts) & OBJECT_SKIP_BIT) !== 0) j++;
   if (j >= words.length) return;
   // "put forward proposals": a verb in two words is one verb; its object is that of the second word.
   if (words[j].cue === cue && words[j].head === undefined) return;
@@ -250,7 +271,7 @@ export function objectOf(text: string, words: readonly Word[], k: number, out: L
   let end = words[j].end;
   for (let m = j + 1; m < words.length && m < j + 6; m++) {
     if (!plainGap(text, end, words[m].start, isRightQuoteOrDash)) break;
-    if (EN_RIGHT_STOP.has(words[m].lower) || RU_RIGHT_STOP.has(words[m].lower)) break;
+    if ((setsOf(words[m].facts) & (EN_RIGHT_STOP_BIT | RU_RIGHT_STOP_BIT)) !== 0) break;
     end = words[m].end;
   }
   if (verbAndPrepositionOnly(words, j, end)) return;
@@ -284,7 +305,7 @@ export function names(text: string, words: readonly Word[], out: LineCandidates)
     for (let j = k + 1; j < words.length; j++) {
       if (!nameGap(text, words[j - 1].end, words[j].start)) break;
       if (words[j].cap) { last = j; count++; continue; }
-      if (NAME_LINKS.has(words[j].lower) && words[j + 1]?.cap) continue;
+      if ((setsOf(words[j].facts) & NAME_LINK_BIT) !== 0 && words[j + 1]?.cap) continue;
       break;
     }
     if (count >= 2) {

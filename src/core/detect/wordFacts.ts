@@ -54,6 +54,8 @@ export class WordFacts {
   cueId = -2;
   /** Its head class's number in the scorer's features (`headIndex`), once asked for (`LineSpans`). */
   headId = -2;
+  /** Which of the candidate generators' word lists hold it, as bits (`initiativeCandidates.ts`); -1 until asked. */
+  sets = -1;
   /** The rules' trigger it is (`initiatives.ts`), once looked up; null when none. */
   trigger: Trigger | null | undefined = undefined;
   /** The reason of a noun-phrase candidate it heads, once made. */
