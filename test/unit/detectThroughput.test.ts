@@ -25,8 +25,9 @@ const FIGURE_ALPHABET = ['1', '9', '2', '0', '5', ' ', '_', 'a', 'b', 'n', 'B', 
 function samples(count: number, maxLength: number, alphabet: readonly string[] = ALPHABET): string[] {
   let seed = 7;
   const next = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+    // In 32 bits (a product past 2^53 loses its low bits, and the stream soon repeats), the high bits used.
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 16) % n;
   };
   const out: string[] = [''];
   for (let i = 0; i < count; i++) {

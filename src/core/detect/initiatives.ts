@@ -18,7 +18,7 @@ import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW
 import { detectFigures } from './figures';
 import { DEFAULT_MIN_SCORE, LineScorer, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
 import { SuggestionMerger } from './initiativeSelection';
-import { firstNonSpace, isFinalStop, lastNonSpace } from './scan';
+import { firstNonSpace, firstObjectWord, isFinalStop, isRegexSpace, lastNonSpace, leadEnd, letterRunEnd } from './scan';
 import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
@@ -222,7 +222,8 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
       if (!hasObject(text, objectFrom, end, figures, f, RU_PASSIVE.test(w.lower))) continue;
       // The candidate is what is proposed, not the verb: "proposed to [set up a fund]".
       start = skipSpaces(text, objectFrom, end);
-      if (/^to\s/u.test(text.slice(start, start + 3))) start = skipSpaces(text, start + 2, end);
+      // `/^to\s/u` on the three characters there.
+      if (start + 3 <= text.length && text.charCodeAt(start) === 116 && text.charCodeAt(start + 1) === 111 && isRegexSpace(text.charCodeAt(start + 2))) start = skipSpaces(text, start + 2, end);
       // "предложил открыть в Казахстане", "предложено обсудить на": a verb and where, not what.
       if (verbAndPrepositionOnly(words, wordIndexAt(words, start), end)) continue;
     }
@@ -300,12 +301,11 @@ function modifiersStart(text: string, words: readonly Word[], k: number): number
  * ("signed 54 agreements", "подписано 332 соглашения" report totals, not initiatives).
  */
 function hasObject(text: string, from: number, end: number, figures: readonly DetectedFigure[], f: number, passive: boolean): boolean {
-  const object = text.slice(from, end);
   // Past articles and a second verb ("agreed to provide …", "предложил создать …").
-  const lead = /^[\s,]*(?:(?:a further|a total of|an|a|the|ещё|еще|всего|более)\s+)?/u.exec(object);
-  let objectStart = from + (lead ? lead[0].length : 0);
-  const verb = /^\p{L}+/u.exec(text.slice(objectStart, end));
-  if (verb && TRIGGER_WORDS.has(verb[0].toLowerCase())) objectStart = skipSpaces(text, objectStart + verb[0].length, end);
+  let objectStart = leadEnd(text, from, end);
+  let verbEnd = letterRunEnd(text, objectStart, end);
+  if (verbEnd < 0) verbEnd = objectStart + (/^\p{L}+/u.exec(text.slice(objectStart, end))?.[0].length ?? 0);
+  if (verbEnd > objectStart && TRIGGER_WORDS.has(text.slice(objectStart, verbEnd).toLowerCase())) objectStart = skipSpaces(text, verbEnd, end);
   for (let j = f; j < figures.length && figures[j].start <= objectStart + 1; j++) {
     const fig = figures[j];
     if (fig.start >= from && fig.start <= objectStart + 1) {
@@ -318,17 +318,25 @@ function hasObject(text: string, from: number, end: number, figures: readonly De
   }
   // A passive with no object ("were signed at the forum", "подписаны в июне") names nothing.
   // ("proposed to create …": `to` before a verb is the infinitive, not a preposition.)
-  const first = /^\s*(?:to\s+(?=\p{L}))?(\p{L}+)/u.exec(text.slice(from, end));
-  if (first && OBJECT_PREPOSITIONS.has(first[1].toLowerCase()) && (/^[a-z]/u.test(first[1]) ? true : passive)) return false;
+  let firstWord: string | undefined;
+  const found = firstObjectWord(text, from, end, WORD_AT);
+  if (found === undefined) firstWord = /^\s*(?:to\s+(?=\p{L}))?(\p{L}+)/u.exec(text.slice(from, end))?.[1];
+  else if (found) firstWord = text.slice(WORD_AT.start, WORD_AT.end);
+  if (firstWord !== undefined && OBJECT_PREPOSITIONS.has(firstWord.toLowerCase())) {
+    const c = firstWord.charCodeAt(0);
+    if ((c >= 97 && c <= 122) || passive) return false;
+  }
   // Up to the first comma: the object proper.
-  const comma = object.indexOf(',');
-  const properEnd = comma >= 0 ? from + comma : end;
+  const comma = text.indexOf(',', from);
+  const properEnd = comma >= 0 && comma < end ? comma : end;
   const quick = contentWordIn(text, from, properEnd);
   if (quick !== undefined) return quick;
-  const proper = comma >= 0 ? object.slice(0, comma) : object;
-  const content = proper.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  const content = text.slice(from, properEnd).toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   return content.some((w) => !MONTH_OR_FILLER.test(w));
 }
+
+/** Where `firstObjectWord` writes the word it found. */
+const WORD_AT = { start: 0, end: 0 };
 
 /**
  * `text.slice(from, to).toLowerCase().match(/\p{L}{3,}/gu)` holds a word other than a month or a

@@ -245,3 +245,69 @@ function startsAt(text: string, p: number, to: number, word: string): boolean {
 function isAsciiWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
+
+const LETTER = /\p{L}/u;
+
+/**
+ * The end of `/^\p{L}+/u.exec(text.slice(from, to))` as an index (`from` when no letter starts
+ * there), or -1 when the run meets a surrogate (an astral character), which the caller then reads
+ * with the expression.
+ */
+export function letterRunEnd(text: string, from: number, to: number): number {
+  let p = from;
+  for (; p < to; p++) {
+    const code = text.charCodeAt(p);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0x400 && code <= 0x481) || (code >= 0x48a && code <= 0x4ff)) continue;
+    if (code < 0x80) break;
+    if (code >= 0xd800 && code <= 0xdfff) return -1;
+    if (!LETTER.test(text[p])) break;
+  }
+  return p;
+}
+
+/** Words a verb's object may open with before what it names (`hasObject` in initiatives.ts), in the order the expression tries them. */
+const LEAD_WORDS = ['a further', 'a total of', 'an', 'a', 'the', 'ещё', 'еще', 'всего', 'более'];
+
+/**
+ * The end of `/^[\s,]*(?:(?:a further|a total of|an|a|the|ещё|еще|всего|более)\s+)?/u` matched on
+ * `text.slice(from, to)`, as an index: spaces and commas, then one of those words and the spaces
+ * after it when spaces follow it.
+ */
+export function leadEnd(text: string, from: number, to: number): number {
+  let p = from;
+  while (p < to && (isRegexSpace(text.charCodeAt(p)) || text.charCodeAt(p) === 44)) p++;
+  for (const word of LEAD_WORDS) {
+    const after = p + word.length;
+    if (after < to && text.startsWith(word, p) && isRegexSpace(text.charCodeAt(after))) {
+      let q = after + 1;
+      while (q < to && isRegexSpace(text.charCodeAt(q))) q++;
+      return q;
+    }
+  }
+  return p;
+}
+
+/**
+ * `/^\s*(?:to\s+(?=\p{L}))?(\p{L}+)/u.exec(text.slice(from, to))`: the letters it captures as
+ * `[start, end)`, written into `out`; false when it does not match, undefined when a surrogate is in
+ * the way (the caller then runs the expression).
+ */
+export function firstObjectWord(text: string, from: number, to: number, out: { start: number; end: number }): boolean | undefined {
+  let p = from;
+  while (p < to && isRegexSpace(text.charCodeAt(p))) p++;
+  if (p + 2 < to && text.charCodeAt(p) === 116 && text.charCodeAt(p + 1) === 111 && isRegexSpace(text.charCodeAt(p + 2))) {
+    let q = p + 3;
+    while (q < to && isRegexSpace(text.charCodeAt(q))) q++;
+    if (q < to) {
+      const run = letterRunEnd(text, q, Math.min(to, q + 1));
+      if (run < 0) return undefined;
+      if (run > q) p = q;
+    }
+  }
+  const end = letterRunEnd(text, p, to);
+  if (end < 0) return undefined;
+  if (end === p) return false;
+  out.start = p;
+  out.end = end;
+  return true;
+}
