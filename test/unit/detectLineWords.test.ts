@@ -61,6 +61,19 @@ describe('detection reads a line once and keeps every answer', () => {
     }
   });
 
+  it('finds the same facts as its table grows and starts again', () => {
+    const words: string[] = [];
+    for (let i = 0; i < 40_000; i++) words.push(`w${i.toString(36)}x`);
+    for (let round = 0; round < 2; round++) {
+      for (const word of words) {
+        const c = chars(word);
+        assert.equal(wordFactsAt(word, 0, c, word.length, wordHash(c, word.length)).spelling, word);
+      }
+    }
+    const c = chars('Фонда');
+    assert.equal(wordFactsAt('Фонда', 0, c, 5, wordHash(c, 5)).head, 'body');
+  });
+
   it('marks digits, years and quotes while splitting words as LineMarks.read does', () => {
     const alphabet = ['1', '9', '2', '0', '5', ' ', 'a', 'Z', 'ж', '-', '\'', '’', '«', '“', '"', '‘', '.', '\u0483'];
     const reader = new WordReader();

@@ -62,6 +62,8 @@ export class LineScorer {
   private readonly spans = new LineSpans();
   /** The line's candidates (reused from line to line). */
   private readonly candidates = new LineCandidates();
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
 
   /**
    * With a `selection`, kept candidates go straight into it (suggesting) and `out` stays empty;
@@ -91,6 +93,17 @@ export class LineScorer {
     quotes(text, marks.quoteFrom(from), to, candidates);
     if (raw.length === 0) return;
     sortCandidates(raw);
+    // Their spans as two arrays, for counting the overlaps of each.
+    if (raw.length > this.starts.length) {
+      this.starts = new Int32Array(raw.length * 2);
+      this.ends = new Int32Array(raw.length * 2);
+    }
+    const starts = this.starts;
+    const ends = this.ends;
+    for (let i = 0; i < raw.length; i++) {
+      starts[i] = raw[i].start;
+      ends[i] = raw[i].end;
+    }
     const lineNo = ++lineCount;
     const spans = this.spans;
     spans.read(words);
@@ -102,8 +115,10 @@ export class LineScorer {
       if (c.end <= c.start) continue;
       while (first < words.length && words[first].end <= c.start) first++;
       let overlapping = 0;
-      for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (raw[j].end > c.start) overlapping++;
-      for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
+      const start = starts[i];
+      const end = ends[i];
+      for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (ends[j] > start) overlapping++;
+      for (let j = i + 1; j < raw.length && j <= i + 8 && starts[j] < end; j++) overlapping++;
       if (sink) {
         sink.reset();
         candidateFeatures(text, to, words, c, first, this.lang, overlapping, spans, marks, sink, lineNo);

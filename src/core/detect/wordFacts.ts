@@ -98,7 +98,8 @@ export function wordFacts(spelling: string): WordFacts {
  * no string hashing (prose repeats a few thousand spellings).
  */
 export function wordFactsAt(text: string, start: number, chars: Uint16Array, length: number, hash: number): WordFacts {
-  let slot = hash & TABLE_MASK;
+  const mask = tableMask;
+  let slot = hash & mask;
   for (;;) {
     const facts = table[slot];
     if (facts === undefined) break;
@@ -108,15 +109,17 @@ export function wordFactsAt(text: string, start: number, chars: Uint16Array, len
       while (p < length && tableChars[at + p] === chars[p]) p++;
       if (p === length) return facts;
     }
-    slot = (slot + 1) & TABLE_MASK;
+    slot = (slot + 1) & mask;
   }
   const facts = wordFacts(text.slice(start, start + length));
-  if (tableSize >= TABLE_LIMIT || tableUsed + length > tableChars.length) {
-    table.fill(undefined);
-    tableSize = 0;
-    tableUsed = 0;
-    slot = hash & TABLE_MASK;
+  if (tableUsed + length > tableChars.length) resetTable(tableMask + 1);
+  else if (tableSize >= (tableMask + 1) >> 1) {
+    // Half full: twice the slots (few words stay in a small table, which the processor's caches keep), or start again.
+    if (tableMask + 1 < TABLE_MAX) growTable();
+    else resetTable(tableMask + 1);
   }
+  slot = hash & tableMask;
+  while (table[slot] !== undefined) slot = (slot + 1) & tableMask;
   table[slot] = facts;
   tableHash[slot] = hash;
   tableLength[slot] = length;
@@ -127,6 +130,40 @@ export function wordFactsAt(text: string, start: number, chars: Uint16Array, len
   return facts;
 }
 
+function resetTable(slots: number): void {
+  table = new Array<WordFacts | undefined>(slots).fill(undefined);
+  tableHash = new Int32Array(slots);
+  tableLength = new Int32Array(slots);
+  tableAt = new Int32Array(slots);
+  tableMask = slots - 1;
+  tableSize = 0;
+  tableUsed = 0;
+}
+
+/** Twice the slots, every entry placed again (its characters stay where they are in `tableChars`). */
+function growTable(): void {
+  const old = table;
+  const oldHash = tableHash;
+  const oldLength = tableLength;
+  const oldAt = tableAt;
+  const slots = (tableMask + 1) * 2;
+  table = new Array<WordFacts | undefined>(slots).fill(undefined);
+  tableHash = new Int32Array(slots);
+  tableLength = new Int32Array(slots);
+  tableAt = new Int32Array(slots);
+  tableMask = slots - 1;
+  for (let i = 0; i < old.length; i++) {
+    const facts = old[i];
+    if (facts === undefined) continue;
+    let slot = oldHash[i] & tableMask;
+    while (table[slot] !== undefined) slot = (slot + 1) & tableMask;
+    table[slot] = facts;
+    tableHash[slot] = oldHash[i];
+    tableLength[slot] = oldLength[i];
+    tableAt[slot] = oldAt[i];
+  }
+}
+
 /** The hash `wordFactsAt` is given: `h = h * 31 + code` over the word's characters, in 32 bits. */
 export function wordHash(chars: ArrayLike<number>, length: number): number {
   let h = 0;
@@ -134,18 +171,19 @@ export function wordHash(chars: ArrayLike<number>, length: number): number {
   return h;
 }
 
-const TABLE_BITS = 15;
-const TABLE_MASK = (1 << TABLE_BITS) - 1;
-/** At most half full, so a probe ends soon. */
-const TABLE_LIMIT = 1 << (TABLE_BITS - 1);
-const table: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(1 << TABLE_BITS).fill(undefined);
-const tableHash = new Int32Array(1 << TABLE_BITS);
-const tableLength = new Int32Array(1 << TABLE_BITS);
-const tableAt = new Int32Array(1 << TABLE_BITS);
+/** Most slots of the table (it starts with `TABLE_MIN` and doubles when half full). */
+const TABLE_MAX = 1 << 15;
+const TABLE_MIN = 1 << 10;
+let table: (WordFacts | undefined)[] = [];
+let tableHash = new Int32Array(0);
+let tableLength = new Int32Array(0);
+let tableAt = new Int32Array(0);
+let tableMask = 0;
 /** The characters of the table's words, one after another (words are at most 40 characters: `wordEnd`'s cap). */
-const tableChars = new Uint16Array(TABLE_LIMIT * 16);
+const tableChars = new Uint16Array((TABLE_MAX / 2) * 16);
 let tableUsed = 0;
 let tableSize = 0;
+resetTable(TABLE_MIN);
 
 /** A Latin or Cyrillic capital letter. */
 export function isCapitalLetter(code: number): boolean {
