@@ -39,7 +39,8 @@ export class LineSpans {
     const heads = this.heads;
     const acronyms = this.acronyms;
     const said = this.said;
-    said.fill(0, 0, n);
+    // Sentences are numbered from 0 in order, so those of the line are 0 to the last word's.
+    if (n > 0) for (let k = words[n - 1].sent; k >= 0; k--) said[k] = 0;
     let c = 0;
     let h = 0;
     let a = 0;

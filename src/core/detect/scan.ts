@@ -111,15 +111,18 @@ export function isFinalStop(code: number): boolean {
 /**
  * The digit runs, opening quotes and years (`19dd`, `20dd`) of a line, found in one forward scan:
  * whether a candidate's span (or the stretch after it) holds one is then a walk over a few marks,
- * however many candidates overlap there. The lists are reused from line to line.
+ * however many candidates overlap there. The marks are kept in typed arrays reused from line to line.
  */
 export class LineMarks {
   private from = 0;
   private to = 0;
-  /** Digit runs as `[start, end)` pairs, in order. */
-  private readonly digits: number[] = [];
-  private readonly quotes: number[] = [];
-  private readonly years: number[] = [];
+  /** Digit runs as `[start, end)` pairs, in order (`digitCount` numbers of them). */
+  private digits = new Int32Array(64);
+  private digitCount = 0;
+  private quotes = new Int32Array(32);
+  private quoteCount = 0;
+  private years = new Int32Array(32);
+  private yearCount = 0;
 
   read(text: string, from: number, to: number): void {
     this.begin(from, to);
@@ -127,8 +130,8 @@ export class LineMarks {
       const code = text.charCodeAt(p);
       if (code <= 57) {
         if (code >= 48) p = this.digitRun(text, p, to) - 1;
-        else if (code === 34) this.quotes.push(p);
-      } else if (code === 0xab || code === 0x201c || code === 0x2018) this.quotes.push(p);
+        else if (code === 34) this.quote(p);
+      } else if (code === 0xab || code === 0x201c || code === 0x2018) this.quote(p);
     }
   }
 
@@ -140,22 +143,30 @@ export class LineMarks {
   begin(from: number, to: number): void {
     this.from = from;
     this.to = to;
-    this.digits.length = 0;
-    this.quotes.length = 0;
-    this.years.length = 0;
+    this.digitCount = 0;
+    this.quoteCount = 0;
+    this.yearCount = 0;
   }
 
   /** Marks the digit run starting at `start` (and its years); returns its end. */
   digitRun(text: string, start: number, to: number): number {
     let p = start;
-    for (; p < to && isDigitCode(text.charCodeAt(p)); p++) if (p + 4 <= to && yearDigitsAt(text, p)) this.years.push(p);
-    this.digits.push(start, p);
+    for (; p < to && isDigitCode(text.charCodeAt(p)); p++) {
+      if (p + 4 <= to && yearDigitsAt(text, p)) {
+        if (this.yearCount === this.years.length) this.years = grown(this.years);
+        this.years[this.yearCount++] = p;
+      }
+    }
+    if (this.digitCount + 2 > this.digits.length) this.digits = grown(this.digits);
+    this.digits[this.digitCount++] = start;
+    this.digits[this.digitCount++] = p;
     return p;
   }
 
   /** Marks an opening quote (`[«“"‘]`) at `p`. */
   quote(p: number): void {
-    this.quotes.push(p);
+    if (this.quoteCount === this.quotes.length) this.quotes = grown(this.quotes);
+    this.quotes[this.quoteCount++] = p;
   }
 
   /** A digit in `[start, end)` (`hasDigit`). */
@@ -163,20 +174,24 @@ export class LineMarks {
     if (start < this.from || end > this.to) return hasDigit(text, start, end);
     if (start >= end) return false;
     const digits = this.digits;
-    for (let i = 0; i < digits.length && digits[i] < end; i += 2) if (digits[i + 1] > start) return true;
+    const n = this.digitCount;
+    for (let i = 0; i < n && digits[i] < end; i += 2) if (digits[i + 1] > start) return true;
     return false;
   }
 
   /** The first opening quote (`[«“"‘]`) at or after `start` on the line, or the line's end. */
   quoteFrom(start: number): number {
-    for (const q of this.quotes) if (q >= start) return q;
+    const quotes = this.quotes;
+    for (let i = 0; i < this.quoteCount; i++) if (quotes[i] >= start) return quotes[i];
     return this.to;
   }
 
   /** `hasYear(text, start, end)`, reading the line's year marks. */
   year(text: string, start: number, end: number): boolean {
     if (start < this.from || end > this.to) return hasYear(text, start, end);
-    for (const p of this.years) {
+    const years = this.years;
+    for (let i = 0; i < this.yearCount; i++) {
+      const p = years[i];
       if (p + 4 > end) break;
       if (p < start) continue;
       if (p > start && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
@@ -192,12 +207,21 @@ export class LineMarks {
       for (let p = start; p < end; p++) if (isOpeningQuote(text.charCodeAt(p))) return true;
       return false;
     }
-    for (const q of this.quotes) {
+    const quotes = this.quotes;
+    for (let i = 0; i < this.quoteCount; i++) {
+      const q = quotes[i];
       if (q >= end) return false;
       if (q >= start) return true;
     }
     return false;
   }
+}
+
+/** The same numbers in an array twice as long. */
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
 }
 
 /** `/\b(?:19|20)\d\d\b/u.test(text.slice(from, to))`: a year (word boundaries as `\b` reads them in that slice). */
