@@ -88,7 +88,9 @@ export class LineCandidates {
   private used = 0;
 
   clear(): void {
-    this.list.length = 0;
+    const list = this.list;
+    // Popped, not cut by setting the length to 0, which would drop the array's storage every line.
+    while (list.length > 0) list.pop();
     this.used = 0;
   }
 
@@ -131,7 +133,9 @@ export class WordReader {
 
   read(text: string, from: number, to: number): readonly Word[] {
     const words = this.words;
-    words.length = 0;
+    // Written over from the start, and cut to the line's count at the end (setting the length to 0
+    // would drop the array's storage every line, and pushing would grow it again).
+    let n = 0;
     let sent = 0;
     let prevEnd = from;
     const marks = this.marks;
@@ -161,9 +165,9 @@ export class WordReader {
         } else break;
       }
       const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
-      if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
+      if (n > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
       const facts = wordFactsAt(text, i, chars, end - i, hash);
-      let w = this.pool[words.length];
+      let w = this.pool[n];
       if (w === undefined) this.pool.push((w = new LineWord()));
       w.start = i;
       w.end = end;
@@ -173,10 +177,13 @@ export class WordReader {
       w.head = facts.head;
       w.cue = facts.cue;
       w.facts = facts;
-      words.push(w);
+      if (n < words.length) words[n] = w;
+      else words.push(w);
+      n++;
       prevEnd = end;
       i = end - 1;
     }
+    while (words.length > n) words.pop();
     return words;
   }
 }

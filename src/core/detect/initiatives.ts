@@ -50,7 +50,7 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const words = reader.read(text, lineStart, lineEnd);
-    lineRules.length = 0;
+    while (lineRules.length > 0) lineRules.pop();
     rules.line(lineStart, lineEnd, words, lineRules);
     if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules, reader.marks);
     lineStart = lineEnd + 1;

@@ -114,7 +114,7 @@ export function readContext(words: readonly Word[], spans: LineSpans, first: num
   const pre2 = ctx.pre2;
   const pv = ctx.pv;
   const cues = spans.cue;
-  pv.length = 0;
+  while (pv.length > 0) pv.pop();
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
