@@ -23,6 +23,7 @@ import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './in
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
 import type { DetectedFigure, SuggestedInitiative, TextRange } from './types';
+import type { WordFacts } from './wordFacts';
 
 /** What the rules read of a word (the scorer's words, `initiativeCandidates.ts`, are these and more). */
 
@@ -216,10 +217,10 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     if (wrapped && end === trimEnd(text, objectFrom, lineEnd)) continue;
     let start: number;
     if (trigger.role === 'noun') {
-      if ((prev && GENERIC_BEFORE.has(prev)) || (words[k - 2] && GENERIC_BEFORE.has(words[k - 2].lower) && prev === 'of')) continue;
+      if ((k > 0 && (ruleSets(words[k - 1].facts) & GENERIC_BIT) !== 0) || (k > 1 && (ruleSets(words[k - 2].facts) & GENERIC_BIT) !== 0 && prev === 'of')) continue;
       start = modifiersStart(text, words, k);
     } else {
-      if (!hasObject(text, objectFrom, end, figures, f, RU_PASSIVE.test(w.lower))) continue;
+      if (!hasObject(text, objectFrom, end, figures, f, (ruleSets(w.facts) & PASSIVE_BIT) !== 0)) continue;
       // The candidate is what is proposed, not the verb: "proposed to [set up a fund]".
       start = skipSpaces(text, objectFrom, end);
       // `/^to\s/u` on the three characters there.
@@ -233,6 +234,16 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     else reason = w.facts.ruleReason ??= `${trigger.kind}: “${text.slice(w.start, w.end)}”`;
     out.push({ start, end, reason, kind: trigger.kind, source: 'rule' });
   }
+}
+
+const GENERIC_BIT = 1;
+const PASSIVE_BIT = 2;
+
+/** Whether the word is in `GENERIC_BEFORE` and has a short passive ending (`RU_PASSIVE`), as bits, once per spelling (kept on its facts). */
+function ruleSets(facts: WordFacts): number {
+  let bits = facts.ruleSets;
+  if (bits < 0) facts.ruleSets = bits = (GENERIC_BEFORE.has(facts.lower) ? GENERIC_BIT : 0) | (RU_PASSIVE.test(facts.lower) ? PASSIVE_BIT : 0);
+  return bits;
 }
 
 /** The end of the clause that starts at `from`: a sentence stop, `;`, or a comma before a new clause. */

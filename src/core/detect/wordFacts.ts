@@ -56,6 +56,8 @@ export class WordFacts {
   headId = -2;
   /** Which of the candidate generators' word lists hold it, as bits (`initiativeCandidates.ts`); -1 until asked. */
   sets = -1;
+  /** Which of the rules' word tests it passes, as bits (`initiatives.ts`); -1 until asked. */
+  ruleSets = -1;
   /** The rules' trigger it is (`initiatives.ts`), once looked up; null when none. */
   trigger: Trigger | null | undefined = undefined;
   /** The reason of a noun-phrase candidate it heads, once made. */
