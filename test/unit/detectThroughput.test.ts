@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { detectFigures, detectInNotes, suggestInitiatives } from '../../src/core/detect';
-import { digitThenSpacesBefore, firstNonSpace, hasDigit, hasMoney, hasYear, isFinalStop, lastNonSpace, lineStartBefore, LineMarks, nameGap, plainGap, isLeftQuote, isRightQuoteOrDash, isRegexSpace } from '../../src/core/detect/scan';
+import { digitThenSpacesBefore, firstNonSpace, hasDigit, hasMoney, hasYear, isFinalStop, lastNonSpace, lineStartBefore, LineMarks, nameGap, plainGap, punctuationIn, isLeftQuote, isRightQuoteOrDash, isRegexSpace } from '../../src/core/detect/scan';
 import { wordFacts } from '../../src/core/detect/wordFacts';
 import { contentWordIn, ruleCandidates } from '../../src/core/detect/initiatives';
 import { scoreCandidates, type InitiativeWeights } from '../../src/core/detect/initiativeScorer';
@@ -52,6 +52,7 @@ describe('detection throughput keeps every answer', () => {
     for (const s of strings) {
       const n = s.length;
       assert.equal(plainGap(s, 0, n), noPunctuation(s), JSON.stringify(s));
+      assert.equal(punctuationIn(s, 0, n), /[,.;:!?()]/u.test(s), JSON.stringify(s));
       assert.equal(plainGap(s, 0, n, isLeftQuote), noPunctuation(s.replace(/[«“"‘']/gu, '')), JSON.stringify(s));
       assert.equal(plainGap(s, 0, n, isRightQuoteOrDash), noPunctuation(s.replace(/[«»“”"‘’'\-–—]/gu, '')), JSON.stringify(s));
       assert.equal(hasDigit(s, 0, n), /\d/u.test(s), JSON.stringify(s));

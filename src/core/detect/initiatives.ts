@@ -18,7 +18,7 @@ import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW
 import { detectFigures } from './figures';
 import { DEFAULT_MIN_SCORE, LineScorer, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
 import { SuggestionMerger } from './initiativeSelection';
-import { firstNonSpace, firstObjectWord, isFinalStop, isRegexSpace, lastNonSpace, leadEnd, letterRunEnd } from './scan';
+import { firstNonSpace, firstObjectWord, isFinalStop, isRegexSpace, lastNonSpace, leadEnd, letterRunEnd, punctuationIn } from './scan';
 import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
@@ -30,7 +30,6 @@ import type { WordFacts } from './wordFacts';
 const MAX_SPAN = 240;
 /** Russian short passive participles: подписаны, открыт, создано. */
 const RU_PASSIVE = /(?:ан|ано|аны|ена|ено|ены|ен|ят|ыт|ыта|ыто|ыты)$/u;
-const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
 const EN_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'another', 'further', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'with', 'to', 'was', 'is', 'were', 'are']);
 const MONTH_OR_FILLER = /^(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|january|february|march|april|may|june|july|august|september|october|november|december|года|году|year|the|and|также)$/u;
 
@@ -295,10 +294,11 @@ function modifiersStart(text: string, words: readonly Word[], k: number): number
   let start = words[k].start;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const w = words[j];
-    const between = text.slice(w.end, start);
-    if (/[,.;:!?()]/u.test(between) || between.length > 14) break;
+    // What is between the two words: no `[,.;:!?()]`, at most 14 characters.
+    if (start - w.end > 14 || punctuationIn(text, w.end, start)) break;
     const cyrillic = w.lower.charCodeAt(0) >= 0x400;
-    const modifier = cyrillic ? RU_ADJECTIVE.test(w.lower) || isUpper(text[w.start]) : !EN_DETERMINERS.has(w.lower);
+    // (`facts.ruAdjective`: the adjective endings, tested on the same lowercase form.)
+    const modifier = cyrillic ? w.facts.ruAdjective || isUpper(text[w.start]) : !EN_DETERMINERS.has(w.lower);
     if (!modifier) break;
     start = w.start;
     // Opening quotes belong to a quoted name: "‘Nord Stream 2.0’ gas agreement".

@@ -38,6 +38,12 @@ export function isRightQuoteOrDash(code: number): boolean {
   return isLeftQuote(code) || code === 0xbb || code === 0x201d || code === 0x2019 || code === 45 || code === 0x2013 || code === 0x2014;
 }
 
+/** `/[,.;:!?()]/u.test(text.slice(from, to))`. */
+export function punctuationIn(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (isPunctuation(text.charCodeAt(p))) return true;
+  return false;
+}
+
 /**
  * `noPunctuation(text.slice(from, to).replace(ignored, ''))`: what is left of the gap once `ignore`d
  * characters are out has no `[,.;:!?()]` and is at most four characters long.
