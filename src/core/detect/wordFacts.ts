@@ -114,7 +114,13 @@ export function wordFactsAt(text: string, start: number, chars: Uint16Array, len
     slot = (slot + 1) & mask;
   }
   const facts = wordFacts(text.slice(start, start + length));
-  if (tableUsed + length > tableChars.length) resetTable(tableMask + 1);
+  if (tableUsed + length > tableChars.length) {
+    if (tableChars.length < MAX_CHARS) {
+      const more = new Uint16Array(tableChars.length * 2);
+      more.set(tableChars.subarray(0, tableUsed));
+      tableChars = more;
+    } else resetTable(tableMask + 1);
+  }
   else if (tableSize >= (tableMask + 1) >> 1) {
     // Half full: twice the slots (few words stay in a small table, which the processor's caches keep), or start again.
     if (tableMask + 1 < TABLE_MAX) growTable();
@@ -181,8 +187,12 @@ let tableHash = new Int32Array(0);
 let tableLength = new Int32Array(0);
 let tableAt = new Int32Array(0);
 let tableMask = 0;
-/** The characters of the table's words, one after another (words are at most 40 characters: `wordEnd`'s cap). */
-const tableChars = new Uint16Array((TABLE_MAX / 2) * 16);
+/**
+ * The characters of the table's words, one after another; it grows with the table, up to room for a
+ * full table of 16-character words (words are at most 40 characters: `wordEnd`'s cap).
+ */
+let tableChars = new Uint16Array(TABLE_MIN * 8);
+const MAX_CHARS = (TABLE_MAX / 2) * 16;
 let tableUsed = 0;
 let tableSize = 0;
 resetTable(TABLE_MIN);
