@@ -1,8 +1,9 @@
 /**
  * The fourth throughput pass on initiative detection reads a line once into arrays and finds words
  * without slicing them; these tests hold each shortcut to what it replaced: a word's facts found by
- * the hash of its characters are those of its spelling (hash collisions too), the marks the word
- * reader makes on the way are those `LineMarks.read` finds, the per-line counts (`LineSpans`) are
+ * the hash of its characters are those of its spelling (hash collisions too), the marks and
+ * sentence numbers the word reader makes on the way are those `LineMarks.read` and a scan of each
+ * gap find, the per-line counts (`LineSpans`) are
  * those a walk over the span's words gives, and the character scans in `hasObject` answer as the
  * expressions they replaced. Texts are written for these tests.
  */
@@ -91,6 +92,20 @@ describe('detection reads a line once and keeps every answer', () => {
           assert.equal(reader.marks.quoteIn(s, start, end), marks.quoteIn(s, start, end), at);
           assert.equal(reader.marks.year(s, start, end), marks.year(s, start, end), at);
         }
+      }
+    }
+  });
+
+  it('numbers sentences as a scan of the gap between two words for a stop does', () => {
+    const alphabet = ['a', 'B', 'Ж', 'ж', ' ', '.', '!', '?', '5', '"', '«', '»', '-', 'Abc', 'Ёлка', ';'];
+    const reader = new WordReader();
+    for (const s of [...LINES, ...samples(3000, 14, alphabet)]) {
+      const words = reader.read(s, 0, s.length);
+      let sent = 0;
+      for (let k = 0; k < words.length; k++) {
+        // A stop (`.`, `!`, `?`) in the gap, not right before the word, and the word capitalised.
+        if (k > 0 && words[k].cap && /[.!?]/u.test(s.slice(words[k - 1].end, words[k].start - 1))) sent++;
+        assert.equal(words[k].sent, sent, `${JSON.stringify(s)} word ${k}`);
       }
     }
   });

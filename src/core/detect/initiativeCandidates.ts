@@ -137,16 +137,18 @@ export class WordReader {
     // would drop the array's storage every line, and pushing would grow it again).
     let n = 0;
     let sent = 0;
-    let prevEnd = from;
+    /** The first sentence stop since the last word, -1 for none. */
+    let stopAt = -1;
     const marks = this.marks;
     marks.begin(from, to);
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       if (!isLetterCode(code)) {
         // Digits and opening quotes are marked on the way (`LineMarks.read` would find the same).
-        if (code <= 57) {
-          if (code >= 48) i = marks.digitRun(text, i, to) - 1;
+        if (code <= 63) {
+          if (code >= 48 && code <= 57) i = marks.digitRun(text, i, to) - 1;
           else if (code === 34) marks.quote(i);
+          else if (stopAt < 0 && (code === 46 || code === 33 || code === 63)) stopAt = i;
         } else if (code === 0xab || code === 0x201c || code === 0x2018) marks.quote(i);
         continue;
       }
@@ -165,7 +167,9 @@ export class WordReader {
         } else break;
       }
       const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
-      if (n > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
+      // A sentence stop (`.`, `!`, `?`) between the two words, not right before this one (then a space, maybe after a closing quote).
+      if (n > 0 && cap && stopAt >= 0 && stopAt < i - 1) sent++;
+      stopAt = -1;
       const facts = wordFactsAt(text, i, chars, end - i, hash);
       let w = this.pool[n];
       if (w === undefined) this.pool.push((w = new LineWord()));
@@ -180,7 +184,6 @@ export class WordReader {
       if (n < words.length) words[n] = w;
       else words.push(w);
       n++;
-      prevEnd = end;
       i = end - 1;
     }
     while (words.length > n) words.pop();
@@ -192,15 +195,6 @@ export class WordReader {
 function isLetterCode(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
   return (code >= 0x400 && code <= 0x4ff) || isLetter(code);
-}
-
-/** A sentence stop (`.`, `!`, `?`, then a space, maybe after a closing quote) between two words. */
-export function sentenceStop(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to - 1; p++) {
-    const ch = text.charCodeAt(p);
-    if (ch === 46 || ch === 33 || ch === 63) return true;
-  }
-  return false;
 }
 
 /** Title Case line without a final stop: a headline. */
