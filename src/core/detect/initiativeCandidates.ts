@@ -6,10 +6,10 @@
  */
 import type { CueClass, HeadClass } from './initiativeClasses';
 import type { InitiativeKind } from './types';
-import { wordFacts, type WordFacts } from './wordFacts';
+import { wordFactsAt, type WordFacts } from './wordFacts';
 import { OBJECT_PREPOSITIONS } from './initiativeWords';
-import { firstNonSpace, hasDigit, isFinalStop, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, nameGap, plainGap } from './scan';
-import { isLetter, isUpper, wordEnd } from '../text';
+import { digitThenSpacesBefore, firstNonSpace, hasDigit, isFinalStop, LineMarks, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, nameGap, plainGap } from './scan';
+import { isLetter, isUpper } from '../text';
 
 export interface RawCandidate {
   readonly start: number;
@@ -46,6 +46,66 @@ const EN_RIGHT_STOP = new Set(['that', 'which', 'who', 'said', 'says', 'will', '
   'but', 'while', 'as', 'by', 'with', 'at']);
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'и', 'по', 'для', 'на']);
 
+/** Words skipped between a verb and its object. */
+const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
+
+const EN_LEFT_STOP_BIT = 1;
+const EN_RIGHT_LINK_BIT = 2;
+const RU_RIGHT_STOP_BIT = 4;
+const EN_RIGHT_STOP_BIT = 8;
+const NAME_LINK_BIT = 16;
+const OBJECT_SKIP_BIT = 32;
+
+/** Which of the word lists above hold the word (as bits), worked out once per spelling and kept on its facts. */
+function setsOf(facts: WordFacts): number {
+  let bits = facts.sets;
+  if (bits < 0) {
+    const lower = facts.lower;
+    bits = (EN_LEFT_STOP.has(lower) ? EN_LEFT_STOP_BIT : 0) | (EN_RIGHT_LINK.has(lower) ? EN_RIGHT_LINK_BIT : 0) | (RU_RIGHT_STOP.has(lower) ? RU_RIGHT_STOP_BIT : 0)
+      | (EN_RIGHT_STOP.has(lower) ? EN_RIGHT_STOP_BIT : 0) | (NAME_LINKS.has(lower) ? NAME_LINK_BIT : 0) | (OBJECT_SKIP.has(lower) ? OBJECT_SKIP_BIT : 0);
+    facts.sets = bits;
+  }
+  return bits;
+}
+
+/** A candidate as `LineCandidates` keeps it: the same object is filled again for a later line. */
+class PooledCandidate implements RawCandidate {
+  start = 0;
+  end = 0;
+  reason = '';
+  kind: InitiativeKind = 'proposal';
+  source = '';
+}
+
+/**
+ * The candidates of one line (`list`): the rules' as given, the others made from a pool of objects
+ * reused from line to line (dense text has some 36,000 candidates a megabyte), so what `list` holds
+ * is valid until the next `clear`.
+ */
+export class LineCandidates {
+  readonly list: RawCandidate[] = [];
+  private readonly pool: PooledCandidate[] = [];
+  private used = 0;
+
+  clear(): void {
+    const list = this.list;
+    // Popped, not cut by setting the length to 0, which would drop the array's storage every line.
+    while (list.length > 0) list.pop();
+    this.used = 0;
+  }
+
+  add(start: number, end: number, reason: string, kind: InitiativeKind, source: string): void {
+    let c = this.pool[this.used++];
+    if (c === undefined) this.pool.push((c = new PooledCandidate()));
+    c.start = start;
+    c.end = end;
+    c.reason = reason;
+    c.kind = kind;
+    c.source = source;
+    this.list.push(c);
+  }
+}
+
 /** A word as `WordReader` keeps it: the same object is filled again for a later line. */
 class LineWord implements Word {
   start = 0;
@@ -60,25 +120,58 @@ class LineWord implements Word {
 
 /**
  * Splits lines into words, reusing its word objects and array from line to line (prose has about a
- * hundred thousand words a megabyte): what `read` returns is valid until the next `read`.
+ * hundred thousand words a megabyte): what `read` returns is valid until the next `read`. The same
+ * scan fills `marks` (the line's digits, years and opening quotes).
  */
 export class WordReader {
   private readonly pool: LineWord[] = [];
   private readonly words: LineWord[] = [];
+  /** The digit runs and opening quotes of the line last read. */
+  readonly marks = new LineMarks();
+  /** The characters of the word being read (at most 40: `wordEnd`'s cap). */
+  private readonly chars = new Uint16Array(40);
 
   read(text: string, from: number, to: number): readonly Word[] {
     const words = this.words;
-    words.length = 0;
+    // Written over from the start, and cut to the line's count at the end (setting the length to 0
+    // would drop the array's storage every line, and pushing would grow it again).
+    let n = 0;
     let sent = 0;
-    let prevEnd = from;
+    /** The first sentence stop since the last word, -1 for none. */
+    let stopAt = -1;
+    const marks = this.marks;
+    marks.begin(from, to);
     for (let i = from; i < to; i++) {
-      if (!isLetter(text.charCodeAt(i))) continue;
-      const end = Math.max(i + 1, wordEnd(text, i, to));
       const code = text.charCodeAt(i);
+      if (!isLetterCode(code)) {
+        // Digits and opening quotes are marked on the way (`LineMarks.read` would find the same).
+        if (code <= 63) {
+          if (code >= 48 && code <= 57) i = marks.digitRun(text, i, to) - 1;
+          else if (code === 34) marks.quote(i);
+          else if (stopAt < 0 && (code === 46 || code === 33 || code === 63)) stopAt = i;
+        } else if (code === 0xab || code === 0x201c || code === 0x2018) marks.quote(i);
+        continue;
+      }
+      // The word's end as `wordEnd` finds it (letters, and `-`, `'`, `’` between two), and its hash, in one scan.
+      const cap40 = Math.min(to, i + 40);
+      const chars = this.chars;
+      chars[0] = code;
+      let end = i + 1;
+      let hash = code;
+      while (end < cap40) {
+        const c = text.charCodeAt(end);
+        if (isLetterCode(c) || ((c === 45 || c === 39 || c === 0x2019) && end + 1 < cap40 && isLetterCode(text.charCodeAt(end + 1)))) {
+          hash = (Math.imul(hash, 31) + c) | 0;
+          chars[end - i] = c;
+          end++;
+        } else break;
+      }
       const cap = (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code > 127 && code < 0x400 && isUpper(text[i]));
-      if (words.length > 0 && cap && sentenceStop(text, prevEnd, i)) sent++;
-      const facts = wordFacts(text.slice(i, end));
-      let w = this.pool[words.length];
+      // A sentence stop (`.`, `!`, `?`) between the two words, not right before this one (then a space, maybe after a closing quote).
+      if (n > 0 && cap && stopAt >= 0 && stopAt < i - 1) sent++;
+      stopAt = -1;
+      const facts = wordFactsAt(text, i, chars, end - i, hash);
+      let w = this.pool[n];
       if (w === undefined) this.pool.push((w = new LineWord()));
       w.start = i;
       w.end = end;
@@ -88,21 +181,20 @@ export class WordReader {
       w.head = facts.head;
       w.cue = facts.cue;
       w.facts = facts;
-      words.push(w);
-      prevEnd = end;
+      if (n < words.length) words[n] = w;
+      else words.push(w);
+      n++;
       i = end - 1;
     }
+    while (words.length > n) words.pop();
     return words;
   }
 }
 
-/** A sentence stop (`.`, `!`, `?`, then a space, maybe after a closing quote) between two words. */
-export function sentenceStop(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to - 1; p++) {
-    const ch = text.charCodeAt(p);
-    if (ch === 46 || ch === 33 || ch === 63) return true;
-  }
-  return false;
+/** `isLetter` with its common cases (ASCII, Cyrillic) first. */
+function isLetterCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return (code >= 0x400 && code <= 0x4ff) || isLetter(code);
 }
 
 /** Title Case line without a final stop: a headline. */
@@ -122,14 +214,18 @@ export function isHeadline(text: string, from: number, to: number, words: readon
   return long >= 2 && capitals / long >= 0.8;
 }
 
-/** A noun phrase around head word `k`: its modifiers before and a short complement after. */
-export function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClass): RawCandidate {
+/**
+ * A noun phrase around head word `k`: its modifiers before and a short complement after; none when
+ * it follows a number on the line from `lineStart` ("96 projects", "332 соглашения": a count is a
+ * figure, not an initiative).
+ */
+export function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClass, lineStart: number, out: LineCandidates): void {
   let start = words[k].start;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const w = words[j];
     if (!plainGap(text, w.end, start, isLeftQuote)) break;
     const cyr = w.lower.charCodeAt(0) >= 0x400;
-    const ok = cyr ? w.facts.ruAdjective || w.cap : !EN_LEFT_STOP.has(w.lower) && w.cue === undefined;
+    const ok = cyr ? w.facts.ruAdjective || w.cap : (setsOf(w.facts) & EN_LEFT_STOP_BIT) === 0 && w.cue === undefined;
     if (!ok) break;
     start = w.start;
   }
@@ -141,11 +237,11 @@ export function nounPhrase(text: string, words: readonly Word[], k: number, h: H
     const w = words[j];
     if (!plainGap(text, end, w.start, isRightQuoteOrDash)) break;
     if (cyrHead) {
-      if (RU_RIGHT_STOP.has(w.lower) && !(words[j + 1]?.cap)) break;
+      if ((setsOf(w.facts) & RU_RIGHT_STOP_BIT) !== 0 && !(words[j + 1]?.cap)) break;
       if (w.cue !== undefined && !w.cap) break;
     } else {
-      if (taken === 0 && !EN_RIGHT_LINK.has(w.lower) && !w.cap) break;
-      if (EN_RIGHT_STOP.has(w.lower) && !(w.lower === 'and' && words[j + 1]?.cap)) break;
+      if (taken === 0 && (setsOf(w.facts) & EN_RIGHT_LINK_BIT) === 0 && !w.cap) break;
+      if ((setsOf(w.facts) & EN_RIGHT_STOP_BIT) !== 0 && !(w.lower === 'and' && words[j + 1]?.cap)) break;
     }
     end = w.end;
     taken++;
@@ -155,20 +251,19 @@ export function nounPhrase(text: string, words: readonly Word[], k: number, h: H
   if ((after === 0xbb || after === 0x201d || after === 34 || after === 0x2019) && text.slice(start, end).match(/[«“"‘]/u)) end++;
   const facts = words[k].facts;
   facts.npReason ??= `${h}: “${facts.lower}”`;
-  return { start, end, reason: facts.npReason, kind: h === 'meeting' ? 'event' : h, source: 'np' };
+  if (!digitThenSpacesBefore(text, Math.max(lineStart, start - 4), start)) out.add(start, end, facts.npReason, h === 'meeting' ? 'event' : h, 'np');
 }
 
 const OBJECT_CUES: ReadonlySet<string> = new Set(['propose', 'create', 'agree', 'support', 'hold', 'develop']);
-const OBJECT_SKIP = new Set(['to', 'a', 'an', 'the', 'on', 'for', 'upon']);
 
 /** The short object after a proposing/creating/agreeing verb: up to six words, to the first stop. */
-export function objectOf(text: string, words: readonly Word[], k: number, out: RawCandidate[]): void {
+export function objectOf(text: string, words: readonly Word[], k: number, out: LineCandidates): void {
   const cue = words[k].cue;
   if (!cue || !OBJECT_CUES.has(cue)) return;
   // "development", "establishment": a noun, not the verb it stems like.
   if (words[k].lower.endsWith('ment')) return;
   let j = k + 1;
-  while (j < words.length && j <= k + 2 && OBJECT_SKIP.has(words[j].lower)) j++;
+  while (j < words.length && j <= k + 2 && (setsOf(words[j].facts) & OBJECT_SKIP_BIT) !== 0) j++;
   if (j >= words.length) return;
   // "put forward proposals": a verb in two words is one verb; its object is that of the second word.
   if (words[j].cue === cue && words[j].head === undefined) return;
@@ -177,13 +272,13 @@ export function objectOf(text: string, words: readonly Word[], k: number, out: R
   let end = words[j].end;
   for (let m = j + 1; m < words.length && m < j + 6; m++) {
     if (!plainGap(text, end, words[m].start, isRightQuoteOrDash)) break;
-    if (EN_RIGHT_STOP.has(words[m].lower) || RU_RIGHT_STOP.has(words[m].lower)) break;
+    if ((setsOf(words[m].facts) & (EN_RIGHT_STOP_BIT | RU_RIGHT_STOP_BIT)) !== 0) break;
     end = words[m].end;
   }
   if (verbAndPrepositionOnly(words, j, end)) return;
   const facts = words[k].facts;
   facts.objectReason ??= `${cue}: “${facts.lower}”`;
-  out.push({ start, end, reason: facts.objectReason, kind: cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', source: 'obj' });
+  out.add(start, end, facts.objectReason, cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', 'obj');
 }
 
 /**
@@ -203,7 +298,7 @@ export function verbAndPrepositionOnly(words: readonly Word[], j: number, end: n
 }
 
 /** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */
-export function names(text: string, words: readonly Word[], out: RawCandidate[]): void {
+export function names(text: string, words: readonly Word[], out: LineCandidates): void {
   for (let k = 0; k < words.length; k++) {
     if (!words[k].cap) continue;
     let last = k;
@@ -211,18 +306,18 @@ export function names(text: string, words: readonly Word[], out: RawCandidate[])
     for (let j = k + 1; j < words.length; j++) {
       if (!nameGap(text, words[j - 1].end, words[j].start)) break;
       if (words[j].cap) { last = j; count++; continue; }
-      if (NAME_LINKS.has(words[j].lower) && words[j + 1]?.cap) continue;
+      if ((setsOf(words[j].facts) & NAME_LINK_BIT) !== 0 && words[j + 1]?.cap) continue;
       break;
     }
     if (count >= 2) {
-      out.push({ start: words[k].start, end: words[last].end, reason: 'name', kind: 'project', source: 'name' });
+      out.add(words[k].start, words[last].end, 'name', 'project', 'name');
       k = last;
     }
   }
 }
 
 /** Quoted stretches on the line: «…», “…”, "…". */
-export function quotes(text: string, from: number, to: number, out: RawCandidate[]): void {
+export function quotes(text: string, from: number, to: number, out: LineCandidates): void {
   for (let i = from; i < to; i++) {
     const ch = text.charCodeAt(i);
     const close = ch === 0xab ? 0xbb : ch === 0x201c ? 0x201d : ch === 34 ? 34 : -1;
@@ -231,7 +326,7 @@ export function quotes(text: string, from: number, to: number, out: RawCandidate
     let end = i + 1;
     while (end < limit && text.charCodeAt(end) !== close) end++;
     if (end >= limit) continue;
-    if (end - i > 3) out.push({ start: i, end: end + 1, reason: 'quoted name', kind: 'project', source: 'quote' });
+    if (end - i > 3) out.add(i, end + 1, 'quoted name', 'project', 'quote');
     i = end;
   }
 }

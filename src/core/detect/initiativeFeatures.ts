@@ -10,7 +10,7 @@
 import type { CueClass, HeadClass } from './initiativeClasses';
 import { stem } from './stem';
 import type { InitiativeKind } from './types';
-import { factsStem, type WordFacts, type WordWeights } from './wordFacts';
+import { factsStem, WORD_FEATURES, type WordFacts } from './wordFacts';
 
 /** A logistic regression over binary features: score = σ(bias + Σ weights[f]). */
 export interface InitiativeWeights {
@@ -93,8 +93,9 @@ export function featureName(id: number): string {
   return NAMES[id];
 }
 
-/** Features named by a word: its stem (`hs`, `f`, `w-1`, `w-2`, `pv`) or a Russian head's ending (`hend`). */
-export type WordFeature = Exclude<keyof WordWeights, 'table'>;
+/** Features named by a word, by their slot in `WORD_FEATURES`: its stem (`hs`, `f`, `w-1`, `w-2`, `pv`) or a Russian head's ending (`hend`). */
+export const W = { hs: 0, f: 1, w1: 2, w2: 3, pv: 4, hend: 5 } as const;
+export type WordFeature = (typeof W)[keyof typeof W];
 
 /** A weight table made ready for scoring. */
 export interface CompiledWeights {
@@ -145,20 +146,23 @@ export function compileWeights(weights: InitiativeWeights): CompiledWeights {
   return c;
 }
 
-/** The value a word gives a word-named feature: its stem, or (`hend`) its last two letters. */
-export function wordValue(prefix: WordFeature, facts: WordFacts): string {
-  return prefix === 'hend' ? facts.lower.slice(-2) : factsStem(facts);
+/** The name of a word-named feature for a word: its stem, or (`hend`) its last two letters, after the prefix. */
+export function wordFeatureName(slot: WordFeature, facts: WordFacts): string {
+  return `${WORD_FEATURES[slot]}:${slot === W.hend ? facts.lower.slice(-2) : factsStem(facts)}`;
 }
 
-/** The word's weights in `table`, worked out once per word and table. */
-export function wordWeights(table: CompiledWeights, facts: WordFacts): WordWeights {
-  let known = facts.weights;
-  if (known === undefined || known.table !== table) {
+/** The word's weights in `table` by `WORD_FEATURES` slot, worked out once per word and table. */
+export function wordWeights(table: CompiledWeights, facts: WordFacts): Float64Array {
+  let known = facts.weightValues;
+  if (known === undefined || facts.weightTable !== table) {
     const st = factsStem(facts);
-    const of = (prefix: string, value: string): number => table.byWord.get(prefix)?.get(value) ?? 0;
-    facts.weights = known = {
-      table, hs: of('hs', st), f: of('f', st), 'w-1': of('w-1', st), 'w-2': of('w-2', st), pv: of('pv', st), hend: of('hend', facts.lower.slice(-2)),
-    };
+    known = new Float64Array(WORD_FEATURES.length);
+    for (let slot = 0; slot < WORD_FEATURES.length; slot++) {
+      const prefix = WORD_FEATURES[slot];
+      known[slot] = table.byWord.get(prefix)?.get(slot === W.hend ? facts.lower.slice(-2) : st) ?? 0;
+    }
+    facts.weightValues = known;
+    facts.weightTable = table;
   }
   return known;
 }

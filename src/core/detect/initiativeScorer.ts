@@ -9,12 +9,13 @@
  * quoted names. One pass over the lines; every look-around is bounded, so the whole is linear.
  */
 import type { HeadClass } from './initiativeClasses';
-import { compileWeights, cueIndex, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, wordValue,
+import { compileWeights, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, W, wordFeatureName,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
-import { factsStem, type WordFacts } from './wordFacts';
-import { digitThenSpacesBefore, hasMoney, isOpeningQuote, lastNonSpace, LineMarks, lineStartBefore } from './scan';
+import type { WordFacts } from './wordFacts';
+import { CONTEXT, LineSpans, readContext } from './lineSpans';
+import { hasMoney, isOpeningQuote, lastNonSpace, lineStartBefore, type LineMarks } from './scan';
 import type { SuggestionMerger } from './initiativeSelection';
-import { isHeadline, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, wordIndexAt, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
+import { isHeadline, LineCandidates, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
 export type { InitiativeWeights } from './initiativeFeatures';
@@ -41,7 +42,7 @@ export function scoreCandidates(text: string, language: string, rules: readonly 
     if (lineEnd < 0) lineEnd = text.length;
     const lineRules: RawCandidate[] = [];
     while (r < sortedRules.length && sortedRules[r].start < lineEnd + 1) lineRules.push(sortedRules[r++]);
-    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, reader.read(text, lineStart, lineEnd), lineRules);
+    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, reader.read(text, lineStart, lineEnd), lineRules, reader.marks);
     lineStart = lineEnd + 1;
   }
   return scorer.out;
@@ -58,10 +59,11 @@ export class LineScorer {
   readonly out: ScoredCandidate[] = [];
   private readonly lang: number;
   private readonly sink: ScoreSink | undefined;
-  private readonly said: boolean[] = [];
-  private readonly marks = new LineMarks();
+  private readonly spans = new LineSpans();
   /** The line's candidates (reused from line to line). */
-  private readonly raw: RawCandidate[] = [];
+  private readonly candidates = new LineCandidates();
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
 
   /**
    * With a `selection`, kept candidates go straight into it (suggesting) and `out` stays empty;
@@ -73,50 +75,60 @@ export class LineScorer {
     this.sink = keepFeatures ? undefined : new ScoreSink(compileWeights(weights));
   }
 
-  /** The line `[from, to)` (not empty), its words (`WordReader`) and the rules' candidates on it. */
-  line(from: number, to: number, words: readonly Word[], rules: readonly RawCandidate[]): void {
+  /** The line `[from, to)` (not empty), its words and marks (`WordReader`) and the rules' candidates on it. */
+  line(from: number, to: number, words: readonly Word[], rules: readonly RawCandidate[], marks: LineMarks): void {
     const text = this.text;
     // Headlines name what the article is about; the rules leave them alone, and so do the others.
     if (isHeadline(text, from, to, words)) return;
-    const raw = this.raw;
-    raw.length = 0;
+    const candidates = this.candidates;
+    candidates.clear();
+    const raw = candidates.list;
     for (let i = 0; i < rules.length; i++) raw.push(rules[i]);
     for (let k = 0; k < words.length; k++) {
       const h = words[k].head;
-      if (h) {
-        const np = nounPhrase(text, words, k, h);
-        // "96 projects", "332 соглашения": a count is a figure, not an initiative.
-        if (!digitThenSpacesBefore(text, Math.max(from, np.start - 4), np.start)) raw.push(np);
-      }
-      else objectOf(text, words, k, raw);
+      if (h) nounPhrase(text, words, k, h, from, candidates);
+      else objectOf(text, words, k, candidates);
     }
-    this.marks.read(text, from, to);
-    names(text, words, raw);
-    quotes(text, this.marks.quoteFrom(from), to, raw);
+    names(text, words, candidates);
+    quotes(text, marks.quoteFrom(from), to, candidates);
     if (raw.length === 0) return;
     sortCandidates(raw);
+    // Their spans as two arrays, for counting the overlaps of each.
+    if (raw.length > this.starts.length) {
+      this.starts = new Int32Array(raw.length * 2);
+      this.ends = new Int32Array(raw.length * 2);
+    }
+    const starts = this.starts;
+    const ends = this.ends;
+    for (let i = 0; i < raw.length; i++) {
+      starts[i] = raw[i].start;
+      ends[i] = raw[i].end;
+    }
     const lineNo = ++lineCount;
-    // Sentences with a reporting verb ("said", "заявил").
-    const said = this.said;
-    said.length = 0;
-    for (const w of words) if (w.cue === 'report') said[w.sent] = true;
+    const spans = this.spans;
+    spans.read(words);
     const sink = this.sink;
+    // The candidates come sorted by start, so their first words are found by a cursor that only moves on.
+    let first = 0;
     for (let i = 0; i < raw.length; i++) {
       const c = raw[i];
       if (c.end <= c.start) continue;
+      while (first < words.length && words[first].end <= c.start) first++;
       let overlapping = 0;
-      for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (raw[j].end > c.start) overlapping++;
-      for (let j = i + 1; j < raw.length && j <= i + 8 && raw[j].start < c.end; j++) overlapping++;
+      const start = starts[i];
+      const end = ends[i];
+      for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (ends[j] > start) overlapping++;
+      for (let j = i + 1; j < raw.length && j <= i + 8 && starts[j] < end; j++) overlapping++;
       if (sink) {
         sink.reset();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, sink, lineNo);
+        candidateFeatures(text, to, words, c, first, this.lang, overlapping, spans, marks, sink, lineNo);
         const score = floor(c, sigmoid(sink.z));
         if (score < this.keepAbove) continue;
         if (this.selection) this.selection.add(c, score);
         else this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
       } else {
         const names = new NameSink();
-        candidateFeatures(text, to, words, c, this.lang, overlapping, said, this.marks, names, lineNo);
+        candidateFeatures(text, to, words, c, first, this.lang, overlapping, spans, marks, names, lineNo);
         const score = floor(c, scoreOf(names.names, this.weights));
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
       }
@@ -173,19 +185,24 @@ const LEN_EDGES = [1, 3, 7, 15];
 const MULTI_EDGES = [1, 2];
 const ACTOR_EDGES = [3, 8];
 
+/** How far on from a candidate's first word its last word is looked for (past `LEN_EDGES` and `MAX_SPAN_WORDS`). */
+const LAST_REACH = 16;
+
 /**
  * Receives a candidate's features. Training collects their names; scoring only adds up weights
  * (array reads by feature id), so no name is ever built there.
  */
 interface FeatureSink {
+  /** The first features of every candidate: language, source (`sourceIndex`, -1 unknown), and kind (`kindIndex`) by source. */
+  open(lang: number, src: number, kind: number): void;
   /** A feature of fixed id (`initiativeFeatures.ts`), -1 for none. Each is added at most once per candidate. */
   add(id: number): void;
   /** A feature named by a word (`prefix:stem`, `hend:ending`). */
-  addWord(prefix: WordFeature, facts: WordFacts): void;
+  addWord(slot: WordFeature, facts: WordFacts): void;
   /** `trig:STEM` for the word a rule candidate's reason quotes. */
   addTrigger(reason: string): void;
-  /** `punct-:CH` for the punctuation just before the candidate. */
-  addPunct(ch: string): void;
+  /** `punct-:CH` for the punctuation just before the candidate (its character code). */
+  addPunct(code: number): void;
 }
 
 /** Collects feature names (for training and for `ScoredCandidate.features`). */
@@ -197,14 +214,17 @@ class NameSink implements FeatureSink {
   add(id: number): void {
     if (id >= 0) this.push(featureName(id));
   }
-  addWord(prefix: WordFeature, facts: WordFacts): void {
-    this.push(`${prefix}:${wordValue(prefix, facts)}`);
+  open(lang: number, src: number, kind: number): void {
+    openFeatures(this, lang, src, kind);
+  }
+  addWord(slot: WordFeature, facts: WordFacts): void {
+    this.push(wordFeatureName(slot, facts));
   }
   addTrigger(reason: string): void {
     this.push(`trig:${triggerStem(reason)}`);
   }
-  addPunct(ch: string): void {
-    this.push(`punct-:${ch}`);
+  addPunct(code: number): void {
+    this.push(`punct-:${String.fromCharCode(code)}`);
   }
 }
 
@@ -212,26 +232,46 @@ class NameSink implements FeatureSink {
 class ScoreSink implements FeatureSink {
   z = 0;
   private readonly fixed: Float64Array;
+  /** `open`'s sums by language, source + 1 and kind + 1 (NaN until first made). */
+  private readonly opened = new Float64Array(2 * (SOURCE_COUNT + 1) * (KIND_COUNT + 1)).fill(Number.NaN);
   constructor(private readonly table: CompiledWeights) {
     this.fixed = table.fixed;
   }
   reset(): void {
     this.z = this.table.bias;
   }
+  /** `openFeatures` from the bias, added up once per language, source and kind (the same additions in the same order). */
+  open(lang: number, src: number, kind: number): void {
+    const i = (lang * (SOURCE_COUNT + 1) + src + 1) * (KIND_COUNT + 1) + kind + 1;
+    let z = this.opened[i];
+    if (Number.isNaN(z)) {
+      this.reset();
+      openFeatures(this, lang, src, kind);
+      this.opened[i] = z = this.z;
+    }
+    this.z = z;
+  }
   add(id: number): void {
     if (id >= 0) this.z += this.fixed[id];
   }
   /** A word's weights are looked up once per word and weight table, not once per candidate. */
-  addWord(prefix: WordFeature, facts: WordFacts): void {
-    this.z += wordWeights(this.table, facts)[prefix];
+  addWord(slot: WordFeature, facts: WordFacts): void {
+    this.z += wordWeights(this.table, facts)[slot];
   }
   addTrigger(reason: string): void {
     this.z += triggerWeight(this.table, reason);
   }
-  addPunct(ch: string): void {
-    const code = ch.charCodeAt(0);
-    this.z += ch.length === 1 && code < PUNCT_CODES ? this.table.punctByCode[code] : this.table.punct.get(ch) ?? 0;
+  addPunct(code: number): void {
+    this.z += code < PUNCT_CODES ? this.table.punctByCode[code] : this.table.punct.get(String.fromCharCode(code)) ?? 0;
   }
+}
+
+/** The features every candidate opens with: its language, its source, both, and its kind by source. */
+function openFeatures(f: FeatureSink, lang: number, src: number, kind: number): void {
+  f.add(F.lang[lang]);
+  f.add(at(F.src, src));
+  f.add(src < 0 ? -1 : F.srcLang[src * 2 + lang]);
+  f.add(src < 0 || kind < 0 ? -1 : F.kind[src * KIND_COUNT + kind]);
 }
 
 /** "funds", "proposals", "talks"; not "gas", "status", "address", "basis". */
@@ -243,27 +283,21 @@ function isEnglishPlural(lower: string): boolean {
 }
 
 
-/** The features of one candidate (names are stable: the weights file is keyed by them). */
-function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, lang: number, overlapping: number, saidSentences: readonly boolean[],
+/**
+ * The features of one candidate (names are stable: the weights file is keyed by them). `first` is
+ * its first word (`wordIndexAt(words, c.start)`).
+ */
+function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, first: number, lang: number, overlapping: number, spans: LineSpans,
   marks: LineMarks, f: FeatureSink, line: number): void {
   const src = sourceIndex(c.source);
-  f.add(F.lang[lang]);
-  f.add(at(F.src, src));
-  f.add(src < 0 ? -1 : F.srcLang[src * 2 + lang]);
-  const kind = kindIndex(c.kind);
-  f.add(src < 0 || kind < 0 ? -1 : F.kind[src * KIND_COUNT + kind]);
+  f.open(lang, src, kindIndex(c.kind));
   if (src === 0) f.addTrigger(c.reason);
-  const first = wordIndexAt(words, c.start);
-  // The last word starting before the end (a binary search: rule candidates run to a clause's end).
-  let lo = first + 1;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].start < c.end) lo = mid + 1; else hi = mid;
-  }
-  const last = lo - 1;
+  // The last word starting before the end, looked for up to `LAST_REACH` words on: no feature tells
+  // a longer span from that (`len` counts up to 15 words, the head and capitals up to `MAX_SPAN_WORDS`).
+  let last = first;
+  while (last + 1 < words.length && last - first < LAST_REACH && words[last + 1].start < c.end) last++;
   const inSpan = first < words.length && words[first].start < c.end;
-  // The head: the first head word inside the span.
+  // The head: the first head word inside the span; the span's capitals, heads and acronyms from the line's counts.
   let head: HeadClass | undefined;
   let capitals = 0;
   let headCount = 0;
@@ -274,29 +308,27 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   let inCue1 = -1;
   let inCue2 = -1;
   if (inSpan) {
-    for (let j = first; j <= last && j < words.length && j < first + MAX_SPAN_WORDS; j++) {
-      const w = words[j];
-      const h = w.head;
-      if (h) {
-        headCount++;
-        if (!head) {
-          head = h;
-          f.addWord('hs', w.facts);
-          // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
-          if (w.lower.charCodeAt(0) >= 0x400) f.addWord('hend', w.facts);
-          // An English head in the plural ("proposals in four fields", "shared strategies") often names things in general.
-          else if (isEnglishPlural(w.lower)) f.add(F.headPlural);
-          if (w.cap) f.add(at(F.headcap, headIndex(h)));
-        }
-      }
-      if (w.cap && !(j > 0 && words[j - 1].sent !== w.sent) && j !== 0) capitals++;
-      if (!acronym && w.cap && w.facts.capitals) acronym = true;
-      if (j - first < 3 && w.cue) {
-        const ci = cueIndex(w.cue);
-        if (ci >= 0 && (inSeen & (1 << ci)) === 0) {
-          inSeen |= 1 << ci;
-          if (inCue0 < 0) inCue0 = ci; else if (inCue1 < 0) inCue1 = ci; else inCue2 = ci;
-        }
+    const hi = Math.min(last, words.length - 1, first + MAX_SPAN_WORDS - 1);
+    const hj = spans.nextHead[first];
+    if (hj <= hi) {
+      const w = words[hj];
+      head = w.head;
+      f.addWord(W.hs, w.facts);
+      // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
+      if (w.lower.charCodeAt(0) >= 0x400) f.addWord(W.hend, w.facts);
+      // An English head in the plural ("proposals in four fields", "shared strategies") often names things in general.
+      else if (isEnglishPlural(w.lower)) f.add(F.headPlural);
+      if (w.cap) f.add(at(F.headcap, spans.head[hj]));
+    }
+    headCount = spans.heads[hi + 1] - spans.heads[first];
+    capitals = spans.capitals[hi + 1] - spans.capitals[first];
+    acronym = spans.acronyms[hi + 1] > spans.acronyms[first];
+    const cues = spans.cue;
+    for (let j = first; j <= hi && j < first + 3; j++) {
+      const ci = cues[j];
+      if (ci >= 0 && (inSeen & (1 << ci)) === 0) {
+        inSeen |= 1 << ci;
+        if (inCue0 < 0) inCue0 = ci; else if (inCue1 < 0) inCue1 = ci; else inCue2 = ci;
       }
     }
   }
@@ -310,17 +342,17 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   f.add(src < 0 ? -1 : F.sh[src * HEAD_COUNT + hc]);
   // Lexical context: the span's first word and the two words before it, by stem.
   const sent = first < words.length ? words[first].sent : -1;
-  if (inSpan) f.addWord('f', words[first].facts);
-  if (first > 0 && words[first - 1].sent === sent) f.addWord('w-1', words[first - 1].facts);
-  if (first > 1 && words[first - 2].sent === sent) f.addWord('w-2', words[first - 2].facts);
+  if (inSpan) f.addWord(W.f, words[first].facts);
+  if (first > 0 && words[first - 1].sent === sent) f.addWord(W.w1, words[first - 1].facts);
+  if (first > 1 && words[first - 2].sent === sent) f.addWord(W.w2, words[first - 2].facts);
   const before = lastNonSpace(text, Math.max(0, c.start - 2), c.start);
-  if (before >= 0) f.addPunct(text[before]);
+  if (before >= 0) f.addPunct(text.charCodeAt(before));
   // A list item: the candidate starts its line (after a bullet or a number).
   if (lineStartBefore(text, c.start)) f.add(F.linestart);
   if (headCount > 1) f.add(F.heads2);
   f.add(F.caps[bucket(capitals, CAPS_EDGES)]);
   f.add(F.len[bucket(inSpan ? last - first + 1 : 0, LEN_EDGES)]);
-  const quoted = isOpeningQuote(text.charCodeAt(c.start - 1)) || marks.quote(text, c.start, c.end);
+  const quoted = isOpeningQuote(text.charCodeAt(c.start - 1)) || marks.quoteIn(text, c.start, c.end);
   const digit = marks.digit(text, c.start, c.end);
   if (quoted) f.add(F.quoted);
   if (digit) f.add(F.digit);
@@ -332,7 +364,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (sent === 0) f.add(F.sentFirst);
   // Candidates come sorted by start, so those sharing a first word come together: the look-back is made once for them.
   const ctx = CONTEXT;
-  if (ctx.line !== line || ctx.first !== first) readContext(words, first, sent, line);
+  if (ctx.line !== line || ctx.first !== first) readContext(words, spans, first, sent, line);
   if (ctx.to) f.add(F.to);
   const pre = ctx.pre;
   const preCount = ctx.preCount;
@@ -343,77 +375,12 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
     f.add(src < 0 ? -1 : F.preSrc[pre[i] * SOURCE_COUNT + src]);
   }
   for (let i = 0; i < ctx.pre2Count; i++) f.add(F.pre2[pre2[i]]);
-  for (let i = 0; i < pv.length; i++) f.addWord('pv', pv[i]);
+  for (let i = 0; i < pv.length; i++) f.addWord(W.pv, pv[i]);
   if (ctx.ruInf) f.add(F.ruInf);
   if (ctx.ruPast) f.add(F.ruPast);
   if (ctx.enEd) f.add(F.enEd);
   f.add(F.actor[ctx.actor < 0 ? 0 : 1 + bucket(ctx.actor, ACTOR_EDGES)]);
-  if (saidSentences[sent] === true) f.add(F.said);
-}
-
-/** What the words before a candidate's first word say (`readContext`), kept for the next candidate starting there. */
-const CONTEXT = {
-  line: -1, first: -1,
-  /** Cue classes of the six words before, each once, in the order met; `pre2` of the two before. */
-  pre: new Int32Array(12), preCount: 0, pre2: new Int32Array(12), pre2Count: 0,
-  /** Cue words among the two before, one per stem. */
-  pv: [] as WordFacts[],
-  ruInf: false, ruPast: false, enEd: false, to: false,
-  /** Distance to the nearest capitalised word before (within 12, the same sentence), -1 for none. */
-  actor: -1,
-};
-
-/** Fills `CONTEXT` for the candidates starting at word `first` (in sentence `sent`) of line number `line`. */
-function readContext(words: readonly Word[], first: number, sent: number, line: number): void {
-  const ctx = CONTEXT;
-  ctx.line = line;
-  ctx.first = first;
-  // Cues can repeat within the window; each feature counts once (cue classes as bit sets, kept in the order met).
-  let preSeen = 0;
-  let preCount = 0;
-  let pre2Seen = 0;
-  let pre2Count = 0;
-  const pre = ctx.pre;
-  const pre2 = ctx.pre2;
-  const pv = ctx.pv;
-  pv.length = 0;
-  let ruInf = false;
-  let ruPast = false;
-  let enEd = false;
-  let to = false;
-  let actor = -1;
-  for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
-    const w = words[j];
-    if (w.sent !== sent) break;
-    if (d <= 6) {
-      const cue = w.cue;
-      if (cue) {
-        const ci = cueIndex(cue);
-        if ((preSeen & (1 << ci)) === 0) { preSeen |= 1 << ci; pre[preCount++] = ci; }
-        if (d <= 2) {
-          if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
-          const st = factsStem(w.facts);
-          let seen = false;
-          for (let q = 0; q < pv.length; q++) if (factsStem(pv[q]) === st) { seen = true; break; }
-          if (!seen) pv.push(w.facts);
-        }
-      }
-      if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
-        if (w.facts.ruInfinitive) ruInf = true;
-        else if (w.facts.ruPast) ruPast = true;
-      }
-      if (d <= 2 && w.facts.enEd) enEd = true;
-      if (d === 1 && w.lower === 'to') to = true;
-    }
-    if (actor < 0 && w.cap) actor = d;
-  }
-  ctx.preCount = preCount;
-  ctx.pre2Count = pre2Count;
-  ctx.ruInf = ruInf;
-  ctx.ruPast = ruPast;
-  ctx.enEd = enEd;
-  ctx.to = to;
-  ctx.actor = actor;
+  if (sent >= 0 && spans.said[sent] === 1) f.add(F.said);
 }
 
 /** Default for `minScore` (and `summitNotes.detection.minScore`): chosen from the CV curve (docs/DETECTION.md). */

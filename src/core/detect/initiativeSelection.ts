@@ -38,7 +38,11 @@ export class SuggestionMerger {
     const last = this.out[this.out.length - 1];
     if (last && c.start < last.end) {
       last.end = Math.max(last.end, c.end);
-      if (score > last.score) Object.assign(last, { reason: c.reason, kind: c.kind, score });
+      if (score > last.score) {
+        last.reason = c.reason;
+        last.kind = c.kind;
+        last.score = score;
+      }
       return;
     }
     this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, score });

@@ -18,18 +18,18 @@ import { CLAUSE_BREAKERS, GENERIC_BEFORE, LIST_HEADER_STEMS, NEW_NOUN_STEMS, NEW
 import { detectFigures } from './figures';
 import { DEFAULT_MIN_SCORE, LineScorer, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
 import { SuggestionMerger } from './initiativeSelection';
-import { firstNonSpace, isFinalStop, lastNonSpace } from './scan';
+import { firstNonSpace, firstObjectWord, isFinalStop, isRegexSpace, lastNonSpace, leadEnd, letterRunEnd, punctuationIn } from './scan';
 import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
 import type { DetectedFigure, SuggestedInitiative, TextRange } from './types';
+import type { WordFacts } from './wordFacts';
 
 /** What the rules read of a word (the scorer's words, `initiativeCandidates.ts`, are these and more). */
 
 const MAX_SPAN = 240;
 /** Russian short passive participles: подписаны, открыт, создано. */
 const RU_PASSIVE = /(?:ан|ано|аны|ена|ено|ены|ен|ят|ыт|ыта|ыто|ыты)$/u;
-const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю)$/u;
 const EN_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'another', 'further', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'with', 'to', 'was', 'is', 'were', 'are']);
 const MONTH_OR_FILLER = /^(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|january|february|march|april|may|june|july|august|september|october|november|december|года|году|year|the|and|также)$/u;
 
@@ -50,9 +50,9 @@ export function suggestInitiatives(text: string, language: string, skip?: readon
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const words = reader.read(text, lineStart, lineEnd);
-    lineRules.length = 0;
+    while (lineRules.length > 0) lineRules.pop();
     rules.line(lineStart, lineEnd, words, lineRules);
-    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules);
+    if (lineEnd > lineStart) scorer.line(lineStart, lineEnd, words, lineRules, reader.marks);
     lineStart = lineEnd + 1;
   }
   return selection.suggestions();
@@ -216,13 +216,14 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     if (wrapped && end === trimEnd(text, objectFrom, lineEnd)) continue;
     let start: number;
     if (trigger.role === 'noun') {
-      if ((prev && GENERIC_BEFORE.has(prev)) || (words[k - 2] && GENERIC_BEFORE.has(words[k - 2].lower) && prev === 'of')) continue;
+      if ((k > 0 && (ruleSets(words[k - 1].facts) & GENERIC_BIT) !== 0) || (k > 1 && (ruleSets(words[k - 2].facts) & GENERIC_BIT) !== 0 && prev === 'of')) continue;
       start = modifiersStart(text, words, k);
     } else {
-      if (!hasObject(text, objectFrom, end, figures, f, RU_PASSIVE.test(w.lower))) continue;
+      if (!hasObject(text, objectFrom, end, figures, f, (ruleSets(w.facts) & PASSIVE_BIT) !== 0)) continue;
       // The candidate is what is proposed, not the verb: "proposed to [set up a fund]".
       start = skipSpaces(text, objectFrom, end);
-      if (/^to\s/u.test(text.slice(start, start + 3))) start = skipSpaces(text, start + 2, end);
+      // `/^to\s/u` on the three characters there.
+      if (start + 3 <= text.length && text.charCodeAt(start) === 116 && text.charCodeAt(start + 1) === 111 && isRegexSpace(text.charCodeAt(start + 2))) start = skipSpaces(text, start + 2, end);
       // "предложил открыть в Казахстане", "предложено обсудить на": a verb and where, not what.
       if (verbAndPrepositionOnly(words, wordIndexAt(words, start), end)) continue;
     }
@@ -232,6 +233,16 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     else reason = w.facts.ruleReason ??= `${trigger.kind}: “${text.slice(w.start, w.end)}”`;
     out.push({ start, end, reason, kind: trigger.kind, source: 'rule' });
   }
+}
+
+const GENERIC_BIT = 1;
+const PASSIVE_BIT = 2;
+
+/** Whether the word is in `GENERIC_BEFORE` and has a short passive ending (`RU_PASSIVE`), as bits, once per spelling (kept on its facts). */
+function ruleSets(facts: WordFacts): number {
+  let bits = facts.ruleSets;
+  if (bits < 0) facts.ruleSets = bits = (GENERIC_BEFORE.has(facts.lower) ? GENERIC_BIT : 0) | (RU_PASSIVE.test(facts.lower) ? PASSIVE_BIT : 0);
+  return bits;
 }
 
 /** The end of the clause that starts at `from`: a sentence stop, `;`, or a comma before a new clause. */
@@ -283,10 +294,11 @@ function modifiersStart(text: string, words: readonly Word[], k: number): number
   let start = words[k].start;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const w = words[j];
-    const between = text.slice(w.end, start);
-    if (/[,.;:!?()]/u.test(between) || between.length > 14) break;
+    // What is between the two words: no `[,.;:!?()]`, at most 14 characters.
+    if (start - w.end > 14 || punctuationIn(text, w.end, start)) break;
     const cyrillic = w.lower.charCodeAt(0) >= 0x400;
-    const modifier = cyrillic ? RU_ADJECTIVE.test(w.lower) || isUpper(text[w.start]) : !EN_DETERMINERS.has(w.lower);
+    // (`facts.ruAdjective`: the adjective endings, tested on the same lowercase form.)
+    const modifier = cyrillic ? w.facts.ruAdjective || isUpper(text[w.start]) : !EN_DETERMINERS.has(w.lower);
     if (!modifier) break;
     start = w.start;
     // Opening quotes belong to a quoted name: "‘Nord Stream 2.0’ gas agreement".
@@ -300,12 +312,11 @@ function modifiersStart(text: string, words: readonly Word[], k: number): number
  * ("signed 54 agreements", "подписано 332 соглашения" report totals, not initiatives).
  */
 function hasObject(text: string, from: number, end: number, figures: readonly DetectedFigure[], f: number, passive: boolean): boolean {
-  const object = text.slice(from, end);
   // Past articles and a second verb ("agreed to provide …", "предложил создать …").
-  const lead = /^[\s,]*(?:(?:a further|a total of|an|a|the|ещё|еще|всего|более)\s+)?/u.exec(object);
-  let objectStart = from + (lead ? lead[0].length : 0);
-  const verb = /^\p{L}+/u.exec(text.slice(objectStart, end));
-  if (verb && TRIGGER_WORDS.has(verb[0].toLowerCase())) objectStart = skipSpaces(text, objectStart + verb[0].length, end);
+  let objectStart = leadEnd(text, from, end);
+  let verbEnd = letterRunEnd(text, objectStart, end);
+  if (verbEnd < 0) verbEnd = objectStart + (/^\p{L}+/u.exec(text.slice(objectStart, end))?.[0].length ?? 0);
+  if (verbEnd > objectStart && TRIGGER_WORDS.has(text.slice(objectStart, verbEnd).toLowerCase())) objectStart = skipSpaces(text, verbEnd, end);
   for (let j = f; j < figures.length && figures[j].start <= objectStart + 1; j++) {
     const fig = figures[j];
     if (fig.start >= from && fig.start <= objectStart + 1) {
@@ -318,17 +329,25 @@ function hasObject(text: string, from: number, end: number, figures: readonly De
   }
   // A passive with no object ("were signed at the forum", "подписаны в июне") names nothing.
   // ("proposed to create …": `to` before a verb is the infinitive, not a preposition.)
-  const first = /^\s*(?:to\s+(?=\p{L}))?(\p{L}+)/u.exec(text.slice(from, end));
-  if (first && OBJECT_PREPOSITIONS.has(first[1].toLowerCase()) && (/^[a-z]/u.test(first[1]) ? true : passive)) return false;
+  let firstWord: string | undefined;
+  const found = firstObjectWord(text, from, end, WORD_AT);
+  if (found === undefined) firstWord = /^\s*(?:to\s+(?=\p{L}))?(\p{L}+)/u.exec(text.slice(from, end))?.[1];
+  else if (found) firstWord = text.slice(WORD_AT.start, WORD_AT.end);
+  if (firstWord !== undefined && OBJECT_PREPOSITIONS.has(firstWord.toLowerCase())) {
+    const c = firstWord.charCodeAt(0);
+    if ((c >= 97 && c <= 122) || passive) return false;
+  }
   // Up to the first comma: the object proper.
-  const comma = object.indexOf(',');
-  const properEnd = comma >= 0 ? from + comma : end;
+  const comma = text.indexOf(',', from);
+  const properEnd = comma >= 0 && comma < end ? comma : end;
   const quick = contentWordIn(text, from, properEnd);
   if (quick !== undefined) return quick;
-  const proper = comma >= 0 ? object.slice(0, comma) : object;
-  const content = proper.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  const content = text.slice(from, properEnd).toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   return content.some((w) => !MONTH_OR_FILLER.test(w));
 }
+
+/** Where `firstObjectWord` writes the word it found. */
+const WORD_AT = { start: 0, end: 0 };
 
 /**
  * `text.slice(from, to).toLowerCase().match(/\p{L}{3,}/gu)` holds a word other than a month or a

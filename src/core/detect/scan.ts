@@ -38,6 +38,12 @@ export function isRightQuoteOrDash(code: number): boolean {
   return isLeftQuote(code) || code === 0xbb || code === 0x201d || code === 0x2019 || code === 45 || code === 0x2013 || code === 0x2014;
 }
 
+/** `/[,.;:!?()]/u.test(text.slice(from, to))`. */
+export function punctuationIn(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (isPunctuation(text.charCodeAt(p))) return true;
+  return false;
+}
+
 /**
  * `noPunctuation(text.slice(from, to).replace(ignored, ''))`: what is left of the gap once `ignore`d
  * characters are out has no `[,.;:!?()]` and is at most four characters long.
@@ -111,36 +117,62 @@ export function isFinalStop(code: number): boolean {
 /**
  * The digit runs, opening quotes and years (`19dd`, `20dd`) of a line, found in one forward scan:
  * whether a candidate's span (or the stretch after it) holds one is then a walk over a few marks,
- * however many candidates overlap there. The lists are reused from line to line.
+ * however many candidates overlap there. The marks are kept in typed arrays reused from line to line.
  */
 export class LineMarks {
   private from = 0;
   private to = 0;
-  /** Digit runs as `[start, end)` pairs, in order. */
-  private readonly digits: number[] = [];
-  private readonly quotes: number[] = [];
-  private readonly years: number[] = [];
+  /** Digit runs as `[start, end)` pairs, in order (`digitCount` numbers of them). */
+  private digits = new Int32Array(64);
+  private digitCount = 0;
+  private quotes = new Int32Array(32);
+  private quoteCount = 0;
+  private years = new Int32Array(32);
+  private yearCount = 0;
 
   read(text: string, from: number, to: number): void {
-    this.from = from;
-    this.to = to;
-    const digits = this.digits;
-    const quotes = this.quotes;
-    const years = this.years;
-    digits.length = 0;
-    quotes.length = 0;
-    years.length = 0;
+    this.begin(from, to);
     for (let p = from; p < to; p++) {
       const code = text.charCodeAt(p);
       if (code <= 57) {
-        if (code >= 48) {
-          const start = p;
-          for (; p < to && isDigitCode(text.charCodeAt(p)); p++) if (p + 4 <= to && yearDigitsAt(text, p)) years.push(p);
-          digits.push(start, p);
-          p--;
-        } else if (code === 34) quotes.push(p);
-      } else if (code === 0xab || code === 0x201c || code === 0x2018) quotes.push(p);
+        if (code >= 48) p = this.digitRun(text, p, to) - 1;
+        else if (code === 34) this.quote(p);
+      } else if (code === 0xab || code === 0x201c || code === 0x2018) this.quote(p);
     }
+  }
+
+  /**
+   * Starts the line `[from, to)`, for a reader that visits its characters itself (`WordReader`,
+   * which marks them while it splits the line into words): then `digitRun` at every digit that
+   * starts a run and `quote` at every opening quote, in order.
+   */
+  begin(from: number, to: number): void {
+    this.from = from;
+    this.to = to;
+    this.digitCount = 0;
+    this.quoteCount = 0;
+    this.yearCount = 0;
+  }
+
+  /** Marks the digit run starting at `start` (and its years); returns its end. */
+  digitRun(text: string, start: number, to: number): number {
+    let p = start;
+    for (; p < to && isDigitCode(text.charCodeAt(p)); p++) {
+      if (p + 4 <= to && yearDigitsAt(text, p)) {
+        if (this.yearCount === this.years.length) this.years = grown(this.years);
+        this.years[this.yearCount++] = p;
+      }
+    }
+    if (this.digitCount + 2 > this.digits.length) this.digits = grown(this.digits);
+    this.digits[this.digitCount++] = start;
+    this.digits[this.digitCount++] = p;
+    return p;
+  }
+
+  /** Marks an opening quote (`[«“"‘]`) at `p`. */
+  quote(p: number): void {
+    if (this.quoteCount === this.quotes.length) this.quotes = grown(this.quotes);
+    this.quotes[this.quoteCount++] = p;
   }
 
   /** A digit in `[start, end)` (`hasDigit`). */
@@ -148,20 +180,24 @@ export class LineMarks {
     if (start < this.from || end > this.to) return hasDigit(text, start, end);
     if (start >= end) return false;
     const digits = this.digits;
-    for (let i = 0; i < digits.length && digits[i] < end; i += 2) if (digits[i + 1] > start) return true;
+    const n = this.digitCount;
+    for (let i = 0; i < n && digits[i] < end; i += 2) if (digits[i + 1] > start) return true;
     return false;
   }
 
   /** The first opening quote (`[«“"‘]`) at or after `start` on the line, or the line's end. */
   quoteFrom(start: number): number {
-    for (const q of this.quotes) if (q >= start) return q;
+    const quotes = this.quotes;
+    for (let i = 0; i < this.quoteCount; i++) if (quotes[i] >= start) return quotes[i];
     return this.to;
   }
 
   /** `hasYear(text, start, end)`, reading the line's year marks. */
   year(text: string, start: number, end: number): boolean {
     if (start < this.from || end > this.to) return hasYear(text, start, end);
-    for (const p of this.years) {
+    const years = this.years;
+    for (let i = 0; i < this.yearCount; i++) {
+      const p = years[i];
       if (p + 4 > end) break;
       if (p < start) continue;
       if (p > start && isAsciiWordChar(text.charCodeAt(p - 1))) continue;
@@ -172,17 +208,26 @@ export class LineMarks {
   }
 
   /** An opening quote in `[start, end)`. */
-  quote(text: string, start: number, end: number): boolean {
+  quoteIn(text: string, start: number, end: number): boolean {
     if (start < this.from || end > this.to) {
       for (let p = start; p < end; p++) if (isOpeningQuote(text.charCodeAt(p))) return true;
       return false;
     }
-    for (const q of this.quotes) {
+    const quotes = this.quotes;
+    for (let i = 0; i < this.quoteCount; i++) {
+      const q = quotes[i];
       if (q >= end) return false;
       if (q >= start) return true;
     }
     return false;
   }
+}
+
+/** The same numbers in an array twice as long. */
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
 }
 
 /** `/\b(?:19|20)\d\d\b/u.test(text.slice(from, to))`: a year (word boundaries as `\b` reads them in that slice). */
@@ -229,4 +274,70 @@ function startsAt(text: string, p: number, to: number, word: string): boolean {
 /** What `\b` counts as a word character: `[A-Za-z0-9_]`. */
 function isAsciiWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * The end of `/^\p{L}+/u.exec(text.slice(from, to))` as an index (`from` when no letter starts
+ * there), or -1 when the run meets a surrogate (an astral character), which the caller then reads
+ * with the expression.
+ */
+export function letterRunEnd(text: string, from: number, to: number): number {
+  let p = from;
+  for (; p < to; p++) {
+    const code = text.charCodeAt(p);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0x400 && code <= 0x481) || (code >= 0x48a && code <= 0x4ff)) continue;
+    if (code < 0x80) break;
+    if (code >= 0xd800 && code <= 0xdfff) return -1;
+    if (!LETTER.test(text[p])) break;
+  }
+  return p;
+}
+
+/** Words a verb's object may open with before what it names (`hasObject` in initiatives.ts), in the order the expression tries them. */
+const LEAD_WORDS = ['a further', 'a total of', 'an', 'a', 'the', 'ещё', 'еще', 'всего', 'более'];
+
+/**
+ * The end of `/^[\s,]*(?:(?:a further|a total of|an|a|the|ещё|еще|всего|более)\s+)?/u` matched on
+ * `text.slice(from, to)`, as an index: spaces and commas, then one of those words and the spaces
+ * after it when spaces follow it.
+ */
+export function leadEnd(text: string, from: number, to: number): number {
+  let p = from;
+  while (p < to && (isRegexSpace(text.charCodeAt(p)) || text.charCodeAt(p) === 44)) p++;
+  for (const word of LEAD_WORDS) {
+    const after = p + word.length;
+    if (after < to && text.startsWith(word, p) && isRegexSpace(text.charCodeAt(after))) {
+      let q = after + 1;
+      while (q < to && isRegexSpace(text.charCodeAt(q))) q++;
+      return q;
+    }
+  }
+  return p;
+}
+
+/**
+ * `/^\s*(?:to\s+(?=\p{L}))?(\p{L}+)/u.exec(text.slice(from, to))`: the letters it captures as
+ * `[start, end)`, written into `out`; false when it does not match, undefined when a surrogate is in
+ * the way (the caller then runs the expression).
+ */
+export function firstObjectWord(text: string, from: number, to: number, out: { start: number; end: number }): boolean | undefined {
+  let p = from;
+  while (p < to && isRegexSpace(text.charCodeAt(p))) p++;
+  if (p + 2 < to && text.charCodeAt(p) === 116 && text.charCodeAt(p + 1) === 111 && isRegexSpace(text.charCodeAt(p + 2))) {
+    let q = p + 3;
+    while (q < to && isRegexSpace(text.charCodeAt(q))) q++;
+    if (q < to) {
+      const run = letterRunEnd(text, q, Math.min(to, q + 1));
+      if (run < 0) return undefined;
+      if (run > q) p = q;
+    }
+  }
+  const end = letterRunEnd(text, p, to);
+  if (end < 0) return undefined;
+  if (end === p) return false;
+  out.start = p;
+  out.end = end;
+  return true;
 }

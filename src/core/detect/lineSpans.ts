@@ -1,0 +1,154 @@
+/**
+ * What a line's words say about any candidate on it, read once per line into typed arrays (the
+ * initiative scorer asks it for some 36,000 candidates a megabyte of dense text): per word its cue
+ * and head class as numbers, prefix counts of capitalised words, head words and acronyms (so a
+ * span's counts are two array reads, not a walk over its words), the next head word from each word,
+ * the sentences with a reporting verb; and the look-back before a candidate's first word (cues,
+ * mood, "to", actor), kept for the candidates that start there too.
+ */
+import { cueIndex, headIndex } from './initiativeFeatures';
+import type { Word } from './initiativeCandidates';
+import { factsStem, type WordFacts } from './wordFacts';
+
+/** Head class number of a word that heads nothing (`headIndex(undefined)`). */
+const NO_HEAD = headIndex(undefined);
+
+export class LineSpans {
+  /** Per word: `cueIndex` of its cue class, -1 for none. */
+  cue = new Int32Array(64);
+  /** Per word: `headIndex` of its head class (`NO_HEAD` for none). */
+  head = new Int32Array(64);
+  /** Before word j: capitalised words that do not open their sentence, and are not the line's first. */
+  capitals = new Int32Array(65);
+  /** Before word j: head words. */
+  heads = new Int32Array(65);
+  /** Before word j: capitalised words all in capitals ("SCO", "ШОС"). */
+  acronyms = new Int32Array(65);
+  /** From word j on: the first head word (the word count when none). */
+  nextHead = new Int32Array(64);
+  /** Per sentence of the line: 1 when it has a reporting verb ("said", "заявил"). */
+  said = new Uint8Array(64);
+
+  /** Reads the line's words (`WordReader`). */
+  read(words: readonly Word[]): void {
+    const n = words.length;
+    if (n + 1 > this.capitals.length) this.grow(n + 1);
+    const cue = this.cue;
+    const head = this.head;
+    const capitals = this.capitals;
+    const heads = this.heads;
+    const acronyms = this.acronyms;
+    const said = this.said;
+    // Sentences are numbered from 0 in order, so those of the line are 0 to the last word's.
+    if (n > 0) for (let k = words[n - 1].sent; k >= 0; k--) said[k] = 0;
+    let c = 0;
+    let h = 0;
+    let a = 0;
+    let prevSent = -1;
+    for (let j = 0; j < n; j++) {
+      const w = words[j];
+      const facts = w.facts;
+      let ci = facts.cueId;
+      if (ci === -2) facts.cueId = ci = w.cue === undefined ? -1 : cueIndex(w.cue);
+      let hi = facts.headId;
+      if (hi === -2) facts.headId = hi = headIndex(w.head);
+      cue[j] = ci;
+      head[j] = hi;
+      capitals[j] = c;
+      heads[j] = h;
+      acronyms[j] = a;
+      if (w.cap) {
+        if (j !== 0 && prevSent === w.sent) c++;
+        if (facts.capitals) a++;
+      }
+      if (hi !== NO_HEAD) h++;
+      if (w.cue === 'report') said[w.sent] = 1;
+      prevSent = w.sent;
+    }
+    capitals[n] = c;
+    heads[n] = h;
+    acronyms[n] = a;
+    const next = this.nextHead;
+    let upcoming = n;
+    for (let j = n - 1; j >= 0; j--) {
+      if (head[j] !== NO_HEAD) upcoming = j;
+      next[j] = upcoming;
+    }
+  }
+
+  private grow(size: number): void {
+    const length = Math.max(size, this.capitals.length * 2);
+    this.cue = new Int32Array(length);
+    this.head = new Int32Array(length);
+    this.capitals = new Int32Array(length + 1);
+    this.heads = new Int32Array(length + 1);
+    this.acronyms = new Int32Array(length + 1);
+    this.nextHead = new Int32Array(length);
+    this.said = new Uint8Array(length);
+  }
+}
+
+/** What the words before a candidate's first word say (`readContext`), kept for the next candidate starting there. */
+export const CONTEXT = {
+  line: -1, first: -1,
+  /** Cue classes of the six words before, each once, in the order met; `pre2` of the two before. */
+  pre: new Int32Array(12), preCount: 0, pre2: new Int32Array(12), pre2Count: 0,
+  /** Cue words among the two before, one per stem. */
+  pv: [] as WordFacts[],
+  ruInf: false, ruPast: false, enEd: false, to: false,
+  /** Distance to the nearest capitalised word before (within 12, the same sentence), -1 for none. */
+  actor: -1,
+};
+
+/** Fills `CONTEXT` for the candidates starting at word `first` (in sentence `sent`) of line number `line`. */
+export function readContext(words: readonly Word[], spans: LineSpans, first: number, sent: number, line: number): void {
+  const ctx = CONTEXT;
+  ctx.line = line;
+  ctx.first = first;
+  // Cues can repeat within the window; each feature counts once (cue classes as bit sets, kept in the order met).
+  let preSeen = 0;
+  let preCount = 0;
+  let pre2Seen = 0;
+  let pre2Count = 0;
+  const pre = ctx.pre;
+  const pre2 = ctx.pre2;
+  const pv = ctx.pv;
+  const cues = spans.cue;
+  while (pv.length > 0) pv.pop();
+  let ruInf = false;
+  let ruPast = false;
+  let enEd = false;
+  let to = false;
+  let actor = -1;
+  for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
+    const w = words[j];
+    if (w.sent !== sent) break;
+    if (d <= 6) {
+      const ci = cues[j];
+      if (ci >= 0) {
+        if ((preSeen & (1 << ci)) === 0) { preSeen |= 1 << ci; pre[preCount++] = ci; }
+        if (d <= 2) {
+          if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
+          const st = factsStem(w.facts);
+          let seen = false;
+          for (let q = 0; q < pv.length; q++) if (factsStem(pv[q]) === st) { seen = true; break; }
+          if (!seen) pv.push(w.facts);
+        }
+      }
+      if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
+        if (w.facts.ruInfinitive) ruInf = true;
+        else if (w.facts.ruPast) ruPast = true;
+      }
+      if (d <= 2 && w.facts.enEd) enEd = true;
+      if (d === 1 && w.lower === 'to') to = true;
+    }
+    if (actor < 0 && w.cap) actor = d;
+  }
+  ctx.preCount = preCount;
+  ctx.pre2Count = pre2Count;
+  ctx.ruInf = ruInf;
+  ctx.ruPast = ruPast;
+  ctx.enEd = enEd;
+  ctx.to = to;
+  ctx.actor = actor;
+}
