@@ -9,7 +9,7 @@
  */
 import { isIsoDate, keepBounded, own } from '../text';
 import type { Qualifier } from '../figures';
-import { SpanRows, type NotesModel } from '../model';
+import { SpanRows, type NotesModel, type SpanFigureText } from '../model';
 import { safeHttpUrl } from '../brief';
 import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSiteIn, type TrackSite } from './track';
 import { writtenValueOf } from './precision';
@@ -105,48 +105,52 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   const initiatives: InitiativeMention[] = [];
   const figures: FigureMention[] = [];
   const strayTracks: (TrackSite & { line: number })[] = [];
-  // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made.
+  // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made,
+  // and the values that repeat (keys, statuses, areas, metrics, actor names) come as shared
+  // strings, so a value met before costs no string.
   const rows = new SpanRows(model, SUMMARY_KEYS);
   const values: (string | undefined)[] = [];
+  const count = rows.count;
   /** Row → index in `initiatives` (initiatives only). */
-  const initiativeOf = new Map<number, number>();
+  const initiativeOf = new Int32Array(count);
   const text = model.text;
   const language = model.language;
-  for (let row = 0, count = rows.count; row < count; row++) {
+  const read = figureScratch;
+  for (let row = 0; row < count; row++) {
     const kind = rows.kind(row);
-    rows.values(row, values);
+    rows.pooledValues(row, values);
     const trackValue = values[TRACK];
     const site = trackValue === undefined ? undefined : trackSiteIn(text, rows.blockStart(row), rows.end(row), trackValue);
     // Every field written out (no `...place`): V8 gives a spread-then-extended literal a slow,
     // larger object shape, and a workspace keeps a million of these.
     if (kind === 'initiative') {
-      const track = site && isValidTrackKey(site.written) ? normaliseTrackKey(site.written) : undefined;
-      initiativeOf.set(row, initiatives.length);
+      const track = site && validTrackKey(site.written);
+      initiativeOf[row] = initiatives.length;
       const start = rows.start(row);
       initiatives.push({
         path, start, end: rows.end(row), line: rows.lineAt(start), date,
         index: row,
         id: ownOrUndefined(rows.id(row)),
-        track: keptOrUndefined(track),
+        track,
         trackSite: site && { start: site.start, end: site.end, written: kept(site.written) },
         text: own(rows.plainText(row)),
         status: keptOrUndefined(values[STATUS] || undefined),
         areas: splitAreas(values[AREA]),
         actors: actorsOf(rows, row, values[BY]),
       });
-    } else if (site) {
-      strayTracks.push({ start: site.start, end: site.end, written: own(site.written), line: rows.lineAt(site.start) });
+      continue;
     }
-    const f = kind === 'figure' ? rows.figure(row) : undefined;
-    if (f === undefined) continue;
+    if (site) strayTracks.push({ start: site.start, end: site.end, written: own(site.written), line: rows.lineAt(site.start) });
+    if (kind !== 'figure' || rows.figureWithText(row, read) === undefined) continue;
+    const f = read.reading;
     const enclosing = rows.enclosing(row, 'initiative');
-    const asWritten = rows.plainText(row);
-    const written = writtenValueOf(f, language, asWritten);
+    const asWritten = read.text;
+    const written = writtenValueOf(f, language, asWritten, read.parsed);
     const start = rows.start(row);
     figures.push({
       path, start, end: rows.end(row), line: rows.lineAt(start), date,
       id: ownOrUndefined(rows.id(row)),
-      metric: keptOrUndefined(values[METRIC]?.trim() || undefined),
+      metric: keptMetric(values[METRIC]),
       year: f.year,
       value: f.value,
       unit: keptOrUndefined(f.unit),
@@ -154,11 +158,30 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       asWritten: own(asWritten),
       step: written.step,
       min: written.min,
-      initiative: enclosing < 0 ? undefined : initiativeOf.get(enclosing),
+      initiative: enclosing < 0 ? undefined : initiativeOf[enclosing],
     });
   }
   const badTracks = strayTracks.length > 0 || initiatives.some((m) => m.trackSite !== undefined && m.track === undefined);
   return { path, article, initiatives, figures, strayTracks, badTracks };
+}
+
+/** The figure `figureWithText` reads into (one per thread: summariseFile keeps none of it). */
+const figureScratch: SpanFigureText = { reading: { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' }, text: '', parsed: { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined } };
+
+/** `metric=` trimmed, kept; undefined when empty. */
+function keptMetric(metric: string | undefined): string | undefined {
+  if (metric === undefined) return undefined;
+  const trimmed = metric.trim();
+  return trimmed ? kept(trimmed) : undefined;
+}
+
+/** `track=` as written → its normalised key, or null when it is not a valid key (bounded, as the pool). */
+const trackKeys = new Map<string, string | null>();
+
+function validTrackKey(written: string): string | undefined {
+  let key = trackKeys.get(written);
+  if (key === undefined) key = keepBounded(trackKeys, POOL_LIMIT, own(written), isValidTrackKey(written) ? kept(normaliseTrackKey(written)) : null);
+  return key ?? undefined;
 }
 
 /** Kept strings must not keep the file's whole text alive (see `own`). */
@@ -197,12 +220,16 @@ function splitAreas(area: string | undefined): readonly string[] {
   return keptList(areaLists, area, () => area.split(/[\s,]+/).filter((s) => s.length > 0).map(kept));
 }
 
+/** White space that `replace(/\s+/g, ' ').trim()` would change: a run, an end, or other than a plain space. */
+const UNTIDY_SPACE = /\s\s|^\s|\s$|[^\S ]/;
+
 function actorsOf(rows: SpanRows, row: number, by: string | undefined): readonly string[] {
   const out: string[] = [];
   if (by) out.push(by.trim());
   // Actors nested at any depth; an initiative inside keeps its own.
   for (const actor of rows.nested(row, 'actor', 'initiative')) {
-    const name = (rows.attribute(actor, 'name') ?? rows.plainText(actor)).replace(/\s+/g, ' ').trim();
+    const written = rows.attribute(actor, 'name') ?? rows.pooledPlainText(actor);
+    const name = UNTIDY_SPACE.test(written) ? written.replace(/\s+/g, ' ').trim() : written;
     if (name && !out.includes(name)) out.push(name);
   }
   return out.length ? keptList(actorLists, out.length === 1 ? out[0] : out.join('\u0000'), () => out.map(kept)) : NONE;

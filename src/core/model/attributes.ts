@@ -112,16 +112,21 @@ function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 128;
 }
 
-/** ASCII name characters as a table: this test runs on every character of every attribute block. */
-export const NAME_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) NAME_CHAR[c] = isNameStart(c) || (c >= 48 && c <= 57) || c === CharCode.DASH || c === 95 || c === 58 || c === CharCode.DOT ? 1 : 0;
+/**
+ * ASCII name characters as a table: this test runs on every character of every attribute block.
+ * Read here through a module-local name (tsc's CommonJS output reads an exported one as a
+ * property of `exports` at every use).
+ */
+const NAME_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) NAME_CHARS[c] = isNameStart(c) || (c >= 48 && c <= 57) || c === CharCode.DASH || c === 95 || c === 58 || c === CharCode.DOT ? 1 : 0;
+export const NAME_CHAR: Readonly<Uint8Array> = NAME_CHARS;
 
 /** The end of the name (id, class or key) starting at `from`: the first character that cannot be in one. */
 export function nameEnd(text: string, from: number): number {
   let k = from;
   while (k < text.length) {
     const c = text.charCodeAt(k);
-    if (c < 128 && NAME_CHAR[c] === 0) break;
+    if (c < 128 && NAME_CHARS[c] === 0) break;
     k++;
   }
   return k;
@@ -279,7 +284,7 @@ export class AttributeScanner {
         let h = 0;
         while (k < limit) {
           const d = text.charCodeAt(k);
-          if (d < 128 && NAME_CHAR[d] === 0) break;
+          if (d < 128 && NAME_CHARS[d] === 0) break;
           h = (Math.imul(h, 31) + d) | 0;
           k++;
         }
@@ -317,7 +322,7 @@ export class AttributeScanner {
         let h = c;
         while (k < limit) {
           const d = text.charCodeAt(k);
-          if (d < 128 && NAME_CHAR[d] === 0) break;
+          if (d < 128 && NAME_CHARS[d] === 0) break;
           h = (Math.imul(h, 31) + d) | 0;
           k++;
         }

@@ -6,12 +6,14 @@
  * their list cost about 60 MB). What it answers equals what the model's objects say (differential
  * tests keep them equal); rows, strides and the interner stay in here.
  */
-import { unescape } from '../text';
+import { hasEscapeOrBreak, unescape } from '../text';
 import { NotesDocument } from './document';
+import { Interner } from './interner';
 import { parseNotes } from './parse';
+import { readFigureFrom, safeParseFigure } from './rowFacts';
 import { FIGURE_KIND } from './tables';
-import { annotationPlainText, KINDS } from './views';
-import type { AnnotationKind, NotesModel, Qualifier } from './types';
+import { annotationPlainText, hasReferenceIn, KINDS } from './views';
+import type { AnnotationKind, NotesModel, ParsedFigure, Qualifier } from './types';
 
 /** A figure span's reading, as `Figure` gives it (`metric=` as written). */
 export interface SpanFigure {
@@ -20,6 +22,32 @@ export interface SpanFigure {
   readonly qualifier: Qualifier | null;
   readonly year: number | undefined;
   readonly source: 'text' | 'attribute';
+}
+
+/** A figure span's reading with its plain text and what parseFigure read of that text (see {@link SpanRows.figureWithText}). */
+export interface SpanFigureText {
+  reading: SpanFigure;
+  text: string;
+  parsed: ParsedFigure;
+}
+
+/**
+ * Short strings that repeat across files (attribute values, actor names), found by the
+ * characters of a text without cutting them out first: one string each, shared by every
+ * SpanRows of this thread, so a value met before costs a look-up and no string. Past
+ * POOL_LIMIT names it starts afresh (a bound, not a cache policy).
+ */
+let pool = new Interner();
+const POOL_LIMIT = 1 << 16;
+
+function pooled(text: string, start: number, end: number): string {
+  if (pool.names.length >= POOL_LIMIT) pool = new Interner();
+  return pool.names[pool.idOf(text, start, end)];
+}
+
+function pooledString(s: string): string {
+  if (pool.names.length >= POOL_LIMIT) pool = new Interner();
+  return pool.names[pool.intern(s)];
 }
 
 export class SpanRows {
@@ -76,7 +104,7 @@ export class SpanRows {
 
   /** Zero-based line of `offset`. */
   lineAt(offset: number): number {
-    return this.doc.positionAt(offset).line;
+    return this.doc.lines.lineAt(offset);
   }
 
   id(row: number): string | undefined {
@@ -97,6 +125,49 @@ export class SpanRows {
     const at = this.doc.attributeRanges(row, keys, this.ranges);
     const text = this.doc.text;
     for (let k = 0; k < keys.length; k++) into[k] = keys[k] < 0 || at[2 * k] < 0 ? undefined : unescape(text, at[2 * k], at[2 * k + 1]);
+    return into;
+  }
+
+  /**
+   * As {@link values}, each value a string shared with every SpanRows that met an equal one
+   * (see `pooled`): what a caller keeps of many files holds each repeated value once.
+   */
+  pooledValues(row: number, into: (string | undefined)[]): (string | undefined)[] {
+    const keys = this.keyIds;
+    const at = this.doc.attributeRanges(row, keys, this.ranges);
+    const text = this.doc.text;
+    for (let k = 0; k < keys.length; k++) {
+      const start = at[2 * k];
+      const end = at[2 * k + 1];
+      into[k] = keys[k] < 0 || start < 0 ? undefined : hasEscapeOrBreak(text, start, end) ? pooledString(unescape(text, start, end)) : pooled(text, start, end);
+    }
+    return into;
+  }
+
+  /** As {@link plainText}, the string shared as {@link pooledValues}' are (for short texts that repeat: actor names). */
+  pooledPlainText(row: number): string {
+    const doc = this.doc;
+    const from = doc.start(row) + 1;
+    const to = doc.close(row);
+    const next = row + 1;
+    // The usual span holds no span, no link and nothing to tidy: its text as written.
+    if ((next >= doc.annotationCount || doc.start(next) >= to) && !hasReferenceIn(doc, from, to) && !hasEscapeOrBreak(doc.text, from, to)) return pooled(doc.text, from, to);
+    return pooledString(annotationPlainText(doc, row));
+  }
+
+  /**
+   * A figure span's reading, its plain text and what parseFigure read of that text, each read
+   * once (undefined for a span of another kind): for a caller that needs all three, such as the
+   * workspace summary (the figure's precision comes from the parse). Written into `into`.
+   */
+  figureWithText(row: number, into: SpanFigureText): SpanFigureText | undefined {
+    const doc = this.doc;
+    if (doc.kindOf(row) !== FIGURE_KIND) return undefined;
+    const text = annotationPlainText(doc, row);
+    const parsed = safeParseFigure(text, doc.language);
+    into.text = text;
+    into.parsed = parsed;
+    into.reading = readFigureFrom(doc, row, parsed);
     return into;
   }
 
