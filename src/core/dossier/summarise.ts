@@ -105,9 +105,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   const initiatives: InitiativeMention[] = [];
   const figures: FigureMention[] = [];
   const strayTracks: (TrackSite & { line: number })[] = [];
-  // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made,
-  // and the values that repeat (keys, statuses, areas, metrics, actor names) come as shared
-  // strings, so a value met before costs no string.
+  // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made.
   const rows = new SpanRows(model, SUMMARY_KEYS);
   const values: (string | undefined)[] = [];
   const count = rows.count;
@@ -118,7 +116,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   const read = figureScratch;
   for (let row = 0; row < count; row++) {
     const kind = rows.kind(row);
-    rows.pooledValues(row, values);
+    rows.values(row, values);
     const trackValue = values[TRACK];
     const site = trackValue === undefined ? undefined : trackSiteIn(text, rows.blockStart(row), rows.end(row), trackValue);
     // Every field written out (no `...place`): V8 gives a spread-then-extended literal a slow,
@@ -228,7 +226,7 @@ function actorsOf(rows: SpanRows, row: number, by: string | undefined): readonly
   if (by) out.push(by.trim());
   // Actors nested at any depth; an initiative inside keeps its own.
   for (const actor of rows.nested(row, 'actor', 'initiative')) {
-    const written = rows.attribute(actor, 'name') ?? rows.pooledPlainText(actor);
+    const written = rows.attribute(actor, 'name') ?? rows.plainText(actor);
     const name = UNTIDY_SPACE.test(written) ? written.replace(/\s+/g, ' ').trim() : written;
     if (name && !out.includes(name)) out.push(name);
   }

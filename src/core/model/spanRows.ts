@@ -6,13 +6,12 @@
  * their list cost about 60 MB). What it answers equals what the model's objects say (differential
  * tests keep them equal); rows, strides and the interner stay in here.
  */
-import { hasEscapeOrBreak, unescape } from '../text';
+import { unescape } from '../text';
 import { NotesDocument } from './document';
-import { Interner } from './interner';
 import { parseNotes } from './parse';
 import { readFigureFrom, safeParseFigure } from './rowFacts';
 import { FIGURE_KIND } from './tables';
-import { annotationPlainText, hasReferenceIn, KINDS } from './views';
+import { annotationPlainText, KINDS } from './views';
 import type { AnnotationKind, NotesModel, ParsedFigure, Qualifier } from './types';
 
 /** A figure span's reading, as `Figure` gives it (`metric=` as written). */
@@ -29,25 +28,6 @@ export interface SpanFigureText {
   reading: SpanFigure;
   text: string;
   parsed: ParsedFigure;
-}
-
-/**
- * Short strings that repeat across files (attribute values, actor names), found by the
- * characters of a text without cutting them out first: one string each, shared by every
- * SpanRows of this thread, so a value met before costs a look-up and no string. Past
- * POOL_LIMIT names it starts afresh (a bound, not a cache policy).
- */
-let pool = new Interner();
-const POOL_LIMIT = 1 << 16;
-
-function pooled(text: string, start: number, end: number): string {
-  if (pool.names.length >= POOL_LIMIT) pool = new Interner();
-  return pool.names[pool.idOf(text, start, end)];
-}
-
-function pooledString(s: string): string {
-  if (pool.names.length >= POOL_LIMIT) pool = new Interner();
-  return pool.names[pool.intern(s)];
 }
 
 export class SpanRows {
@@ -126,33 +106,6 @@ export class SpanRows {
     const text = this.doc.text;
     for (let k = 0; k < keys.length; k++) into[k] = keys[k] < 0 || at[2 * k] < 0 ? undefined : unescape(text, at[2 * k], at[2 * k + 1]);
     return into;
-  }
-
-  /**
-   * As {@link values}, each value a string shared with every SpanRows that met an equal one
-   * (see `pooled`): what a caller keeps of many files holds each repeated value once.
-   */
-  pooledValues(row: number, into: (string | undefined)[]): (string | undefined)[] {
-    const keys = this.keyIds;
-    const at = this.doc.attributeRanges(row, keys, this.ranges);
-    const text = this.doc.text;
-    for (let k = 0; k < keys.length; k++) {
-      const start = at[2 * k];
-      const end = at[2 * k + 1];
-      into[k] = keys[k] < 0 || start < 0 ? undefined : hasEscapeOrBreak(text, start, end) ? pooledString(unescape(text, start, end)) : pooled(text, start, end);
-    }
-    return into;
-  }
-
-  /** As {@link plainText}, the string shared as {@link pooledValues}' are (for short texts that repeat: actor names). */
-  pooledPlainText(row: number): string {
-    const doc = this.doc;
-    const from = doc.start(row) + 1;
-    const to = doc.close(row);
-    const next = row + 1;
-    // The usual span holds no span, no link and nothing to tidy: its text as written.
-    if ((next >= doc.annotationCount || doc.start(next) >= to) && !hasReferenceIn(doc, from, to) && !hasEscapeOrBreak(doc.text, from, to)) return pooled(doc.text, from, to);
-    return pooledString(annotationPlainText(doc, row));
   }
 
   /**

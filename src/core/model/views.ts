@@ -327,7 +327,7 @@ export function plainText(doc: ViewDocument, from: number, to: number, first: nu
   return tidy(pieces);
 }
 
-export function hasReferenceIn(doc: ViewDocument, from: number, to: number): boolean {
+function hasReferenceIn(doc: ViewDocument, from: number, to: number): boolean {
   const i = doc.firstReferenceAtOrAfter(from);
   return i < doc.referenceCount && doc.referenceField(i, R_START) < to;
 }
