@@ -102,8 +102,8 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     sourceName: keptOrUndefined(fm?.source?.name),
     sourceUrl: ownOrUndefined(safeHttpUrl(fm?.source?.url)),
   };
-  const initiatives: InitiativeMention[] = [];
-  const figures: FigureMention[] = [];
+  const initiatives: Writable<InitiativeMention>[] = [];
+  const figures: Writable<FigureMention>[] = [];
   const strayTracks: (TrackSite & { line: number })[] = [];
   // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made.
   const rows = new SpanRows(model, SUMMARY_KEYS);
@@ -131,7 +131,8 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
         id: ownOrUndefined(rows.id(row)),
         track,
         trackSite: site && { start: site.start, end: site.end, written: kept(site.written) },
-        text: own(rows.plainText(row)),
+        // Cut from the file's text: copied out of it at the end (`copyTexts`).
+        text: rows.plainText(row),
         status: keptOrUndefined(values[STATUS] || undefined),
         areas: splitAreas(values[AREA]),
         actors: actorsOf(rows, row, values[BY]),
@@ -153,12 +154,13 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       value: f.value,
       unit: keptOrUndefined(f.unit),
       qualifier: f.qualifier,
-      asWritten: own(asWritten),
+      asWritten,
       step: written.step,
       min: written.min,
       initiative: enclosing < 0 ? undefined : initiativeOf[enclosing],
     });
   }
+  copyTexts(initiatives, figures);
   const badTracks = strayTracks.length > 0 || initiatives.some((m) => m.trackSite !== undefined && m.track === undefined);
   return { path, article, initiatives, figures, strayTracks, badTracks };
 }
@@ -180,6 +182,29 @@ function validTrackKey(written: string): string | undefined {
   let key = trackKeys.get(written);
   if (key === undefined) key = keepBounded(trackKeys, POOL_LIMIT, own(written), isValidTrackKey(written) ? kept(normaliseTrackKey(written)) : null);
   return key ?? undefined;
+}
+
+/**
+ * The mentions' texts, cut from the file's text, replaced by copies that do not keep it alive:
+ * one string of them all and a slice of it each (`own` on each would make two strings and a
+ * third to throw away, and the garbage collector would move two per mention, not one).
+ */
+function copyTexts(initiatives: Writable<InitiativeMention>[], figures: Writable<FigureMention>[]): void {
+  const texts: string[] = [];
+  for (const m of initiatives) texts.push(m.text);
+  for (const f of figures) texts.push(f.asWritten);
+  const all = texts.join('');
+  let at = 0;
+  for (const m of initiatives) {
+    const n = m.text.length;
+    m.text = all.slice(at, at + n);
+    at += n;
+  }
+  for (const f of figures) {
+    const n = f.asWritten.length;
+    f.asWritten = all.slice(at, at + n);
+    at += n;
+  }
 }
 
 /** Kept strings must not keep the file's whole text alive (see `own`). */
