@@ -128,10 +128,10 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       initiatives.push({
         path, start, end: rows.end(row), line: rows.lineAt(start), date,
         index: row,
-        id: ownOrUndefined(rows.id(row)),
+        // Ids and texts are cut from the file's text: copied out of it at the end (`copyTexts`).
+        id: rows.id(row),
         track,
         trackSite: site && { start: site.start, end: site.end, written: kept(site.written) },
-        // Cut from the file's text: copied out of it at the end (`copyTexts`).
         text: rows.plainText(row),
         status: keptOrUndefined(values[STATUS] || undefined),
         areas: splitAreas(values[AREA]),
@@ -148,7 +148,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     const start = rows.start(row);
     figures.push({
       path, start, end: rows.end(row), line: rows.lineAt(start), date,
-      id: ownOrUndefined(rows.id(row)),
+      id: rows.id(row),
       metric: keptMetric(values[METRIC]),
       year: f.year,
       value: f.value,
@@ -185,25 +185,30 @@ function validTrackKey(written: string): string | undefined {
 }
 
 /**
- * The mentions' texts, cut from the file's text, replaced by copies that do not keep it alive:
- * one string of them all and a slice of it each (`own` on each would make two strings and a
- * third to throw away, and the garbage collector would move two per mention, not one).
+ * The mentions' texts and ids, cut from the file's text, replaced by copies that do not keep it
+ * alive: one string of them all and a slice of it each (`own` on each would make two strings and
+ * a third to throw away, and the garbage collector would move two per mention, not one).
  */
 function copyTexts(initiatives: Writable<InitiativeMention>[], figures: Writable<FigureMention>[]): void {
   const texts: string[] = [];
-  for (const m of initiatives) texts.push(m.text);
-  for (const f of figures) texts.push(f.asWritten);
-  const all = texts.join('');
-  let at = 0;
   for (const m of initiatives) {
-    const n = m.text.length;
-    m.text = all.slice(at, at + n);
-    at += n;
+    texts.push(m.text);
+    if (m.id !== undefined) texts.push(m.id);
   }
   for (const f of figures) {
-    const n = f.asWritten.length;
-    f.asWritten = all.slice(at, at + n);
-    at += n;
+    texts.push(f.asWritten);
+    if (f.id !== undefined) texts.push(f.id);
+  }
+  const all = texts.join('');
+  let at = 0;
+  const copy = (s: string): string => all.slice(at, (at += s.length));
+  for (const m of initiatives) {
+    m.text = copy(m.text);
+    if (m.id !== undefined) m.id = copy(m.id);
+  }
+  for (const f of figures) {
+    f.asWritten = copy(f.asWritten);
+    if (f.id !== undefined) f.id = copy(f.id);
   }
 }
 

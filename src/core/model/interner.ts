@@ -28,16 +28,30 @@ export function rowKindOfClass(classId: number): number {
   return classId === NAME_INITIATIVE ? 1 : classId === NAME_FIGURE ? 2 : classId === NAME_ACTOR ? 3 : 0;
 }
 
+/** The preset names interned once (each new Interner starts as a copy of it); undefined while it is made. */
+const preset: { interner: Interner | undefined } = { interner: undefined };
+
 export class Interner {
   /** id → name. */
-  readonly names: string[] = [];
+  readonly names: string[];
   /** Open addressing: slot → id + 1 (0 = empty). */
-  private slots = new Int32Array(1024);
-  private hashes: number[] = [];
+  private slots: Int32Array;
+  private hashes: number[];
   private singles: (readonly string[] | undefined)[] = [];
 
   constructor() {
-    for (const name of PRESET) this.intern(name);
+    // Every model has one: a copy of the preset one costs less than interning the preset names.
+    const from = preset.interner;
+    if (from) {
+      this.names = from.names.slice();
+      this.slots = from.slots.slice();
+      this.hashes = from.hashes.slice();
+    } else {
+      this.names = [];
+      this.slots = new Int32Array(1024);
+      this.hashes = [];
+      for (const name of PRESET) this.intern(name);
+    }
   }
 
   /** `[name]`, frozen and shared: most spans carry exactly one class. */
@@ -114,6 +128,8 @@ export class Interner {
   }
 }
 
+
+preset.interner = new Interner();
 
 function hashOf(s: string, start: number, end: number): number {
   let h = 0;
