@@ -7,7 +7,7 @@
  * through a bounded pool, so a workspace of thousands of files keeps each of them once;
  * `adoptSummary` puts a summary made on another thread into the same pool.
  */
-import { isIsoDate, keepBounded, own } from '../text';
+import { hasEscapeOrBreak, isIsoDate, keepBounded, own, unescape } from '../text';
 import type { Qualifier } from '../figures';
 import { SpanRows, type NotesModel, type SpanFigureText } from '../model';
 import { safeHttpUrl } from '../brief';
@@ -116,7 +116,8 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   const read = figureScratch;
   for (let row = 0; row < count; row++) {
     const kind = rows.kind(row);
-    rows.values(row, values);
+    const at = rows.valueRanges(row);
+    for (let k = 0; k < SUMMARY_KEYS.length; k++) values[k] = at[2 * k] < 0 ? undefined : keptAt(text, at[2 * k], at[2 * k + 1]);
     const trackValue = values[TRACK];
     const site = trackValue === undefined ? undefined : trackSiteIn(text, rows.blockStart(row), rows.end(row), trackValue);
     // Every field written out (no `...place`): V8 gives a spread-then-extended literal a slow,
@@ -210,6 +211,29 @@ function copyTexts(initiatives: Writable<InitiativeMention>[], figures: Writable
     f.asWritten = copy(f.asWritten);
     if (f.id !== undefined) f.id = copy(f.id);
   }
+}
+
+/** Slots of the memo in front of the pool for values read from a text (see `keptAt`). */
+const SLOTS = 1 << 12;
+const slotStrings = new Array<string | undefined>(SLOTS).fill(undefined);
+
+/**
+ * The attribute value written at text[start, end) (escapes resolved), kept. Values repeat
+ * (statuses, areas, metrics): a memo of one string per slot, the slot chosen by the value's
+ * length and three of its characters, answers most of them by comparing characters in place —
+ * no string cut, hashed and looked up. A value holding an escape or a line break is never
+ * memoised (its characters differ from its value).
+ */
+function keptAt(text: string, start: number, end: number): string {
+  const n = end - start;
+  if (n === 0) return '';
+  const slot = (Math.imul(text.charCodeAt(start), 31) + Math.imul(text.charCodeAt(end - 1), 7) + text.charCodeAt(start + (n >> 1)) + Math.imul(n, 131)) & (SLOTS - 1);
+  const memo = slotStrings[slot];
+  if (memo !== undefined && memo.length === n && text.startsWith(memo, start)) return memo;
+  if (hasEscapeOrBreak(text, start, end)) return kept(unescape(text, start, end));
+  const value = kept(text.slice(start, end));
+  slotStrings[slot] = value;
+  return value;
 }
 
 /** Kept strings must not keep the file's whole text alive (see `own`). */

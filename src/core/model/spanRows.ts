@@ -124,6 +124,16 @@ export class SpanRows {
     return into;
   }
 
+  /**
+   * Where the values of the constructor's keys stand on span `row` (the last of each winning),
+   * in one pass over its attributes and without making a string: `[2k]`, `[2k + 1]` are the start
+   * and end offsets of key k's value as written (escapes still in), -1 when the span lacks it.
+   * The array is reused by the next call.
+   */
+  valueRanges(row: number): Int32Array {
+    return this.doc.attributeRanges(row, this.keyIds, this.ranges);
+  }
+
   /** The row of the nearest enclosing span of `kind`, or -1. */
   enclosing(row: number, kind: AnnotationKind): number {
     const k = KINDS.indexOf(kind) + 1;
