@@ -134,7 +134,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
         track,
         trackSite: site && { start: site.start, end: site.end, written: kept(site.written) },
         text: rows.plainText(row),
-        status: keptOrUndefined(values[STATUS] || undefined),
+        status: values[STATUS] || undefined,
         areas: splitAreas(values[AREA]),
         actors: actorsOf(rows, row, values[BY]),
       });
@@ -169,11 +169,11 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
 /** The figure `figureWithText` reads into (one per thread: summariseFile keeps none of it). */
 const figureScratch: SpanFigureText = { reading: { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' }, text: '', parsed: { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined } };
 
-/** `metric=` trimmed, kept; undefined when empty. */
+/** `metric=` (kept) trimmed, kept; undefined when empty. */
 function keptMetric(metric: string | undefined): string | undefined {
   if (metric === undefined) return undefined;
   const trimmed = metric.trim();
-  return trimmed ? kept(trimmed) : undefined;
+  return trimmed.length === metric.length ? metric || undefined : trimmed ? kept(trimmed) : undefined;
 }
 
 /** `track=` as written → its normalised key, or null when it is not a valid key (bounded, as the pool). */
@@ -191,15 +191,18 @@ function validTrackKey(written: string): string | undefined {
  * a third to throw away, and the garbage collector would move two per mention, not one).
  */
 function copyTexts(initiatives: Writable<InitiativeMention>[], figures: Writable<FigureMention>[]): void {
-  const texts: string[] = [];
+  // Room for all at once (a list grown push by push is copied each time it doubles).
+  const texts = new Array<string>(2 * (initiatives.length + figures.length));
+  let n = 0;
   for (const m of initiatives) {
-    texts.push(m.text);
-    if (m.id !== undefined) texts.push(m.id);
+    texts[n++] = m.text;
+    if (m.id !== undefined) texts[n++] = m.id;
   }
   for (const f of figures) {
-    texts.push(f.asWritten);
-    if (f.id !== undefined) texts.push(f.id);
+    texts[n++] = f.asWritten;
+    if (f.id !== undefined) texts[n++] = f.id;
   }
+  // Unfilled places join as empty strings.
   const all = texts.join('');
   let at = 0;
   const copy = (s: string): string => all.slice(at, (at += s.length));
@@ -269,22 +272,33 @@ const NONE: readonly string[] = [];
 
 function splitAreas(area: string | undefined): readonly string[] {
   if (!area) return NONE;
-  return keptList(areaLists, area, () => area.split(/[\s,]+/).filter((s) => s.length > 0).map(kept));
+  return areaLists.get(area) ?? keepBounded(areaLists, POOL_LIMIT, own(area), Object.freeze(area.split(/[\s,]+/).filter((s) => s.length > 0).map(kept)));
 }
 
 /** White space that `replace(/\s+/g, ' ').trim()` would change: a run, an end, or other than a plain space. */
 const UNTIDY_SPACE = /\s\s|^\s|\s$|[^\S ]/;
 
+/** Whether `name` is one of the first `n` of `names`. */
+function listed(names: readonly string[], n: number, name: string): boolean {
+  for (let i = 0; i < n; i++) if (names[i] === name) return true;
+  return false;
+}
+
+/** actorsOf's names: only the first ones (as many as it counts) are the current initiative's. */
+const actorNames: string[] = [];
+
 function actorsOf(rows: SpanRows, row: number, by: string | undefined): readonly string[] {
-  const out: string[] = [];
-  if (by) out.push(by.trim());
+  let n = 0;
+  if (by) actorNames[n++] = by.trim();
   // Actors nested at any depth; an initiative inside keeps its own.
   for (const actor of rows.nested(row, 'actor', 'initiative')) {
     const written = rows.attribute(actor, 'name') ?? rows.plainText(actor);
     const name = UNTIDY_SPACE.test(written) ? written.replace(/\s+/g, ' ').trim() : written;
-    if (name && !out.includes(name)) out.push(name);
+    if (name && !listed(actorNames, n, name)) actorNames[n++] = name;
   }
-  return out.length ? keptList(actorLists, out.length === 1 ? out[0] : out.join('\u0000'), () => out.map(kept)) : NONE;
+  if (n === 0) return NONE;
+  const key = n === 1 ? actorNames[0] : actorNames.slice(0, n).join('\u0000');
+  return actorLists.get(key) ?? keepBounded(actorLists, POOL_LIMIT, own(key), Object.freeze(actorNames.slice(0, n).map(kept)));
 }
 
 /** Area and actor lists of summaries made elsewhere, by their items joined (see {@link adoptSummary}). */
