@@ -104,11 +104,9 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
   // Files in article order, each file's items in offset order (as summariseFile lists them): the
   // merged lists come out in order, so they are only checked, not sorted (a list made otherwise,
   // an item out of place, is sorted).
-  // The indexes' keys stay in the order the files give them (findings break ties by that order).
-  for (const file of files.values()) {
-    addKeys(tracks, file.initiatives, trackOf);
-    addKeys(metrics, file.figures, metricOf);
-  }
+  // Track keys stay in the order the files give them (findings break ties by that order; metrics
+  // are read in `metricOrder`, sorted).
+  for (const file of files.values()) addKeys(tracks, file.initiatives, trackOf);
   const ordered = [...files.values()].sort(compareFiles);
   for (const file of ordered) {
     groupInto(tracks, file.initiatives, trackOf);
