@@ -143,6 +143,8 @@ export class AttributeScanner {
   private readonly quoteAt = [-1, -1];
 
   private readonly nextBrace: NextIndex;
+  /** By first character (ASCII): the name to try first (see `guessAt`), -1 for none. */
+  private readonly guesses = new Int32Array(128).fill(-1);
   /** Class names and keys by number; the parser's model shares it. */
   readonly names: Interner;
 
@@ -280,13 +282,18 @@ export class AttributeScanner {
       const tokenStart = pos;
       if (c === CharCode.HASH || c === CharCode.DOT) {
         let k = pos + 1;
-        // The name's hash for the interner, made while reading it.
+        // A class is most often the one last met with the same first letter: compared in place.
+        let known = c === CharCode.DOT ? this.guessAt(k, limit) : -1;
+        // Else the name's hash for the interner, made while reading it.
         let h = 0;
-        while (k < limit) {
-          const d = text.charCodeAt(k);
-          if (d < 128 && NAME_CHARS[d] === 0) break;
-          h = (Math.imul(h, 31) + d) | 0;
-          k++;
+        if (known >= 0) k += this.names.names[known].length;
+        else {
+          while (k < limit) {
+            const d = text.charCodeAt(k);
+            if (d < 128 && NAME_CHARS[d] === 0) break;
+            h = (Math.imul(h, 31) + d) | 0;
+            k++;
+          }
         }
         const after = k < limit ? text.charCodeAt(k) : -1;
         if (after !== -1 && after !== CharCode.CLOSE_BRACE && !isSpace(after)) {
@@ -304,7 +311,8 @@ export class AttributeScanner {
           block.idStart = pos + 1;
           block.idEnd = k;
         } else if (k > pos + 1) {
-          this.addClass(this.names.idOfHashed(text, pos + 1, k, h));
+          if (known < 0) known = this.guessed(text.charCodeAt(pos + 1), this.names.idOfHashed(text, pos + 1, k, h));
+          this.addClass(known);
         }
         pos = k;
         if (this.firstBad < 0) lastGood = pos;
@@ -320,14 +328,18 @@ export class AttributeScanner {
       if (isNameStart(c)) {
         let k = pos + 1;
         let h = c;
-        while (k < limit) {
-          const d = text.charCodeAt(k);
-          if (d < 128 && NAME_CHARS[d] === 0) break;
-          h = (Math.imul(h, 31) + d) | 0;
-          k++;
+        const known = this.guessAt(pos, limit);
+        if (known >= 0) k = pos + this.names.names[known].length;
+        else {
+          while (k < limit) {
+            const d = text.charCodeAt(k);
+            if (d < 128 && NAME_CHARS[d] === 0) break;
+            h = (Math.imul(h, 31) + d) | 0;
+            k++;
+          }
         }
         if (k < limit && text.charCodeAt(k) === CharCode.EQUALS) {
-          const key = this.names.idOfHashed(text, pos, k, h);
+          const key = known >= 0 ? known : this.guessed(c, this.names.idOfHashed(text, pos, k, h));
           const valueStart = k + 1;
           const q = valueStart < limit ? text.charCodeAt(valueStart) : -1;
           if (q === CharCode.DQUOTE || q === CharCode.SQUOTE) {
@@ -359,6 +371,33 @@ export class AttributeScanner {
       const token = text.slice(tokenStart, pos);
       this.problem(tokenStart, pos, `“${token}” is neither #id, .class nor key=value`, { token });
     }
+  }
+
+  /**
+   * The name (class or key) last interned with the first letter of the one at `from`, when the
+   * text there is that name, whole (the next character cannot be in a name); else -1. A block's
+   * names come from a small set (`.figure`, `metric=`, `year=` …): most are answered so,
+   * compared in place instead of hashed and looked up.
+   */
+  private guessAt(from: number, limit: number): number {
+    const first = this.text.charCodeAt(from);
+    if (first >= 128) return -1;
+    const id = this.guesses[first];
+    if (id < 0) return -1;
+    const name = this.names.names[id];
+    const end = from + name.length;
+    if (end > limit || !this.text.startsWith(name, from)) return -1;
+    if (end < limit) {
+      const d = this.text.charCodeAt(end);
+      if (d >= 128 || NAME_CHARS[d] === 1) return -1;
+    }
+    return id;
+  }
+
+  /** Notes `id` as the name to try first for names starting with `first`; returns it. */
+  private guessed(first: number, id: number): number {
+    if (first < 128) this.guesses[first] = id;
+    return id;
   }
 
   private addClass(name: number): void {
