@@ -121,10 +121,10 @@ const NAME_CHARS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) NAME_CHARS[c] = isNameStart(c) || (c >= 48 && c <= 57) || c === CharCode.DASH || c === 95 || c === 58 || c === CharCode.DOT ? 1 : 0;
 export const NAME_CHAR: Readonly<Uint8Array> = NAME_CHARS;
 
-/** The end of the name (id, class or key) starting at `from`: the first character that cannot be in one. */
-export function nameEnd(text: string, from: number): number {
+/** The end of the name (id, class or key) starting at `from`: the first character that cannot be in one (at most `limit`). */
+export function nameEnd(text: string, from: number, limit = text.length): number {
   let k = from;
-  while (k < text.length) {
+  while (k < limit) {
     const c = text.charCodeAt(k);
     if (c < 128 && NAME_CHARS[c] === 0) break;
     k++;
@@ -287,6 +287,7 @@ export class AttributeScanner {
         // Else the name's hash for the interner, made while reading it.
         let h = 0;
         if (known >= 0) k += this.names.names[known].length;
+        else if (c === CharCode.HASH) k = nameEnd(text, k, limit);
         else {
           while (k < limit) {
             const d = text.charCodeAt(k);
