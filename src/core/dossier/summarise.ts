@@ -232,11 +232,17 @@ function keptAt(text: string, start: number, end: number): string {
   if (n === 0) return '';
   const slot = (Math.imul(text.charCodeAt(start), 31) + Math.imul(text.charCodeAt(end - 1), 7) + text.charCodeAt(start + (n >> 1)) + Math.imul(n, 131)) & (SLOTS - 1);
   const memo = slotStrings[slot];
-  if (memo !== undefined && memo.length === n && text.startsWith(memo, start)) return memo;
+  if (memo !== undefined && memo.length === n && sameAt(text, start, memo)) return memo;
   if (hasEscapeOrBreak(text, start, end)) return kept(unescape(text, start, end));
   const value = kept(text.slice(start, end));
   slotStrings[slot] = value;
   return value;
+}
+
+/** Whether `text` holds `s` at `start` (a loop: for the few characters of a value, cheaper than `startsWith`). */
+function sameAt(text: string, start: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Kept strings must not keep the file's whole text alive (see `own`). */
