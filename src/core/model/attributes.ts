@@ -6,7 +6,7 @@
  * value" question goes through `AttributeScanner`'s forward-only caches, so no stretch of text is
  * rescanned by the next attempt.
  */
-import { Interner, NAME_UNNUMBERED } from './interner';
+import { Interner, NAME_CHARS as NAME_CHAR_TABLE, NAME_UNNUMBERED } from './interner';
 import { CharCode, NextIndex, own, unescape } from '../text';
 
 /** One token the block could not read (the block still counts, Pandoc would not accept it). */
@@ -112,13 +112,8 @@ function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 128;
 }
 
-/**
- * ASCII name characters as a table: this test runs on every character of every attribute block.
- * Read here through a module-local name (tsc's CommonJS output reads an exported one as a
- * property of `exports` at every use).
- */
-const NAME_CHARS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) NAME_CHARS[c] = isNameStart(c) || (c >= 48 && c <= 57) || c === CharCode.DASH || c === 95 || c === 58 || c === CharCode.DOT ? 1 : 0;
+/** ASCII name characters as a table (model/interner.ts), read through a module-local name: tsc's CommonJS output reads an imported one as a property at every use. */
+const NAME_CHARS = NAME_CHAR_TABLE;
 export const NAME_CHAR: Readonly<Uint8Array> = NAME_CHARS;
 
 /** The end of the name (id, class or key) starting at `from`: the first character that cannot be in one (at most `limit`). */
@@ -143,8 +138,8 @@ export class AttributeScanner {
   private readonly quoteAt = [-1, -1];
 
   private readonly nextBrace: NextIndex;
-  /** By first character (ASCII): the name to try first (see `guessAt`), -1 for none. */
-  private readonly guesses = new Int32Array(128).fill(-1);
+  /** The hash of the name `hashedNameEnd` read last: h = h * 31 + c over its characters, from 0. */
+  private nameHash = 0;
   /** Class names and keys by number; the parser's model shares it. */
   readonly names: Interner;
 
@@ -283,19 +278,9 @@ export class AttributeScanner {
       if (c === CharCode.HASH || c === CharCode.DOT) {
         let k = pos + 1;
         // A class is most often the one last met with the same first letter: compared in place.
-        let known = c === CharCode.DOT ? this.guessAt(k, limit) : -1;
-        // Else the name's hash for the interner, made while reading it.
-        let h = 0;
+        let known = c === CharCode.DOT ? this.names.knownAt(text, k, limit) : -1;
         if (known >= 0) k += this.names.names[known].length;
-        else if (c === CharCode.HASH) k = nameEnd(text, k, limit);
-        else {
-          while (k < limit) {
-            const d = text.charCodeAt(k);
-            if (d < 128 && NAME_CHARS[d] === 0) break;
-            h = (Math.imul(h, 31) + d) | 0;
-            k++;
-          }
-        }
+        else k = c === CharCode.HASH ? nameEnd(text, k, limit) : this.hashedNameEnd(k, limit);
         const after = k < limit ? text.charCodeAt(k) : -1;
         if (after !== -1 && after !== CharCode.CLOSE_BRACE && !isSpace(after)) {
           pos = this.skipBad(k, limit);
@@ -312,7 +297,7 @@ export class AttributeScanner {
           block.idStart = pos + 1;
           block.idEnd = k;
         } else if (k > pos + 1) {
-          if (known < 0) known = this.guessed(text.charCodeAt(pos + 1), this.names.idOfHashed(text, pos + 1, k, h));
+          if (known < 0) known = this.names.noteFirst(this.names.idOfHashed(text, pos + 1, k, this.nameHash));
           this.addClass(known);
         }
         pos = k;
@@ -327,20 +312,10 @@ export class AttributeScanner {
         continue;
       }
       if (isNameStart(c)) {
-        let k = pos + 1;
-        let h = c;
-        const known = this.guessAt(pos, limit);
-        if (known >= 0) k = pos + this.names.names[known].length;
-        else {
-          while (k < limit) {
-            const d = text.charCodeAt(k);
-            if (d < 128 && NAME_CHARS[d] === 0) break;
-            h = (Math.imul(h, 31) + d) | 0;
-            k++;
-          }
-        }
+        const known = this.names.knownAt(text, pos, limit);
+        const k = known >= 0 ? pos + this.names.names[known].length : this.hashedNameEnd(pos, limit);
         if (k < limit && text.charCodeAt(k) === CharCode.EQUALS) {
-          const key = known >= 0 ? known : this.guessed(c, this.names.idOfHashed(text, pos, k, h));
+          const key = known >= 0 ? known : this.names.noteFirst(this.names.idOfHashed(text, pos, k, this.nameHash));
           const valueStart = k + 1;
           const q = valueStart < limit ? text.charCodeAt(valueStart) : -1;
           if (q === CharCode.DQUOTE || q === CharCode.SQUOTE) {
@@ -374,31 +349,19 @@ export class AttributeScanner {
     }
   }
 
-  /**
-   * The name (class or key) last interned with the first letter of the one at `from`, when the
-   * text there is that name, whole (the next character cannot be in a name); else -1. A block's
-   * names come from a small set (`.figure`, `metric=`, `year=` …): most are answered so,
-   * compared in place instead of hashed and looked up.
-   */
-  private guessAt(from: number, limit: number): number {
-    const first = this.text.charCodeAt(from);
-    if (first >= 128) return -1;
-    const id = this.guesses[first];
-    if (id < 0) return -1;
-    const name = this.names.names[id];
-    const end = from + name.length;
-    if (end > limit || !this.text.startsWith(name, from)) return -1;
-    if (end < limit) {
-      const d = this.text.charCodeAt(end);
-      if (d >= 128 || NAME_CHARS[d] === 1) return -1;
+  /** The end of the name at `from` (at most `limit`), its hash for the interner left in `nameHash`. */
+  private hashedNameEnd(from: number, limit: number): number {
+    const text = this.text;
+    let h = 0;
+    let k = from;
+    while (k < limit) {
+      const d = text.charCodeAt(k);
+      if (d < 128 && NAME_CHARS[d] === 0) break;
+      h = (Math.imul(h, 31) + d) | 0;
+      k++;
     }
-    return id;
-  }
-
-  /** Notes `id` as the name to try first for names starting with `first`; returns it. */
-  private guessed(first: number, id: number): number {
-    if (first < 128) this.guesses[first] = id;
-    return id;
+    this.nameHash = h;
+    return k;
   }
 
   private addClass(name: number): void {
