@@ -2,10 +2,13 @@
  * One notes file reduced to what the workspace keeps (workspace.ts): the front matter's article
  * facts, and its initiatives and figures with their offsets, keys, metrics, statuses, areas and
  * actors. One pass over the model's rows (model/spanRows.ts, no annotation objects made); each
- * attribute block is read once. The small strings many files repeat (statuses, units, metrics,
- * areas, actors, summits, outlets, keys) and the area and actor lists are shared across files
- * through a bounded pool, so a workspace of thousands of files keeps each of them once;
- * `adoptSummary` puts a summary made on another thread into the same pool.
+ * attribute block is read once, and a figure's text is read and parsed once. The small strings
+ * many files repeat (statuses, units, metrics, areas, actors, summits, outlets, keys) and the
+ * area and actor lists are shared across files through a bounded pool, so a workspace of
+ * thousands of files keeps each of them once; a value met before is found in the text itself
+ * (`keptAt`), without a string made for it. The texts and ids a file keeps are copied out of
+ * its text at once (`copyTexts`). `adoptSummary` puts a summary made on another thread into the
+ * same pool.
  */
 import { hasEscapeOrBreak, isIsoDate, keepBounded, own, unescape } from '../text';
 import type { Qualifier } from '../figures';
