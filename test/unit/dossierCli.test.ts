@@ -1,9 +1,10 @@
 /** `summit-notes dossier`: every format, filters, output file handling, unreadable files, escaping. */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { command as dossier, type DossierIo } from '../../src/cli/commands/dossier';
-import { main } from '../../src/cli/main';
+import { main, nodeIo } from '../../src/cli/main';
 import { DOSSIER_CSV_COLUMNS, type Dossier } from '../../src/core';
 import { DOSSIER_FIXTURES, notes } from './dossierSupport';
 
@@ -138,6 +139,25 @@ describe('summit-notes dossier', () => {
     assert.doesNotMatch(io.stderr, /a\.summit\.md/);
     const d = JSON.parse(io.stdout) as Dossier;
     assert.deepEqual(d.articles.map((a) => a.path), ['a.summit.md']);
+  });
+
+  it('reads a real folder file by file through the process\'s reader: a byte order mark dropped, a binary file and one not in UTF-8 left out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-dossier-read-'));
+    try {
+      writeFileSync(join(dir, 'a.summit.md'), `\ufeff${notes({ date: '2024-01-01', summit: 'Astana' }, '[SCO bank]{.initiative track=bank status=agreed}')}`);
+      writeFileSync(join(dir, 'b.summit.md'), new Uint8Array([0x50, 0x00, 0x01]));
+      writeFileSync(join(dir, 'c.summit.md'), new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]));
+      let stdout = '';
+      let stderr = '';
+      const io: DossierIo = { ...nodeIo, out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, summaryWorker: false };
+      assert.equal(await dossier.run([dir, '--format', 'json'], io), 2);
+      assert.match(stderr, /b\.summit\.md: looks like a binary file.*\(left out\)/);
+      assert.match(stderr, /c\.summit\.md: not valid UTF-8 text.*\(left out\)/);
+      const d = JSON.parse(stdout) as Dossier;
+      assert.deepEqual(d.articles.map((a) => [a.path, a.summit]), [['a.summit.md', 'Astana']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('escapes notes text in HTML, links only http(s) sources, and defuses formulas in CSV', async () => {

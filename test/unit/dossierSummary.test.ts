@@ -162,6 +162,27 @@ describe('workspace summary read from the rows', () => {
     for (const [path, text] of randomNotesFiles(1719, 60)) same(path, text);
   });
 
+  it('equals it when values repeat across files and many differ only inside (the summary remembers values it met)', () => {
+    // Values from a two-letter alphabet: many of one length share their first, middle and last
+    // characters, so the summary's memo of values met before is asked about look-alikes.
+    const random = seededRandom(1741);
+    const value = (): string => {
+      let s = '';
+      for (let n = 3 + Math.floor(random() * 6); n > 0; n--) s += random() < 0.5 ? 'a' : 'b';
+      return s;
+    };
+    const escaped = (v: string): string => (random() < 0.1 ? `"${v.slice(0, 1)}\\"${v.slice(1)}"` : random() < 0.1 ? `"${v}\n${v}"` : v);
+    for (let file = 0; file < 40; file++) {
+      const spans: string[] = [];
+      for (let k = 0; k < 30; k++) {
+        spans.push(random() < 0.5
+          ? `[plan ${k} [${value()}]{.actor}]{.initiative status=${escaped(value())} area="${value()} ${value()}" by=${escaped(value())} track=${escaped(value())}}`
+          : `[${1 + k} bn dollars]{.figure metric="${value()} ${value()}" year=2024}`);
+      }
+      same(`/w/look-alike-${file}.summit.md`, `---\nsummit-notes: 1\ndate: 2024-0${1 + (file % 9)}-01\n---\n\n${spans.join('\n\n')}\n`);
+    }
+  });
+
   it('equals it on models edits made (rows kept in several pieces, offsets moved)', () => {
     const random = seededRandom(1731);
     const inserts = [' [x]{.actor}', ' word', '[new [India]{.actor}]{.initiative track=k status=agreed}', '\n\n', ' [5 bn dollars]{.figure metric=m}', ']', '{'];

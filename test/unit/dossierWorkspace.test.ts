@@ -5,7 +5,10 @@
  * group's disagreeing figures gives what comparing every pair gives.
  */
 import * as assert from 'node:assert/strict';
-import { buildWorkspace, disagreeingValues, parseNotes, removeFile, renameFile, updateFile, type ComparableValue, type Workspace } from '../../src/core';
+import {
+  buildWorkspace, compareMentions, disagreeingValues, fromFiles, parseNotes, removeFile, renameFile, summariseFile, updateFile,
+  type ComparableValue, type Workspace, type WorkspaceFile,
+} from '../../src/core';
 import { disagreeingValuesByPairs } from '../../src/core/dossier/precision';
 import { seededRandom } from '../support/random';
 import { notes } from './dossierSupport';
@@ -79,6 +82,19 @@ describe('dossier workspace', () => {
       assert.deepEqual(plain(ws), plain(fresh), `step ${step}`);
     }
     assert.ok(ws.tracks.size > 0 && ws.metrics.size > 0, 'the edits kept some keys and metrics to compare');
+  });
+
+  it('merges files given in any order, and summaries whose mentions are out of order, into lists in mention order', () => {
+    const body = '[SCO bank]{.initiative track=bank} [5 bn dollars]{.figure metric=m year=2024} [7 bn dollars]{.figure metric=m year=2024}';
+    const summaries = ['2025-01-01', undefined, '2023-05-05', '2024-02-02', '2023-05-05'].map((date, i) => summariseFile(`f${i}.summit.md`, parseNotes(notes({ date }, body, body))));
+    // A summary made elsewhere may list its mentions in another order: the merge must not rely on it.
+    const shuffled: WorkspaceFile = { ...summaries[3], initiatives: [...summaries[3].initiatives].reverse(), figures: [...summaries[3].figures].reverse() };
+    const ws = fromFiles(new Map([...summaries.slice(0, 3), shuffled, summaries[4]].reverse().map((f) => [f.path, f])));
+    for (const list of [...ws.tracks.values(), ...ws.metrics.values()]) {
+      assert.ok(list.length > 1);
+      for (let i = 1; i < list.length; i++) assert.ok(compareMentions(list[i - 1], list[i]) < 0, `${list[i - 1].path}@${list[i - 1].start} before ${list[i].path}@${list[i].start}`);
+    }
+    assert.deepEqual(ws.fileOrder, ['f2.summit.md', 'f4.summit.md', 'f3.summit.md', 'f0.summit.md', 'f1.summit.md']);
   });
 
   it('finds the same disagreeing figures as comparing every pair, in groups of every size', () => {

@@ -8,8 +8,8 @@
  * convert currencies).
  */
 import { isDigit, isLetter } from '../text';
-import { parseFigure, scanNumber } from '../figures';
-import type { Figure, Qualifier } from '../model';
+import { parseFigure, scanNumber, scanNumberDigits, type NumberDigits } from '../figures';
+import type { Figure, ParsedFigure, Qualifier } from '../model';
 
 /** Relative difference always treated as rounding: 1%. */
 export const AGREEMENT_TOLERANCE = 0.01;
@@ -27,6 +27,9 @@ export interface WrittenValue {
 
 const EXACT: WrittenValue = { step: 0, min: undefined };
 
+/** writtenValueOf's number, read into this (nothing is kept of it). */
+const scanned: NumberDigits = { end: 0, digits: 0, fractionLength: 0 };
+
 /**
  * How precisely a figure's value is written. Zero (exact) when the value comes from `value=` or no
  * number is written. The figure's text is read again with `parseFigure` (the model keeps only the
@@ -38,11 +41,14 @@ export function writtenValue(figure: Figure, language: string, plainText?: strin
   return writtenValueOf(figure, language, plainText ?? figure.annotation.plainText);
 }
 
-/** {@link writtenValue} of a figure's reading and plain text (the workspace summary has no `Figure` object). */
-export function writtenValueOf(figure: Pick<Figure, 'value' | 'source'>, language: string, text: string): WrittenValue {
+/**
+ * {@link writtenValue} of a figure's reading and plain text (the workspace summary has no `Figure`
+ * object); `parsed` is what parseFigure read of that text, when the caller has it already.
+ */
+export function writtenValueOf(figure: Pick<Figure, 'value' | 'source'>, language: string, text: string, parsed?: ParsedFigure): WrittenValue {
   const value = figure.value;
   if (value === undefined || figure.source !== 'text' || value === 0) return EXACT;
-  const parsed = parseFigure(text, language);
+  parsed ??= parseFigure(text, language);
   if (parsed.value !== value) return EXACT;
   const min = parsed.min;
   let start = parsed.numberStart;
@@ -52,6 +58,11 @@ export function writtenValueOf(figure: Pick<Figure, 'value' | 'source'>, languag
     }
   }
   if (start === undefined) return { step: 0, min };
+  // The usual figure (a magnitude read, digits that fit a double): its digits read without a
+  // string; `digits` > 0 exactly when the written number is (the same digits, the point aside).
+  if (parsed.magnitude > 0 && scanNumberDigits(text, start, text.length, language, scanned) && Number.isFinite(scanned.digits)) {
+    return scanned.digits > 0 ? { step: parsed.magnitude * Math.pow(10, -scanned.fractionLength), min } : { step: 0, min };
+  }
   const n = scanNumber(text, start, text.length, language);
   if (!n) return { step: 0, min };
   const written = Number(`${n.integer}.${n.fraction || '0'}`);

@@ -2,14 +2,17 @@
  * One notes file reduced to what the workspace keeps (workspace.ts): the front matter's article
  * facts, and its initiatives and figures with their offsets, keys, metrics, statuses, areas and
  * actors. One pass over the model's rows (model/spanRows.ts, no annotation objects made); each
- * attribute block is read once. The small strings many files repeat (statuses, units, metrics,
- * areas, actors, summits, outlets, keys) and the area and actor lists are shared across files
- * through a bounded pool, so a workspace of thousands of files keeps each of them once;
- * `adoptSummary` puts a summary made on another thread into the same pool.
+ * attribute block is read once, and a figure's text is read and parsed once. The small strings
+ * many files repeat (statuses, units, metrics, areas, actors, summits, outlets, keys) and the
+ * area and actor lists are shared across files through a bounded pool, so a workspace of
+ * thousands of files keeps each of them once; a value met before is found in the text itself
+ * (`keptAt`), without a string made for it. The texts and ids a file keeps are copied out of
+ * its text at once (`copyTexts`). `adoptSummary` puts a summary made on another thread into the
+ * same pool.
  */
-import { isIsoDate, keepBounded, own } from '../text';
+import { hasEscapeOrBreak, isIsoDate, keepBounded, own, unescape } from '../text';
 import type { Qualifier } from '../figures';
-import { SpanRows, type NotesModel } from '../model';
+import { SpanRows, type NotesModel, type SpanFigureText } from '../model';
 import { safeHttpUrl } from '../brief';
 import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSiteIn, type TrackSite } from './track';
 import { writtenValueOf } from './precision';
@@ -102,63 +105,147 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     sourceName: keptOrUndefined(fm?.source?.name),
     sourceUrl: ownOrUndefined(safeHttpUrl(fm?.source?.url)),
   };
-  const initiatives: InitiativeMention[] = [];
-  const figures: FigureMention[] = [];
+  const initiatives: Writable<InitiativeMention>[] = [];
+  const figures: Writable<FigureMention>[] = [];
   const strayTracks: (TrackSite & { line: number })[] = [];
   // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made.
   const rows = new SpanRows(model, SUMMARY_KEYS);
   const values: (string | undefined)[] = [];
+  const count = rows.count;
   /** Row → index in `initiatives` (initiatives only). */
-  const initiativeOf = new Map<number, number>();
+  const initiativeOf = new Int32Array(count);
   const text = model.text;
   const language = model.language;
-  for (let row = 0, count = rows.count; row < count; row++) {
+  const read = figureScratch;
+  for (let row = 0; row < count; row++) {
     const kind = rows.kind(row);
-    rows.values(row, values);
+    const at = rows.valueRanges(row);
+    for (let k = 0; k < SUMMARY_KEYS.length; k++) values[k] = at[2 * k] < 0 ? undefined : keptAt(text, at[2 * k], at[2 * k + 1]);
     const trackValue = values[TRACK];
     const site = trackValue === undefined ? undefined : trackSiteIn(text, rows.blockStart(row), rows.end(row), trackValue);
     // Every field written out (no `...place`): V8 gives a spread-then-extended literal a slow,
     // larger object shape, and a workspace keeps a million of these.
     if (kind === 'initiative') {
-      const track = site && isValidTrackKey(site.written) ? normaliseTrackKey(site.written) : undefined;
-      initiativeOf.set(row, initiatives.length);
+      const track = site && validTrackKey(site.written);
+      initiativeOf[row] = initiatives.length;
       const start = rows.start(row);
       initiatives.push({
         path, start, end: rows.end(row), line: rows.lineAt(start), date,
         index: row,
-        id: ownOrUndefined(rows.id(row)),
-        track: keptOrUndefined(track),
+        // Ids and texts are cut from the file's text: copied out of it at the end (`copyTexts`).
+        id: rows.id(row),
+        track,
         trackSite: site && { start: site.start, end: site.end, written: kept(site.written) },
-        text: own(rows.plainText(row)),
-        status: keptOrUndefined(values[STATUS] || undefined),
+        text: rows.plainText(row),
+        status: values[STATUS] || undefined,
         areas: splitAreas(values[AREA]),
         actors: actorsOf(rows, row, values[BY]),
       });
-    } else if (site) {
-      strayTracks.push({ start: site.start, end: site.end, written: own(site.written), line: rows.lineAt(site.start) });
+      continue;
     }
-    const f = kind === 'figure' ? rows.figure(row) : undefined;
-    if (f === undefined) continue;
+    if (site) strayTracks.push({ start: site.start, end: site.end, written: own(site.written), line: rows.lineAt(site.start) });
+    if (kind !== 'figure' || rows.figureWithText(row, read) === undefined) continue;
+    const f = read.reading;
     const enclosing = rows.enclosing(row, 'initiative');
-    const asWritten = rows.plainText(row);
-    const written = writtenValueOf(f, language, asWritten);
+    const asWritten = read.text;
+    const written = writtenValueOf(f, language, asWritten, read.parsed);
     const start = rows.start(row);
     figures.push({
       path, start, end: rows.end(row), line: rows.lineAt(start), date,
-      id: ownOrUndefined(rows.id(row)),
-      metric: keptOrUndefined(values[METRIC]?.trim() || undefined),
+      id: rows.id(row),
+      metric: keptMetric(values[METRIC]),
       year: f.year,
       value: f.value,
       unit: keptOrUndefined(f.unit),
       qualifier: f.qualifier,
-      asWritten: own(asWritten),
+      asWritten,
       step: written.step,
       min: written.min,
-      initiative: enclosing < 0 ? undefined : initiativeOf.get(enclosing),
+      initiative: enclosing < 0 ? undefined : initiativeOf[enclosing],
     });
   }
+  copyTexts(initiatives, figures);
   const badTracks = strayTracks.length > 0 || initiatives.some((m) => m.trackSite !== undefined && m.track === undefined);
   return { path, article, initiatives, figures, strayTracks, badTracks };
+}
+
+/** The figure `figureWithText` reads into (one per thread: summariseFile keeps none of it). */
+const figureScratch: SpanFigureText = { reading: { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' }, text: '', parsed: { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined } };
+
+/** `metric=` (kept) trimmed, kept; undefined when empty. */
+function keptMetric(metric: string | undefined): string | undefined {
+  if (metric === undefined) return undefined;
+  const trimmed = metric.trim();
+  return trimmed.length === metric.length ? metric || undefined : trimmed ? kept(trimmed) : undefined;
+}
+
+/** `track=` as written → its normalised key, or null when it is not a valid key (bounded, as the pool). */
+const trackKeys = new Map<string, string | null>();
+
+function validTrackKey(written: string): string | undefined {
+  let key = trackKeys.get(written);
+  if (key === undefined) key = keepBounded(trackKeys, POOL_LIMIT, own(written), isValidTrackKey(written) ? kept(normaliseTrackKey(written)) : null);
+  return key ?? undefined;
+}
+
+/**
+ * The mentions' texts and ids, cut from the file's text, replaced by copies that do not keep it
+ * alive: one string of them all and a slice of it each (`own` on each would make two strings and
+ * a third to throw away, and the garbage collector would move two per mention, not one).
+ */
+function copyTexts(initiatives: Writable<InitiativeMention>[], figures: Writable<FigureMention>[]): void {
+  // Room for all at once (a list grown push by push is copied each time it doubles).
+  const texts = new Array<string>(2 * (initiatives.length + figures.length));
+  let n = 0;
+  for (const m of initiatives) {
+    texts[n++] = m.text;
+    if (m.id !== undefined) texts[n++] = m.id;
+  }
+  for (const f of figures) {
+    texts[n++] = f.asWritten;
+    if (f.id !== undefined) texts[n++] = f.id;
+  }
+  // Unfilled places join as empty strings.
+  const all = texts.join('');
+  let at = 0;
+  const copy = (s: string): string => all.slice(at, (at += s.length));
+  for (const m of initiatives) {
+    m.text = copy(m.text);
+    if (m.id !== undefined) m.id = copy(m.id);
+  }
+  for (const f of figures) {
+    f.asWritten = copy(f.asWritten);
+    if (f.id !== undefined) f.id = copy(f.id);
+  }
+}
+
+/** Slots of the memo in front of the pool for values read from a text (see `keptAt`). */
+const SLOTS = 1 << 12;
+const slotStrings = new Array<string | undefined>(SLOTS).fill(undefined);
+
+/**
+ * The attribute value written at text[start, end) (escapes resolved), kept. Values repeat
+ * (statuses, areas, metrics): a memo of one string per slot, the slot chosen by the value's
+ * length and three of its characters, answers most of them by comparing characters in place —
+ * no string cut, hashed and looked up. A value holding an escape or a line break is never
+ * memoised (its characters differ from its value).
+ */
+function keptAt(text: string, start: number, end: number): string {
+  const n = end - start;
+  if (n === 0) return '';
+  const slot = (Math.imul(text.charCodeAt(start), 31) + Math.imul(text.charCodeAt(end - 1), 7) + text.charCodeAt(start + (n >> 1)) + Math.imul(n, 131)) & (SLOTS - 1);
+  const memo = slotStrings[slot];
+  if (memo !== undefined && memo.length === n && sameAt(text, start, memo)) return memo;
+  if (hasEscapeOrBreak(text, start, end)) return kept(unescape(text, start, end));
+  const value = kept(text.slice(start, end));
+  slotStrings[slot] = value;
+  return value;
+}
+
+/** Whether `text` holds `s` at `start` (a loop: for the few characters of a value, cheaper than `startsWith`). */
+function sameAt(text: string, start: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Kept strings must not keep the file's whole text alive (see `own`). */
@@ -194,18 +281,33 @@ const NONE: readonly string[] = [];
 
 function splitAreas(area: string | undefined): readonly string[] {
   if (!area) return NONE;
-  return keptList(areaLists, area, () => area.split(/[\s,]+/).filter((s) => s.length > 0).map(kept));
+  return areaLists.get(area) ?? keepBounded(areaLists, POOL_LIMIT, own(area), Object.freeze(area.split(/[\s,]+/).filter((s) => s.length > 0).map(kept)));
 }
 
+/** White space that `replace(/\s+/g, ' ').trim()` would change: a run, an end, or other than a plain space. */
+const UNTIDY_SPACE = /\s\s|^\s|\s$|[^\S ]/;
+
+/** Whether `name` is one of the first `n` of `names`. */
+function listed(names: readonly string[], n: number, name: string): boolean {
+  for (let i = 0; i < n; i++) if (names[i] === name) return true;
+  return false;
+}
+
+/** actorsOf's names: only the first ones (as many as it counts) are the current initiative's. */
+const actorNames: string[] = [];
+
 function actorsOf(rows: SpanRows, row: number, by: string | undefined): readonly string[] {
-  const out: string[] = [];
-  if (by) out.push(by.trim());
+  let n = 0;
+  if (by) actorNames[n++] = by.trim();
   // Actors nested at any depth; an initiative inside keeps its own.
   for (const actor of rows.nested(row, 'actor', 'initiative')) {
-    const name = (rows.attribute(actor, 'name') ?? rows.plainText(actor)).replace(/\s+/g, ' ').trim();
-    if (name && !out.includes(name)) out.push(name);
+    const written = rows.attribute(actor, 'name') ?? rows.plainText(actor);
+    const name = UNTIDY_SPACE.test(written) ? written.replace(/\s+/g, ' ').trim() : written;
+    if (name && !listed(actorNames, n, name)) actorNames[n++] = name;
   }
-  return out.length ? keptList(actorLists, out.length === 1 ? out[0] : out.join('\u0000'), () => out.map(kept)) : NONE;
+  if (n === 0) return NONE;
+  const key = n === 1 ? actorNames[0] : actorNames.slice(0, n).join('\u0000');
+  return actorLists.get(key) ?? keepBounded(actorLists, POOL_LIMIT, own(key), Object.freeze(actorNames.slice(0, n).map(kept)));
 }
 
 /** Area and actor lists of summaries made elsewhere, by their items joined (see {@link adoptSummary}). */

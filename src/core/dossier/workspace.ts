@@ -6,7 +6,7 @@
  * index entry the change did not touch, so re-merging one edited file costs that file, not the
  * workspace.
  */
-import { firstNotBefore } from '../text';
+import { firstNotBefore, keepBounded, own } from '../text';
 import { parseNotes, type NotesModel } from '../model';
 import { summariseFile, type FigureMention, type InitiativeMention, type MentionPlace, type WorkspaceFile } from './summarise';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './summarise';
@@ -31,8 +31,21 @@ export interface Workspace {
 
 /** The group a figure's metric and year fall in: the metric lower-cased with spaces collapsed, and the year. */
 export function metricKey(metric: string, year: number | undefined): string {
-  return `${metric.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${year ?? ''}`;
+  // A workspace asks once per figure, for a few thousand distinct metrics: each key is made once
+  // and shared, so grouping hashes a string it has seen (a fresh key is a new string to hash).
+  let byYear = metricKeys.get(metric);
+  if (byYear === undefined) byYear = keepBounded(metricKeys, METRIC_KEYS_LIMIT, own(metric), new Map());
+  let key = byYear.get(year);
+  if (key === undefined) {
+    key = `${metric.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${year ?? ''}`;
+    keepBounded(byYear, METRIC_KEYS_LIMIT, year, key);
+  }
+  return key;
 }
+
+/** Metric as written → year → its key (bounded; see `keepBounded`). */
+const metricKeys = new Map<string, Map<number | undefined, string>>();
+const METRIC_KEYS_LIMIT = 1 << 14;
 
 /** Article date (undated last), then path, then offset: the order of every merged list. */
 export function compareMentions(a: MentionPlace, b: MentionPlace): number {
@@ -52,6 +65,14 @@ function groupInto<T>(index: Map<string, T[]>, items: readonly T[], keyOf: (item
     const list = index.get(key);
     if (list) list.push(item);
     else index.set(key, [item]);
+  }
+}
+
+/** An empty list under each key of `items` that `index` lacks. */
+function addKeys<T>(index: Map<string, T[]>, items: readonly T[], keyOf: (item: T) => string | undefined): void {
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== undefined && !index.has(key)) index.set(key, []);
   }
 }
 
@@ -80,14 +101,31 @@ export function buildWorkspace(sources: Iterable<NotesSource | { readonly path: 
 export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace {
   const tracks = new Map<string, InitiativeMention[]>();
   const metrics = new Map<string, FigureMention[]>();
-  for (const file of files.values()) {
+  // Files in article order, each file's items in offset order (as summariseFile lists them): the
+  // merged lists come out in order, so they are only checked, not sorted (a list made otherwise,
+  // an item out of place, is sorted).
+  // Track keys stay in the order the files give them (findings break ties by that order; metrics
+  // are read in `metricOrder`, sorted).
+  for (const file of files.values()) addKeys(tracks, file.initiatives, trackOf);
+  const ordered = [...files.values()].sort(compareFiles);
+  for (const file of ordered) {
     groupInto(tracks, file.initiatives, trackOf);
     groupInto(metrics, file.figures, metricOf);
   }
-  for (const list of tracks.values()) list.sort(compareMentions);
-  for (const list of metrics.values()) list.sort(compareMentions);
-  const fileOrder = [...files.values()].sort(compareFiles).map((f) => f.path);
+  for (const list of tracks.values()) sortMentions(list);
+  for (const list of metrics.values()) sortMentions(list);
+  const fileOrder = ordered.map((f) => f.path);
   return { files: new Map(files), tracks, metrics, metricOrder: [...metrics.keys()].sort(), fileOrder };
+}
+
+/** Sorts `list` by {@link compareMentions}, unless it is in that order already (one pass to see). */
+function sortMentions(list: MentionPlace[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if (compareMentions(list[i - 1], list[i]) > 0) {
+      list.sort(compareMentions);
+      return;
+    }
+  }
 }
 
 /** The workspace with `path` replaced by (or added as) `model`; only that file is re-merged. */

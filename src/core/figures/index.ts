@@ -6,7 +6,7 @@
  * readers (detect/), so a detected figure and an annotated one read the same.
  */
 export type { ParsedFigure, Qualifier } from './types';
-export type { ScannedNumber } from './numbers';
+export type { NumberDigits, ScannedNumber } from './numbers';
 export type { AfterNumber } from './reader';
 
 // Value exports are plain properties (`export const x = …`, classes with a type alias beside them),
@@ -14,13 +14,14 @@ export type { AfterNumber } from './reader';
 // of getters made every character test of the compiled tests and benches slower (parseFigure 0.4 →
 // 0.65 µs). esbuild's bundles flatten either form.
 import { parseFigure as parseFigure_ } from './parseFigure';
-import { numberValue as numberValue_, scanNumber as scanNumber_ } from './numbers';
+import { numberValue as numberValue_, scanNumber as scanNumber_, scanNumberDigits as scanNumberDigits_ } from './numbers';
 import { AGE_WORDS as AGE_WORDS_, COMPOUND_UNITS as COMPOUND_UNITS_, DURATION_UNITS as DURATION_UNITS_, EN_COUNT_NOUNS as EN_COUNT_NOUNS_, EN_MONTHS as EN_MONTHS_, GROUP_NOUNS as GROUP_NOUNS_, LABEL_WORDS as LABEL_WORDS_, MAGNITUDE_WORDS as MAGNITUDE_WORDS_, TEXT_PART_UNITS as TEXT_PART_UNITS_, ruCountUnit as ruCountUnit_ } from './lexicon';
 import { gluedCurrencyBefore as gluedCurrencyBefore_, readAfter as readAfter_, readBefore as readBefore_ } from './reader';
 import { joinRange as joinRange_, rangeOpener as rangeOpener_, rangeSecondEnd as rangeSecondEnd_ } from './ranges';
 export const parseFigure = parseFigure_;
 export const numberValue = numberValue_;
 export const scanNumber = scanNumber_;
+export const scanNumberDigits = scanNumberDigits_;
 export const AGE_WORDS = AGE_WORDS_;
 export const COMPOUND_UNITS = COMPOUND_UNITS_;
 export const DURATION_UNITS = DURATION_UNITS_;

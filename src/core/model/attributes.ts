@@ -6,7 +6,7 @@
  * value" question goes through `AttributeScanner`'s forward-only caches, so no stretch of text is
  * rescanned by the next attempt.
  */
-import { Interner, NAME_UNNUMBERED } from './interner';
+import { Interner, NAME_CHARS as NAME_CHAR_TABLE, NAME_UNNUMBERED } from './interner';
 import { CharCode, NextIndex, own, unescape } from '../text';
 
 /** One token the block could not read (the block still counts, Pandoc would not accept it). */
@@ -112,16 +112,16 @@ function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 128;
 }
 
-/** ASCII name characters as a table: this test runs on every character of every attribute block. */
-export const NAME_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) NAME_CHAR[c] = isNameStart(c) || (c >= 48 && c <= 57) || c === CharCode.DASH || c === 95 || c === 58 || c === CharCode.DOT ? 1 : 0;
+/** ASCII name characters as a table (model/interner.ts), read through a module-local name: tsc's CommonJS output reads an imported one as a property at every use. */
+const NAME_CHARS = NAME_CHAR_TABLE;
+export const NAME_CHAR: Readonly<Uint8Array> = NAME_CHARS;
 
-/** The end of the name (id, class or key) starting at `from`: the first character that cannot be in one. */
-export function nameEnd(text: string, from: number): number {
+/** The end of the name (id, class or key) starting at `from`: the first character that cannot be in one (at most `limit`). */
+export function nameEnd(text: string, from: number, limit = text.length): number {
   let k = from;
-  while (k < text.length) {
+  while (k < limit) {
     const c = text.charCodeAt(k);
-    if (c < 128 && NAME_CHAR[c] === 0) break;
+    if (c < 128 && NAME_CHARS[c] === 0) break;
     k++;
   }
   return k;
@@ -138,6 +138,8 @@ export class AttributeScanner {
   private readonly quoteAt = [-1, -1];
 
   private readonly nextBrace: NextIndex;
+  /** The hash of the name `hashedNameEnd` read last: h = h * 31 + c over its characters, from 0. */
+  private nameHash = 0;
   /** Class names and keys by number; the parser's model shares it. */
   readonly names: Interner;
 
@@ -275,14 +277,10 @@ export class AttributeScanner {
       const tokenStart = pos;
       if (c === CharCode.HASH || c === CharCode.DOT) {
         let k = pos + 1;
-        // The name's hash for the interner, made while reading it.
-        let h = 0;
-        while (k < limit) {
-          const d = text.charCodeAt(k);
-          if (d < 128 && NAME_CHAR[d] === 0) break;
-          h = (Math.imul(h, 31) + d) | 0;
-          k++;
-        }
+        // A class is most often the one last met with the same first letter: compared in place.
+        let known = c === CharCode.DOT ? this.names.knownAt(text, k, limit) : -1;
+        if (known >= 0) k += this.names.names[known].length;
+        else k = c === CharCode.HASH ? nameEnd(text, k, limit) : this.hashedNameEnd(k, limit);
         const after = k < limit ? text.charCodeAt(k) : -1;
         if (after !== -1 && after !== CharCode.CLOSE_BRACE && !isSpace(after)) {
           pos = this.skipBad(k, limit);
@@ -299,7 +297,8 @@ export class AttributeScanner {
           block.idStart = pos + 1;
           block.idEnd = k;
         } else if (k > pos + 1) {
-          this.addClass(this.names.idOfHashed(text, pos + 1, k, h));
+          if (known < 0) known = this.names.noteFirst(this.names.idOfHashed(text, pos + 1, k, this.nameHash));
+          this.addClass(known);
         }
         pos = k;
         if (this.firstBad < 0) lastGood = pos;
@@ -313,16 +312,10 @@ export class AttributeScanner {
         continue;
       }
       if (isNameStart(c)) {
-        let k = pos + 1;
-        let h = c;
-        while (k < limit) {
-          const d = text.charCodeAt(k);
-          if (d < 128 && NAME_CHAR[d] === 0) break;
-          h = (Math.imul(h, 31) + d) | 0;
-          k++;
-        }
+        const known = this.names.knownAt(text, pos, limit);
+        const k = known >= 0 ? pos + this.names.names[known].length : this.hashedNameEnd(pos, limit);
         if (k < limit && text.charCodeAt(k) === CharCode.EQUALS) {
-          const key = this.names.idOfHashed(text, pos, k, h);
+          const key = known >= 0 ? known : this.names.noteFirst(this.names.idOfHashed(text, pos, k, this.nameHash));
           const valueStart = k + 1;
           const q = valueStart < limit ? text.charCodeAt(valueStart) : -1;
           if (q === CharCode.DQUOTE || q === CharCode.SQUOTE) {
@@ -354,6 +347,21 @@ export class AttributeScanner {
       const token = text.slice(tokenStart, pos);
       this.problem(tokenStart, pos, `“${token}” is neither #id, .class nor key=value`, { token });
     }
+  }
+
+  /** The end of the name at `from` (at most `limit`), its hash for the interner left in `nameHash`. */
+  private hashedNameEnd(from: number, limit: number): number {
+    const text = this.text;
+    let h = 0;
+    let k = from;
+    while (k < limit) {
+      const d = text.charCodeAt(k);
+      if (d < 128 && NAME_CHARS[d] === 0) break;
+      h = (Math.imul(h, 31) + d) | 0;
+      k++;
+    }
+    this.nameHash = h;
+    return k;
   }
 
   private addClass(name: number): void {

@@ -18,6 +18,6 @@ export { OutlineLabels } from './outlineTable';
 export { enclosingInitiatives, initiativeFinder } from './enclosingInitiative';
 export { walkDepthFirst } from './walk';
 export { SpanRows } from './spanRows';
-export type { SpanFigure } from './spanRows';
+export type { SpanFigure, SpanFigureText } from './spanRows';
 export type { TreeNode } from './walk';
 export type { OutlineNodeKind } from './outlineTable';

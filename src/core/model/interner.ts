@@ -28,16 +28,39 @@ export function rowKindOfClass(classId: number): number {
   return classId === NAME_INITIATIVE ? 1 : classId === NAME_FIGURE ? 2 : classId === NAME_ACTOR ? 3 : 0;
 }
 
+/**
+ * ASCII characters that can be in a name (letters, digits, `-`, `_`, `:`, `.`; anything outside
+ * ASCII counts as a letter): the scanners test every character of every attribute block with it.
+ */
+export const NAME_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) NAME_CHARS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 58 || c === 46 ? 1 : 0;
+
+/** The preset names interned once (each new Interner starts as a copy of it); undefined while it is made. */
+const preset: { interner: Interner | undefined } = { interner: undefined };
+
 export class Interner {
   /** id → name. */
-  readonly names: string[] = [];
+  readonly names: string[];
   /** Open addressing: slot → id + 1 (0 = empty). */
-  private slots = new Int32Array(1024);
-  private hashes: number[] = [];
+  private slots: Int32Array;
+  private hashes: number[];
   private singles: (readonly string[] | undefined)[] = [];
+  /** By first character (ASCII): the name to try first (see `knownAt`), -1 for none. */
+  private readonly lastByFirst = new Int32Array(128).fill(-1);
 
   constructor() {
-    for (const name of PRESET) this.intern(name);
+    // Every model has one: a copy of the preset one costs less than interning the preset names.
+    const from = preset.interner;
+    if (from) {
+      this.names = from.names.slice();
+      this.slots = from.slots.slice();
+      this.hashes = from.hashes.slice();
+    } else {
+      this.names = [];
+      this.slots = new Int32Array(1024);
+      this.hashes = [];
+      for (const name of PRESET) this.intern(name);
+    }
   }
 
   /** `[name]`, frozen and shared: most spans carry exactly one class. */
@@ -55,6 +78,33 @@ export class Interner {
     const h = hashOf(name, 0, name.length);
     const known = this.find(name, 0, name.length, h);
     return known >= 0 ? known : this.add(own(name), h);
+  }
+
+  /**
+   * The name last noted ({@link noteFirst}) with the first letter of the one at text[from], when
+   * the text there is that name, whole (the next character, before `limit`, cannot be in a name);
+   * else -1. A block's names come from a small set (`.figure`, `metric=`, `year=` …): most are
+   * answered so, compared in place instead of read, hashed and looked up.
+   */
+  knownAt(text: string, from: number, limit: number): number {
+    const first = text.charCodeAt(from);
+    const id = first < 128 ? this.lastByFirst[first] : -1;
+    if (id < 0) return -1;
+    const name = this.names[id];
+    const end = from + name.length;
+    if (end > limit || !text.startsWith(name, from)) return -1;
+    if (end < limit) {
+      const d = text.charCodeAt(end);
+      if (d >= 128 || NAME_CHARS[d] === 1) return -1;
+    }
+    return id;
+  }
+
+  /** Notes name `id` as the one {@link knownAt} tries first for its first letter; returns it. */
+  noteFirst(id: number): number {
+    const first = this.names[id].charCodeAt(0);
+    if (first < 128) this.lastByFirst[first] = id;
+    return id;
   }
 
   /** The id of text[start, end), interning it when new. */
@@ -114,6 +164,8 @@ export class Interner {
   }
 }
 
+
+preset.interner = new Interner();
 
 function hashOf(s: string, start: number, end: number): number {
   let h = 0;

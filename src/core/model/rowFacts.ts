@@ -58,7 +58,22 @@ export function readFigureRow(doc: FactsDocument, row: number): FigureReading {
   try {
     const plainText = annotationPlainText(doc, row);
     const language = doc.language;
-    const read = doc.readings?.get(readingKey(language, plainText)) ?? safeParseFigure(plainText, language);
+    return readFigureFrom(doc, row, doc.readings?.get(readingKey(language, plainText)) ?? safeParseFigure(plainText, language));
+  } catch {
+    return UNREAD;
+  }
+}
+
+const UNREAD: FigureReading = Object.freeze({ value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' });
+
+/**
+ * {@link readFigureRow} of a figure whose plain text the caller has read already (`read`: what
+ * parseFigure read of that text), for a caller that needs the text and the parse too (the
+ * workspace summary: model/spanRows.ts).
+ */
+export function readFigureFrom(doc: FactsDocument, row: number, read: ParsedFigure): FigureReading {
+  try {
+    const language = doc.language;
     let value = read.value;
     let unit = read.unit;
     let source: 'text' | 'attribute' = 'text';
@@ -113,11 +128,12 @@ export function readFigureRow(doc: FactsDocument, row: number): FigureReading {
     const reading: FigureReading = { value, unit: unit === undefined ? undefined : own(unit), qualifier, year, source };
     return unreadableValue ? { ...reading, unreadableValue: true } : reading;
   } catch {
-    return { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' };
+    return UNREAD;
   }
 }
 
-function safeParseFigure(text: string, language: string): ParsedFigure {
+/** parseFigure, reading a failure (a bug) as "no figure". */
+export function safeParseFigure(text: string, language: string): ParsedFigure {
   try {
     return parseFigure(text, language);
   } catch {

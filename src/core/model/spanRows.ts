@@ -9,9 +9,10 @@
 import { unescape } from '../text';
 import { NotesDocument } from './document';
 import { parseNotes } from './parse';
+import { readFigureFrom, safeParseFigure } from './rowFacts';
 import { FIGURE_KIND } from './tables';
 import { annotationPlainText, KINDS } from './views';
-import type { AnnotationKind, NotesModel, Qualifier } from './types';
+import type { AnnotationKind, NotesModel, ParsedFigure, Qualifier } from './types';
 
 /** A figure span's reading, as `Figure` gives it (`metric=` as written). */
 export interface SpanFigure {
@@ -20,6 +21,13 @@ export interface SpanFigure {
   readonly qualifier: Qualifier | null;
   readonly year: number | undefined;
   readonly source: 'text' | 'attribute';
+}
+
+/** A figure span's reading with its plain text and what parseFigure read of that text (see {@link SpanRows.figureWithText}). */
+export interface SpanFigureText {
+  reading: SpanFigure;
+  text: string;
+  parsed: ParsedFigure;
 }
 
 export class SpanRows {
@@ -76,7 +84,7 @@ export class SpanRows {
 
   /** Zero-based line of `offset`. */
   lineAt(offset: number): number {
-    return this.doc.positionAt(offset).line;
+    return this.doc.lines.lineAt(offset);
   }
 
   id(row: number): string | undefined {
@@ -98,6 +106,32 @@ export class SpanRows {
     const text = this.doc.text;
     for (let k = 0; k < keys.length; k++) into[k] = keys[k] < 0 || at[2 * k] < 0 ? undefined : unescape(text, at[2 * k], at[2 * k + 1]);
     return into;
+  }
+
+  /**
+   * A figure span's reading, its plain text and what parseFigure read of that text, each read
+   * once (undefined for a span of another kind): for a caller that needs all three, such as the
+   * workspace summary (the figure's precision comes from the parse). Written into `into`.
+   */
+  figureWithText(row: number, into: SpanFigureText): SpanFigureText | undefined {
+    const doc = this.doc;
+    if (doc.kindOf(row) !== FIGURE_KIND) return undefined;
+    const text = annotationPlainText(doc, row);
+    const parsed = safeParseFigure(text, doc.language);
+    into.text = text;
+    into.parsed = parsed;
+    into.reading = readFigureFrom(doc, row, parsed);
+    return into;
+  }
+
+  /**
+   * Where the values of the constructor's keys stand on span `row` (the last of each winning),
+   * in one pass over its attributes and without making a string: `[2k]`, `[2k + 1]` are the start
+   * and end offsets of key k's value as written (escapes still in), -1 when the span lacks it.
+   * The array is reused by the next call.
+   */
+  valueRanges(row: number): Int32Array {
+    return this.doc.attributeRanges(row, this.keyIds, this.ranges);
   }
 
   /** The row of the nearest enclosing span of `kind`, or -1. */

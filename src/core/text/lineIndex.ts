@@ -81,6 +81,25 @@ export class LineIndex {
     return this.count;
   }
 
+  /** The zero-based line of a UTF-16 offset (`positionAt(offset).line`, without making a position). */
+  lineAt(offset: number): number {
+    const starts = this.lineStarts();
+    const o = clamp(offset, 0, this.text.length);
+    const hint = this.hint;
+    if (hint < this.count && starts[hint] <= o) {
+      if (hint + 1 >= this.count || o < starts[hint + 1]) return hint;
+      if (hint + 2 >= this.count || o < starts[hint + 2]) return (this.hint = hint + 1);
+    }
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.hint = lo);
+  }
+
   /** Line/character of a UTF-16 offset, clamped into the text. */
   positionAt(offset: number): Position {
     const starts = this.lineStarts();
