@@ -2,7 +2,9 @@
  * The id findings a model read whole finds by hashing its ids where they are written
  * (model/diagnosticsIds.ts) equal those of its id state (model/ids.ts), on the fixtures, generated
  * files and random files full of repeated ids, heading ids and references to missing ids; and a
- * model's diagnostics are the same whichever of the two made them.
+ * model's diagnostics are the same whichever of the two made them. And the check that spares
+ * lint reading most figures (rowFacts.ts `surelyHasValue`) never says "surely" of a figure whose
+ * reading has no value or an unreadable `value=`.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { wholeFileIdFindings } from '../../src/core/model/diagnosticsIds';
 import { buildIdState } from '../../src/core/model/ids';
 import { compareFindings, type Finding } from '../../src/core/model/diagnostics';
 import type { NotesDocument } from '../../src/core/model/document';
+import { surelyHasValue } from '../../src/core/model/rowFacts';
 import { generateNotes } from '../../bench/generate';
 import { seededRandom } from '../support/random';
 import { fixtureNames, readFixture } from './parseSupport';
@@ -110,5 +113,43 @@ describe('id findings of a model read whole', () => {
     const model = parseNotes(text);
     const edited = editNotes(model, { offset: 10, deleted: 0, inserted: 'x' }, `${text.slice(0, 10)}x${text.slice(10)}`) as NotesDocument;
     if (edited.annotationPieces.length > 1) assert.equal(wholeFileIdFindings(edited), undefined);
+  });
+});
+
+/** Figures of every shape parseFigure meets, and some it cannot read, with and without `value=`. */
+function randomFigures(seed: number): string {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const texts = ['650 млрд', '$1.5 trillion', 'более 16 329 участников', 'G20', 'ПМЭФ2016 и 5%', 'около 62 865 тыс. тонн', '10–15%', 'от $3 до 5 млрд',
+    'between 20 and 30 countries', 'no number', '1e5', '0x10', '.5', '1,5 трлн', '€40', 'x5 and 7', '5\\%', 'двадцать', '1 000 000+', '2024 год', '- 3', '+7 %', '١٢٣'];
+  const values = [undefined, '12', ' 5 ', '1e400', '0x10', 'abc', '"1,5 трлн"', '1e5x', '', '-2.5', '"около 7"', 'Infinity'];
+  const parts: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    const value = pick(values);
+    const text = random() < 0.8 ? pick(texts) : `${pick(texts)} ${pick(texts)}`;
+    parts.push(`Line ${i}: [${text}]{.figure${value === undefined ? '' : ` value=${value}`}}.\n`);
+  }
+  return `---\nlanguage: ${seed % 2 ? 'ru' : 'en'}\n---\n${parts.join('')}`;
+}
+
+describe('figures surely with a value (lint reads only the others)', () => {
+  it('never says so of a figure whose reading has no value or an unreadable value=', () => {
+    let sure = 0;
+    let figures = 0;
+    const check = (text: string, what: string): void => {
+      const doc = parseNotes(text) as NotesDocument;
+      for (let row = 0; row < doc.annotationCount; row++) {
+        if (doc.kindOf(row) !== 2) continue;
+        figures++;
+        if (!surelyHasValue(doc, row)) continue;
+        sure++;
+        const reading = doc.figureReading(row);
+        assert.ok(reading.value !== undefined && !reading.unreadableValue, `${what}: row ${row} ${doc.text.slice(doc.start(row), doc.end(row))}`);
+      }
+    };
+    for (let seed = 1; seed <= 60; seed++) check(randomFigures(seed), `seed ${seed}`);
+    for (const [name, text] of texts()) check(text, name);
+    // Most figures are spared, and not all.
+    assert.ok(sure > figures / 3 && sure < figures, `${sure} of ${figures}`);
   });
 });
