@@ -2,7 +2,9 @@
  * The brief read from the model's rows (brief/view.ts, what the CLI writes) equals the brief built
  * from the model's objects (brief/build.ts `buildBrief`, what the preview and `renderBrief` use),
  * in every format, on random files of nested initiatives, figures and actors (names, notes, ids,
- * areas in and out of the vocabulary, figures inside actors, inner initiatives, sections).
+ * areas in and out of the vocabulary, figures inside actors, inner initiatives, sections); and the
+ * annotated text's figure values, looked up through a table of hashes, equal the map of every
+ * figure the preview builds (the last figure of a key giving its value).
  */
 import * as assert from 'node:assert/strict';
 import { parseNotes } from '../../src/core/model';
@@ -11,6 +13,10 @@ import { renderBrief } from '../../src/core/brief/export';
 import { renderBriefChunks } from '../../src/core/brief/stream';
 import { briefView } from '../../src/core/brief/view';
 import { seededRandom } from '../support/random';
+import { FigureValueIndex } from '../../src/core/brief/figureValues';
+import { markdownEnv } from '../../src/core/brief/html';
+import { SUMMIT_ENV_KEY, type SummitMarkdownContext } from '../../src/core/brief/spanMeta';
+import { outputLanguage } from '../../src/core/text';
 
 function randomNotes(seed: number): string {
   const random = seededRandom(seed);
@@ -65,5 +71,21 @@ describe('the brief read from rows', () => {
       named += brief.actors.filter((a) => a.name === 'Xi' || a.name === 'Modi').length;
     }
     assert.ok(inner > 50 && named > 10, `${inner} initiatives holding spans, ${named} actors by name=`);
+  });
+
+  it('looks figure values up as the map of every figure answers, keys shared by figures included', () => {
+    let shared = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const model = parseNotes(randomNotes(seed));
+      const map = (markdownEnv(model, {})[SUMMIT_ENV_KEY] as SummitMarkdownContext).figureValues as ReadonlyMap<string, string>;
+      const index = new FigureValueIndex(parseNotes(model.text), outputLanguage(model.language));
+      assert.deepEqual([...index.entries()], [...map.entries()], `seed ${seed}`);
+      assert.equal(index.size, map.size);
+      for (const key of map.keys()) assert.equal(index.get(key), map.get(key));
+      assert.equal(index.get('not a figure'), undefined);
+      assert.equal(index.has('not a figure'), false);
+      shared += model.figures.length - map.size;
+    }
+    assert.ok(shared > 100, `${shared} figures share a key with another`);
   });
 });
