@@ -74,7 +74,7 @@ export class FigureValueIndex implements ReadonlyMap<string, string> {
   get(key: string): string | undefined {
     const row = typeof key === 'string' ? this.lastRow(key) : -1;
     if (row < 0) return undefined;
-    const f = this.rows.figure(row);
+    const f = this.rows.figureOnce(row);
     return describeFigureValue(f?.value, f?.unit, f?.qualifier ?? null, this.language);
   }
 

@@ -79,7 +79,7 @@ export function briefView(model: NotesModel): BriefView {
   }
 
   const figure = (row: number): BriefFigure => {
-    const reading = rows.figure(row);
+    const reading = rows.figureOnce(row);
     const offset = rows.start(row);
     rows.values(row, values);
     const above = initiativeAbove[row];

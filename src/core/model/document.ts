@@ -267,6 +267,12 @@ export class NotesDocument extends RowReader implements NotesModel {
     return (readings[r] ??= readFigureRow(this, row));
   }
 
+  /** `figureReading(row)` without keeping what it reads (a reading kept already is used). */
+  figureReadingOnce(row: number): FigureReading {
+    const i = this.locate(row);
+    return this.current.base.readings.get(this.language)?.[i / A_STRIDE] ?? readFigureRow(this, row);
+  }
+
   get readings(): ReadonlyMap<string, ParsedFigure> | undefined {
     return this.readingsByText;
   }
