@@ -19,7 +19,7 @@ import { coreRulesAfterBlock } from './blockCache';
 import { markdownEnv } from './html';
 import { SUMMIT_ENV_KEY, type SummitMarkdownContext } from './spanMeta';
 import { FigureValueIndex } from './figureValues';
-import { outputLanguage } from '../text';
+import { OUTPUT_PIECE, outputLanguage } from '../text';
 
 type Token = MarkdownIt.Token;
 type Md = MarkdownIt.MarkdownIt;
@@ -31,8 +31,8 @@ type Md = MarkdownIt.MarkdownIt;
  * its next collection (50 MB file: 540 MB peak at 64K characters, 300 MB at 16K or 4K).
  */
 export const TEXT_WINDOW = 1 << 14;
-/** Pieces are handed on at about this many characters. */
-const PIECE = 1 << 16;
+/** Pieces are handed on at about this many characters (see OUTPUT_PIECE). */
+const PIECE = OUTPUT_PIECE;
 
 /**
  * `renderAnnotatedText(model, md)` in pieces, for an `md` from `createNotesMarkdown()` (no
