@@ -10,7 +10,7 @@
 import { NAME_CHAR } from './attributes';
 import { nearest, PHASE_REFERENCES, finding, type Finding } from './diagnostics';
 import { carrierStart, duplicate, singleBase, SUGGESTION_BUDGET, SUGGESTION_IDS, type IdDocument } from './ids';
-import { A_ID, A_START, A_STRIDE, R_ID, referenceIdEnd, type Base } from './tables';
+import { A_ID, A_START, A_STRIDE, R_ID, R_STRIDE, referenceIdEnd, type Base } from './tables';
 
 /** What the id state contributes to a model's diagnostics. */
 export interface IdFindings {
@@ -149,8 +149,11 @@ class IdTable {
     try {
       let budget = this.size <= SUGGESTION_IDS ? SUGGESTION_BUDGET : 0;
       let keys: string[] | undefined;
+      // A model read whole: its references are one unshifted run of a base too.
+      const pieces = doc.referencePieces;
+      const single = pieces.length === 1 && pieces[0].shift === 0 && pieces[0].from === 0 ? pieces[0].base.references : undefined;
       for (let r = 0; r < doc.referenceCount; r++) {
-        const start = doc.referenceField(r, R_ID);
+        const start = single ? single[r * R_STRIDE + R_ID] : doc.referenceField(r, R_ID);
         const end = referenceIdEnd(text, start);
         if (end > start && this.find(start, end, hashOf(text, start, end), 0) >= 0) continue;
         const id = text.slice(start, end);

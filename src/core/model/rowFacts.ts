@@ -278,11 +278,27 @@ export function surelyHasValue(doc: FactsDocument, row: number): boolean {
     const written = unescape(doc.text, at[0], at[1]).trim();
     if (written !== '') return NUMBER.test(written) && Number.isFinite(Number(written));
   }
-  const plain = annotationPlainText(doc, row);
-  let i = 0;
-  while (i < plain.length && !isDigit(plain.charCodeAt(i))) i++;
-  if (i === plain.length || (i > 0 && isLetter(plain.charCodeAt(i - 1)))) return false;
-  return scanNumber(plain, i, plain.length, doc.language) !== undefined;
+  // The usual figure holds no span, link, escape or line break: its plain text is its content as
+  // written, read in place; any other is read through its plain text.
+  const text = doc.text;
+  const from = doc.start(row) + 1;
+  const to = doc.close(row);
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 91 || c === 92 || c === 10 || c === 13) {
+      const plain = annotationPlainText(doc, row);
+      return readsANumber(plain, 0, plain.length, doc.language);
+    }
+  }
+  return readsANumber(text, from, to, doc.language);
+}
+
+/** Whether parseFigure surely reads a number from text[from, to): its first digit, not glued to a letter, starts one. */
+function readsANumber(text: string, from: number, to: number, language: string): boolean {
+  let i = from;
+  while (i < to && !isDigit(text.charCodeAt(i))) i++;
+  if (i === to || (i > from && isLetter(text.charCodeAt(i - 1)))) return false;
+  return scanNumber(text, i, to, language) !== undefined;
 }
 
 function unknownKind(classes: readonly string[], start: number, end: number, seq: number, out: Finding[]): void {
