@@ -6,7 +6,7 @@
  * markdown-it, the brief's renderers, detection or the HTML reader.
  */
 import { isAscii, transcode } from 'node:buffer';
-import { promises as fs, existsSync, readFileSync } from 'node:fs';
+import { promises as fs, existsSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EXIT_OK, EXIT_USAGE, isCliError, NotesBytesCheck, withoutBom, type CliCommand, type CliIo } from './io';
 
@@ -35,7 +35,7 @@ export const COMMANDS: readonly CommandEntry[] = [
 
 /** The real process: stdout, stderr, the file system. */
 export const nodeIo: CliIo = {
-  out: (text) => { process.stdout.write(text); },
+  out: (text) => { writeStdout(text); },
   err: (text) => { process.stderr.write(text); },
   readFile: async (path) => {
     // fs.readFile on a directory fails with EISDIR on Linux but not everywhere; check first.
@@ -95,6 +95,43 @@ export function decodeUtf8(bytes: Buffer): string {
   } catch {
     // A Node built without ICU has no transcoding.
     return bytes.toString('utf8');
+  }
+}
+
+/** Waits `ms` milliseconds without returning to the event loop. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Writes `text` to standard output (file descriptor `fd`) before returning, waiting while a pipe
+ * is full. A command hands its output on piece by piece in one synchronous loop; through
+ * `process.stdout`, every piece a slow reader had not taken yet was queued in memory (a 10 MB
+ * file's JSON brief piped to another program: 420 MB). A reader that went away (`| head`) ends
+ * the process quietly, with success.
+ */
+export function writeStdout(text: string, fd = 1): void {
+  let bytes: Buffer | undefined;
+  let done = 0;
+  for (;;) {
+    try {
+      if (bytes === undefined) {
+        // The usual case: the whole string in one write, never made a Buffer.
+        const written = writeSync(fd, text);
+        const length = Buffer.byteLength(text);
+        if (written >= length) return;
+        bytes = Buffer.from(text);
+        done = written;
+      } else {
+        done += writeSync(fd, bytes, done);
+        if (done >= bytes.length) return;
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') pause(1);
+      else if (code === 'EPIPE') process.exit(EXIT_OK);
+      else throw e;
+    }
   }
 }
 
@@ -177,7 +214,6 @@ function readVersion(): string {
 
 // Run only when executed, not when a test imports `main`.
 if (require.main === module) {
-  // EPIPE (`summit-notes figures f | head`) is the reader leaving, not a failure.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(EXIT_OK); });
+  // Standard output is written by writeStdout (which also takes EPIPE, `summit-notes figures f | head`, as success).
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }
