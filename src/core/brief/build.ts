@@ -142,9 +142,9 @@ export function buildBrief(model: NotesModel): Brief {
 }
 
 /**
- * One pass over the annotations, for the brief made at once (`buildBrief`) and the one made as it
- * is written (`briefView`): the initiatives by area (their indexes in `annotations`, the
- * front matter's areas first, in its order), the actors, and how many initiatives.
+ * One pass over the annotations, for the brief made at once (`buildBrief`; the one made as it is
+ * written, view.ts, makes the same pass over the rows): the initiatives by area (their indexes in
+ * `annotations`, the front matter's areas first, in its order), the actors, and how many initiatives.
  */
 export function tallyAnnotations(model: NotesModel, areaLabels: ReadonlyMap<string, string>, where: Locator): {
   groups: Map<string | undefined, number[]>; actors: ActorTally; initiatives: number;
