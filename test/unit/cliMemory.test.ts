@@ -237,6 +237,11 @@ describe('cli outputs made entry by entry', function () {
         ['cut at the end', Uint8Array.from([...new TextEncoder().encode(big), 0xd0])],
         ['binary', Uint8Array.from([0x61, 0, 0x62])],
         ['empty', new Uint8Array(0)],
+        // Pieces all ASCII, all not, and mixed, with four-byte characters cut by the pieces' ends.
+        ['ascii', new TextEncoder().encode('plain [5%]{.figure}\n'.repeat(120_000))],
+        ['mixed', new TextEncoder().encode(`${'a'.repeat(1_048_575)}😀${'b'.repeat(1_048_574)}Я${'x😀Я中'.repeat(300_000)}`)],
+        // Above 16 MB the file is checked and decoded piece by piece.
+        ['larger than the fast decoding', new TextEncoder().encode(`${'Строка [5%]{.figure} 😀\n'.repeat(620_000)}end`)],
       ];
       for (const [name, bytes] of cases) {
         const file = join(dir, `${name}.summit.md`);

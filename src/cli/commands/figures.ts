@@ -4,6 +4,7 @@ import type { Qualifier } from '../../core/figures';
 import { CliError, EXIT_OK, exclusiveFlags, parseArgs, qualifierSign, readNotesFile, terminalText, type CliCommand } from '../io';
 import { rangeJson, type RangeJson } from '../shapes';
 import { csvRow } from '../csv';
+import { OUTPUT_PIECE } from '../../core/text';
 
 const USAGE = 'summit-notes figures FILE [--json|--csv]';
 
@@ -34,8 +35,8 @@ export interface FiguresJson {
   readonly figures: readonly FigureJson[];
 }
 
-/** Output is handed on in pieces of about this many characters. */
-const PIECE = 1 << 16;
+/** Pieces are handed on at about this many characters (see OUTPUT_PIECE). */
+const PIECE = OUTPUT_PIECE;
 
 const CSV_HEADER = ['line', 'column', 'text', 'value', 'unit', 'qualifier', 'year', 'metric', 'id', 'initiative', 'section', 'note'];
 

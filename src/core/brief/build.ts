@@ -142,9 +142,9 @@ export function buildBrief(model: NotesModel): Brief {
 }
 
 /**
- * One pass over the annotations, for the brief made at once (`buildBrief`) and the one made as it
- * is written (`briefView`): the initiatives by area (their indexes in `annotations`, the
- * front matter's areas first, in its order), the actors, and how many initiatives.
+ * One pass over the annotations, for the brief made at once (`buildBrief`; the one made as it is
+ * written, view.ts, makes the same pass over the rows): the initiatives by area (their indexes in
+ * `annotations`, the front matter's areas first, in its order), the actors, and how many initiatives.
  */
 export function tallyAnnotations(model: NotesModel, areaLabels: ReadonlyMap<string, string>, where: Locator): {
   groups: Map<string | undefined, number[]>; actors: ActorTally; initiatives: number;
@@ -205,23 +205,25 @@ export class ActorTally {
   }
 
   add(a: Annotation): void {
-    const name = actorName(a);
+    this.mention(actorName(a), a.range.start, a.id, a.attribute('note'));
+  }
+
+  /** One mention of actor `name` (see `actorName`) at `offset`, with its id and note. */
+  mention(name: string, offset: number, id: string | undefined, note: string | undefined): void {
     if (!name) return;
     const key = name.toLocaleLowerCase();
     let entry = this.byName.get(key);
     if (!entry) {
-      const offset = a.range.start;
       entry = { name, mentions: 0, ids: [], notes: [], line: this.where.line(offset), offset };
       this.byName.set(key, entry);
     }
     entry.mentions++;
     let seen = this.listed.get(key);
     if (seen === undefined) this.listed.set(key, (seen = new Set<string>()));
-    if (a.id && !seen.has(`#${a.id}`)) {
-      seen.add(`#${a.id}`);
-      entry.ids.push(a.id);
+    if (id && !seen.has(`#${id}`)) {
+      seen.add(`#${id}`);
+      entry.ids.push(id);
     }
-    const note = a.attribute('note');
     if (note && !seen.has(`=${note}`)) {
       seen.add(`=${note}`);
       entry.notes.push(note);
@@ -256,10 +258,28 @@ export function toHeader(model: NotesModel): BriefHeader {
  */
 export class Locator {
   private readonly sections = new Map<Section, BriefSectionRef>();
+  private starts: Int32Array | undefined;
   constructor(private readonly model: NotesModel) {}
 
   line(offset: number): number {
     return this.model.positionAt(offset).line;
+  }
+
+  /** The reference of the section whose heading comes last at or before `offset` (`Annotation.section`'s). */
+  sectionAt(offset: number): BriefSectionRef | undefined {
+    const sections = this.model.allSections;
+    const starts = (this.starts ??= Int32Array.from(sections, (s) => s.headingRange.start));
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? undefined : this.section(sections[found]);
   }
 
   section(section: Section | undefined): BriefSectionRef | undefined {
@@ -341,7 +361,11 @@ function collectNested(children: readonly Annotation[], figureOf: (a: Annotation
 
 /** An actor's display name: `name=` when given, else its text with whitespace collapsed. */
 function actorName(a: Annotation): string {
-  const raw = a.attribute('name') ?? a.plainText;
+  return tidyActorName(a.attribute('name') ?? a.plainText);
+}
+
+/** `name=` or the actor's text, whitespace collapsed. */
+export function tidyActorName(raw: string): string {
   // Most names need no tidying: look before building a new string.
   // (Tidy already when no whitespace but single spaces between words.)
   return /[^\S ]| {2}|^ | $/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;

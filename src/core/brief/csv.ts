@@ -4,7 +4,7 @@
  */
 import type { Brief } from './build';
 import type { BriefView } from './view';
-import { outputLanguage, type OutputLanguage } from '../text';
+import { OUTPUT_PIECE, outputLanguage, type OutputLanguage } from '../text';
 
 export const BRIEF_CSV_COLUMNS = [
   'kind', 'id', 'text', 'area', 'area_label', 'status', 'proposer', 'metric', 'value_as_written',
@@ -44,8 +44,8 @@ export function renderBriefCsv(brief: Brief, language?: OutputLanguage): string 
   return [...renderBriefCsvChunks(brief, language)].join('');
 }
 
-/** Pieces are handed on at about this many characters. */
-const PIECE = 1 << 16;
+/** Pieces are handed on at about this many characters (see OUTPUT_PIECE). */
+const PIECE = OUTPUT_PIECE;
 
 /** `renderBriefCsv` in pieces that join to exactly its text, each row made as it is reached. */
 export function* renderBriefCsvChunks(brief: BriefView, language?: OutputLanguage): Generator<string> {

@@ -47,14 +47,19 @@ export interface AnnotatedTextOptions extends Pick<SummitMarkdownContext, 'resol
  * matter is stepped over by line count (`skipLines`), so the text is never copied and line numbers
  * stay true.
  */
-export function markdownEnv(model: NotesModel, options: AnnotatedTextOptions): Record<string, unknown> {
+export function markdownEnv(model: NotesModel, options: AnnotatedTextOptions, figureValues: ReadonlyMap<string, string> = figureValueMap(model, options)): Record<string, unknown> {
   let skipLines = 0;
   if (model.frontMatterRange) {
     // Every line up to and with the closing `---` (the range ends after its line break, if any).
     const end = model.frontMatterRange.end;
     skipLines = model.positionAt(end).line + (model.text.charCodeAt(end - 1) === 0x0a ? 0 : 1);
   }
-  // The model already read every figure: hand the values to the plugin instead of reading them again.
+  const context: SummitMarkdownContext = { areas: model.frontMatter?.areas, language: model.language, figureValues, resolveImage: options.resolveImage, skipLines };
+  return { [SUMMIT_ENV_KEY]: context };
+}
+
+/** Every figure's normalised value by its key: the model already read every figure, so the plugin need not read them again. */
+function figureValueMap(model: NotesModel, options: AnnotatedTextOptions): Map<string, string> {
   const figureValues = new Map<string, string>();
   const lang = outputLanguage(model.language);
   // The brief's rows carry English words; a Russian file describes again only values with a qualifier word.
@@ -66,8 +71,7 @@ export function markdownEnv(model: NotesModel, options: AnnotatedTextOptions): R
     const row = rows && rows.length === figures.length ? rows[i] : undefined;
     figureValues.set(figureKey(a.text, a.attribute('value'), a.attribute('unit')), row && (lang === 'en' || !f.qualifier) ? row.normalised : describeFigureValue(f.value, f.unit, f.qualifier, lang));
   }
-  const context: SummitMarkdownContext = { areas: model.frontMatter?.areas, language: model.language, figureValues, resolveImage: options.resolveImage, skipLines };
-  return { [SUMMIT_ENV_KEY]: context };
+  return figureValues;
 }
 
 /** Renders the notes text (front matter blanked out, line numbers kept) as annotated HTML. */

@@ -8,7 +8,7 @@ import type { BriefFigure, BriefInitiative } from './build';
 import type { BriefChunks, BriefGroups } from './chunks';
 import type { BriefView } from './view';
 import { describeFigureValue } from '../figures';
-import { countOf, message, type NounKey, type OutputLanguage } from '../text';
+import { countOf, message, OUTPUT_PIECE, type NounKey, type OutputLanguage } from '../text';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -202,8 +202,8 @@ function figureRow(f: BriefFigure, entries: Entries, lang: OutputLanguage): stri
 }
 
 
-/** Pieces are handed on at about this many characters. */
-const PIECE = 1 << 16;
+/** Pieces are handed on at about this many characters (see OUTPUT_PIECE). */
+const PIECE = OUTPUT_PIECE;
 
 /**
  * `header + initiatives + figures + actors` of `renderBriefParts(brief, { language })` joined,

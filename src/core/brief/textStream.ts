@@ -18,6 +18,8 @@ import type { NotesModel } from '../model';
 import { coreRulesAfterBlock } from './blockCache';
 import { markdownEnv } from './html';
 import { SUMMIT_ENV_KEY, type SummitMarkdownContext } from './spanMeta';
+import { FigureValueIndex } from './figureValues';
+import { OUTPUT_PIECE, outputLanguage } from '../text';
 
 type Token = MarkdownIt.Token;
 type Md = MarkdownIt.MarkdownIt;
@@ -29,8 +31,8 @@ type Md = MarkdownIt.MarkdownIt;
  * its next collection (50 MB file: 540 MB peak at 64K characters, 300 MB at 16K or 4K).
  */
 export const TEXT_WINDOW = 1 << 14;
-/** Pieces are handed on at about this many characters. */
-const PIECE = 1 << 16;
+/** Pieces are handed on at about this many characters (see OUTPUT_PIECE). */
+const PIECE = OUTPUT_PIECE;
 
 /**
  * `renderAnnotatedText(model, md)` in pieces, for an `md` from `createNotesMarkdown()` (no
@@ -38,7 +40,8 @@ const PIECE = 1 << 16;
  */
 export function* annotatedTextPieces(model: NotesModel, md: Md, window = TEXT_WINDOW): Generator<string> {
   const afterBlock = coreRulesAfterBlock(md);
-  const env = markdownEnv(model, {});
+  // Figure values looked up in a table of the keys' hashes, not a map of every figure (figureValues.ts).
+  const env = markdownEnv(model, {}, new FigureValueIndex(model, outputLanguage(model.language)));
   const context = env[SUMMIT_ENV_KEY] as SummitMarkdownContext;
   // markdown-it's normalisation, once over the whole text (rare: most files have no CR or NUL).
   const text = model.text.indexOf('\r') >= 0 || model.text.indexOf('\0') >= 0

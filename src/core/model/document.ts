@@ -11,6 +11,7 @@ import { checkFindings, readFigureRow } from './rowFacts';
 import type { FigureReading } from './tables';
 import { buildIdState, type Carrier, type IdState } from './ids';
 import { IdIndex } from './idIndex';
+import { wholeFileIdFindings } from './diagnosticsIds';
 import { compareFindings, toDiagnostic, type Finding } from './diagnostics';
 import type { Interner } from './interner';
 import { lastAtOrBefore, TextRange } from '../text';
@@ -76,6 +77,8 @@ export class NotesDocument extends RowReader implements NotesModel {
   private piecesByBase: Map<unknown, Piece[]> | undefined;
   private diagnosticList: Diagnostic[] | undefined;
   private referencesById: Map<string, ReferenceNode[]> | undefined;
+  /** True once the diagnostics looked at the ids without an id state (diagnosticsIds.ts). */
+  private idsChecked = false;
   /** True once any figure was read (reparseNotes only reuses readings a model made). */
   figuresRead = false;
 
@@ -264,6 +267,12 @@ export class NotesDocument extends RowReader implements NotesModel {
     return (readings[r] ??= readFigureRow(this, row));
   }
 
+  /** `figureReading(row)` without keeping what it reads (a reading kept already is used). */
+  figureReadingOnce(row: number): FigureReading {
+    const i = this.locate(row);
+    return this.current.base.readings.get(this.language)?.[i / A_STRIDE] ?? readFigureRow(this, row);
+  }
+
   get readings(): ReadonlyMap<string, ParsedFigure> | undefined {
     return this.readingsByText;
   }
@@ -291,9 +300,12 @@ export class NotesDocument extends RowReader implements NotesModel {
     this.idStateMade ??= state;
   }
 
-  /** Whether the id state was made already (an edit derives the next one from it then). */
+  /**
+   * Whether the ids were looked at, the id state made or the diagnostics read: an edit then
+   * derives the next model's id state from this one's (making it now if need be).
+   */
   get hasIdState(): boolean {
-    return this.idStateMade !== undefined;
+    return this.idStateMade !== undefined || this.idsChecked;
   }
 
   /** id → the annotation or section carrying it (the first one, when duplicated). */
@@ -306,7 +318,9 @@ export class NotesDocument extends RowReader implements NotesModel {
       const all = [...this.findings];
       const verdicts = { areas: new Map<number, boolean>(), statuses: new Map<number, boolean>() };
       for (const p of this.annotationPieces) checkFindings(this, p, all, verdicts);
-      const ids = this.idState;
+      // A model read whole finds its id findings without making the id map (most never need it).
+      const ids = this.idStateMade ?? wholeFileIdFindings(this) ?? this.idState;
+      this.idsChecked = true;
       for (const f of ids.duplicates) all.push(f);
       for (const f of ids.unresolved) all.push(f);
       all.sort(compareFindings);

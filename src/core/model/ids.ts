@@ -39,8 +39,8 @@ type Bucket = ReadonlyMap<number, Carriers>;
 
 const BUCKETS = 1024;
 /** "Did you mean" costs a comparison with every id: offered for the first few unresolved references, in files with few ids. */
-const SUGGESTION_BUDGET = 50;
-const SUGGESTION_IDS = 5000;
+export const SUGGESTION_BUDGET = 50;
+export const SUGGESTION_IDS = 5000;
 const NONE: readonly Carrier[] = Object.freeze([]);
 
 function list(c: Carriers | undefined): readonly Carrier[] {
@@ -134,7 +134,7 @@ export function carrierStart(doc: IdDocument, c: Carrier): number {
 }
 
 /** A duplicate-id finding for `c`, whose id was first carried at `firstStart`. */
-function duplicate(doc: IdDocument, id: string, c: Carrier, firstStart: number): Finding {
+export function duplicate(doc: IdDocument, id: string, c: Carrier, firstStart: number): Finding {
   const shift = doc.shiftOf(c);
   let from: number;
   let to: number;
@@ -223,7 +223,7 @@ export function buildIdState(doc: IdDocument): IdState {
 }
 
 /** The one base every annotation and heading of `doc` comes from, unshifted (a file read whole), or undefined. */
-function singleBase(doc: IdDocument): Base | undefined {
+export function singleBase(doc: IdDocument): Base | undefined {
   const pieces = [...doc.annotationPieces, ...doc.headingPieces];
   if (pieces.length === 0) return undefined;
   const base = pieces[0].base;

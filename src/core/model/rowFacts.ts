@@ -6,11 +6,11 @@
  * found" for that span. (The id map and its findings are in model/ids.ts.)
  */
 import { PHASE_FIGURES, PHASE_SCAN, finding, nearest, type Finding } from './diagnostics';
-import { parseFigure } from '../figures';
+import { parseFigure, scanNumber } from '../figures';
 import { NAME_AREA, NAME_QUALIFIER, NAME_STATUS, NAME_UNIT, NAME_VALUE, NAME_YEAR } from './interner';
 import { own } from '../text';
 import { unescape } from '../text';
-import { isDigit } from '../text';
+import { isDigit, isLetter } from '../text';
 import { annotationPlainText } from './views';
 import type { ViewDocument } from './views';
 import type { FrontMatter } from './types';
@@ -258,7 +258,8 @@ function rowFindings(doc: FactsDocument, row: number, verdicts: Verdicts, areas:
         (out ??= []).push(finding('unknown-status', close + 1, doc.end(row), `Status “${value}” is not one of: ${statuses.join(', ')}${suggestion ? ` (did you mean “${suggestion}”?)` : ''}.`, PHASE_SCAN, close, suggestion ? { status: value, suggestion } : { status: value }));
       }
     }
-    const reading = kind === FIGURE_KIND ? doc.figureReading(row) : undefined;
+    // Most figures surely have a value: they are read only where a finding can arise.
+    const reading = kind === FIGURE_KIND && !surelyHasValue(doc, row) ? doc.figureReading(row) : undefined;
     if (reading?.unreadableValue) {
       const at = doc.attributeRanges(row, VALUE_ONLY, valueRange);
       const written = at[0] >= 0 ? unescape(doc.text, at[0], at[1]).trim() : '';
@@ -278,6 +279,42 @@ function rowFindings(doc: FactsDocument, row: number, verdicts: Verdicts, areas:
     // A check that fails reports nothing rather than taking the model down.
   }
   return out === undefined || out.length === 0 ? undefined : out;
+}
+
+/**
+ * Whether figure row `row` surely reads with a value and no unreadable `value=` (so it has no
+ * finding), told without reading it whole: a `value=` that is a plain finite number, or else a
+ * plain text whose first digit starts a number not glued to a word (parseFigure reads its first
+ * such number; its prefix and suffix change the value, never whether there is one). False when
+ * unsure: the figure is then read. test/unit/diagnosticsIds.test.ts checks it never errs.
+ */
+export function surelyHasValue(doc: FactsDocument, row: number): boolean {
+  const at = doc.attributeRanges(row, VALUE_ONLY, valueRange);
+  if (at[0] >= 0) {
+    const written = unescape(doc.text, at[0], at[1]).trim();
+    if (written !== '') return NUMBER.test(written) && Number.isFinite(Number(written));
+  }
+  // The usual figure holds no span, link, escape or line break: its plain text is its content as
+  // written, read in place; any other is read through its plain text.
+  const text = doc.text;
+  const from = doc.start(row) + 1;
+  const to = doc.close(row);
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 91 || c === 92 || c === 10 || c === 13) {
+      const plain = annotationPlainText(doc, row);
+      return readsANumber(plain, 0, plain.length, doc.language);
+    }
+  }
+  return readsANumber(text, from, to, doc.language);
+}
+
+/** Whether parseFigure surely reads a number from text[from, to): its first digit, not glued to a letter, starts one. */
+function readsANumber(text: string, from: number, to: number, language: string): boolean {
+  let i = from;
+  while (i < to && !isDigit(text.charCodeAt(i))) i++;
+  if (i === to || (i > from && isLetter(text.charCodeAt(i - 1)))) return false;
+  return scanNumber(text, i, to, language) !== undefined;
 }
 
 function unknownKind(classes: readonly string[], start: number, end: number, seq: number, out: Finding[]): void {
