@@ -4,7 +4,7 @@
  * what the preview shows.
  */
 import type { Annotation, Figure, NotesModel, Qualifier, Section } from '../model';
-import type { ExportEnvelope } from '../text';
+import { lastNumberAtOrBefore, type ExportEnvelope } from '../text';
 import { describeFigureValue } from '../figures';
 import { safeHttpUrl } from './links';
 import { initiativeFinder, walkDepthFirst } from '../model';
@@ -269,16 +269,7 @@ export class Locator {
   sectionAt(offset: number): BriefSectionRef | undefined {
     const sections = this.model.allSections;
     const starts = (this.starts ??= Int32Array.from(sections, (s) => s.headingRange.start));
-    let lo = 0;
-    let hi = starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid] <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastNumberAtOrBefore(starts, offset);
     return found < 0 ? undefined : this.section(sections[found]);
   }
 

@@ -7,7 +7,7 @@
  */
 import { describeFigureValue } from '../figures';
 import { SpanRows, type NotesModel } from '../model';
-import type { OutputLanguage } from '../text';
+import { lastNumberAtOrBefore, type OutputLanguage } from '../text';
 import { figureKey } from './spanMeta';
 
 const KEYS = ['value', 'unit'] as const;
@@ -52,18 +52,8 @@ export class FigureValueIndex implements ReadonlyMap<string, string> {
     const h = hashOf(key);
     const hashes = this.hashes;
     // The last entry with this hash, then back through the entries sharing it.
-    let lo = 0;
-    let hi = hashes.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid] <= h) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
     let found = -1;
-    for (; at >= 0 && hashes[at] === h; at--) {
+    for (let at = lastNumberAtOrBefore(hashes, h); at >= 0 && hashes[at] === h; at--) {
       if (this.keyOf(this.byHash[at]) !== key) continue;
       found = this.byHash[at];
       if (last) break;

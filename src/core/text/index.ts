@@ -14,7 +14,7 @@ export type { MessageKey, Noun, NounKey, OutputLanguage, PluralCategory } from '
 // of getters made every character test of the compiled tests and benches slower (parseFigure 0.4 →
 // 0.65 µs). esbuild's bundles flatten either form.
 import { atSentenceStart as atSentenceStart_, charIn as charIn_, isDigit as isDigit_, isInlineSpace as isInlineSpace_, isLetter as isLetter_, isUpper as isUpper_, previousWord as previousWord_, skipSpaces as skipSpaces_, skipSpacesBack as skipSpacesBack_, wordEnd as wordEnd_, wordStart as wordStart_ } from './characters';
-import { firstNotBefore as firstNotBefore_, lastAtOrBefore as lastAtOrBefore_ } from './search';
+import { firstNotBefore as firstNotBefore_, lastAtOrBefore as lastAtOrBefore_, lastNumberAtOrBefore as lastNumberAtOrBefore_ } from './search';
 import { keepBounded as keepBounded_, own as own_ } from './strings';
 export const atSentenceStart = atSentenceStart_;
 export const charIn = charIn_;
@@ -29,6 +29,7 @@ export const wordEnd = wordEnd_;
 export const wordStart = wordStart_;
 export const firstNotBefore = firstNotBefore_;
 export const lastAtOrBefore = lastAtOrBefore_;
+export const lastNumberAtOrBefore = lastNumberAtOrBefore_;
 export const own = own_;
 export const keepBounded = keepBounded_;
 import { LineIndex as LineIndex_, TextRange as TextRange_, lineStartsIn as lineStartsIn_ } from './lineIndex';

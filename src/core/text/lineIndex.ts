@@ -4,6 +4,7 @@
  * `\n`, `\r\n` and a lone `\r`, as in VS Code, so positions agree with `TextDocument.positionAt`.
  */
 import type { Position, Range } from './positions';
+import { lastNumberAtOrBefore } from './search';
 
 export class LineIndex {
   private starts: Int32Array | undefined;
@@ -81,47 +82,24 @@ export class LineIndex {
     return this.count;
   }
 
-  /** The zero-based line of a UTF-16 offset (`positionAt(offset).line`, without making a position). */
+  /** The zero-based line of a UTF-16 offset, clamped into the text (`positionAt`'s line, without making a position). */
   lineAt(offset: number): number {
-    const starts = this.lineStarts();
-    const o = clamp(offset, 0, this.text.length);
-    const hint = this.hint;
-    if (hint < this.count && starts[hint] <= o) {
-      if (hint + 1 >= this.count || o < starts[hint + 1]) return hint;
-      if (hint + 2 >= this.count || o < starts[hint + 2]) return (this.hint = hint + 1);
-    }
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return (this.hint = lo);
-  }
-
-  /** Line/character of a UTF-16 offset, clamped into the text. */
-  positionAt(offset: number): Position {
     const starts = this.lineStarts();
     const o = clamp(offset, 0, this.text.length);
     // Features ask in document order, mostly: try the line of the last answer and the next one first.
     const hint = this.hint;
     if (hint < this.count && starts[hint] <= o) {
-      if (hint + 1 >= this.count || o < starts[hint + 1]) return { line: hint, character: o - starts[hint] };
-      if (hint + 2 >= this.count || o < starts[hint + 2]) {
-        this.hint = hint + 1;
-        return { line: hint + 1, character: o - starts[hint + 1] };
-      }
+      if (hint + 1 >= this.count || o < starts[hint + 1]) return hint;
+      if (hint + 2 >= this.count || o < starts[hint + 2]) return (this.hint = hint + 1);
     }
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    this.hint = lo;
-    return { line: lo, character: o - starts[lo] };
+    // The first line starts at 0, so some line always starts at or before `o`.
+    return (this.hint = Math.max(0, lastNumberAtOrBefore(starts, o, this.count)));
+  }
+
+  /** Line/character of a UTF-16 offset, clamped into the text. */
+  positionAt(offset: number): Position {
+    const line = this.lineAt(offset);
+    return { line, character: clamp(offset, 0, this.text.length) - this.lineStarts()[line] };
   }
 
   /** The offset of a line/character, clamped to the line's end (before its line break). */
