@@ -37,12 +37,7 @@ export interface BriefView extends ExportEnvelope<BriefCounts> {
 
 /** The attributes the brief reads, in the order SpanRows.values gives them. */
 const KEYS = ['area', 'status', 'by', 'note', 'metric', 'name'] as const;
-const AREA = 0;
-const STATUS = 1;
-const BY = 2;
-const NOTE = 3;
-const METRIC = 4;
-const NAME = 5;
+const [AREA, STATUS, BY, NOTE, METRIC, NAME] = KEYS.map((_, i) => i);
 
 /** The brief of `model` with its initiatives and figures made as they are walked (each walk makes them afresh). */
 export function briefView(model: NotesModel): BriefView {

@@ -114,7 +114,6 @@ function isNameStart(c: number): boolean {
 
 /** ASCII name characters as a table (model/interner.ts), read through a module-local name: tsc's CommonJS output reads an imported one as a property at every use. */
 const NAME_CHARS = NAME_CHAR_TABLE;
-export const NAME_CHAR: Readonly<Uint8Array> = NAME_CHARS;
 
 /** The end of the name (id, class or key) starting at `from`: the first character that cannot be in one (at most `limit`). */
 export function nameEnd(text: string, from: number, limit = text.length): number {

@@ -7,7 +7,7 @@
  * The id state stays the one source for everything else (the id map, the models edits make);
  * test/unit/diagnosticsIds.test.ts keeps the two equal.
  */
-import { NAME_CHAR } from './attributes';
+import { nameEnd } from './attributes';
 import { nearest, PHASE_REFERENCES, finding, type Finding } from './diagnostics';
 import { carrierStart, duplicate, singleBase, SUGGESTION_BUDGET, SUGGESTION_IDS, type IdDocument } from './ids';
 import { A_ID, A_START, A_STRIDE, R_ID, R_STRIDE, referenceIdEnd, type Base } from './tables';
@@ -80,14 +80,8 @@ class IdTable {
       if (r === base.rowCount) break;
       const at = rows[r * A_STRIDE + A_ID];
       if (at < 0) continue;
-      let hash = 0;
-      let k = at;
-      for (; k < text.length; k++) {
-        const c = text.charCodeAt(k);
-        if (c < 128 && NAME_CHAR[c] === 0) break;
-        hash = (Math.imul(hash, 31) + c) | 0;
-      }
-      if (k > at) this.enter(r, at, k, hash);
+      const end = nameEnd(text, at);
+      if (end > at) this.enter(r, at, end, hashOf(text, at, end));
     }
   }
 

@@ -8,7 +8,7 @@
  * buckets over it, each copied only when one of its ids changes, so models share the rest.
  * (The map as a ReadonlyMap is model/idIndex.ts.)
  */
-import { NAME_CHAR } from './attributes';
+import { nameEnd } from './attributes';
 import { PHASE_IDS, PHASE_REFERENCES, finding, nearest, type Finding } from './diagnostics';
 import type { AnnotationNode, SectionNode } from './views';
 import type { RowReader } from './rows';
@@ -101,16 +101,8 @@ export class IdState {
 
 /** The interned id at `at` in `doc` (an id runs to the first character that cannot be in a name), or -1 when empty. */
 function nameAt(doc: IdDocument, at: number): number {
-  const text = doc.text;
-  // The end and the interner's hash in one pass.
-  let h = 0;
-  let k = at;
-  for (; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 128 && NAME_CHAR[c] === 0) break;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return k > at ? doc.names.idOfHashed(text, at, k, h) : -1;
+  const end = nameEnd(doc.text, at);
+  return end > at ? doc.names.idOf(doc.text, at, end) : -1;
 }
 
 /** The interned id a carrier holds, read where it stands in `doc` (its offsets moved by `shift`). */
