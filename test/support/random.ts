@@ -12,3 +12,25 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * `count` short strings (and the empty one first) over `alphabet`, up to `maxLength` characters,
+ * the same on every run for a given `seed`: for tests that hold a hand-written character test to
+ * the expression it replaced.
+ */
+export function sampleStrings(count: number, maxLength: number, alphabet: readonly string[], seed: number): string[] {
+  let state = seed;
+  const next = (n: number): number => {
+    // A linear congruential step in 32 bits (a product past 2^53 loses its low bits, and the stream soon repeats), the high bits used.
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 16) % n;
+  };
+  const out: string[] = [''];
+  for (let i = 0; i < count; i++) {
+    const length = next(maxLength + 1);
+    let s = '';
+    for (let k = 0; k < length; k++) s += alphabet[next(alphabet.length)];
+    out.push(s);
+  }
+  return out;
+}

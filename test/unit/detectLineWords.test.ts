@@ -8,28 +8,16 @@
  * expressions they replaced. Texts are written for these tests.
  */
 import * as assert from 'node:assert/strict';
+import { sampleStrings } from '../support/random';
 import { WordReader } from '../../src/core/detect/initiativeCandidates';
 import { cueIndex, headIndex } from '../../src/core/detect/initiativeFeatures';
 import { LineSpans } from '../../src/core/detect/lineSpans';
 import { firstObjectWord, leadEnd, letterRunEnd, LineMarks } from '../../src/core/detect/scan';
 import { wordFacts, wordFactsAt, wordHash } from '../../src/core/detect/wordFacts';
 
-/** A deterministic stream of short strings over `alphabet` (a linear congruential generator). */
+/** A deterministic stream of short strings over `alphabet`. */
 function samples(count: number, maxLength: number, alphabet: readonly string[]): string[] {
-  let seed = 11;
-  const next = (n: number): number => {
-    // In 32 bits (a product past 2^53 loses its low bits, and the stream soon repeats), the high bits used.
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 16) % n;
-  };
-  const out: string[] = [''];
-  for (let i = 0; i < count; i++) {
-    const length = next(maxLength + 1);
-    let s = '';
-    for (let k = 0; k < length; k++) s += alphabet[next(alphabet.length)];
-    out.push(s);
-  }
-  return out;
+  return sampleStrings(count, maxLength, alphabet, 11);
 }
 
 const LINES = [

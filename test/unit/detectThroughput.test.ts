@@ -6,6 +6,7 @@
  * the figures it detected or not. Texts are written for these tests.
  */
 import * as assert from 'node:assert/strict';
+import { sampleStrings } from '../support/random';
 import { detectFigures, detectInNotes, suggestInitiatives } from '../../src/core/detect';
 import { digitThenSpacesBefore, firstNonSpace, hasDigit, hasMoney, hasYear, isFinalStop, lastNonSpace, lineStartBefore, LineMarks, nameGap, plainGap, punctuationIn, isLeftQuote, isRightQuoteOrDash, isRegexSpace } from '../../src/core/detect/scan';
 import { wordFacts } from '../../src/core/detect/wordFacts';
@@ -21,22 +22,9 @@ const ALPHABET = [' ', '\u00a0', '\t', '\n', '\r', '\u2009', '\u3000', '\ufeff',
 /** Characters of years, sums and their words. */
 const FIGURE_ALPHABET = ['1', '9', '2', '0', '5', ' ', '_', 'a', 'b', 'n', 'B', 'м', 'л', 'н', 'р', 'д', '$', '€', '₽', '¥', '«', '“', '"', '‘', '.'];
 
-/** A deterministic stream of short strings over ALPHABET (a linear congruential generator). */
+/** A deterministic stream of short strings over `alphabet` (ALPHABET unless given). */
 function samples(count: number, maxLength: number, alphabet: readonly string[] = ALPHABET): string[] {
-  let seed = 7;
-  const next = (n: number): number => {
-    // In 32 bits (a product past 2^53 loses its low bits, and the stream soon repeats), the high bits used.
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 16) % n;
-  };
-  const out: string[] = [''];
-  for (let i = 0; i < count; i++) {
-    const length = next(maxLength + 1);
-    let s = '';
-    for (let k = 0; k < length; k++) s += alphabet[next(alphabet.length)];
-    out.push(s);
-  }
-  return out;
+  return sampleStrings(count, maxLength, alphabet, 7);
 }
 
 const noPunctuation = (between: string): boolean => !/[,.;:!?()]/u.test(between) && between.length <= 4;
