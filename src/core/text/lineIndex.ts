@@ -98,8 +98,19 @@ export class LineIndex {
 
   /** Line/character of a UTF-16 offset, clamped into the text. */
   positionAt(offset: number): Position {
-    const line = this.lineAt(offset);
-    return { line, character: clamp(offset, 0, this.text.length) - this.lineStarts()[line] };
+    const starts = this.lineStarts();
+    const o = clamp(offset, 0, this.text.length);
+    // Written out, not through lineAt: ranges ask for positions more than anything else.
+    const hint = this.hint;
+    if (hint < this.count && starts[hint] <= o) {
+      if (hint + 1 >= this.count || o < starts[hint + 1]) return { line: hint, character: o - starts[hint] };
+      if (hint + 2 >= this.count || o < starts[hint + 2]) {
+        this.hint = hint + 1;
+        return { line: hint + 1, character: o - starts[hint + 1] };
+      }
+    }
+    const line = (this.hint = Math.max(0, lastNumberAtOrBefore(starts, o, this.count)));
+    return { line, character: o - starts[line] };
   }
 
   /** The offset of a line/character, clamped to the line's end (before its line break). */
