@@ -152,6 +152,13 @@ function strayMarkdownIt(options, result) {
     ? [`${options.outfile} bundles markdown-it, which its command never uses (import the core through the subsystem it needs)`] : [];
 }
 
+/** Names the CLI command bundles that took in the YAML package itself rather than requiring dist/yaml.js (see yamlApart). */
+function strayYaml(options, result) {
+  if (!/^dist\/cli-[a-z]+\.js$/.test(options.outfile ?? '') || !result.metafile) return [];
+  return Object.keys(result.metafile.inputs).some((i) => i.includes('node_modules/yaml/'))
+    ? [`${options.outfile} bundles the yaml package (import it as 'yaml', which the build turns into a require of dist/yaml.js)`] : [];
+}
+
 /** Names the bundles (other than the reader's) that took in a reader-only package. */
 function strayReaderPackages(options, result) {
   if (options.entryPoints[0] === reader.entryPoints[0] || !result.metafile) return [];
@@ -166,7 +173,7 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-  const problems = builds.flatMap((b, i) => [...strayReaderPackages(b, results[i]), ...strayMarkdownIt(b, results[i])]);
+  const problems = builds.flatMap((b, i) => [...strayReaderPackages(b, results[i]), ...strayMarkdownIt(b, results[i]), ...strayYaml(b, results[i])]);
   if (problems.length > 0) {
     for (const p of problems) console.error(`esbuild: ${p}`);
     process.exit(1);
