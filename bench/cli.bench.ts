@@ -7,6 +7,8 @@
  *   --sizes=10      file sizes in MB (default 10; --quick 1)
  *   --runs=N        processes per command (default 3)
  *   --cli=PATH      another bundle to measure (e.g. an earlier build kept for comparison)
+ *   --commands=lint only the commands starting with these words (e.g. lint,outline; default all)
+ *   --before=PATH   an earlier bundle measured too, in the same runs (rows marked "before")
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,16 +23,21 @@ const quick = argv.includes('--quick');
 const sizes = (option('sizes') ?? (quick ? '1' : '10')).split(',').map(Number).filter((n) => n > 0);
 const runs = Math.max(1, Number(option('runs') ?? 3));
 const cli = resolve(option('cli') ?? join(root, 'dist', 'cli.js'));
+const before = option('before') === undefined ? undefined : resolve(option('before') as string);
+/** The bundles measured: the earlier one (if any) first, its rows marked. */
+const bundles: readonly { readonly path: string; readonly mark: string }[] = [...(before ? [{ path: before, mark: ' (before)' }] : []), { path: cli, mark: '' }];
 
 /** Peak resident memory of every command below this many times the file's size. */
 const MEMORY_GOAL = 5;
 /** `lint` as a whole process at least this many times faster than the reference. */
 const SPEED_GOAL = 3;
 
-const COMMANDS: readonly (readonly string[])[] = [
+const ALL_COMMANDS: readonly (readonly string[])[] = [
   ['lint'], ['figures', '--json'], ['figures', '--csv'], ['outline'], ['outline', '--json'],
   ['brief', '--format', 'html'], ['brief', '--format', 'json'], ['brief', '--format', 'md'], ['brief', '--format', 'csv'],
 ];
+const only = option('commands')?.split(',').filter((c) => c !== '');
+const COMMANDS = only ? ALL_COMMANDS.filter((args) => only.includes(args[0])) : ALL_COMMANDS;
 
 interface ProcessSample {
   readonly ms: number;
@@ -53,9 +60,11 @@ function median(values: readonly number[]): number {
 }
 
 function main(): void {
-  if (!existsSync(cli)) {
-    console.log(`${cli} not found: run \`npm run build\` first`);
-    return;
+  for (const { path } of bundles) {
+    if (!existsSync(path)) {
+      console.log(`${path} not found: run \`npm run build\` first`);
+      return;
+    }
   }
   const dir = mkdtempSync(join(tmpdir(), 'summit-cli-bench-'));
   try {
@@ -78,10 +87,12 @@ function main(): void {
         referenceMs.push(r.ms);
         referencePeak.push(r.peakBytes);
         for (const args of COMMANDS) {
-          const key = args.join(' ');
-          const list = samples.get(key) ?? [];
-          list.push(runProcess(hook, [cli, ...args, file]));
-          samples.set(key, list);
+          for (const { path, mark } of bundles) {
+            const key = `${args.join(' ')}${mark}`;
+            const list = samples.get(key) ?? [];
+            list.push(runProcess(hook, [path, ...args, file]));
+            samples.set(key, list);
+          }
         }
       }
       const ref = median(referenceMs);
@@ -94,9 +105,10 @@ function main(): void {
         const failed = list.some((s) => s.status !== 0 && s.status !== 1) ? ' (failed)' : '';
         // Every command has the memory goal; lint has the speed goal too.
         const memoryOk = peak / bytes < MEMORY_GOAL;
-        const speedOk = key !== 'lint' || ref / ms >= SPEED_GOAL;
+        const isLint = key.split(' ')[0] === 'lint';
+        const speedOk = !isLint || ref / ms >= SPEED_GOAL;
         if (memoryOk && speedOk) met++;
-        const goals = [`memory ${memoryOk ? 'met' : 'NOT met'}`, ...(key === 'lint' ? [`speed ${speedOk ? 'met' : 'NOT met'}`] : [])].join(', ');
+        const goals = [`memory ${memoryOk ? 'met' : 'NOT met'}`, ...(isLint ? [`speed ${speedOk ? 'met' : 'NOT met'}`] : [])].join(', ');
         rows.push([`summit-notes ${key}${failed}`, fixed(ms, 0), fixed(peak / MB, 0), fixed(peak / bytes, 2), fixed(ref / ms, 2), goals]);
       }
       console.log(`\n${size} MB notes file, ${runs} processes each (goals: lint ≥ ${SPEED_GOAL}× the reference; peak / file < ${MEMORY_GOAL})`);

@@ -56,6 +56,31 @@ const commandsApart = {
   },
 };
 
+/** What the core takes from the `yaml` package (src/core/model/frontMatter.ts); the build fails if it asks for more. */
+const YAML_NAMES = ['isMap', 'isScalar', 'parseDocument'];
+
+/**
+ * Leaves the YAML package out of the CLI's command bundles: the front matter's fast path reads
+ * the usual front matter without it, so `import … from 'yaml'` becomes a small module that
+ * requires dist/yaml.js (its own bundle, beside them) on the first call only. A command that never
+ * meets unusual front matter neither compiles nor runs the package's 250 KB.
+ */
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'yaml-apart' }));
+    build.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'yaml-apart' }, () => ({ path: './yaml.js', external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'yaml-apart' }, () => ({
+      loader: 'js',
+      contents: [
+        'let yaml;',
+        "const load = () => (yaml ??= require('./yaml.js'));",
+        ...YAML_NAMES.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+      ].join('\n'),
+    }));
+  },
+};
+
 /**
  * Marks the core's own files free of side effects (they are: module-level tables only), so a
  * command bundle keeps only the core modules it uses: `figures` takes `csvCell` from the brief's
@@ -104,7 +129,9 @@ const builds = [
   },
   // Command-line tool: the entry (arguments, help, version) and one bundle per subcommand.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [commandsApart] },
-  ...CLI_COMMANDS.map((name) => ({ ...common, entryPoints: [`src/cli/commands/${name}.ts`], outfile: `dist/cli-${name}.js`, platform: 'node', format: 'cjs', plugins: [readerApart, corePure] })),
+  ...CLI_COMMANDS.map((name) => ({ ...common, entryPoints: [`src/cli/commands/${name}.ts`], outfile: `dist/cli-${name}.js`, platform: 'node', format: 'cjs', plugins: [readerApart, yamlApart, corePure] })),
+  // The YAML package for the CLI's commands, required on first use (see yamlApart).
+  { ...common, entryPoints: ['yaml'], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs' },
   // The HTML article reader: one file for the Node bundles and the web worker alike (built for the
   // browser, so no Node built-in can slip in; Node requires it as any CommonJS file).
   { ...reader, outfile: 'dist/articleHtml.js', platform: 'browser' },
@@ -125,6 +152,13 @@ function strayMarkdownIt(options, result) {
     ? [`${options.outfile} bundles markdown-it, which its command never uses (import the core through the subsystem it needs)`] : [];
 }
 
+/** Names the CLI command bundles that took in the YAML package itself rather than requiring dist/yaml.js (see yamlApart). */
+function strayYaml(options, result) {
+  if (!/^dist\/cli-[a-z]+\.js$/.test(options.outfile ?? '') || !result.metafile) return [];
+  return Object.keys(result.metafile.inputs).some((i) => i.includes('node_modules/yaml/'))
+    ? [`${options.outfile} bundles the yaml package (import it as 'yaml', which the build turns into a require of dist/yaml.js)`] : [];
+}
+
 /** Names the bundles (other than the reader's) that took in a reader-only package. */
 function strayReaderPackages(options, result) {
   if (options.entryPoints[0] === reader.entryPoints[0] || !result.metafile) return [];
@@ -139,7 +173,7 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-  const problems = builds.flatMap((b, i) => [...strayReaderPackages(b, results[i]), ...strayMarkdownIt(b, results[i])]);
+  const problems = builds.flatMap((b, i) => [...strayReaderPackages(b, results[i]), ...strayMarkdownIt(b, results[i]), ...strayYaml(b, results[i])]);
   if (problems.length > 0) {
     for (const p of problems) console.error(`esbuild: ${p}`);
     process.exit(1);

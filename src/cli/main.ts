@@ -6,7 +6,7 @@
  * markdown-it, the brief's renderers, detection or the HTML reader.
  */
 import { isAscii, transcode } from 'node:buffer';
-import { promises as fs, existsSync, readFileSync, writeSync } from 'node:fs';
+import { promises as fs, closeSync, existsSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EXIT_OK, EXIT_USAGE, isCliError, NotesBytesCheck, withoutBom, type CliCommand, type CliIo } from './io';
 
@@ -44,19 +44,27 @@ export const nodeIo: CliIo = {
     return fs.readFile(path);
   },
   readNotesText: async (path, displayName) => {
-    // The bytes are checked in pieces through one small buffer; then Node reads the file as text
-    // natively (its bytes let go at once, not at a later garbage collection): a 50 MB file's
-    // bytes are never held beside its text and the model.
-    const file = await fs.open(path, 'r');
+    // A small file is read whole, synchronously: the process has nothing else to do meanwhile,
+    // and an asynchronous read goes through the thread pool in 512 KB pieces, each a wait on the
+    // event loop (about 15 ms of a 10 MB file's lint spent idle).
+    const fd = openSync(path, 'r');
     try {
-      const stat = await file.stat();
+      const stat = fstatSync(fd);
       if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       if (stat.size <= FAST_DECODE_BYTES) {
-        const bytes = await file.readFile();
+        const bytes = readFileSync(fd);
         const check = new NotesBytesCheck(displayName);
         check.end(bytes.length - check.add(bytes, bytes.length));
         return withoutBom(decodeUtf8(bytes));
       }
+    } finally {
+      closeSync(fd);
+    }
+    // A larger one: its bytes are checked in pieces through one small buffer; then Node reads the
+    // file as text natively (its bytes let go at once, not at a later garbage collection): a 50 MB
+    // file's bytes are never held beside its text and the model.
+    const file = await fs.open(path, 'r');
+    try {
       const check = new NotesBytesCheck(displayName);
       const piece = Buffer.allocUnsafe(READ_PIECE);
       let held = 0;

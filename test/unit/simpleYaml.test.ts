@@ -85,6 +85,73 @@ describe('front matter fast path', () => {
     assert.ok(taken > 300 && left > 300, `both paths exercised (${taken} taken, ${left} left to the package)`);
   });
 
+  it('reads lists and nested keys as the YAML package does, values and offsets, whenever it takes a block', () => {
+    const random = seededRandom(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    /** Items and keys close to what the fast path takes, and many just beyond it. */
+    const ITEMS = [...PLAIN, 'Kassym-Jomart Tokayev', '25th SCO summit', '2025 summit', '12 tonnes', 'a:b', 'a, b', 'x ', '', ' ', '-', '- x', '[x]', '3.5', 'null'];
+    const INNER_KEYS = [...NESTED, 'three evils', 'МФЦА', 'Shanghai spirit', 'a b', '1x', '12', 'x:y', '[k]', 'k ', '~', 'null', '<<', '=', 'é', "it's", 'a,b', '"q"'];
+    const SEPARATORS = [', ', ',', ' , ', ',  ', ',\t', ', ,'];
+    let taken = 0;
+    let left = 0;
+    for (let n = 0; n < 4000; n++) {
+      const lines: string[] = [];
+      const count = 1 + Math.floor(random() * 6);
+      for (let i = 0; i < count; i++) {
+        const key = random() < 0.9 ? pick(KEYS.slice(0, 7)) : pick(KEYS);
+        const value = (): string => (random() < 0.8 ? pick(PLAIN) : pick(VALUES));
+        const item = (): string => (random() < 0.8 ? pick(PLAIN) : pick(ITEMS));
+        const r = random();
+        if (r < 0.3) {
+          // A flow list on the key's line.
+          const items = Array.from({ length: Math.floor(random() * 4) }, item);
+          const open = random() < 0.9 ? '[' : '[ ';
+          const close = random() < 0.9 ? ']' : random() < 0.5 ? ' ]' : '],';
+          lines.push(`${key}: ${open}${items.map((x, k) => (k === 0 ? x : `${random() < 0.85 ? ', ' : pick(SEPARATORS)}${x}`)).join('')}${close}${random() < 0.2 ? '  ' : ''}`);
+        } else if (r < 0.55) {
+          // A block list under the key.
+          lines.push(`${key}:`);
+          const indent = random() < 0.7 ? '  ' : '';
+          const items = Math.floor(random() * 4);
+          for (let k = 0; k < items; k++) {
+            const own = random() < 0.93 ? indent : pick(['', '  ', '    ', ' ']);
+            lines.push(`${own}-${random() < 0.9 ? ' ' : pick(['', '  '])}${item()}${random() < 0.2 ? ' ' : ''}`);
+            if (random() < 0.03) lines.push(pick(['', '  # note', `  ${pick(NESTED)}: x`]));
+          }
+        } else if (r < 0.8) {
+          // A nested mapping with keys beyond the plain ASCII ones.
+          lines.push(`${key}:`);
+          const inner = Math.floor(random() * 4);
+          for (let k = 0; k < inner; k++) lines.push(`  ${random() < 0.7 ? pick(NESTED) : pick(INNER_KEYS)}: ${random() < 0.9 ? value() : `[${item()}]`}`);
+        } else lines.push(`${key}: ${value()}`);
+      }
+      const source = `${lines.join('\n')}\n`;
+      const fast = viaFastPath(source);
+      if (!fast) {
+        left++;
+        continue;
+      }
+      taken++;
+      const full = viaPackage(source);
+      assert.equal(full.problems, 0, `the package found a problem in a block the fast path took:\n${source}`);
+      assert.deepEqual(fast, { data: full.data, ranges: full.ranges }, source);
+    }
+    assert.ok(taken > 500 && left > 500, `both paths exercised (${taken} taken, ${left} left to the package)`);
+  });
+
+  it('takes front matter written as the samples and the format\'s example write it', () => {
+    for (const block of [
+      'summit-notes: 1\ntitle: Notes\nsummit: 25th summit\nspeakers:\n  - First Speaker\n  - Second Speaker\nsource:\n  name: Outlet, citing an agency\n  published: 2025-09-01\n' +
+        'areas:\n  finance: Finance\nstatuses: [proposed, agreed, done]\nglossary:\n  SCO: Shanghai Cooperation Organisation\n  three evils: terrorism, separatism and extremism\n  МФЦА: финансовый центр\ntags: [SCO, AI, water]\n',
+      'speakers: [Касым-Жомарт Токаев]\ntags: []\n',
+    ]) {
+      const fast = viaFastPath(block);
+      assert.ok(fast, block);
+      const full = viaPackage(block);
+      assert.deepEqual(fast, { data: full.data, ranges: full.ranges });
+    }
+  });
+
   it('gives the notes model the same front matter, offsets and diagnostics as the YAML package does', () => {
     const block = ['summit-notes: 1', 'title: Astana notes', 'summit: SCO 2024', 'date: 2024-07-04', 'source:', '  name: Outlet', '  url: https://outlet.example.org/a', 'language: ru', 'areas: finance'];
     const body = '\n# Notes\n\n[Bank]{.initiative area=finance}\n';
