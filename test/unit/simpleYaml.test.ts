@@ -61,75 +61,75 @@ function agreesWhenTaken(source: string): boolean {
   return true;
 }
 
+type Pick = <T>(list: readonly T[]) => T;
+
+/**
+ * `blocks` random front matters (seeded), each of one to six entries that `entry` writes for a key
+ * drawn mostly from the first seven of KEYS: how many the fast path took (each checked by
+ * `agreesWhenTaken`) and how many it left to the package.
+ */
+function tryRandomBlocks(seed: number, blocks: number, entry: (key: string, lines: string[], random: () => number, pick: Pick) => void): { taken: number; left: number } {
+  const random = seededRandom(seed);
+  const pick: Pick = (list) => list[Math.floor(random() * list.length)];
+  let taken = 0;
+  let left = 0;
+  for (let n = 0; n < blocks; n++) {
+    const lines: string[] = [];
+    const count = 1 + Math.floor(random() * 6);
+    for (let i = 0; i < count; i++) entry(random() < 0.9 ? pick(KEYS.slice(0, 7)) : pick(KEYS), lines, random, pick);
+    if (agreesWhenTaken(`${lines.join('\n')}\n`)) taken++;
+    else left++;
+  }
+  return { taken, left };
+}
+
 describe('front matter fast path', () => {
   it('reads what the YAML package reads, values and offsets, whenever it takes a block', () => {
-    const random = seededRandom(42);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-    let taken = 0;
-    let left = 0;
-    for (let n = 0; n < 3000; n++) {
-      const lines: string[] = [];
-      const count = 1 + Math.floor(random() * 6);
-      for (let i = 0; i < count; i++) {
-        const key = random() < 0.9 ? pick(KEYS.slice(0, 7)) : pick(KEYS);
-        const value = (): string => (random() < 0.85 ? pick(PLAIN) : pick(VALUES));
-        const r = random();
-        if (r < 0.2) {
-          lines.push(`${key}:${random() < 0.2 ? '  ' : ''}`);
-          const inner = Math.floor(random() * 3);
-          for (let k = 0; k < inner; k++) lines.push(`${random() < 0.95 ? '  ' : '   '}${pick(NESTED)}: ${value()}${random() < 0.2 ? '  ' : ''}`);
-        } else if (r < 0.22) lines.push(random() < 0.5 ? '' : `# ${value()}`);
-        else lines.push(`${key}:${random() < 0.1 ? '' : ' '.repeat(1 + Math.floor(random() * 2))}${value()}${random() < 0.2 ? ' ' : ''}`);
-      }
-      if (agreesWhenTaken(`${lines.join('\n')}\n`)) taken++;
-      else left++;
-    }
+    const { taken, left } = tryRandomBlocks(42, 3000, (key, lines, random, pick) => {
+      const value = (): string => (random() < 0.85 ? pick(PLAIN) : pick(VALUES));
+      const r = random();
+      if (r < 0.2) {
+        lines.push(`${key}:${random() < 0.2 ? '  ' : ''}`);
+        const inner = Math.floor(random() * 3);
+        for (let k = 0; k < inner; k++) lines.push(`${random() < 0.95 ? '  ' : '   '}${pick(NESTED)}: ${value()}${random() < 0.2 ? '  ' : ''}`);
+      } else if (r < 0.22) lines.push(random() < 0.5 ? '' : `# ${value()}`);
+      else lines.push(`${key}:${random() < 0.1 ? '' : ' '.repeat(1 + Math.floor(random() * 2))}${value()}${random() < 0.2 ? ' ' : ''}`);
+    });
     assert.ok(taken > 300 && left > 300, `both paths exercised (${taken} taken, ${left} left to the package)`);
   });
 
   it('reads lists and nested keys as the YAML package does, values and offsets, whenever it takes a block', () => {
-    const random = seededRandom(7);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
     /** Items and keys close to what the fast path takes, and many just beyond it. */
     const ITEMS = [...PLAIN, 'Kassym-Jomart Tokayev', '25th SCO summit', '2025 summit', '12 tonnes', 'a:b', 'a, b', 'x ', '', ' ', '-', '- x', '[x]', '3.5', 'null'];
     const INNER_KEYS = [...NESTED, 'three evils', 'МФЦА', 'Shanghai spirit', 'a b', '1x', '12', 'x:y', '[k]', 'k ', '~', 'null', '<<', '=', 'é', "it's", 'a,b', '"q"'];
     const SEPARATORS = [', ', ',', ' , ', ',  ', ',\t', ', ,'];
-    let taken = 0;
-    let left = 0;
-    for (let n = 0; n < 4000; n++) {
-      const lines: string[] = [];
-      const count = 1 + Math.floor(random() * 6);
-      for (let i = 0; i < count; i++) {
-        const key = random() < 0.9 ? pick(KEYS.slice(0, 7)) : pick(KEYS);
-        const value = (): string => (random() < 0.8 ? pick(PLAIN) : pick(VALUES));
-        const item = (): string => (random() < 0.8 ? pick(PLAIN) : pick(ITEMS));
-        const r = random();
-        if (r < 0.3) {
-          // A flow list on the key's line.
-          const items = Array.from({ length: Math.floor(random() * 4) }, item);
-          const open = random() < 0.9 ? '[' : '[ ';
-          const close = random() < 0.9 ? ']' : random() < 0.5 ? ' ]' : '],';
-          lines.push(`${key}: ${open}${items.map((x, k) => (k === 0 ? x : `${random() < 0.85 ? ', ' : pick(SEPARATORS)}${x}`)).join('')}${close}${random() < 0.2 ? '  ' : ''}`);
-        } else if (r < 0.55) {
-          // A block list under the key.
-          lines.push(`${key}:`);
-          const indent = random() < 0.7 ? '  ' : '';
-          const items = Math.floor(random() * 4);
-          for (let k = 0; k < items; k++) {
-            const own = random() < 0.93 ? indent : pick(['', '  ', '    ', ' ']);
-            lines.push(`${own}-${random() < 0.9 ? ' ' : pick(['', '  '])}${item()}${random() < 0.2 ? ' ' : ''}`);
-            if (random() < 0.03) lines.push(pick(['', '  # note', `  ${pick(NESTED)}: x`]));
-          }
-        } else if (r < 0.8) {
-          // A nested mapping with keys beyond the plain ASCII ones.
-          lines.push(`${key}:`);
-          const inner = Math.floor(random() * 4);
-          for (let k = 0; k < inner; k++) lines.push(`  ${random() < 0.7 ? pick(NESTED) : pick(INNER_KEYS)}: ${random() < 0.9 ? value() : `[${item()}]`}`);
-        } else lines.push(`${key}: ${value()}`);
-      }
-      if (agreesWhenTaken(`${lines.join('\n')}\n`)) taken++;
-      else left++;
-    }
+    const { taken, left } = tryRandomBlocks(7, 4000, (key, lines, random, pick) => {
+      const value = (): string => (random() < 0.8 ? pick(PLAIN) : pick(VALUES));
+      const item = (): string => (random() < 0.8 ? pick(PLAIN) : pick(ITEMS));
+      const r = random();
+      if (r < 0.3) {
+        // A flow list on the key's line.
+        const items = Array.from({ length: Math.floor(random() * 4) }, item);
+        const open = random() < 0.9 ? '[' : '[ ';
+        const close = random() < 0.9 ? ']' : random() < 0.5 ? ' ]' : '],';
+        lines.push(`${key}: ${open}${items.map((x, k) => (k === 0 ? x : `${random() < 0.85 ? ', ' : pick(SEPARATORS)}${x}`)).join('')}${close}${random() < 0.2 ? '  ' : ''}`);
+      } else if (r < 0.55) {
+        // A block list under the key.
+        lines.push(`${key}:`);
+        const indent = random() < 0.7 ? '  ' : '';
+        const items = Math.floor(random() * 4);
+        for (let k = 0; k < items; k++) {
+          const own = random() < 0.93 ? indent : pick(['', '  ', '    ', ' ']);
+          lines.push(`${own}-${random() < 0.9 ? ' ' : pick(['', '  '])}${item()}${random() < 0.2 ? ' ' : ''}`);
+          if (random() < 0.03) lines.push(pick(['', '  # note', `  ${pick(NESTED)}: x`]));
+        }
+      } else if (r < 0.8) {
+        // A nested mapping with keys beyond the plain ASCII ones.
+        lines.push(`${key}:`);
+        const inner = Math.floor(random() * 4);
+        for (let k = 0; k < inner; k++) lines.push(`  ${random() < 0.7 ? pick(NESTED) : pick(INNER_KEYS)}: ${random() < 0.9 ? value() : `[${item()}]`}`);
+      } else lines.push(`${key}: ${value()}`);
+    });
     assert.ok(taken > 500 && left > 500, `both paths exercised (${taken} taken, ${left} left to the package)`);
   });
 
