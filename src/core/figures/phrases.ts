@@ -27,6 +27,16 @@ const PHRASES: readonly Phrase[] = QUALIFIER_PHRASES.map(([text, qualifier]) => 
   text,
 }));
 
+/** The phrases by the code of their last letter, each list in lexicon order. */
+const BY_LAST_CODE: ReadonlyMap<number, readonly Phrase[]> = (() => {
+  const map = new Map<number, Phrase[]>();
+  for (const phrase of PHRASES) {
+    const last = phrase.codes[phrase.codes.length - 1];
+    const list = map.get(last);
+    if (list) list.push(phrase); else map.set(last, [phrase]);
+  }
+  return map;
+})();
 
 /** True for the spaces `qualifierBefore` reads as a phrase's inner space (ordinary, no-break, narrow). */
 function phraseSpace(c: number): boolean {
@@ -43,7 +53,11 @@ export function phraseEndingAt(text: string, lo: number, e: number): readonly [Q
     const c = text.charCodeAt(p);
     if (c >= 128 && lowerCode(c) < 0 && !phraseSpace(c)) return undefined;
   }
-  outer: for (const phrase of PHRASES) {
+  if (e <= lo) return null;
+  // Only phrases ending in the window's last letter can match (none ends in a space); in lexicon order.
+  const bucket = BY_LAST_CODE.get(lowerCode(text.charCodeAt(e - 1)));
+  if (bucket === undefined) return null;
+  outer: for (const phrase of bucket) {
     const codes = phrase.codes;
     const at = e - codes.length;
     if (at < lo) continue;

@@ -11,6 +11,7 @@ import {
   QUALIFIER_PHRASES, QUALIFIER_SYMBOLS, QUALIFYING_VERB_PREFIXES, UNIT_PHRASES, UNIT_WORDS, ruCountUnit,
 } from './lexicon';
 import { phraseEndingAt } from './phrases';
+import { FirstLetters } from './firstLetters';
 import { isDigit, isInlineSpace, isLetter, isUpper, previousWord, skipSpaces, skipSpacesBack, wordEnd } from '../text';
 
 /** What follows a number. */
@@ -126,10 +127,14 @@ export function gluedCurrencyBefore(text: string, s: number, floor: number): rea
   return undefined;
 }
 
+/** First letters of the percent and point words (p, п): most words after a number need no window. */
+const PERCENT_FIRSTS = new FirstLetters([...POINT_WORDS, ...PERCENT_WORD_PREFIXES.map(([prefix]) => prefix)]);
+
 function percentAfter(text: string, p: number, limit: number): readonly [string, number] | undefined {
   if (text[p] === '%' || text[p] === '٪') return ['%', p + 1];
   // Every percent word starts with a letter: skip the window for anything else (the usual case).
-  if (!isLetter(text.charCodeAt(p))) return undefined;
+  const first = text.charCodeAt(p);
+  if (!isLetter(first) || !PERCENT_FIRSTS.mayStart(first)) return undefined;
   const window = text.slice(p, Math.min(limit, p + 24)).toLowerCase();
   for (const w of POINT_WORDS) {
     if (window.startsWith(w) && !isLetter(window.charCodeAt(w.length))) return ['pp', p + w.length];
@@ -151,9 +156,12 @@ function percentAfter(text: string, p: number, limit: number): readonly [string,
   return undefined;
 }
 
+/** First letters of the unit phrases and words. */
+const UNIT_FIRSTS = new FirstLetters([...UNIT_PHRASES.map(([phrase]) => phrase), ...UNIT_WORDS.keys()]);
+
 function unitAfter(text: string, p: number, limit: number): readonly [string, number] | undefined {
   // Every unit phrase and word starts with a letter.
-  if (p >= limit || !isLetter(text.charCodeAt(p))) return undefined;
+  if (p >= limit || !isLetter(text.charCodeAt(p)) || !UNIT_FIRSTS.mayStart(text.charCodeAt(p))) return undefined;
   const window = text.slice(p, Math.min(limit, p + 24)).toLowerCase().replace(/[\u00a0\u202f]/g, ' ');
   for (const [phrase, unit] of UNIT_PHRASES) {
     if (window.startsWith(phrase) && !isLetter(window.charCodeAt(phrase.length))) return [unit, p + phrase.length];
@@ -330,11 +338,21 @@ function isUptoDo(text: string, at: number, floor: number): boolean {
   return !/(?:^|[\s(])(?:с|со|от|from)\s+[\d\s.,\u00a0\u202f]+(?:[\p{L}%$€₽]+\.?\s*)?$/iu.test(window);
 }
 
+/** First letters of the qualifying verbs. */
+const VERB_FIRSTS = new FirstLetters(QUALIFYING_VERB_PREFIXES.map(([prefix]) => prefix));
+
+/** `text[start, end)` lowercased is `к` or `to`. */
+function isKOrTo(text: string, start: number, end: number): boolean {
+  const a = text.charCodeAt(start);
+  if (end - start === 1) return a === 0x43a || a === 0x41a;
+  return end - start === 2 && (a === 116 || a === 84) && (text.charCodeAt(start + 1) === 111 || text.charCodeAt(start + 1) === 79);
+}
+
 /** A verb right before the figure that qualifies it (`превысил`, `приблизился к`, `exceeded`). */
 function verbQualifierBefore(text: string, s: number, floor: number): Qualifier | null {
   let w = previousWord(text, s, floor);
-  if (w && /^(?:к|to)$/u.test(text.slice(w[0], w[1]).toLowerCase())) w = previousWord(text, w[0], floor);
-  if (!w) return null;
+  if (w && isKOrTo(text, w[0], w[1])) w = previousWord(text, w[0], floor);
+  if (!w || !VERB_FIRSTS.mayStart(text.charCodeAt(w[0]))) return null;
   const lower = text.slice(w[0], w[1]).toLowerCase();
   for (const [prefix, q] of QUALIFYING_VERB_PREFIXES) if (lower.startsWith(prefix)) return q;
   return null;
