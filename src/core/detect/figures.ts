@@ -11,7 +11,7 @@
  */
 import type { Qualifier } from '../model';
 import {
-  AGE_WORDS, COMPOUND_UNITS, DURATION_UNITS, GROUP_NOUNS, TEXT_PART_UNITS, EN_COUNT_NOUNS, EN_MONTHS, LABEL_WORDS, MAGNITUDE_WORDS, ruCountUnit,
+  AGE_WORDS, COMPOUND_UNITS, FirstLetters, DURATION_UNITS, GROUP_NOUNS, TEXT_PART_UNITS, EN_COUNT_NOUNS, EN_MONTHS, LABEL_WORDS, MAGNITUDE_WORDS, ruCountUnit,
   gluedCurrencyBefore, joinRange, numberValue, rangeOpener, rangeSecondEnd, readAfter, readBefore, scanNumber, type AfterNumber, type ScannedNumber,
 } from '../figures';
 import { SkipCursor } from './skip';
@@ -34,8 +34,8 @@ interface Found {
 
 const RU_MONTH = /^(?:(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[ьяеюа]?|ма[йяею])$/u;
 const TIME_WORDS = /^(?:am|pm|a|p|утра|вечера|ночи|часов|час|ч|hrs|gmt|utc|мск)$/u;
-/** An ASCII digit (`isDigit`), searched for with `lastIndex`. */
-const DIGIT = /[0-9]/g;
+/** An ASCII digit (`isDigit`) or a line break, searched for with `lastIndex`. */
+const DIGIT = /[0-9\n]/g;
 const CLOSING_QUOTES = '’”»"\'';
 const PHONE = /^\d{1,4}(?:[\s\u00a0]?\(\d{1,5}\))?(?:[\s\u00a0-]?\d{2,4}){2,5}(?!\d)/u;
 /** A second day after a first one, joined by a word, and the word after it (a month for a date). */
@@ -55,22 +55,18 @@ export function detectFigures(text: string, language: string, skip?: readonly Te
   let lineStart = 0;
   let lineEnd = -1;
   let floor = 0;
-  // The next digit found by the expression engine's scan, several times faster here than a loop
-  // over every character; the line around it found by `indexOf` / `lastIndexOf` once per line.
+  // The next digit or line break found by the expression engine's scan, several times faster here
+  // than a loop over every character.
   const digits = DIGIT;
   for (let i = 0; i < n; i++) {
     digits.lastIndex = i;
     if (!digits.test(text)) break;
     i = digits.lastIndex - 1;
+    if (text.charCodeAt(i) === 10) { lineStart = i + 1; continue; }
     const covered = skipper.covering(i);
     // The floor below includes the skipped range's end, so no line bookkeeping is needed here.
     if (covered) { i = covered.end - 1; continue; }
-    if (lineEnd < i) {
-      // A new line: its start is after the last line break before the digit (a stretch scanned once).
-      lineStart = text.lastIndexOf('\n', i - 1) + 1;
-      lineEnd = text.indexOf('\n', i);
-      if (lineEnd < 0) lineEnd = n;
-    }
+    if (lineEnd < i) { lineEnd = text.indexOf('\n', i); if (lineEnd < 0) lineEnd = n; }
     const limit = Math.min(lineEnd, skipper.nextStart(i));
     const low = Math.max(lineStart, skipper.previousEnd(), floor);
     const result = figureAt(text, i, low, limit, language);
@@ -81,16 +77,15 @@ export function detectFigures(text: string, language: string, skip?: readonly Te
     i = Math.max(i, result.resume - 1);
   }
   inheritUnits(text, found);
-  return found.map((f) => ({
-    kind: 'figure',
-    start: f.start,
-    end: f.end,
-    text: text.slice(f.start, f.end),
-    value: numberValue(f.number, f.magnitude),
-    ...(f.min ? { min: numberValue(f.min.number, f.min.magnitude) } : {}),
-    unit: f.unit,
-    qualifier: f.qualifier,
-  }));
+  const out: DetectedFigure[] = [];
+  for (const f of found) {
+    // The same keys in the same order as ever (`detect --json` prints them), `min` only for a range.
+    const value = numberValue(f.number, f.magnitude);
+    out.push(f.min
+      ? { kind: 'figure', start: f.start, end: f.end, text: text.slice(f.start, f.end), value, min: numberValue(f.min.number, f.min.magnitude), unit: f.unit, qualifier: f.qualifier }
+      : { kind: 'figure', start: f.start, end: f.end, text: text.slice(f.start, f.end), value, unit: f.unit, qualifier: f.qualifier });
+  }
+  return out;
 }
 
 interface Step { readonly figure?: Found; readonly resume: number }
@@ -188,36 +183,60 @@ function clusterAt(text: string, i: number, limit: number): { kind: 'number' | '
     if (digits >= 9) return { kind: 'skip', end: p };
   }
   // "8 (017) 222-33-44", "+7 (843) 567-89-01", "8 800 555-35-35": a bracketed area code or two dashes.
-  const phone = PHONE.exec(text.slice(i, Math.min(limit, i + 32)));
-  if (phone && (phone[0].includes('(') || (phone[0].match(/-/gu) ?? []).length >= 2)) return { kind: 'skip', end: i + phone[0].length };
+  if (mayBePhone(text, i, Math.min(limit, i + 32))) {
+    const phone = PHONE.exec(text.slice(i, Math.min(limit, i + 32)));
+    if (phone && (phone[0].includes('(') || (phone[0].match(/-/gu) ?? []).length >= 2)) return { kind: 'skip', end: i + phone[0].length };
+  }
   let p = i;
-  const seps: string[] = [];
-  const groups: number[] = [];
+  // The separators met (counts) and the lengths of the first two digit groups (-1 when absent).
+  let colonOrSlash = false;
+  let dots = 0;
+  let dashes = 0;
+  let groups = 0;
+  let group0 = -1;
+  let group1 = -1;
   let groupStart = i;
   while (p < limit && p - i < 40) {
     const c = text.charCodeAt(p);
     if (isDigit(c)) { p++; continue; }
-    if (':./-–'.includes(text[p]) && isDigit(text.charCodeAt(p + 1))) {
-      groups.push(p - groupStart);
-      seps.push(text[p]);
+    if ((c === 58 || c === 46 || c === 47 || c === 45 || c === 0x2013) && isDigit(text.charCodeAt(p + 1))) {
+      if (groups === 0) group0 = p - groupStart; else if (groups === 1) group1 = p - groupStart;
+      groups++;
+      if (c === 58 || c === 47) colonOrSlash = true;
+      else if (c === 46) dots++;
+      else dashes++;
       p++;
       groupStart = p;
       continue;
     }
     break;
   }
-  groups.push(p - groupStart);
-  if (seps.includes(':') || seps.includes('/')) return { kind: 'skip', end: p };
-  const dots = seps.filter((s) => s === '.').length;
-  if (dots === 2 && groups[0] <= 2 && groups[1] <= 2) return { kind: 'skip', end: p };
-  const dashes = seps.filter((s) => s === '-' || s === '–').length;
+  if (groups === 0) group0 = p - groupStart; else if (groups === 1) group1 = p - groupStart;
+  if (colonOrSlash) return { kind: 'skip', end: p };
+  if (dots === 2 && group0 <= 2 && group1 <= 2) return { kind: 'skip', end: p };
   if (dashes >= 2) return { kind: 'skip', end: p };
   if (dashes === 1) {
     // "2020–2024": a span of years.
-    const first = Number(text.slice(i, i + groups[0]));
-    if (groups[0] === 4 && first >= 1800 && first <= 2199) return { kind: 'skip', end: p };
+    const first = Number(text.slice(i, i + group0));
+    if (group0 === 4 && first >= 1800 && first <= 2199) return { kind: 'skip', end: p };
   }
   return { kind: 'number', end: Math.max(p, i + 1) };
+}
+
+/**
+ * Whether `PHONE` can match at `i` with a bracket or two dashes (what `clusterAt` asks of it): only
+ * if the run of characters it may match (digits, brackets, dashes, spaces) holds them.
+ */
+function mayBePhone(text: string, i: number, to: number): boolean {
+  let dashes = 0;
+  for (let p = i; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 40) return true;
+    if (c === 45) { if (++dashes >= 2) return true; continue; }
+    // Digits, `)`, and anything `\s` may match (all at or below 32, no-break spaces, 0x1680 and above).
+    if (!((c >= 48 && c <= 57) || c === 41 || c <= 32 || c === 0xa0 || c >= 0x1680)) return false;
+  }
+  return false;
 }
 
 function previousWordIs(text: string, start: number, floor: number, word: string): boolean {
@@ -228,7 +247,7 @@ function previousWordIs(text: string, start: number, floor: number, word: string
 /** "turns 25", "aged 65", "at the age of 71", "исполнится 25 лет": an age or anniversary. */
 function followsAgeWord(text: string, start: number, floor: number): boolean {
   const w = previousWord(text, start, floor);
-  if (!w) return false;
+  if (!w || !AGE_FIRSTS.mayStart(text.charCodeAt(w[0]))) return false;
   const word = text.slice(w[0], w[1]).toLowerCase();
   if (AGE_WORDS.has(word)) return true;
   if (word !== 'of') return false;
@@ -280,6 +299,8 @@ function isDateOrYear(text: string, number: ScannedNumber, after: AfterNumber, f
   const yearLike = number.integer.length === 4 && value >= 1000 && value <= 2199;
   if (yearLike && (after.unit === undefined || after.unit === 'years') && after.magnitude === 1) return true;
   if (after.unit !== undefined || after.magnitude !== 1) return false;
+  // Every test below needs a day (1–31) or an hour (0–24).
+  if (value > 31) return false;
   const next = lowerWordAt(text, skipSpaces(text, after.end, limit), limit);
   if (value >= 1 && value <= 31 && (RU_MONTH.test(next) || EN_MONTHS.has(next))) return true;
   // "16 — 8 июня": a day range before a month.
@@ -319,9 +340,8 @@ function isQuantityContext(text: string, number: ScannedNumber, start: number, e
   }
   const prev = previousWord(text, start, floor);
   if (prev) {
-    const word = text.slice(prev[0], prev[1]);
     // A capitalised word right before, not opening the sentence: a name with a number (Nord Stream 2, Line 3).
-    if (isUpper(word[0]) && prev[1] < start && !atSentenceStart(text, prev[0], floor)) return false;
+    if (isUpper(text[prev[0]]) && prev[1] < start && !atSentenceStart(text, prev[0], floor)) return false;
   }
   return true;
 }
@@ -338,8 +358,12 @@ function followsLabel(text: string, start: number, floor: number): boolean {
   let e = start;
   if (text[e - 1] === ' ' && text[e - 2] === '.') e -= 2; // "No. 3", "стр. 5"
   const prev = previousWord(text, e, floor);
-  return prev !== undefined && LABEL_WORDS.has(text.slice(prev[0], prev[1]).toLowerCase());
+  return prev !== undefined && LABEL_FIRSTS.mayStart(text.charCodeAt(prev[0])) && LABEL_WORDS.has(text.slice(prev[0], prev[1]).toLowerCase());
 }
+
+/** First letters of the label words, and of the age words and "of" (`followsAgeWord`). */
+const LABEL_FIRSTS = new FirstLetters(LABEL_WORDS);
+const AGE_FIRSTS = new FirstLetters([...AGE_WORDS, 'of']);
 
 function atLineStart(text: string, p: number, floor: number): boolean {
   let q = p;

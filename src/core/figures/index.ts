@@ -44,3 +44,6 @@ export const describeFigureValue = describeFigureValue_;
 export const formatNumber = formatNumber_;
 export const formatScientific = formatScientific_;
 export const formatShort = formatShort_;
+import { FirstLetters as FirstLetters_ } from './firstLetters';
+export const FirstLetters = FirstLetters_;
+export type FirstLetters = FirstLetters_;
