@@ -245,11 +245,23 @@ function ruleSets(facts: WordFacts): number {
   return bits;
 }
 
+/**
+ * A run of characters none of which `clauseEnd` stops at (`.`, `!`, `?`, `;`, `,`, `—`, `–`), at most
+ * `MAX_SPAN` of them and not past a line break, matched where `lastIndex` is (always matches).
+ */
+const NOT_CLAUSE_MARK = new RegExp(`[^.!?;,\\u2013\\u2014\\n]{0,${MAX_SPAN}}`, 'y');
+
 /** The end of the clause that starts at `from`: a sentence stop, `;`, or a comma before a new clause. */
 function clauseEnd(text: string, from: number, lineEnd: number, words: readonly Word[], k: number): number {
   const cap = Math.min(lineEnd, from + MAX_SPAN);
   let wi = k + 1;
+  const skip = NOT_CLAUSE_MARK;
   for (let p = from; p < cap; p++) {
+    // Straight to the next character that can end a clause (the expression engine's scan, bounded).
+    skip.lastIndex = p;
+    skip.test(text);
+    p = skip.lastIndex;
+    if (p >= cap) break;
     const ch = text.charCodeAt(p);
     // `.`, `!`, `?`, `;` before a space, `"`, `”`, `»`, `\r` or the line's end.
     if ((ch === 46 || ch === 33 || ch === 63 || ch === 59) && (p + 1 >= lineEnd || isInlineSpace(text.charCodeAt(p + 1)) || isCloserOrReturn(text.charCodeAt(p + 1)))) {
