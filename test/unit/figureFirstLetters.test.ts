@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { FirstLetters, simpleLower } from '../../src/core/figures/firstLetters';
-import { PERCENT_WORD_PREFIXES, POINT_WORDS, QUALIFIER_PHRASES, QUALIFYING_VERB_PREFIXES, UNIT_PHRASES, UNIT_WORDS } from '../../src/core/figures/lexicon';
+import { AGE_WORDS, LABEL_WORDS, PERCENT_WORD_PREFIXES, POINT_WORDS, QUALIFIER_PHRASES, QUALIFYING_VERB_PREFIXES, UNIT_PHRASES, UNIT_WORDS } from '../../src/core/figures/lexicon';
 import { phraseEndingAt } from '../../src/core/figures/phrases';
 import { seededRandom } from '../support/random';
 
@@ -25,6 +25,8 @@ describe('figure readers: first-letter pre-checks', () => {
   });
 
   const lists: [string, string[]][] = [
+    ['label words', [...LABEL_WORDS]],
+    ['age words', [...AGE_WORDS, 'of']],
     ['percent and point words', [...POINT_WORDS, ...PERCENT_WORD_PREFIXES.map(([p]) => p)]],
     ['units', [...UNIT_PHRASES.map(([p]) => p), ...UNIT_WORDS.keys()]],
     ['qualifying verbs', QUALIFYING_VERB_PREFIXES.map(([p]) => p)],
@@ -41,6 +43,28 @@ describe('figure readers: first-letter pre-checks', () => {
       assert.ok(!first.mayStart('q'.charCodeAt(0)) || !first.mayStart('z'.charCodeAt(0)));
     });
   }
+
+  it('says "maybe" at every position where the text, lowercased, starts with one of the words', () => {
+    const random = seededRandom(41);
+    for (const [name, words] of lists) {
+      const first = new FirstLetters(words);
+      const pieces = [...words, ...words.map((w) => w.toUpperCase()), ...words.map((w) => w[0].toUpperCase() + w.slice(1)),
+        'a', 'P', 'п', 'П', 'x', ' ', '\u00a0', '.', 'İ', 'K', 'Σ', '1', 'ё', 'Ё', 'prevent', 'тонкий', 'expect'];
+      for (let n = 0; n < 3000; n++) {
+        let text = '';
+        const k = 1 + Math.floor(random() * 3);
+        for (let j = 0; j < k; j++) {
+          const piece = pieces[Math.floor(random() * pieces.length)];
+          // Sometimes only part of a word: its first one or two characters.
+          text += random() < 0.2 ? piece.slice(0, 1 + Math.floor(random() * 2)) : piece;
+        }
+        for (let p = 0; p < text.length; p++) {
+          const rest = text.slice(p).toLowerCase();
+          if (words.some((w) => rest.startsWith(w))) assert.ok(first.mayStartAt(text, p), `${name}: ${JSON.stringify(text)} at ${p}`);
+        }
+      }
+    }
+  });
 
   it('phraseEndingAt (by last letter) finds what a scan of every phrase in lexicon order finds', () => {
     const random = seededRandom(14);

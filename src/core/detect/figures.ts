@@ -247,7 +247,7 @@ function previousWordIs(text: string, start: number, floor: number, word: string
 /** "turns 25", "aged 65", "at the age of 71", "исполнится 25 лет": an age or anniversary. */
 function followsAgeWord(text: string, start: number, floor: number): boolean {
   const w = previousWord(text, start, floor);
-  if (!w || !AGE_FIRSTS.mayStart(text.charCodeAt(w[0]))) return false;
+  if (!w || !AGE_FIRSTS.mayStartAt(text, w[0])) return false;
   const word = text.slice(w[0], w[1]).toLowerCase();
   if (AGE_WORDS.has(word)) return true;
   if (word !== 'of') return false;
@@ -358,7 +358,7 @@ function followsLabel(text: string, start: number, floor: number): boolean {
   let e = start;
   if (text[e - 1] === ' ' && text[e - 2] === '.') e -= 2; // "No. 3", "стр. 5"
   const prev = previousWord(text, e, floor);
-  return prev !== undefined && LABEL_FIRSTS.mayStart(text.charCodeAt(prev[0])) && LABEL_WORDS.has(text.slice(prev[0], prev[1]).toLowerCase());
+  return prev !== undefined && LABEL_FIRSTS.mayStartAt(text, prev[0]) && LABEL_WORDS.has(text.slice(prev[0], prev[1]).toLowerCase());
 }
 
 /** First letters of the label words, and of the age words and "of" (`followsAgeWord`). */

@@ -54,9 +54,21 @@ function withDot(text: string, w: Word, limit: number): number {
 function currencyWord(lower: string): string | undefined {
   const whole = CURRENCY_WORDS.get(lower);
   if (whole) return whole;
-  for (const [prefix, code] of CURRENCY_WORD_PREFIXES) if (lower.startsWith(prefix)) return code;
+  const prefixes = CURRENCY_PREFIXES_BY_FIRST.get(lower.charCodeAt(0));
+  if (prefixes) for (const [prefix, code] of prefixes) if (lower.startsWith(prefix)) return code;
   return undefined;
 }
+
+/** `CURRENCY_WORD_PREFIXES` by their first character, each list in the lexicon's order. */
+const CURRENCY_PREFIXES_BY_FIRST: ReadonlyMap<number, readonly (readonly [string, string])[]> = (() => {
+  const map = new Map<number, (readonly [string, string])[]>();
+  for (const entry of CURRENCY_WORD_PREFIXES) {
+    const first = entry[0].charCodeAt(0);
+    const list = map.get(first);
+    if (list) list.push(entry); else map.set(first, [entry]);
+  }
+  return map;
+})();
 
 /** First characters of the currency signs: most positions need no `startsWith` at all. */
 const SYMBOL_FIRSTS: ReadonlySet<number> = new Set(CURRENCY_SYMBOLS.map(([symbol]) => symbol.charCodeAt(0)));
@@ -68,8 +80,11 @@ function currencyAfter(text: string, p: number, limit: number): readonly [string
   }
   const w = readWord(text, p, limit);
   if (!w) return undefined;
-  const upper = text.slice(w.start, w.end);
-  if (upper === upper.toUpperCase() && ISO_CODES.has(w.lower)) return [ISO_CODES.get(w.lower) as string, w.end];
+  const iso = ISO_CODES.get(w.lower);
+  if (iso !== undefined) {
+    const written = text.slice(w.start, w.end);
+    if (written === written.toUpperCase()) return [iso, w.end];
+  }
   if (w.lower === 'us') {
     // "US dollars".
     const next = readWord(text, skipSpaces(text, w.end, limit), limit);
@@ -134,7 +149,7 @@ function percentAfter(text: string, p: number, limit: number): readonly [string,
   if (text[p] === '%' || text[p] === '٪') return ['%', p + 1];
   // Every percent word starts with a letter: skip the window for anything else (the usual case).
   const first = text.charCodeAt(p);
-  if (!isLetter(first) || !PERCENT_FIRSTS.mayStart(first)) return undefined;
+  if (!isLetter(first) || !PERCENT_FIRSTS.mayStartAt(text, p)) return undefined;
   const window = text.slice(p, Math.min(limit, p + 24)).toLowerCase();
   for (const w of POINT_WORDS) {
     if (window.startsWith(w) && !isLetter(window.charCodeAt(w.length))) return ['pp', p + w.length];
@@ -161,7 +176,7 @@ const UNIT_FIRSTS = new FirstLetters([...UNIT_PHRASES.map(([phrase]) => phrase),
 
 function unitAfter(text: string, p: number, limit: number): readonly [string, number] | undefined {
   // Every unit phrase and word starts with a letter.
-  if (p >= limit || !isLetter(text.charCodeAt(p)) || !UNIT_FIRSTS.mayStart(text.charCodeAt(p))) return undefined;
+  if (p >= limit || !isLetter(text.charCodeAt(p)) || !UNIT_FIRSTS.mayStartAt(text, p)) return undefined;
   const window = text.slice(p, Math.min(limit, p + 24)).toLowerCase().replace(/[\u00a0\u202f]/g, ' ');
   for (const [phrase, unit] of UNIT_PHRASES) {
     if (window.startsWith(phrase) && !isLetter(window.charCodeAt(phrase.length))) return [unit, p + phrase.length];
@@ -352,7 +367,7 @@ function isKOrTo(text: string, start: number, end: number): boolean {
 function verbQualifierBefore(text: string, s: number, floor: number): Qualifier | null {
   let w = previousWord(text, s, floor);
   if (w && isKOrTo(text, w[0], w[1])) w = previousWord(text, w[0], floor);
-  if (!w || !VERB_FIRSTS.mayStart(text.charCodeAt(w[0]))) return null;
+  if (!w || !VERB_FIRSTS.mayStartAt(text, w[0])) return null;
   const lower = text.slice(w[0], w[1]).toLowerCase();
   for (const [prefix, q] of QUALIFYING_VERB_PREFIXES) if (lower.startsWith(prefix)) return q;
   return null;
