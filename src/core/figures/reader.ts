@@ -36,8 +36,35 @@ export interface BeforeNumber {
 interface Word { readonly start: number; readonly end: number; readonly lower: string }
 
 function readWord(text: string, i: number, limit: number): Word | undefined {
+  // What follows a number is read word by word by several readers in turn: the last two words read
+  // during one `readAfter` (so in the same string) are kept, each sliced and lowercased once.
+  if (memoOn) {
+    if (i === memoStart0 && limit === memoLimit0) return memoWord0;
+    if (i === memoStart1 && limit === memoLimit1) return memoWord1;
+  }
   const end = wordEnd(text, i, limit);
-  return end > i ? { start: i, end, lower: text.slice(i, end).toLowerCase() } : undefined;
+  const w = end > i ? { start: i, end, lower: text.slice(i, end).toLowerCase() } : undefined;
+  if (memoOn) {
+    memoStart1 = memoStart0; memoLimit1 = memoLimit0; memoWord1 = memoWord0;
+    memoStart0 = i; memoLimit0 = limit; memoWord0 = w;
+  }
+  return w;
+}
+
+/** The words `readWord` keeps while `readAfter` runs (`memoFor`). */
+let memoOn = false;
+let memoStart0 = -1;
+let memoLimit0 = -1;
+let memoWord0: Word | undefined;
+let memoStart1 = -1;
+let memoLimit1 = -1;
+let memoWord1: Word | undefined;
+
+/** Starts (`true`) or ends (`false`) keeping words: either way, none is kept from before. */
+function memoFor(on: boolean): void {
+  memoOn = on;
+  memoStart0 = memoStart1 = memoLimit0 = memoLimit1 = -1;
+  memoWord0 = memoWord1 = undefined;
 }
 
 /** Extends a word by its abbreviation dot (`тыс.`, `руб.`) unless that dot ends the sentence. */
@@ -229,6 +256,14 @@ function isGenericPlural(text: string, w: Word): boolean {
  * words, units, a counted noun (when `nouns` is true). Stops at `limit` and never crosses a line.
  */
 export function readAfter(text: string, p: number, limit: number, language: string, currencyBefore: boolean, nouns: boolean): AfterNumber {
+  // The readers are pure and do not throw, so the words kept are always dropped on the way out.
+  memoFor(true);
+  const after = readAfterWords(text, p, limit, language, currencyBefore, nouns);
+  memoFor(false);
+  return after;
+}
+
+function readAfterWords(text: string, p: number, limit: number, language: string, currencyBefore: boolean, nouns: boolean): AfterNumber {
   let end = p;
   let magnitude = 1;
   // Letters glued to the digits: a short magnitude (`5bn`, `5m`), a unit (`2x`, `10km`) or an ordinal/name (`16th`).
