@@ -13,6 +13,7 @@ import type { ExportEnvelope } from '../text';
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
 import { disagreeingValues, type ComparableValue } from './precision';
+import { initiativeAt } from './packed';
 import { fileChangedInPlace, replacedList, type ArticleInfo, type FigureMention, type InitiativeMention, type Workspace, type WorkspaceFile } from './workspace';
 import { trackFindings, type DossierFinding } from './findings';
 import { untrackedSuggestions, type LinkSuggestion } from './suggest';
@@ -213,7 +214,7 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
           const file = workspace.files.get(f.path);
           const article = articleOf(f.path);
           if (!file || !article) continue;
-          value = toValue(f, article, f.initiative === undefined ? undefined : file.initiatives[f.initiative]);
+          value = toValue(f, article, f.initiative === undefined ? undefined : initiativeAt(file, f.initiative));
           valueCache.set(f, value);
         }
         values.push(value);

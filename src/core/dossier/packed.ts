@@ -145,36 +145,9 @@ export function movedPackedFile(file: WorkspaceFile, path: string): WorkspaceFil
   return packedFile(path, file.article, packed, file.strayTracks, file.badTracks);
 }
 
-/** How many initiatives `file` has, without making them. */
-export function initiativeCount(file: WorkspaceFile): number {
-  const s = stateOf(file);
-  return s?.packed ? s.packed.initiatives : file.initiatives.length;
-}
-
-export function figureCount(file: WorkspaceFile): number {
-  const s = stateOf(file);
-  return s?.packed ? s.packed.figures : file.figures.length;
-}
-
-/** Initiative `i`'s normalised track key, without making the mention. */
-export function initiativeTrack(file: WorkspaceFile, i: number): string | undefined {
-  const s = stateOf(file);
-  return s?.packed ? (s.packed.refs[i * I_REFS + I_TRACK] as string | undefined) : file.initiatives[i].track;
-}
-
-/** Figure `i`'s `metric=`, without making the mention. */
-export function figureMetric(file: WorkspaceFile, i: number): string | undefined {
-  const s = stateOf(file);
-  if (!s?.packed) return file.figures[i].metric;
-  const p = s.packed;
-  return p.refs[p.initiatives * I_REFS + i * F_REFS + F_METRIC] as string | undefined;
-}
-
-export function figureYear(file: WorkspaceFile, i: number): number | undefined {
-  const s = stateOf(file);
-  if (!s?.packed) return file.figures[i].year;
-  const at = s.packed.initiatives * I_INTS + i * F_INTS;
-  return s.packed.ints[at + F_HAS] & HAS_YEAR ? s.packed.ints[at + F_YEAR] : undefined;
+/** The packed mentions of `file` while they are packed (read with the layout above; see workspace.ts's `fromFiles`). */
+export function packedMentions(file: WorkspaceFile): PackedMentions | undefined {
+  return stateOf(file)?.packed;
 }
 
 /** Initiative `i` of `file` (made once). */
