@@ -7,7 +7,9 @@
  * read twice is the same object. The file's shape (`WorkspaceFile`) is what every reader sees;
  * a file made otherwise (a test's, a summary from another thread) is read through its arrays.
  */
-import type { Qualifier } from '../figures';
+import { readFigureFacts, type SpanFigureFacts } from '../model';
+import { writtenValueOf } from './precision';
+import { keptOrUndefined } from './pool';
 import type { TrackSite } from './track';
 import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
 
@@ -42,28 +44,23 @@ export const F_ID = 5;
 export const F_ID_END = 6;
 /** Index of the enclosing initiative in the file's initiatives, -1: none. */
 export const F_INITIATIVE = 7;
-/** Which of year, value, min are defined (bits below). */
+/** 1 when `year=` gave a year. */
 export const F_HAS = 8;
 export const F_YEAR = 9;
 export const F_INTS = 10;
 export const HAS_YEAR = 1;
-export const HAS_VALUE = 2;
-export const HAS_MIN = 4;
-export const F_VALUE = 0;
-export const F_STEP = 1;
-export const F_MIN = 2;
-export const F_REALS = 3;
 export const F_METRIC = 0;
-export const F_UNIT = 1;
-export const F_QUALIFIER = 2;
-export const F_REFS = 3;
+/** `value=`, `unit=`, `qualifier=` as written (read with the text when the mention is made). */
+export const F_VALUE = 1;
+export const F_UNIT = 2;
+export const F_QUALIFIER = 3;
+export const F_REFS = 4;
 
 /** What summariseFile packs for one file. */
 export interface PackedMentions {
   readonly initiatives: number;
   readonly figures: number;
   readonly ints: Int32Array;
-  readonly reals: Float64Array;
   readonly refs: readonly unknown[];
   readonly texts: string;
 }
@@ -72,6 +69,7 @@ export interface PackedMentions {
 interface State {
   readonly path: string;
   readonly date: string | undefined;
+  readonly language: string;
   /** Undefined once every mention is made (the objects then answer). */
   packed: PackedMentions | undefined;
   made: (InitiativeMention | FigureMention | undefined)[] | undefined;
@@ -132,17 +130,15 @@ export function packedFile(
   Object.defineProperty(file, 'figures', { get: getFigures, enumerable: true });
   file.strayTracks = strayTracks;
   file.badTracks = badTracks;
-  const state: State = { path, date: article.date, packed, made: undefined, madeCount: 0, initiatives: undefined, figures: undefined };
+  const state: State = { path, date: article.date, language: article.language, packed, made: undefined, madeCount: 0, initiatives: undefined, figures: undefined };
   Object.defineProperty(file, STATE, { value: state });
   return file as unknown as WorkspaceFile;
 }
 
-/** `file` (packed) under another path: the same packed arrays, its mentions made afresh with `path`. */
+/** `file` (packed, its arrays not let go) under another path: the same arrays, its mentions made afresh with `path`. */
 export function movedPackedFile(file: WorkspaceFile, path: string): WorkspaceFile | undefined {
-  const s = stateOf(file);
-  if (!s) return undefined;
-  const packed = s.packed ?? repack(s);
-  return packedFile(path, file.article, packed, file.strayTracks, file.badTracks);
+  const packed = stateOf(file)?.packed;
+  return packed && packedFile(path, file.article, packed, file.strayTracks, file.badTracks);
 }
 
 /** The packed mentions of `file` while they are packed (read with the layout above; see workspace.ts's `fromFiles`). */
@@ -199,6 +195,9 @@ function initiativeOf(s: State, i: number): InitiativeMention {
   });
 }
 
+/** The facts a figure is read from (one per thread: figureOf keeps none of it). */
+const facts: SpanFigureFacts = { text: '', value: undefined, unit: undefined, year: undefined, qualifier: undefined };
+
 function figureOf(s: State, i: number): FigureMention {
   const p = s.packed as PackedMentions;
   const slot = p.initiatives + i;
@@ -206,36 +205,32 @@ function figureOf(s: State, i: number): FigureMention {
   if (known) return known;
   const n = p.ints;
   const at = p.initiatives * I_INTS + i * F_INTS;
-  const x = i * F_REALS;
   const r = p.initiatives * I_REFS + i * F_REFS;
-  const has = n[at + F_HAS];
   const id = n[at + F_ID];
   const initiative = n[at + F_INITIATIVE];
+  const asWritten = p.texts.slice(n[at + F_TEXT], n[at + F_TEXT_END]);
+  const year = n[at + F_HAS] & HAS_YEAR ? n[at + F_YEAR] : undefined;
+  // The figure read now, as the model reads it (parseFigure of its text, then its attributes).
+  facts.text = asWritten;
+  facts.value = p.refs[r + F_VALUE] as string | undefined;
+  facts.unit = p.refs[r + F_UNIT] as string | undefined;
+  facts.year = year;
+  facts.qualifier = p.refs[r + F_QUALIFIER] as string | undefined;
+  const { reading, parsed } = readFigureFacts(s.language, facts);
+  const written = writtenValueOf(reading, s.language, asWritten, parsed);
   return remember(s, slot, {
     path: s.path, start: n[at + F_START], end: n[at + F_END], line: n[at + F_LINE], date: s.date,
     id: id < 0 ? undefined : p.texts.slice(id, n[at + F_ID_END]),
     metric: p.refs[r + F_METRIC] as string | undefined,
-    year: has & HAS_YEAR ? n[at + F_YEAR] : undefined,
-    value: has & HAS_VALUE ? p.reals[x + F_VALUE] : undefined,
-    unit: p.refs[r + F_UNIT] as string | undefined,
-    qualifier: p.refs[r + F_QUALIFIER] as Qualifier | null,
-    asWritten: p.texts.slice(n[at + F_TEXT], n[at + F_TEXT_END]),
-    step: p.reals[x + F_STEP],
-    min: has & HAS_MIN ? p.reals[x + F_MIN] : undefined,
+    year,
+    value: reading.value,
+    unit: keptOrUndefined(reading.unit),
+    qualifier: reading.qualifier,
+    asWritten,
+    step: written.step,
+    min: written.min,
     initiative: initiative < 0 ? undefined : initiative,
   });
-}
-
-/** The packed arrays of a file whose mentions were all made (and the arrays let go): packed again from them. */
-function repack(s: State): PackedMentions {
-  const initiatives = s.initiatives ?? [];
-  const figures = s.figures ?? [];
-  const w = new PackWriter();
-  for (const m of initiatives) {
-    w.initiative(m.start, m.end, m.line, m.index, m.text, m.id, m.track, m.trackSite, m.status, m.areas, m.actors);
-  }
-  for (const f of figures) w.figure(f.start, f.end, f.line, f.asWritten, f.id, f.initiative ?? -1, f.year, f.value, f.step, f.min, f.metric, f.unit, f.qualifier);
-  return w.finish();
 }
 
 /** A growing scratch of 32-bit integers, shared by the writers of a thread (one file at a time). */
@@ -255,7 +250,6 @@ class IntScratch {
 
 const initiativeInts = new IntScratch();
 const figureInts = new IntScratch();
-let realScratch = new Float64Array(1 << 10);
 
 /**
  * Writes one file's mentions, initiatives and figures in any order (each kind keeps its own
@@ -266,7 +260,6 @@ let realScratch = new Float64Array(1 << 10);
 export class PackWriter {
   private nI = 0;
   private nF = 0;
-  private nReals = 0;
   private readonly initiativeRefs: unknown[] = [];
   private readonly figureRefs: unknown[] = [];
   private readonly texts: string[] = [];
@@ -275,15 +268,6 @@ export class PackWriter {
   constructor() {
     initiativeInts.n = 0;
     figureInts.n = 0;
-  }
-
-  private real(v: number): void {
-    if (this.nReals === realScratch.length) {
-      const bigger = new Float64Array(2 * realScratch.length);
-      bigger.set(realScratch);
-      realScratch = bigger;
-    }
-    realScratch[this.nReals++] = v;
   }
 
   /** Puts `s` in the file's texts; its start there. */
@@ -323,8 +307,8 @@ export class PackWriter {
 
   figure(
     start: number, end: number, line: number, asWritten: string, id: string | undefined, initiative: number,
-    year: number | undefined, value: number | undefined, step: number, min: number | undefined,
-    metric: string | undefined, unit: string | undefined, qualifier: Qualifier | null,
+    year: number | undefined, value: string | undefined, unit: string | undefined, qualifier: string | undefined,
+    metric: string | undefined,
   ): void {
     this.nF++;
     const n = figureInts;
@@ -338,12 +322,9 @@ export class PackWriter {
     n.push(i);
     n.push(id === undefined ? -1 : i + id.length);
     n.push(initiative);
-    n.push((year === undefined ? 0 : HAS_YEAR) | (value === undefined ? 0 : HAS_VALUE) | (min === undefined ? 0 : HAS_MIN));
+    n.push(year === undefined ? 0 : HAS_YEAR);
     n.push(year ?? 0);
-    this.real(value ?? 0);
-    this.real(step);
-    this.real(min ?? 0);
-    this.figureRefs.push(metric, unit, qualifier);
+    this.figureRefs.push(metric, value, unit, qualifier);
   }
 
   /** The packed mentions. */
@@ -355,7 +336,6 @@ export class PackWriter {
       initiatives: this.nI,
       figures: this.nF,
       ints,
-      reals: realScratch.slice(0, this.nReals),
       refs: this.figureRefs.length === 0 ? this.initiativeRefs : this.initiativeRefs.concat(this.figureRefs),
       texts: this.texts.join(''),
     };

@@ -11,11 +11,11 @@
  * same pool.
  */
 import { hasEscapeOrBreak, isIsoDate, keepBounded, own, unescape } from '../text';
-import { SpanRows, type NotesModel, type SpanFigureText } from '../model';
+import { SpanRows, type NotesModel, type SpanFigureFacts } from '../model';
 import { safeHttpUrl } from '../brief';
 import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSiteIn, type TrackSite } from './track';
-import { writtenValueOf } from './precision';
 import { PackWriter, packedFile } from './packed';
+import { POOL_LIMIT, kept, keptOrUndefined } from './pool';
 
 /** The attributes the summary reads of every span, in one pass over each; the indexes below name them. */
 const SUMMARY_KEYS = [TRACK_ATTRIBUTE, 'status', 'area', 'by', 'metric'];
@@ -51,8 +51,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   /** Row → index among the initiatives (initiatives only). */
   const initiativeOf = new Int32Array(count);
   const text = model.text;
-  const language = model.language;
-  const read = figureScratch;
+  const facts = factsScratch;
   for (let row = 0; row < count; row++) {
     const kind = rows.kind(row);
     const at = rows.valueRanges(row);
@@ -72,23 +71,21 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       continue;
     }
     if (site) strayTracks.push({ start: site.start, end: site.end, written: own(site.written), line: rows.lineAt(site.start) });
-    if (kind !== 'figure' || rows.figureWithText(row, read) === undefined) continue;
-    const f = read.reading;
+    if (kind !== 'figure' || rows.figureFacts(row, facts) === undefined) continue;
+    // The figure's value is read when the mention is made (packed.ts): the index needs its metric and year only.
     const enclosing = rows.enclosing(row, 'initiative');
-    const asWritten = read.text;
-    const written = writtenValueOf(f, language, asWritten, read.parsed);
     const start = rows.start(row);
     out.figure(
-      start, rows.end(row), rows.lineAt(start), asWritten, rows.id(row), enclosing < 0 ? -1 : initiativeOf[enclosing],
-      f.year, f.value, written.step, written.min, keptMetric(values[METRIC]), keptOrUndefined(f.unit), f.qualifier,
+      start, rows.end(row), rows.lineAt(start), facts.text, rows.id(row), enclosing < 0 ? -1 : initiativeOf[enclosing],
+      facts.year, ownOrUndefined(facts.value), keptOrUndefined(facts.unit), keptOrUndefined(facts.qualifier), keptMetric(values[METRIC]),
     );
   }
   if (strayTracks.length > 0) badTracks = true;
   return packedFile(path, article, out.finish(), strayTracks, badTracks);
 }
 
-/** The figure `figureWithText` reads into (one per thread: summariseFile keeps none of it). */
-const figureScratch: SpanFigureText = { reading: { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' }, text: '', parsed: { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined } };
+/** The figure facts `figureFacts` reads into (one per thread: summariseFile keeps copies of what it keeps). */
+const factsScratch: SpanFigureFacts = { text: '', value: undefined, unit: undefined, year: undefined, qualifier: undefined };
 
 /** `metric=` (kept) trimmed, kept; undefined when empty. */
 function keptMetric(metric: string | undefined): string | undefined {
@@ -140,24 +137,10 @@ function ownOrUndefined(s: string | undefined): string | undefined {
   return s === undefined ? undefined : own(s);
 }
 
-/** Most strings the pool holds are a few characters; past this many it starts afresh (a bound, not a cache policy). */
-const POOL_LIMIT = 1 << 16;
-const strings = new Map<string, string>();
 /** Area lists by `area=` as written; actor lists by their names joined. */
 const areaLists = new Map<string, readonly string[]>();
 const actorLists = new Map<string, readonly string[]>();
 
-/** `s`, shared with every earlier file that kept an equal string. */
-function kept(s: string): string {
-  const k = strings.get(s);
-  if (k !== undefined) return k;
-  const owned = own(s);
-  return keepBounded(strings, POOL_LIMIT, owned, owned);
-}
-
-function keptOrUndefined(s: string | undefined): string | undefined {
-  return s === undefined ? undefined : kept(s);
-}
 
 /** The list `make` gives, shared with every earlier file whose list had the same `key`. */
 function keptList(lists: Map<string, readonly string[]>, key: string, make: () => readonly string[]): readonly string[] {
