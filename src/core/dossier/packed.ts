@@ -1,11 +1,12 @@
 /**
  * A workspace file's mentions kept packed (summarise.ts writes them, workspace.ts reads them):
- * numbers in two typed arrays, the shared strings and lists in one array, the texts and ids in one
+ * numbers in one typed array, the shared strings and lists in one array, the texts and ids in one
  * string — a few arrays per file instead of an object per mention and a string per text. The
  * `InitiativeMention` and `FigureMention` objects are made when first read (one at a time for the
  * workspace's indexes, all at once for `file.initiatives` / `file.figures`), each once: a mention
- * read twice is the same object. The file's shape (`WorkspaceFile`) is what every reader sees;
- * a file made otherwise (a test's, a summary from another thread) is read through its arrays.
+ * read twice is the same object. A figure's value is read then, from its text and attributes as
+ * written. The file's shape (`WorkspaceFile`) is what every reader sees; a file made otherwise
+ * (a test's, a summary from another thread) is read through its lists.
  */
 import { readFigureFacts, type SpanFigureFacts } from '../model';
 import { writtenValueOf } from './precision';

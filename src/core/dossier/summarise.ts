@@ -2,13 +2,14 @@
  * One notes file reduced to what the workspace keeps (workspace.ts): the front matter's article
  * facts, and its initiatives and figures with their offsets, keys, metrics, statuses, areas and
  * actors. One pass over the model's rows (model/spanRows.ts, no annotation objects made); each
- * attribute block is read once, and a figure's text is read and parsed once. The small strings
- * many files repeat (statuses, units, metrics, areas, actors, summits, outlets, keys) and the
- * area and actor lists are shared across files through a bounded pool, so a workspace of
- * thousands of files keeps each of them once; a value met before is found in the text itself
- * (`keptAt`), without a string made for it. The texts and ids a file keeps are copied out of
- * its text at once (`copyTexts`). `adoptSummary` puts a summary made on another thread into the
- * same pool.
+ * attribute block is read once. The mentions are packed (packed.ts: a few arrays per file, their
+ * objects made when read); a figure keeps its text and `value=`, `unit=`, `qualifier=` as
+ * written, and is read (parseFigure) when its mention is made: the index needs its metric and
+ * year only. The small strings many files repeat (statuses, units, metrics, areas, actors,
+ * summits, outlets, keys) and the area and actor lists are shared across files through a bounded
+ * pool (pool.ts), so a workspace of thousands of files keeps each of them once; a value met
+ * before is found in the text itself (`keptAt`), without a string made for it. `adoptSummary`
+ * puts a summary made on another thread into the same pool.
  */
 import { hasEscapeOrBreak, isIsoDate, keepBounded, own, unescape } from '../text';
 import { SpanRows, type NotesModel, type SpanFigureFacts } from '../model';
@@ -16,6 +17,8 @@ import { safeHttpUrl } from '../brief';
 import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSiteIn, type TrackSite } from './track';
 import { PackWriter, packedFile } from './packed';
 import { POOL_LIMIT, kept, keptOrUndefined } from './pool';
+import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
+export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './mentions';
 
 /** The attributes the summary reads of every span, in one pass over each; the indexes below name them. */
 const SUMMARY_KEYS = [TRACK_ATTRIBUTE, 'status', 'area', 'by', 'metric'];
@@ -24,9 +27,6 @@ const STATUS = 1;
 const AREA = 2;
 const BY = 3;
 const METRIC = 4;
-
-import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
-export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './mentions';
 
 /** Reduces one parsed notes file to what the workspace keeps. Never throws on a valid model. */
 export function summariseFile(path: string, model: NotesModel): WorkspaceFile {

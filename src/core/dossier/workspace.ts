@@ -4,7 +4,8 @@
  * two indexes merged across files: tracked initiatives by key and figures by metric and year.
  * Immutable: `updateFile` / `removeFile` return a new workspace that shares every file and every
  * index entry the change did not touch, so re-merging one edited file costs that file, not the
- * workspace.
+ * workspace. The figures by metric are listed by reference and made when a metric's list is first
+ * read (a cold index makes no figure object; see packed.ts).
  */
 import { firstNotBefore, keepBounded, own } from '../text';
 import { parseNotes, type NotesModel } from '../model';
