@@ -1,7 +1,8 @@
 /**
  * A workspace file's mentions kept packed (summarise.ts writes them, workspace.ts reads them):
- * numbers in one typed array, the shared strings and lists in one array, the texts and ids in one
- * string — a few arrays per file instead of an object per mention and a string per text. The
+ * for each kind (initiatives, figures) its numbers in a typed array and its shared strings and
+ * lists in an array, and the texts and ids in one string — a few arrays per file instead of an
+ * object per mention and a string per text. A kind's arrays go once all its mentions are made. The
  * `InitiativeMention` and `FigureMention` objects are made when first read (one at a time for the
  * workspace's indexes, all at once for `file.initiatives` / `file.figures`), each once: a mention
  * read twice is the same object. A figure's value is read then, from its text and attributes as
@@ -35,7 +36,7 @@ export const I_AREAS = 3;
 export const I_ACTORS = 4;
 export const I_REFS = 5;
 
-// A figure's numbers (after the initiatives'), its reals (Float64Array) and references.
+// A figure's numbers (Int32Array) and references.
 export const F_START = 0;
 export const F_END = 1;
 export const F_LINE = 2;
@@ -57,13 +58,28 @@ export const F_UNIT = 2;
 export const F_QUALIFIER = 3;
 export const F_REFS = 4;
 
-/** What summariseFile packs for one file. */
-export interface PackedMentions {
-  readonly initiatives: number;
-  readonly figures: number;
+/** One kind of a file's mentions, packed: `count` of them, their numbers and references by the layout above. */
+export interface PackedPart {
+  readonly count: number;
   readonly ints: Int32Array;
   readonly refs: readonly unknown[];
+  /** The file's texts and ids (one string, shared by both parts). */
   readonly texts: string;
+}
+
+/** What summariseFile packs for one file. */
+export interface PackedMentions {
+  readonly initiatives: PackedPart;
+  readonly figures: PackedPart;
+}
+
+/** One kind's state: its packed part until every one is made, the ones made so far, then its list. */
+interface Kind<T> {
+  readonly count: number;
+  part: PackedPart | undefined;
+  made: (T | undefined)[] | undefined;
+  madeCount: number;
+  list: readonly T[] | undefined;
 }
 
 /** A packed file's state (hidden on the file under a symbol, not enumerable). */
@@ -71,12 +87,8 @@ interface State {
   readonly path: string;
   readonly date: string | undefined;
   readonly language: string;
-  /** Undefined once every mention is made (the objects then answer). */
-  packed: PackedMentions | undefined;
-  made: (InitiativeMention | FigureMention | undefined)[] | undefined;
-  madeCount: number;
-  initiatives: readonly InitiativeMention[] | undefined;
-  figures: readonly FigureMention[] | undefined;
+  readonly initiatives: Kind<InitiativeMention>;
+  readonly figures: Kind<FigureMention>;
 }
 
 const STATE = Symbol('packed');
@@ -87,34 +99,41 @@ function stateOf(file: WorkspaceFile): State | undefined {
   return (file as Partial<Packed>)[STATE];
 }
 
+function kindOf<T>(part: PackedPart): Kind<T> {
+  return { count: part.count, part, made: undefined, madeCount: 0, list: undefined };
+}
+
+/** Mention `i` of a kind, made once; when all are made the packed part goes (the objects hold everything). */
+function mentionOf<T>(s: State, kind: Kind<T>, i: number, make: (s: State, part: PackedPart, i: number) => T): T {
+  if (kind.list !== undefined) return kind.list[i];
+  const known = kind.made === undefined ? undefined : kind.made[i];
+  if (known !== undefined) return known;
+  const m = make(s, kind.part as PackedPart, i);
+  if (kind.made === undefined) kind.made = new Array<T | undefined>(kind.count).fill(undefined);
+  kind.made[i] = m;
+  if (++kind.madeCount === kind.count) kind.part = undefined;
+  return m;
+}
+
+function listOf<T>(s: State, kind: Kind<T>, make: (s: State, part: PackedPart, i: number) => T): readonly T[] {
+  if (kind.list === undefined) {
+    const out = new Array<T>(kind.count);
+    for (let i = 0; i < out.length; i++) out[i] = mentionOf(s, kind, i, make);
+    kind.list = Object.freeze(out);
+    kind.made = undefined;
+    kind.part = undefined;
+  }
+  return kind.list;
+}
+
 function getInitiatives(this: Packed): readonly InitiativeMention[] {
   const s = this[STATE];
-  if (s.initiatives === undefined) {
-    const out = new Array<InitiativeMention>(s.packed ? s.packed.initiatives : 0);
-    for (let i = 0; i < out.length; i++) out[i] = initiativeOf(s, i);
-    s.initiatives = Object.freeze(out);
-    release(s);
-  }
-  return s.initiatives;
+  return listOf(s, s.initiatives, makeInitiative);
 }
 
 function getFigures(this: Packed): readonly FigureMention[] {
   const s = this[STATE];
-  if (s.figures === undefined) {
-    const out = new Array<FigureMention>(s.packed ? s.packed.figures : 0);
-    for (let i = 0; i < out.length; i++) out[i] = figureOf(s, i);
-    s.figures = Object.freeze(out);
-    release(s);
-  }
-  return s.figures;
-}
-
-/** Once both lists are made, the packed arrays go (the objects hold everything). */
-function release(s: State): void {
-  if (s.initiatives !== undefined && s.figures !== undefined) {
-    s.packed = undefined;
-    s.made = undefined;
-  }
+  return listOf(s, s.figures, makeFigure);
 }
 
 /**
@@ -131,59 +150,50 @@ export function packedFile(
   Object.defineProperty(file, 'figures', { get: getFigures, enumerable: true });
   file.strayTracks = strayTracks;
   file.badTracks = badTracks;
-  const state: State = { path, date: article.date, language: article.language, packed, made: undefined, madeCount: 0, initiatives: undefined, figures: undefined };
+  const state: State = {
+    path, date: article.date, language: article.language, initiatives: kindOf(packed.initiatives), figures: kindOf(packed.figures),
+  };
   Object.defineProperty(file, STATE, { value: state });
   return file as unknown as WorkspaceFile;
 }
 
-/** `file` (packed, its arrays not let go) under another path: the same arrays, its mentions made afresh with `path`. */
+/** `file` (packed, no part let go yet) under another path: the same parts, its mentions made afresh with `path`. */
 export function movedPackedFile(file: WorkspaceFile, path: string): WorkspaceFile | undefined {
-  const packed = stateOf(file)?.packed;
-  return packed && packedFile(path, file.article, packed, file.strayTracks, file.badTracks);
+  const s = stateOf(file);
+  const initiatives = s?.initiatives.part;
+  const figures = s?.figures.part;
+  return initiatives && figures && packedFile(path, file.article, { initiatives, figures }, file.strayTracks, file.badTracks);
 }
 
-/** The packed mentions of `file` while they are packed (read with the layout above; see workspace.ts's `fromFiles`). */
-export function packedMentions(file: WorkspaceFile): PackedMentions | undefined {
-  return stateOf(file)?.packed;
+/** `file`'s initiatives, packed, while no list of them is made (read with the layout above; see workspace.ts's `fromFiles`). */
+export function packedInitiatives(file: WorkspaceFile): PackedPart | undefined {
+  return stateOf(file)?.initiatives.part;
+}
+
+export function packedFigures(file: WorkspaceFile): PackedPart | undefined {
+  return stateOf(file)?.figures.part;
 }
 
 /** Initiative `i` of `file` (made once). */
 export function initiativeAt(file: WorkspaceFile, i: number): InitiativeMention {
   const s = stateOf(file);
-  return s ? (s.initiatives ? s.initiatives[i] : initiativeOf(s, i)) : file.initiatives[i];
+  return s ? mentionOf(s, s.initiatives, i, makeInitiative) : file.initiatives[i];
 }
 
 /** Figure `i` of `file` (made once). */
 export function figureAt(file: WorkspaceFile, i: number): FigureMention {
   const s = stateOf(file);
-  return s ? (s.figures ? s.figures[i] : figureOf(s, i)) : file.figures[i];
+  return s ? mentionOf(s, s.figures, i, makeFigure) : file.figures[i];
 }
 
-function made(s: State, slot: number): InitiativeMention | FigureMention | undefined {
-  return s.made === undefined ? undefined : s.made[slot];
-}
-
-function remember<T extends InitiativeMention | FigureMention>(s: State, slot: number, m: T): T {
-  if (s.made === undefined) {
-    const p = s.packed as PackedMentions;
-    s.made = new Array<InitiativeMention | FigureMention | undefined>(p.initiatives + p.figures).fill(undefined);
-  }
-  s.made[slot] = m;
-  s.madeCount++;
-  return m;
-}
-
-function initiativeOf(s: State, i: number): InitiativeMention {
-  const known = made(s, i) as InitiativeMention | undefined;
-  if (known) return known;
-  const p = s.packed as PackedMentions;
+function makeInitiative(s: State, p: PackedPart, i: number): InitiativeMention {
   const n = p.ints;
   const at = i * I_INTS;
   const r = i * I_REFS;
   const site = n[at + I_SITE];
   const id = n[at + I_ID];
   // Every field written out, in the order summaries always had (one object shape for all).
-  return remember(s, i, {
+  return {
     path: s.path, start: n[at + I_START], end: n[at + I_END], line: n[at + I_LINE], date: s.date,
     index: n[at + I_INDEX],
     id: id < 0 ? undefined : p.texts.slice(id, n[at + I_ID_END]),
@@ -193,20 +203,16 @@ function initiativeOf(s: State, i: number): InitiativeMention {
     status: p.refs[r + I_STATUS] as string | undefined,
     areas: p.refs[r + I_AREAS] as readonly string[],
     actors: p.refs[r + I_ACTORS] as readonly string[],
-  });
+  };
 }
 
-/** The facts a figure is read from (one per thread: figureOf keeps none of it). */
+/** The facts a figure is read from (one per thread: makeFigure keeps none of it). */
 const facts: SpanFigureFacts = { text: '', value: undefined, unit: undefined, year: undefined, qualifier: undefined };
 
-function figureOf(s: State, i: number): FigureMention {
-  const p = s.packed as PackedMentions;
-  const slot = p.initiatives + i;
-  const known = made(s, slot) as FigureMention | undefined;
-  if (known) return known;
+function makeFigure(s: State, p: PackedPart, i: number): FigureMention {
   const n = p.ints;
-  const at = p.initiatives * I_INTS + i * F_INTS;
-  const r = p.initiatives * I_REFS + i * F_REFS;
+  const at = i * F_INTS;
+  const r = i * F_REFS;
   const id = n[at + F_ID];
   const initiative = n[at + F_INITIATIVE];
   const asWritten = p.texts.slice(n[at + F_TEXT], n[at + F_TEXT_END]);
@@ -219,7 +225,7 @@ function figureOf(s: State, i: number): FigureMention {
   facts.qualifier = p.refs[r + F_QUALIFIER] as string | undefined;
   const { reading, parsed } = readFigureFacts(s.language, facts);
   const written = writtenValueOf(reading, s.language, asWritten, parsed);
-  return remember(s, slot, {
+  return {
     path: s.path, start: n[at + F_START], end: n[at + F_END], line: n[at + F_LINE], date: s.date,
     id: id < 0 ? undefined : p.texts.slice(id, n[at + F_ID_END]),
     metric: p.refs[r + F_METRIC] as string | undefined,
@@ -231,7 +237,7 @@ function figureOf(s: State, i: number): FigureMention {
     step: written.step,
     min: written.min,
     initiative: initiative < 0 ? undefined : initiative,
-  });
+  };
 }
 
 /** A growing scratch of 32-bit integers, shared by the writers of a thread (one file at a time). */
@@ -330,15 +336,10 @@ export class PackWriter {
 
   /** The packed mentions. */
   finish(): PackedMentions {
-    const ints = new Int32Array(initiativeInts.n + figureInts.n);
-    ints.set(initiativeInts.data.subarray(0, initiativeInts.n));
-    ints.set(figureInts.data.subarray(0, figureInts.n), initiativeInts.n);
+    const texts = this.texts.join('');
     return {
-      initiatives: this.nI,
-      figures: this.nF,
-      ints,
-      refs: this.figureRefs.length === 0 ? this.initiativeRefs : this.initiativeRefs.concat(this.figureRefs),
-      texts: this.texts.join(''),
+      initiatives: { count: this.nI, ints: initiativeInts.data.slice(0, initiativeInts.n), refs: this.initiativeRefs, texts },
+      figures: { count: this.nF, ints: figureInts.data.slice(0, figureInts.n), refs: this.figureRefs, texts },
     };
   }
 }

@@ -10,7 +10,7 @@
 import { firstNotBefore, keepBounded, own } from '../text';
 import { parseNotes, type NotesModel } from '../model';
 import {
-  F_HAS, F_INTS, F_METRIC, F_REFS, F_YEAR, HAS_YEAR, I_INTS, I_REFS, I_TRACK, figureAt, initiativeAt, movedPackedFile, packedMentions,
+  F_HAS, F_INTS, F_METRIC, F_REFS, F_YEAR, HAS_YEAR, I_REFS, I_TRACK, figureAt, initiativeAt, movedPackedFile, packedFigures, packedInitiatives,
 } from './packed';
 import { summariseFile, type FigureMention, type InitiativeMention, type MentionPlace, type WorkspaceFile } from './summarise';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './summarise';
@@ -105,8 +105,8 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
   // are read in `metricOrder`, sorted).
   // Packed files (packed.ts) are read without making their mentions, but for those the indexes hold.
   for (const file of files.values()) {
-    const p = packedMentions(file);
-    const n = p ? p.initiatives : file.initiatives.length;
+    const p = packedInitiatives(file);
+    const n = p ? p.count : file.initiatives.length;
     for (let i = 0; i < n; i++) {
       const key = p ? (p.refs[i * I_REFS + I_TRACK] as string | undefined) : file.initiatives[i].track;
       if (key !== undefined && !tracks.has(key)) tracks.set(key, []);
@@ -114,22 +114,20 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
   }
   const ordered = [...files.values()].sort(compareFiles);
   for (const file of ordered) {
-    const p = packedMentions(file);
-    const nI = p ? p.initiatives : file.initiatives.length;
+    const p = packedInitiatives(file);
+    const nI = p ? p.count : file.initiatives.length;
     for (let i = 0; i < nI; i++) {
       const key = p ? (p.refs[i * I_REFS + I_TRACK] as string | undefined) : file.initiatives[i].track;
       if (key !== undefined) (tracks.get(key) as InitiativeMention[]).push(initiativeAt(file, i));
     }
-    const nF = p ? p.figures : file.figures.length;
-    const intsAt = p ? p.initiatives * I_INTS : 0;
-    const refsAt = p ? p.initiatives * I_REFS : 0;
+    const q = packedFigures(file);
+    const nF = q ? q.count : file.figures.length;
     for (let i = 0; i < nF; i++) {
       let metric: string | undefined;
       let year: number | undefined;
-      if (p) {
-        metric = p.refs[refsAt + i * F_REFS + F_METRIC] as string | undefined;
-        const at = intsAt + i * F_INTS;
-        year = p.ints[at + F_HAS] & HAS_YEAR ? p.ints[at + F_YEAR] : undefined;
+      if (q) {
+        metric = q.refs[i * F_REFS + F_METRIC] as string | undefined;
+        year = q.ints[i * F_INTS + F_HAS] & HAS_YEAR ? q.ints[i * F_INTS + F_YEAR] : undefined;
       } else ({ metric, year } = file.figures[i]);
       if (metric === undefined) continue;
       const key = metricKey(metric, year);
