@@ -6,7 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  buildDossier, buildWorkspace, fromFiles, parseNotes, renameFile, summariseFile, updateFile, type WorkspaceFile,
+  buildDossier, buildWorkspace, fromFiles, parseNotes, readFigureFacts, renameFile, SpanRows, summariseFile, updateFile,
+  type SpanFigureFacts, type SpanFigureText, type WorkspaceFile,
 } from '../../src/core';
 import { decodeSummary, encodeSummary } from '../../src/cli/summaryCodec';
 import { fixtureWorkspace, notes } from './dossierSupport';
@@ -24,6 +25,44 @@ const TEXT = notes(
 );
 
 describe('dossier packed summaries', () => {
+  it('reads a figure later from its facts (text and attributes as written) as the rows read it at once', () => {
+    const values = ['650e9', '1e400', 'about 5', '" 7\\.5 "', 'x'];
+    const units = ['"bn \\"USD\\""', 'тонн', '" "', 'percent'];
+    const years = ['2024', '" 2026 "', '2\\027', '20x5', ''];
+    const qualifiers = ['about', '" up_to "', 'odd'];
+    const texts = ['about 5 bn dollars', 'более 650 млрд рублей', '3 to 4 trillion roubles', '12%', 'no number', 'до 2,5 тыс. тонн'];
+    const lines: string[] = [];
+    let n = 0;
+    for (const text of texts) {
+      for (const value of ['', ...values]) {
+        const k = n++;
+        const attrs = [`.figure metric=m`, value && `value=${value}`, k % 2 ? `unit=${units[k % units.length]}` : '', `year=${years[k % years.length]}`, k % 3 ? `qualifier=${qualifiers[k % qualifiers.length]}` : ''];
+        lines.push(`[${text}]{${attrs.filter((a) => a).join(' ')}}`);
+      }
+    }
+    const sources = [...fixtureWorkspace().map((f) => f.text), notes({ language: 'ru' }, ...lines), notes({ language: 'en' }, ...lines)];
+    let figures = 0;
+    for (const text of sources) {
+      const model = parseNotes(text);
+      const rows = new SpanRows(model);
+      for (let row = 0; row < rows.count; row++) {
+        const facts: SpanFigureFacts = { text: '', value: undefined, unit: undefined, year: undefined, qualifier: undefined };
+        const now: SpanFigureText = { reading: { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' }, text: '', parsed: { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined } };
+        if (rows.figureFacts(row, facts) === undefined) {
+          assert.equal(rows.figureWithText(row, now), undefined);
+          continue;
+        }
+        figures++;
+        assert.ok(rows.figureWithText(row, now));
+        const later = readFigureFacts(model.language, { ...facts });
+        assert.equal(facts.text, now.text);
+        assert.deepEqual(later.reading, now.reading, now.text);
+        assert.deepEqual(later.parsed, now.parsed, now.text);
+      }
+    }
+    assert.ok(figures > 2 * lines.length, `${figures} figures`);
+  });
+
   it('reads as a summary kept as objects: spread, printed and passed between threads, in the same field order', () => {
     const file = summariseFile('a.summit.md', parseNotes(TEXT));
     const copy = decodeSummary(encodeSummary(file) as string);
