@@ -9,6 +9,7 @@
  * written. The file's shape (`WorkspaceFile`) is what every reader sees; a file made otherwise
  * (a test's, a summary from another thread) is read through its lists.
  */
+import { own } from '../text';
 import { readFigureFacts, type SpanFigureFacts } from '../model';
 import { writtenValueOf } from './precision';
 import { keptOrUndefined } from './pool';
@@ -336,7 +337,8 @@ export class PackWriter {
 
   /** The packed mentions. */
   finish(): PackedMentions {
-    const texts = this.texts.join('');
+    // One piece would be handed back as it is (a slice of the file's text, holding all of it): copied.
+    const texts = this.texts.length === 1 ? own(this.texts[0]) : this.texts.join('');
     return {
       initiatives: { count: this.nI, ints: initiativeInts.data.slice(0, initiativeInts.n), refs: this.initiativeRefs, texts },
       figures: { count: this.nF, ints: figureInts.data.slice(0, figureInts.n), refs: this.figureRefs, texts },

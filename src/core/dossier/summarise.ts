@@ -141,7 +141,6 @@ function ownOrUndefined(s: string | undefined): string | undefined {
 const areaLists = new Map<string, readonly string[]>();
 const actorLists = new Map<string, readonly string[]>();
 
-
 /** The list `make` gives, shared with every earlier file whose list had the same `key`. */
 function keptList(lists: Map<string, readonly string[]>, key: string, make: () => readonly string[]): readonly string[] {
   return lists.get(key) ?? keepBounded(lists, POOL_LIMIT, own(key), Object.freeze(make()));
