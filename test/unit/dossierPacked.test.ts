@@ -72,6 +72,8 @@ describe('dossier packed summaries', () => {
     assert.equal(spread.initiatives.length, 3);
     assert.equal(spread.figures.length, 4);
     assert.deepEqual(data(spread), data(file));
+    // A worker posts a summary it cannot encode as it is: the structured clone reads the getters.
+    assert.deepEqual(data(structuredClone(summariseFile('a.summit.md', parseNotes(TEXT)))), data(file));
   });
 
   it('makes each mention once: the file, the track index and the metric lists hold the same objects, read in any order', () => {
