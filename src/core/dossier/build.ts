@@ -189,6 +189,10 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
   }
   initiatives.sort(compareInitiatives);
   // The workspace keeps its metric keys (normalised: metric, then year) and its files in order.
+  // Every figure is read below: made file by file first (each file's packed figures read in one
+  // go, about a third cheaper than metric by metric, whose lists jump between files); a file
+  // whose figures are made answers at once.
+  for (const path of workspace.fileOrder) void workspace.files.get(path)?.figures;
   const metrics: DossierMetric[] = [];
   for (const key of workspace.metricOrder) {
     const figures = workspace.metrics.get(key) ?? [];
