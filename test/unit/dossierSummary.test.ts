@@ -129,9 +129,10 @@ function randomNotesFiles(seed: number, count: number): [string, string][] {
     if (random() < 0.3) attrs.push(`name="${pick(['Xi  Jinping', 'India', ''])}"`);
     if (kind === 'figure') {
       attrs.push(`metric="${pick(['trade volume', ' Trade  Volume ', 'members'])}"`);
-      if (random() < 0.5) attrs.push(`year=${pick(['2024', '2025', '20x5'])}`);
-      if (random() < 0.2) attrs.push(`value=${pick(['650e9', '1e400', 'about 5'])}`);
-      if (random() < 0.2) attrs.push(`qualifier=${pick(['about', 'more_than', 'odd'])}`);
+      if (random() < 0.5) attrs.push(`year=${pick(['2024', '2025', '20x5', '" 2026 "', '2\\027'])}`);
+      if (random() < 0.2) attrs.push(`value=${pick(['650e9', '1e400', 'about 5', '" 7\\.5 "'])}`);
+      if (random() < 0.2) attrs.push(`unit=${pick(['"bn \\"USD\\""', 'тонн', '" "'])}`);
+      if (random() < 0.2) attrs.push(`qualifier=${pick(['about', 'more_than', 'odd', '" up_to "'])}`);
     }
     return `[${text}]{${attrs.join(' ')}}`;
   };

@@ -13,6 +13,7 @@ import type { ExportEnvelope } from '../text';
 import type { Qualifier } from '../model';
 import { describeFigureValue } from '../figures';
 import { disagreeingValues, type ComparableValue } from './precision';
+import { initiativeAt } from './packed';
 import { fileChangedInPlace, replacedList, type ArticleInfo, type FigureMention, type InitiativeMention, type Workspace, type WorkspaceFile } from './workspace';
 import { trackFindings, type DossierFinding } from './findings';
 import { untrackedSuggestions, type LinkSuggestion } from './suggest';
@@ -188,6 +189,10 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
   }
   initiatives.sort(compareInitiatives);
   // The workspace keeps its metric keys (normalised: metric, then year) and its files in order.
+  // Every figure is read below: made file by file first (each file's packed figures read in one
+  // go, about a third cheaper than metric by metric, whose lists jump between files); a file
+  // whose figures are made answers at once.
+  for (const path of workspace.fileOrder) void workspace.files.get(path)?.figures;
   const metrics: DossierMetric[] = [];
   for (const key of workspace.metricOrder) {
     const figures = workspace.metrics.get(key) ?? [];
@@ -213,7 +218,7 @@ export function buildDossier(workspace: Workspace, options: DossierOptions = {})
           const file = workspace.files.get(f.path);
           const article = articleOf(f.path);
           if (!file || !article) continue;
-          value = toValue(f, article, f.initiative === undefined ? undefined : file.initiatives[f.initiative]);
+          value = toValue(f, article, f.initiative === undefined ? undefined : initiativeAt(file, f.initiative));
           valueCache.set(f, value);
         }
         values.push(value);

@@ -2,20 +2,23 @@
  * One notes file reduced to what the workspace keeps (workspace.ts): the front matter's article
  * facts, and its initiatives and figures with their offsets, keys, metrics, statuses, areas and
  * actors. One pass over the model's rows (model/spanRows.ts, no annotation objects made); each
- * attribute block is read once, and a figure's text is read and parsed once. The small strings
- * many files repeat (statuses, units, metrics, areas, actors, summits, outlets, keys) and the
- * area and actor lists are shared across files through a bounded pool, so a workspace of
- * thousands of files keeps each of them once; a value met before is found in the text itself
- * (`keptAt`), without a string made for it. The texts and ids a file keeps are copied out of
- * its text at once (`copyTexts`). `adoptSummary` puts a summary made on another thread into the
- * same pool.
+ * attribute block is read once. The mentions are packed (packed.ts: a few arrays per file, their
+ * objects made when read); a figure keeps its text and `value=`, `unit=`, `qualifier=` as
+ * written, and is read (parseFigure) when its mention is made: the index needs its metric and
+ * year only. The small strings many files repeat (statuses, units, metrics, areas, actors,
+ * summits, outlets, keys) and the area and actor lists are shared across files through a bounded
+ * pool (pool.ts), so a workspace of thousands of files keeps each of them once; a value met
+ * before is found in the text itself (`keptAt`), without a string made for it. `adoptSummary`
+ * puts a summary made on another thread into the same pool.
  */
 import { hasEscapeOrBreak, isIsoDate, keepBounded, own, unescape } from '../text';
-import type { Qualifier } from '../figures';
-import { SpanRows, type NotesModel, type SpanFigureText } from '../model';
+import { SpanRows, type NotesModel, type SpanFigureFacts } from '../model';
 import { safeHttpUrl } from '../brief';
 import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSiteIn, type TrackSite } from './track';
-import { writtenValueOf } from './precision';
+import { PackWriter, packedFile } from './packed';
+import { POOL_LIMIT, kept, keptOrUndefined } from './pool';
+import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
+export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './mentions';
 
 /** The attributes the summary reads of every span, in one pass over each; the indexes below name them. */
 const SUMMARY_KEYS = [TRACK_ATTRIBUTE, 'status', 'area', 'by', 'metric'];
@@ -24,74 +27,6 @@ const STATUS = 1;
 const AREA = 2;
 const BY = 3;
 const METRIC = 4;
-
-/** What the front matter says about the article. */
-export interface ArticleInfo {
-  readonly title: string | undefined;
-  readonly summit: string | undefined;
-  /** `date:` when it is ISO `YYYY-MM-DD`, else undefined (the file's own diagnostics say why). */
-  readonly date: string | undefined;
-  readonly language: string;
-  readonly sourceName: string | undefined;
-  /** Only an absolute http(s) URL. */
-  readonly sourceUrl: string | undefined;
-}
-
-/** Where a mention stands in its file. */
-export interface MentionPlace {
-  readonly path: string;
-  /** UTF-16 offsets of the whole span, end exclusive. */
-  readonly start: number;
-  readonly end: number;
-  /** Zero-based line of `start`. */
-  readonly line: number;
-  /** The article's date (copied from its file so that sorting needs no look-up). */
-  readonly date: string | undefined;
-}
-
-export interface InitiativeMention extends MentionPlace {
-  /** Index of the annotation in its file's `model.annotations`. */
-  readonly index: number;
-  readonly id: string | undefined;
-  /** The normalised key, when `track=` holds a valid one. */
-  readonly track: string | undefined;
-  /** Where `track=` is written, valid or not. */
-  readonly trackSite: TrackSite | undefined;
-  readonly text: string;
-  readonly status: string | undefined;
-  readonly areas: readonly string[];
-  /** `by=` and the actors nested in the initiative. */
-  readonly actors: readonly string[];
-}
-
-export interface FigureMention extends MentionPlace {
-  readonly id: string | undefined;
-  /** `metric=` as written. */
-  readonly metric: string | undefined;
-  readonly year: number | undefined;
-  readonly value: number | undefined;
-  readonly unit: string | undefined;
-  readonly qualifier: Qualifier | null;
-  readonly asWritten: string;
-  /** The step of the last written digit in base units (0: exact); see precision.ts. */
-  readonly step: number;
-  /** A range's lower end in base units (`value` is its upper end). */
-  readonly min: number | undefined;
-  /** The enclosing initiative (index into the file's `initiatives`), if any. */
-  readonly initiative: number | undefined;
-}
-
-/** One notes file of the workspace. */
-export interface WorkspaceFile {
-  readonly path: string;
-  readonly article: ArticleInfo;
-  readonly initiatives: readonly InitiativeMention[];
-  readonly figures: readonly FigureMention[];
-  /** `track=` on annotations that are not initiatives (reported, otherwise ignored). */
-  readonly strayTracks: readonly (TrackSite & { readonly line: number })[];
-  /** True when a `track=` here is not a key or is not on an initiative (findings.ts looks only at such files and at keys used once). */
-  readonly badTracks: boolean;
-}
 
 /** Reduces one parsed notes file to what the workspace keeps. Never throws on a valid model. */
 export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
@@ -105,72 +40,52 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     sourceName: keptOrUndefined(fm?.source?.name),
     sourceUrl: ownOrUndefined(safeHttpUrl(fm?.source?.url)),
   };
-  const initiatives: Writable<InitiativeMention>[] = [];
-  const figures: Writable<FigureMention>[] = [];
+  // Mentions are packed (packed.ts): a few arrays per file; their objects are made when read.
+  const out = new PackWriter();
   const strayTracks: (TrackSite & { line: number })[] = [];
+  let badTracks = false;
   // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made.
   const rows = new SpanRows(model, SUMMARY_KEYS);
   const values: (string | undefined)[] = [];
   const count = rows.count;
-  /** Row → index in `initiatives` (initiatives only). */
+  /** Row → index among the initiatives (initiatives only). */
   const initiativeOf = new Int32Array(count);
   const text = model.text;
-  const language = model.language;
-  const read = figureScratch;
+  const facts = factsScratch;
   for (let row = 0; row < count; row++) {
     const kind = rows.kind(row);
     const at = rows.valueRanges(row);
     for (let k = 0; k < SUMMARY_KEYS.length; k++) values[k] = at[2 * k] < 0 ? undefined : keptAt(text, at[2 * k], at[2 * k + 1]);
     const trackValue = values[TRACK];
     const site = trackValue === undefined ? undefined : trackSiteIn(text, rows.blockStart(row), rows.end(row), trackValue);
-    // Every field written out (no `...place`): V8 gives a spread-then-extended literal a slow,
-    // larger object shape, and a workspace keeps a million of these.
     if (kind === 'initiative') {
       const track = site && validTrackKey(site.written);
-      initiativeOf[row] = initiatives.length;
+      if (site && track === undefined) badTracks = true;
+      initiativeOf[row] = out.initiatives;
       const start = rows.start(row);
-      initiatives.push({
-        path, start, end: rows.end(row), line: rows.lineAt(start), date,
-        index: row,
-        // Ids and texts are cut from the file's text: copied out of it at the end (`copyTexts`).
-        id: rows.id(row),
-        track,
-        trackSite: site && { start: site.start, end: site.end, written: kept(site.written) },
-        text: rows.plainText(row),
-        status: values[STATUS] || undefined,
-        areas: splitAreas(values[AREA]),
-        actors: actorsOf(rows, row, values[BY]),
-      });
+      out.initiative(
+        start, rows.end(row), rows.lineAt(start), row, rows.plainText(row), rows.id(row),
+        track, site && { start: site.start, end: site.end, written: kept(site.written) },
+        values[STATUS] || undefined, splitAreas(values[AREA]), actorsOf(rows, row, values[BY]),
+      );
       continue;
     }
     if (site) strayTracks.push({ start: site.start, end: site.end, written: own(site.written), line: rows.lineAt(site.start) });
-    if (kind !== 'figure' || rows.figureWithText(row, read) === undefined) continue;
-    const f = read.reading;
+    if (kind !== 'figure' || rows.figureFacts(row, facts) === undefined) continue;
+    // The figure's value is read when the mention is made (packed.ts): the index needs its metric and year only.
     const enclosing = rows.enclosing(row, 'initiative');
-    const asWritten = read.text;
-    const written = writtenValueOf(f, language, asWritten, read.parsed);
     const start = rows.start(row);
-    figures.push({
-      path, start, end: rows.end(row), line: rows.lineAt(start), date,
-      id: rows.id(row),
-      metric: keptMetric(values[METRIC]),
-      year: f.year,
-      value: f.value,
-      unit: keptOrUndefined(f.unit),
-      qualifier: f.qualifier,
-      asWritten,
-      step: written.step,
-      min: written.min,
-      initiative: enclosing < 0 ? undefined : initiativeOf[enclosing],
-    });
+    out.figure(
+      start, rows.end(row), rows.lineAt(start), facts.text, rows.id(row), enclosing < 0 ? -1 : initiativeOf[enclosing],
+      facts.year, ownOrUndefined(facts.value), keptOrUndefined(facts.unit), keptOrUndefined(facts.qualifier), keptMetric(values[METRIC]),
+    );
   }
-  copyTexts(initiatives, figures);
-  const badTracks = strayTracks.length > 0 || initiatives.some((m) => m.trackSite !== undefined && m.track === undefined);
-  return { path, article, initiatives, figures, strayTracks, badTracks };
+  if (strayTracks.length > 0) badTracks = true;
+  return packedFile(path, article, out.finish(), strayTracks, badTracks);
 }
 
-/** The figure `figureWithText` reads into (one per thread: summariseFile keeps none of it). */
-const figureScratch: SpanFigureText = { reading: { value: undefined, unit: undefined, qualifier: null, year: undefined, source: 'text' }, text: '', parsed: { value: undefined, unit: undefined, qualifier: null, magnitude: 1, numberStart: undefined, numberEnd: undefined } };
+/** The figure facts `figureFacts` reads into (one per thread: summariseFile keeps copies of what it keeps). */
+const factsScratch: SpanFigureFacts = { text: '', value: undefined, unit: undefined, year: undefined, qualifier: undefined };
 
 /** `metric=` (kept) trimmed, kept; undefined when empty. */
 function keptMetric(metric: string | undefined): string | undefined {
@@ -186,37 +101,6 @@ function validTrackKey(written: string): string | undefined {
   let key = trackKeys.get(written);
   if (key === undefined) key = keepBounded(trackKeys, POOL_LIMIT, own(written), isValidTrackKey(written) ? kept(normaliseTrackKey(written)) : null);
   return key ?? undefined;
-}
-
-/**
- * The mentions' texts and ids, cut from the file's text, replaced by copies that do not keep it
- * alive: one string of them all and a slice of it each (`own` on each would make two strings and
- * a third to throw away, and the garbage collector would move two per mention, not one).
- */
-function copyTexts(initiatives: Writable<InitiativeMention>[], figures: Writable<FigureMention>[]): void {
-  // Room for all at once (a list grown push by push is copied each time it doubles).
-  const texts = new Array<string>(2 * (initiatives.length + figures.length));
-  let n = 0;
-  for (const m of initiatives) {
-    texts[n++] = m.text;
-    if (m.id !== undefined) texts[n++] = m.id;
-  }
-  for (const f of figures) {
-    texts[n++] = f.asWritten;
-    if (f.id !== undefined) texts[n++] = f.id;
-  }
-  // Unfilled places join as empty strings.
-  const all = texts.join('');
-  let at = 0;
-  const copy = (s: string): string => all.slice(at, (at += s.length));
-  for (const m of initiatives) {
-    m.text = copy(m.text);
-    if (m.id !== undefined) m.id = copy(m.id);
-  }
-  for (const f of figures) {
-    f.asWritten = copy(f.asWritten);
-    if (f.id !== undefined) f.id = copy(f.id);
-  }
 }
 
 /** Slots of the memo in front of the pool for values read from a text (see `keptAt`). */
@@ -253,24 +137,9 @@ function ownOrUndefined(s: string | undefined): string | undefined {
   return s === undefined ? undefined : own(s);
 }
 
-/** Most strings the pool holds are a few characters; past this many it starts afresh (a bound, not a cache policy). */
-const POOL_LIMIT = 1 << 16;
-const strings = new Map<string, string>();
 /** Area lists by `area=` as written; actor lists by their names joined. */
 const areaLists = new Map<string, readonly string[]>();
 const actorLists = new Map<string, readonly string[]>();
-
-/** `s`, shared with every earlier file that kept an equal string. */
-function kept(s: string): string {
-  const k = strings.get(s);
-  if (k !== undefined) return k;
-  const owned = own(s);
-  return keepBounded(strings, POOL_LIMIT, owned, owned);
-}
-
-function keptOrUndefined(s: string | undefined): string | undefined {
-  return s === undefined ? undefined : kept(s);
-}
 
 /** The list `make` gives, shared with every earlier file whose list had the same `key`. */
 function keptList(lists: Map<string, readonly string[]>, key: string, make: () => readonly string[]): readonly string[] {

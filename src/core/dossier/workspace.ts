@@ -4,10 +4,14 @@
  * two indexes merged across files: tracked initiatives by key and figures by metric and year.
  * Immutable: `updateFile` / `removeFile` return a new workspace that shares every file and every
  * index entry the change did not touch, so re-merging one edited file costs that file, not the
- * workspace.
+ * workspace. The figures by metric are listed by reference and made when a metric's list is first
+ * read (a cold index makes no figure object; see packed.ts).
  */
 import { firstNotBefore, keepBounded, own } from '../text';
 import { parseNotes, type NotesModel } from '../model';
+import {
+  F_HAS, F_INTS, F_METRIC, F_REFS, F_YEAR, HAS_YEAR, I_REFS, I_TRACK, figureAt, initiativeAt, movedPackedFile, packedFigures, packedInitiatives,
+} from './packed';
 import { summariseFile, type FigureMention, type InitiativeMention, type MentionPlace, type WorkspaceFile } from './summarise';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './summarise';
 
@@ -68,14 +72,6 @@ function groupInto<T>(index: Map<string, T[]>, items: readonly T[], keyOf: (item
   }
 }
 
-/** An empty list under each key of `items` that `index` lacks. */
-function addKeys<T>(index: Map<string, T[]>, items: readonly T[], keyOf: (item: T) => string | undefined): void {
-  for (const item of items) {
-    const key = keyOf(item);
-    if (key !== undefined && !index.has(key)) index.set(key, []);
-  }
-}
-
 const trackOf = (m: InitiativeMention): string | undefined => m.track;
 const metricOf = (f: FigureMention): string | undefined => (f.metric === undefined ? undefined : metricKey(f.metric, f.year));
 
@@ -100,22 +96,122 @@ export function buildWorkspace(sources: Iterable<NotesSource | { readonly path: 
 /** A workspace of already summarised files (the indexes are merged here). */
 export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace {
   const tracks = new Map<string, InitiativeMention[]>();
-  const metrics = new Map<string, FigureMention[]>();
+  // Figures are listed by reference (file, index) and made when their metric's list is first read.
+  const metricRefs = new Map<string, Box<FigureMention>>();
   // Files in article order, each file's items in offset order (as summariseFile lists them): the
   // merged lists come out in order, so they are only checked, not sorted (a list made otherwise,
   // an item out of place, is sorted).
   // Track keys stay in the order the files give them (findings break ties by that order; metrics
   // are read in `metricOrder`, sorted).
-  for (const file of files.values()) addKeys(tracks, file.initiatives, trackOf);
+  // Packed files (packed.ts) are read without making their mentions, but for those the indexes hold.
+  for (const file of files.values()) {
+    const p = packedInitiatives(file);
+    const n = p ? p.count : file.initiatives.length;
+    for (let i = 0; i < n; i++) {
+      const key = p ? (p.refs[i * I_REFS + I_TRACK] as string | undefined) : file.initiatives[i].track;
+      if (key !== undefined && !tracks.has(key)) tracks.set(key, []);
+    }
+  }
   const ordered = [...files.values()].sort(compareFiles);
   for (const file of ordered) {
-    groupInto(tracks, file.initiatives, trackOf);
-    groupInto(metrics, file.figures, metricOf);
+    const p = packedInitiatives(file);
+    const nI = p ? p.count : file.initiatives.length;
+    for (let i = 0; i < nI; i++) {
+      const key = p ? (p.refs[i * I_REFS + I_TRACK] as string | undefined) : file.initiatives[i].track;
+      if (key !== undefined) (tracks.get(key) as InitiativeMention[]).push(initiativeAt(file, i));
+    }
+    const q = packedFigures(file);
+    const nF = q ? q.count : file.figures.length;
+    for (let i = 0; i < nF; i++) {
+      let metric: string | undefined;
+      let year: number | undefined;
+      if (q) {
+        metric = q.refs[i * F_REFS + F_METRIC] as string | undefined;
+        year = q.ints[i * F_INTS + F_HAS] & HAS_YEAR ? q.ints[i * F_INTS + F_YEAR] : undefined;
+      } else ({ metric, year } = file.figures[i]);
+      if (metric === undefined) continue;
+      const key = metricKey(metric, year);
+      const box = metricRefs.get(key);
+      if (box) (box.refs as unknown[]).push(file, i);
+      else metricRefs.set(key, { refs: [file, i], list: undefined });
+    }
   }
   for (const list of tracks.values()) sortMentions(list);
-  for (const list of metrics.values()) sortMentions(list);
   const fileOrder = ordered.map((f) => f.path);
-  return { files: new Map(files), tracks, metrics, metricOrder: [...metrics.keys()].sort(), fileOrder };
+  return { files: new Map(files), tracks, metrics: new LazyLists(metricRefs), metricOrder: [...metricRefs.keys()].sort(), fileOrder };
+}
+
+/** A list of an index made when first read: references to its items (file, index among the file's figures), then the list. */
+interface Box<T> {
+  refs: unknown[] | undefined;
+  list: T[] | undefined;
+}
+
+/**
+ * The workspace's figures by metric, each list made (and sorted) when first read: a cold index
+ * makes no figure object until the dossier reads it. Copies (`patchIndex`) share the boxes, so a
+ * list is made once for every workspace that holds it.
+ */
+class LazyLists implements ReadonlyMap<string, readonly FigureMention[]> {
+  constructor(private readonly boxes: Map<string, Box<FigureMention>>) {}
+
+  get size(): number {
+    return this.boxes.size;
+  }
+
+  has(key: string): boolean {
+    return this.boxes.has(key);
+  }
+
+  get(key: string): readonly FigureMention[] | undefined {
+    const box = this.boxes.get(key);
+    return box && listOf(box);
+  }
+
+  keys(): MapIterator<string> {
+    return this.boxes.keys();
+  }
+
+  *entries(): MapIterator<[string, readonly FigureMention[]]> {
+    for (const [key, box] of this.boxes) yield [key, listOf(box)];
+  }
+
+  *values(): MapIterator<readonly FigureMention[]> {
+    for (const box of this.boxes.values()) yield listOf(box);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, readonly FigureMention[]]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: readonly FigureMention[], key: string, map: ReadonlyMap<string, readonly FigureMention[]>) => void, thisArg?: unknown): void {
+    for (const [key, box] of this.boxes) fn.call(thisArg, listOf(box), key, this);
+  }
+
+  /** A copy to change (`set`, `delete`): the boxes are shared. */
+  copy(): LazyLists {
+    return new LazyLists(new Map(this.boxes));
+  }
+
+  set(key: string, list: readonly FigureMention[]): void {
+    this.boxes.set(key, { refs: undefined, list: list as FigureMention[] });
+  }
+
+  delete(key: string): void {
+    this.boxes.delete(key);
+  }
+}
+
+function listOf(box: Box<FigureMention>): FigureMention[] {
+  if (box.list === undefined) {
+    const refs = box.refs as unknown[];
+    const list = new Array<FigureMention>(refs.length / 2);
+    for (let k = 0; k < refs.length; k += 2) list[k / 2] = figureAt(refs[k] as WorkspaceFile, refs[k + 1] as number);
+    sortMentions(list);
+    box.list = list;
+    box.refs = undefined;
+  }
+  return box.list;
 }
 
 /** Sorts `list` by {@link compareMentions}, unless it is in that order already (one pass to see). */
@@ -142,7 +238,7 @@ export function removeFile(workspace: Workspace, path: string): Workspace {
 export function renameFile(workspace: Workspace, from: string, to: string): Workspace {
   const file = workspace.files.get(from);
   if (!file || from === to) return workspace;
-  const moved: WorkspaceFile = {
+  const moved: WorkspaceFile = movedPackedFile(file, to) ?? {
     ...file,
     path: to,
     initiatives: file.initiatives.map((m) => ({ ...m, path: to })),
@@ -241,7 +337,8 @@ function patchIndex<T extends MentionPlace>(
     if (key !== undefined) touched.add(key);
   }
   if (touched.size === 0) return index;
-  const out = new Map(index);
+  // The figures' index is lazy: copied without making its lists (only the touched keys' are read).
+  const out = (index instanceof LazyLists ? index.copy() : new Map(index)) as unknown as Map<string, readonly T[]>;
   // A file's items in a list are one run (they share its date and path): cut the old run out and
   // put the new one in, by binary search and copying, whatever the list's length.
   const oldDate = oldItems.length ? oldItems[0].date : undefined;

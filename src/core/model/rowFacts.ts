@@ -73,56 +73,90 @@ const UNREAD: FigureReading = Object.freeze({ value: undefined, unit: undefined,
  */
 export function readFigureFrom(doc: FactsDocument, row: number, read: ParsedFigure): FigureReading {
   try {
-    const language = doc.language;
+    // Readings outlive this version of the text (kept with the rows): their strings must not hold on to it.
+    const at = doc.attributeRanges(row, FIGURE_KEYS, figureAttributes);
+    const text = doc.text;
+    return figureReadingOf(
+      doc.language, read,
+      at[0] >= 0 ? unescape(text, at[0], at[1]) : undefined,
+      at[2] >= 0 ? unescape(text, at[2], at[3]) : undefined,
+      yearAt(text, at[4], at[5]),
+      at[6] >= 0 ? unescape(text, at[6], at[7]) : undefined,
+    );
+  } catch {
+    return UNREAD;
+  }
+}
+
+/** A figure span's `value=`, `unit=`, `qualifier=` as written (escapes resolved, undefined when absent) and its `year=` read. */
+export interface FigureAttributes {
+  value: string | undefined;
+  unit: string | undefined;
+  year: number | undefined;
+  qualifier: string | undefined;
+}
+
+/** What {@link readFigureFrom} reads of row `row`'s attributes, written into `into` (strings cut from the text: copy those kept). */
+export function figureAttributesOf(doc: FactsDocument, row: number, into: FigureAttributes): FigureAttributes {
+  const at = doc.attributeRanges(row, FIGURE_KEYS, figureAttributes);
+  const text = doc.text;
+  into.value = at[0] >= 0 ? unescape(text, at[0], at[1]) : undefined;
+  into.unit = at[2] >= 0 ? unescape(text, at[2], at[3]) : undefined;
+  into.year = yearAt(text, at[4], at[5]);
+  into.qualifier = at[6] >= 0 ? unescape(text, at[6], at[7]) : undefined;
+  return into;
+}
+
+/** `year=` written at text[from, to) as a year (undefined: absent, from < 0, or not four digits). */
+export function yearAt(text: string, from: number, to: number): number | undefined {
+  if (from < 0) return undefined;
+  // The usual `year=2024`: four digits as written, read without a string.
+  if (to - from === 4 && isDigit(text.charCodeAt(from)) && isDigit(text.charCodeAt(from + 1)) && isDigit(text.charCodeAt(from + 2)) && isDigit(text.charCodeAt(from + 3))) {
+    return (text.charCodeAt(from) - 48) * 1000 + (text.charCodeAt(from + 1) - 48) * 100 + (text.charCodeAt(from + 2) - 48) * 10 + (text.charCodeAt(from + 3) - 48);
+  }
+  const yearAttribute = unescape(text, from, to);
+  return YEAR.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
+}
+
+/**
+ * {@link readFigureFrom} from what it reads of the span: what parseFigure read of its plain text,
+ * `value=`, `unit=`, `qualifier=` as written (escapes resolved; undefined when absent) and the
+ * year `year=` gives. For a reader that keeps these and reads the figure later (the workspace summary).
+ */
+export function figureReadingOf(
+  language: string, read: ParsedFigure, valueAttribute: string | undefined, unitAttribute: string | undefined,
+  year: number | undefined, qualifierAttribute: string | undefined,
+): FigureReading {
+  try {
     let value = read.value;
     let unit = read.unit;
     let source: 'text' | 'attribute' = 'text';
     let unreadableValue = false;
-    // Readings outlive this version of the text (kept with the rows): their strings must not hold on to it.
-    const at = doc.attributeRanges(row, FIGURE_KEYS, figureAttributes);
-    const text = doc.text;
-    if (at[0] >= 0) {
-      const valueAttribute = unescape(text, at[0], at[1]);
-      if (valueAttribute.trim() !== '') {
-        const plain = valueAttribute.trim();
-        const number = NUMBER.test(plain) ? Number(plain) : Number.NaN;
-        if (Number.isFinite(number)) {
-          value = number;
+    if (valueAttribute !== undefined && valueAttribute.trim() !== '') {
+      const plain = valueAttribute.trim();
+      const number = NUMBER.test(plain) ? Number(plain) : Number.NaN;
+      if (Number.isFinite(number)) {
+        value = number;
+        source = 'attribute';
+      } else {
+        // 1e400 (no finite number), 0x10 or 1e5x (a literal of some other notation) and words
+        // without a number are unreadable: no value, and a diagnostic, never a part of them read as a number.
+        const fromAttribute = NUMBER.test(plain) || LITERAL.test(plain) ? NOTHING : safeParseFigure(plain, language);
+        if (fromAttribute.value !== undefined && Number.isFinite(fromAttribute.value)) {
+          value = fromAttribute.value;
+          unit = fromAttribute.unit ?? unit;
           source = 'attribute';
         } else {
-          // 1e400 (no finite number), 0x10 or 1e5x (a literal of some other notation) and words
-          // without a number are unreadable: no value, and a diagnostic, never a part of them read as a number.
-          const fromAttribute = NUMBER.test(plain) || LITERAL.test(plain) ? NOTHING : safeParseFigure(plain, language);
-          if (fromAttribute.value !== undefined && Number.isFinite(fromAttribute.value)) {
-            value = fromAttribute.value;
-            unit = fromAttribute.unit ?? unit;
-            source = 'attribute';
-          } else {
-            value = undefined;
-            unreadableValue = true;
-          }
+          value = undefined;
+          unreadableValue = true;
         }
       }
     }
-    if (at[2] >= 0) {
-      const unitAttribute = unescape(text, at[2], at[3]);
-      if (unitAttribute.trim() !== '') unit = unitAttribute.trim();
-    }
-    let year: number | undefined;
-    if (at[4] >= 0) {
-      // The usual `year=2024`: four digits as written, read without a string.
-      const from = at[4];
-      if (at[5] - from === 4 && isDigit(text.charCodeAt(from)) && isDigit(text.charCodeAt(from + 1)) && isDigit(text.charCodeAt(from + 2)) && isDigit(text.charCodeAt(from + 3))) {
-        year = (text.charCodeAt(from) - 48) * 1000 + (text.charCodeAt(from + 1) - 48) * 100 + (text.charCodeAt(from + 2) - 48) * 10 + (text.charCodeAt(from + 3) - 48);
-      } else {
-        const yearAttribute = unescape(text, from, at[5]);
-        year = YEAR.test(yearAttribute.trim()) ? Number(yearAttribute.trim()) : undefined;
-      }
-    }
+    if (unitAttribute !== undefined && unitAttribute.trim() !== '') unit = unitAttribute.trim();
     let qualifier = read.qualifier;
-    if (at[6] >= 0) {
+    if (qualifierAttribute !== undefined) {
       // `qualifier=more_than`: a qualifier the span's text does not carry ("превысил [$650 млрд]").
-      const written = unescape(text, at[6], at[7]).trim();
+      const written = qualifierAttribute.trim();
       if (isQualifier(written)) qualifier = written;
     }
     const reading: FigureReading = { value, unit: unit === undefined ? undefined : own(unit), qualifier, year, source };

@@ -9,7 +9,7 @@
 import { unescape } from '../text';
 import { NotesDocument } from './document';
 import { parseNotes } from './parse';
-import { readFigureFrom, safeParseFigure } from './rowFacts';
+import { figureAttributesOf, figureReadingOf, readFigureFrom, safeParseFigure, type FigureAttributes } from './rowFacts';
 import { FIGURE_KIND } from './tables';
 import { annotationPlainText, KINDS } from './views';
 import type { AnnotationKind, NotesModel, ParsedFigure, Qualifier } from './types';
@@ -28,6 +28,20 @@ export interface SpanFigureText {
   reading: SpanFigure;
   text: string;
   parsed: ParsedFigure;
+}
+
+/** A figure span's plain text and its attributes as written, read without reading the figure (see {@link SpanRows.figureFacts}). */
+export interface SpanFigureFacts extends FigureAttributes {
+  text: string;
+}
+
+/**
+ * The reading {@link SpanRows.figureWithText} gives, from what {@link SpanRows.figureFacts} read
+ * (kept by a caller that reads the figure later): parseFigure of the text, then the attributes.
+ */
+export function readFigureFacts(language: string, facts: Readonly<SpanFigureFacts>): { readonly reading: SpanFigure; readonly parsed: ParsedFigure } {
+  const parsed = safeParseFigure(facts.text, language);
+  return { reading: figureReadingOf(language, parsed, facts.value, facts.unit, facts.year, facts.qualifier), parsed };
 }
 
 export class SpanRows {
@@ -121,6 +135,20 @@ export class SpanRows {
     into.text = text;
     into.parsed = parsed;
     into.reading = readFigureFrom(doc, row, parsed);
+    return into;
+  }
+
+  /**
+   * A figure span's plain text and its `value=`, `unit=`, `year=`, `qualifier=` (undefined for a
+   * span of another kind), without reading the figure: {@link readFigureFacts} reads it from
+   * these, as {@link figureWithText} would. Written into `into`; its strings may be cut from the
+   * model's text (copy those kept).
+   */
+  figureFacts(row: number, into: SpanFigureFacts): SpanFigureFacts | undefined {
+    const doc = this.doc;
+    if (doc.kindOf(row) !== FIGURE_KIND) return undefined;
+    into.text = annotationPlainText(doc, row);
+    figureAttributesOf(doc, row, into);
     return into;
   }
 

@@ -1,0 +1,347 @@
+/**
+ * A workspace file's mentions kept packed (summarise.ts writes them, workspace.ts reads them):
+ * for each kind (initiatives, figures) its numbers in a typed array and its shared strings and
+ * lists in an array, and the texts and ids in one string — a few arrays per file instead of an
+ * object per mention and a string per text. A kind's arrays go once all its mentions are made. The
+ * `InitiativeMention` and `FigureMention` objects are made when first read (one at a time for the
+ * workspace's indexes, all at once for `file.initiatives` / `file.figures`), each once: a mention
+ * read twice is the same object. A figure's value is read then, from its text and attributes as
+ * written. The file's shape (`WorkspaceFile`) is what every reader sees; a file made otherwise
+ * (a test's, a summary from another thread) is read through its lists.
+ */
+import { own } from '../text';
+import { readFigureFacts, type SpanFigureFacts } from '../model';
+import { writtenValueOf } from './precision';
+import { keptOrUndefined } from './pool';
+import type { TrackSite } from './track';
+import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
+
+// An initiative's numbers (Int32Array, this many per initiative) and references (refs).
+export const I_START = 0;
+export const I_END = 1;
+export const I_LINE = 2;
+export const I_INDEX = 3;
+export const I_TEXT = 4;
+export const I_TEXT_END = 5;
+/** -1: no id. */
+export const I_ID = 6;
+export const I_ID_END = 7;
+/** -1: no `track=`. */
+export const I_SITE = 8;
+export const I_SITE_END = 9;
+export const I_INTS = 10;
+export const I_TRACK = 0;
+export const I_WRITTEN = 1;
+export const I_STATUS = 2;
+export const I_AREAS = 3;
+export const I_ACTORS = 4;
+export const I_REFS = 5;
+
+// A figure's numbers (Int32Array) and references.
+export const F_START = 0;
+export const F_END = 1;
+export const F_LINE = 2;
+export const F_TEXT = 3;
+export const F_TEXT_END = 4;
+export const F_ID = 5;
+export const F_ID_END = 6;
+/** Index of the enclosing initiative in the file's initiatives, -1: none. */
+export const F_INITIATIVE = 7;
+/** 1 when `year=` gave a year. */
+export const F_HAS = 8;
+export const F_YEAR = 9;
+export const F_INTS = 10;
+export const HAS_YEAR = 1;
+export const F_METRIC = 0;
+/** `value=`, `unit=`, `qualifier=` as written (read with the text when the mention is made). */
+export const F_VALUE = 1;
+export const F_UNIT = 2;
+export const F_QUALIFIER = 3;
+export const F_REFS = 4;
+
+/** One kind of a file's mentions, packed: `count` of them, their numbers and references by the layout above. */
+export interface PackedPart {
+  readonly count: number;
+  readonly ints: Int32Array;
+  readonly refs: readonly unknown[];
+  /** The file's texts and ids (one string, shared by both parts). */
+  readonly texts: string;
+}
+
+/** What summariseFile packs for one file. */
+export interface PackedMentions {
+  readonly initiatives: PackedPart;
+  readonly figures: PackedPart;
+}
+
+/** One kind's state: its packed part until every one is made, the ones made so far, then its list. */
+interface Kind<T> {
+  readonly count: number;
+  part: PackedPart | undefined;
+  made: (T | undefined)[] | undefined;
+  madeCount: number;
+  list: readonly T[] | undefined;
+}
+
+/** A packed file's state (hidden on the file under a symbol, not enumerable). */
+interface State {
+  readonly path: string;
+  readonly date: string | undefined;
+  readonly language: string;
+  readonly initiatives: Kind<InitiativeMention>;
+  readonly figures: Kind<FigureMention>;
+}
+
+const STATE = Symbol('packed');
+
+type Packed = WorkspaceFile & { readonly [STATE]: State };
+
+function stateOf(file: WorkspaceFile): State | undefined {
+  return (file as Partial<Packed>)[STATE];
+}
+
+function kindOf<T>(part: PackedPart): Kind<T> {
+  return { count: part.count, part, made: undefined, madeCount: 0, list: undefined };
+}
+
+/** Mention `i` of a kind, made once; when all are made the packed part goes (the objects hold everything). */
+function mentionOf<T>(s: State, kind: Kind<T>, i: number, make: (s: State, part: PackedPart, i: number) => T): T {
+  if (kind.list !== undefined) return kind.list[i];
+  const known = kind.made === undefined ? undefined : kind.made[i];
+  if (known !== undefined) return known;
+  const m = make(s, kind.part as PackedPart, i);
+  if (kind.made === undefined) kind.made = new Array<T | undefined>(kind.count).fill(undefined);
+  kind.made[i] = m;
+  if (++kind.madeCount === kind.count) kind.part = undefined;
+  return m;
+}
+
+function listOf<T>(s: State, kind: Kind<T>, make: (s: State, part: PackedPart, i: number) => T): readonly T[] {
+  if (kind.list === undefined) {
+    const out = new Array<T>(kind.count);
+    for (let i = 0; i < out.length; i++) out[i] = mentionOf(s, kind, i, make);
+    kind.list = Object.freeze(out);
+    kind.made = undefined;
+    kind.part = undefined;
+  }
+  return kind.list;
+}
+
+function getInitiatives(this: Packed): readonly InitiativeMention[] {
+  const s = this[STATE];
+  return listOf(s, s.initiatives, makeInitiative);
+}
+
+function getFigures(this: Packed): readonly FigureMention[] {
+  const s = this[STATE];
+  return listOf(s, s.figures, makeFigure);
+}
+
+/**
+ * A workspace file whose mentions are `packed`: a plain object with the fields of a
+ * `WorkspaceFile`, in its order (`initiatives` and `figures` read through getters, so spreading
+ * or printing the file shows them as any file's).
+ */
+export function packedFile(
+  path: string, article: ArticleInfo, packed: PackedMentions,
+  strayTracks: readonly (TrackSite & { readonly line: number })[], badTracks: boolean,
+): WorkspaceFile {
+  const file = { path, article } as unknown as Record<string | symbol, unknown>;
+  Object.defineProperty(file, 'initiatives', { get: getInitiatives, enumerable: true });
+  Object.defineProperty(file, 'figures', { get: getFigures, enumerable: true });
+  file.strayTracks = strayTracks;
+  file.badTracks = badTracks;
+  const state: State = {
+    path, date: article.date, language: article.language, initiatives: kindOf(packed.initiatives), figures: kindOf(packed.figures),
+  };
+  Object.defineProperty(file, STATE, { value: state });
+  return file as unknown as WorkspaceFile;
+}
+
+/** `file` (packed, no part let go yet) under another path: the same parts, its mentions made afresh with `path`. */
+export function movedPackedFile(file: WorkspaceFile, path: string): WorkspaceFile | undefined {
+  const s = stateOf(file);
+  const initiatives = s?.initiatives.part;
+  const figures = s?.figures.part;
+  return initiatives && figures && packedFile(path, file.article, { initiatives, figures }, file.strayTracks, file.badTracks);
+}
+
+/** `file`'s initiatives, packed, while no list of them is made (read with the layout above; see workspace.ts's `fromFiles`). */
+export function packedInitiatives(file: WorkspaceFile): PackedPart | undefined {
+  return stateOf(file)?.initiatives.part;
+}
+
+export function packedFigures(file: WorkspaceFile): PackedPart | undefined {
+  return stateOf(file)?.figures.part;
+}
+
+/** Initiative `i` of `file` (made once). */
+export function initiativeAt(file: WorkspaceFile, i: number): InitiativeMention {
+  const s = stateOf(file);
+  return s ? mentionOf(s, s.initiatives, i, makeInitiative) : file.initiatives[i];
+}
+
+/** Figure `i` of `file` (made once). */
+export function figureAt(file: WorkspaceFile, i: number): FigureMention {
+  const s = stateOf(file);
+  return s ? mentionOf(s, s.figures, i, makeFigure) : file.figures[i];
+}
+
+function makeInitiative(s: State, p: PackedPart, i: number): InitiativeMention {
+  const n = p.ints;
+  const at = i * I_INTS;
+  const r = i * I_REFS;
+  const site = n[at + I_SITE];
+  const id = n[at + I_ID];
+  // Every field written out, in the order summaries always had (one object shape for all).
+  return {
+    path: s.path, start: n[at + I_START], end: n[at + I_END], line: n[at + I_LINE], date: s.date,
+    index: n[at + I_INDEX],
+    id: id < 0 ? undefined : p.texts.slice(id, n[at + I_ID_END]),
+    track: p.refs[r + I_TRACK] as string | undefined,
+    trackSite: site < 0 ? undefined : { start: site, end: n[at + I_SITE_END], written: p.refs[r + I_WRITTEN] as string },
+    text: p.texts.slice(n[at + I_TEXT], n[at + I_TEXT_END]),
+    status: p.refs[r + I_STATUS] as string | undefined,
+    areas: p.refs[r + I_AREAS] as readonly string[],
+    actors: p.refs[r + I_ACTORS] as readonly string[],
+  };
+}
+
+/** The facts a figure is read from (one per thread: makeFigure keeps none of it). */
+const facts: SpanFigureFacts = { text: '', value: undefined, unit: undefined, year: undefined, qualifier: undefined };
+
+function makeFigure(s: State, p: PackedPart, i: number): FigureMention {
+  const n = p.ints;
+  const at = i * F_INTS;
+  const r = i * F_REFS;
+  const id = n[at + F_ID];
+  const initiative = n[at + F_INITIATIVE];
+  const asWritten = p.texts.slice(n[at + F_TEXT], n[at + F_TEXT_END]);
+  const year = n[at + F_HAS] & HAS_YEAR ? n[at + F_YEAR] : undefined;
+  // The figure read now, as the model reads it (parseFigure of its text, then its attributes).
+  facts.text = asWritten;
+  facts.value = p.refs[r + F_VALUE] as string | undefined;
+  facts.unit = p.refs[r + F_UNIT] as string | undefined;
+  facts.year = year;
+  facts.qualifier = p.refs[r + F_QUALIFIER] as string | undefined;
+  const { reading, parsed } = readFigureFacts(s.language, facts);
+  const written = writtenValueOf(reading, s.language, asWritten, parsed);
+  return {
+    path: s.path, start: n[at + F_START], end: n[at + F_END], line: n[at + F_LINE], date: s.date,
+    id: id < 0 ? undefined : p.texts.slice(id, n[at + F_ID_END]),
+    metric: p.refs[r + F_METRIC] as string | undefined,
+    year,
+    value: reading.value,
+    unit: keptOrUndefined(reading.unit),
+    qualifier: reading.qualifier,
+    asWritten,
+    step: written.step,
+    min: written.min,
+    initiative: initiative < 0 ? undefined : initiative,
+  };
+}
+
+/** A growing scratch of 32-bit integers, shared by the writers of a thread (one file at a time). */
+class IntScratch {
+  data = new Int32Array(1 << 12);
+  n = 0;
+
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const bigger = new Int32Array(2 * this.data.length);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.n++] = v;
+  }
+}
+
+const initiativeInts = new IntScratch();
+const figureInts = new IntScratch();
+
+/**
+ * Writes one file's mentions, initiatives and figures in any order (each kind keeps its own
+ * order), then `finish` packs them: the numbers copied out of the thread's scratch arrays into
+ * arrays of their exact size, the texts and ids joined into one string (copies: nothing kept
+ * holds the file's text alive).
+ */
+export class PackWriter {
+  private nI = 0;
+  private nF = 0;
+  private readonly initiativeRefs: unknown[] = [];
+  private readonly figureRefs: unknown[] = [];
+  private readonly texts: string[] = [];
+  private textLength = 0;
+
+  constructor() {
+    initiativeInts.n = 0;
+    figureInts.n = 0;
+  }
+
+  /** Puts `s` in the file's texts; its start there. */
+  private text(s: string): number {
+    const at = this.textLength;
+    this.texts.push(s);
+    this.textLength += s.length;
+    return at;
+  }
+
+  /** How many initiatives are written so far (the index of the next one). */
+  get initiatives(): number {
+    return this.nI;
+  }
+
+  initiative(
+    start: number, end: number, line: number, index: number, text: string, id: string | undefined,
+    track: string | undefined, site: TrackSite | undefined, status: string | undefined,
+    areas: readonly string[], actors: readonly string[],
+  ): void {
+    this.nI++;
+    const n = initiativeInts;
+    n.push(start);
+    n.push(end);
+    n.push(line);
+    n.push(index);
+    const t = this.text(text);
+    n.push(t);
+    n.push(t + text.length);
+    const i = id === undefined ? -1 : this.text(id);
+    n.push(i);
+    n.push(id === undefined ? -1 : i + id.length);
+    n.push(site ? site.start : -1);
+    n.push(site ? site.end : -1);
+    this.initiativeRefs.push(track, site?.written, status, areas, actors);
+  }
+
+  figure(
+    start: number, end: number, line: number, asWritten: string, id: string | undefined, initiative: number,
+    year: number | undefined, value: string | undefined, unit: string | undefined, qualifier: string | undefined,
+    metric: string | undefined,
+  ): void {
+    this.nF++;
+    const n = figureInts;
+    n.push(start);
+    n.push(end);
+    n.push(line);
+    const t = this.text(asWritten);
+    n.push(t);
+    n.push(t + asWritten.length);
+    const i = id === undefined ? -1 : this.text(id);
+    n.push(i);
+    n.push(id === undefined ? -1 : i + id.length);
+    n.push(initiative);
+    n.push(year === undefined ? 0 : HAS_YEAR);
+    n.push(year ?? 0);
+    this.figureRefs.push(metric, value, unit, qualifier);
+  }
+
+  /** The packed mentions. */
+  finish(): PackedMentions {
+    // One piece would be handed back as it is (a slice of the file's text, holding all of it): copied.
+    const texts = this.texts.length === 1 ? own(this.texts[0]) : this.texts.join('');
+    return {
+      initiatives: { count: this.nI, ints: initiativeInts.data.slice(0, initiativeInts.n), refs: this.initiativeRefs, texts },
+      figures: { count: this.nF, ints: figureInts.data.slice(0, figureInts.n), refs: this.figureRefs, texts },
+    };
+  }
+}
