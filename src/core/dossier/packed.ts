@@ -286,6 +286,16 @@ export class PackWriter {
     return at;
   }
 
+  /** Writes where `text` and `id` (-1, -1 without one) stand in the file's texts. */
+  private textAndId(n: IntScratch, text: string, id: string | undefined): void {
+    const t = this.text(text);
+    n.push(t);
+    n.push(t + text.length);
+    const i = id === undefined ? -1 : this.text(id);
+    n.push(i);
+    n.push(id === undefined ? -1 : i + id.length);
+  }
+
   /** How many initiatives are written so far (the index of the next one). */
   get initiatives(): number {
     return this.nI;
@@ -302,12 +312,7 @@ export class PackWriter {
     n.push(end);
     n.push(line);
     n.push(index);
-    const t = this.text(text);
-    n.push(t);
-    n.push(t + text.length);
-    const i = id === undefined ? -1 : this.text(id);
-    n.push(i);
-    n.push(id === undefined ? -1 : i + id.length);
+    this.textAndId(n, text, id);
     n.push(site ? site.start : -1);
     n.push(site ? site.end : -1);
     this.initiativeRefs.push(track, site?.written, status, areas, actors);
@@ -323,12 +328,7 @@ export class PackWriter {
     n.push(start);
     n.push(end);
     n.push(line);
-    const t = this.text(asWritten);
-    n.push(t);
-    n.push(t + asWritten.length);
-    const i = id === undefined ? -1 : this.text(id);
-    n.push(i);
-    n.push(id === undefined ? -1 : i + id.length);
+    this.textAndId(n, asWritten, id);
     n.push(initiative);
     n.push(year === undefined ? 0 : HAS_YEAR);
     n.push(year ?? 0);
