@@ -30,6 +30,7 @@ import {
 } from '../src/core';
 import { summariseFolder } from '../src/cli/commands/dossier';
 import { nodeIo } from '../src/cli/main';
+import { decodeNotesText } from '../src/cli/io';
 import { workspaceFileMaker } from './generate';
 import { MB, fixed, printTable, retainedHeap } from './harness';
 
@@ -114,8 +115,9 @@ void (async () => { try {
   const referenceMs = performance.now() - t0;
   const referenceCpuMs = cpuMs(c0);
 
-  // Ours, cold: read + parse + summarise each file, then merge the indexes. Texts and models are
-  // dropped as soon as a file is summarised, as the CLI and the editor's index do.
+  // Ours, cold: read (checked and decoded as the CLI reads a notes file) + parse + summarise each
+  // file, then merge the indexes. Texts and models are dropped as soon as a file is summarised, as
+  // the CLI and the editor's index do.
   gc();
   let workspace: Workspace | undefined;
   let indexMs = 0;
@@ -126,7 +128,7 @@ void (async () => { try {
     t0 = performance.now();
     c0 = process.cpuUsage();
     const files = new Map<string, WorkspaceFile>();
-    for (const path of paths) files.set(path, summariseFile(path, parseNotes(readFileSync(path, 'utf8'))));
+    for (const path of paths) files.set(path, summariseFile(path, parseNotes(decodeNotesText(readFileSync(path), path))));
     workspace = fromFiles(files);
     indexMs = performance.now() - t0;
     indexCpuMs = cpuMs(c0);

@@ -14,7 +14,7 @@
  * and one line in the registry of `src/cli/main.ts`. Commands never touch `process` or `fs`
  * directly: everything goes through `CliIo`, so tests can run them with a fake one.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 
 
 /** Success (for `lint`: no errors; warnings may have been printed). */
@@ -120,7 +120,28 @@ const BINARY_SNIFF_BYTES = 8192;
 export function decodeNotesText(bytes: Uint8Array, displayName: string): string {
   const check = new NotesBytesCheck(displayName);
   check.end(bytes.length - check.add(bytes, bytes.length));
-  return withoutBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return withoutBom(bytes.length <= FAST_DECODE_BYTES ? decodeUtf8(buffer) : buffer.toString('utf8'));
+}
+
+/** Files up to this size are decoded the fast way (see `decodeUtf8`). */
+export const FAST_DECODE_BYTES = 16 << 20;
+
+/**
+ * Valid UTF-8 bytes as text, the same string as `bytes.toString('utf8')` (tested). ICU's
+ * transcoding to UTF-16 is about three times as fast as Node's UTF-8 decoder on text that is not
+ * ASCII (Cyrillic notes), but holds the bytes, their UTF-16 and the string at once: the CLI uses
+ * it for files up to FAST_DECODE_BYTES, where that is little (one file, or a folder's files read
+ * for the dossier). ASCII is read as Latin-1, which keeps its string one byte per character.
+ */
+export function decodeUtf8(bytes: Buffer): string {
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  try {
+    return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    // A Node built without ICU has no transcoding.
+    return bytes.toString('utf8');
+  }
 }
 
 /**

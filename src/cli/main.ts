@@ -5,15 +5,12 @@
  * runs (the build makes each one its own bundle beside dist/cli.js), so `lint` never loads
  * markdown-it, the brief's renderers, detection or the HTML reader.
  */
-import { isAscii, transcode } from 'node:buffer';
 import { promises as fs, closeSync, existsSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EXIT_OK, EXIT_USAGE, isCliError, NotesBytesCheck, withoutBom, type CliCommand, type CliIo } from './io';
+import { EXIT_OK, EXIT_USAGE, FAST_DECODE_BYTES, decodeNotesText, isCliError, NotesBytesCheck, withoutBom, type CliCommand, type CliIo } from './io';
 
 /** A notes file's bytes are checked through a buffer of this many bytes. */
 const READ_PIECE = 1 << 20;
-/** Files up to this size are read whole and decoded the fast way (see `decodeUtf8`). */
-const FAST_DECODE_BYTES = 16 << 20;
 
 /** A subcommand before it is loaded: its name, its line in `--help`, and how to load it. */
 export interface CommandEntry {
@@ -51,12 +48,7 @@ export const nodeIo: CliIo = {
     try {
       const stat = fstatSync(fd);
       if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      if (stat.size <= FAST_DECODE_BYTES) {
-        const bytes = readFileSync(fd);
-        const check = new NotesBytesCheck(displayName);
-        check.end(bytes.length - check.add(bytes, bytes.length));
-        return withoutBom(decodeUtf8(bytes));
-      }
+      if (stat.size <= FAST_DECODE_BYTES) return decodeNotesText(readFileSync(fd), displayName);
     } finally {
       closeSync(fd);
     }
@@ -88,23 +80,6 @@ export const nodeIo: CliIo = {
     return Buffer.concat(chunks);
   },
 };
-
-/**
- * Valid UTF-8 bytes as text, the same string as `bytes.toString('utf8')` (tested). ICU's
- * transcoding to UTF-16 is about three times as fast as Node's UTF-8 decoder on text that is not
- * ASCII (Cyrillic notes), but holds the bytes, their UTF-16 and the string at once: the CLI uses
- * it for files up to FAST_DECODE_BYTES, where that is little. ASCII is read as Latin-1, which
- * keeps its string one byte per character.
- */
-export function decodeUtf8(bytes: Buffer): string {
-  if (isAscii(bytes)) return bytes.toString('latin1');
-  try {
-    return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
-  } catch {
-    // A Node built without ICU has no transcoding.
-    return bytes.toString('utf8');
-  }
-}
 
 /** Waits `ms` milliseconds without returning to the event loop. */
 function pause(ms: number): void {

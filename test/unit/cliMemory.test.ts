@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { parseNotes } from '../../src/core';
 import { enclosingInitiatives, initiativeFinder, type Annotation, type NotesModel, type Section } from '../../src/core/model';
 import { buildOutline, outlineEntries, type OutlineNode } from '../../src/core/editor';
-import { CliError, decodeNotesText, NotesBytesCheck, readNotesFile, terminalText } from '../../src/cli/io';
+import { CliError, decodeNotesText, NotesBytesCheck, readNotesFile, terminalText, withoutBom } from '../../src/cli/io';
+import { sampleStrings } from '../support/random';
 import { nodeIo } from '../../src/cli/main';
 import { isUtf8 } from 'node:buffer';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -287,5 +288,16 @@ describe('cli outputs made entry by entry', function () {
     assert.throws(() => decodeNotesText(Uint8Array.from([0x61, 0xc3, 0x28]), 'f'), /not valid UTF-8/);
     assert.throws(() => decodeNotesText(Uint8Array.from([0xed, 0xa0, 0x80]), 'f'), /not valid UTF-8/);
     assert.throws(() => decodeNotesText(Uint8Array.from([0x61, 0, 0x62]), 'f'), /binary/);
+  });
+
+  it('decodes the fast way (ICU transcoding, Latin-1 for ASCII) exactly as Node decodes UTF-8', () => {
+    // ASCII, Latin-1, Cyrillic, CJK, a character outside the BMP, a BOM, line breaks.
+    const alphabet = ['a', 'Z', ' ', '\n', '[', '{', 'é', 'ß', 'Я', 'ж', 'ё', '中', '😀', '\ufeff', '€', '₸'];
+    const samples = sampleStrings(2000, 40, alphabet, 17);
+    samples.push('x'.repeat(70_000), `${'Строка '.repeat(10_000)}😀`);
+    for (const text of samples) {
+      const bytes = Buffer.from(text, 'utf8');
+      assert.equal(decodeNotesText(bytes, 'f'), withoutBom(bytes.toString('utf8')), JSON.stringify(text.slice(0, 40)));
+    }
   });
 });
