@@ -10,7 +10,7 @@
 import { firstNotBefore, keepBounded, own } from '../text';
 import { parseNotes, type NotesModel } from '../model';
 import {
-  F_HAS, F_INTS, F_METRIC, F_REFS, F_YEAR, HAS_YEAR, I_REFS, I_TRACK, figureAt, initiativeAt, movedPackedFile, packedFigures, packedInitiatives,
+  F_HAS, F_INTS, F_METRIC, F_REFS, F_YEAR, HAS_YEAR, I_REFS, I_TRACK, figureAt, initiativeAt, movedPackedFile, packedFigures, packedInitiatives, type PackedPart,
 } from './packed';
 import { summariseFile, type FigureMention, type InitiativeMention, type MentionPlace, type WorkspaceFile } from './summarise';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './summarise';
@@ -108,7 +108,7 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
     const p = packedInitiatives(file);
     const n = p ? p.count : file.initiatives.length;
     for (let i = 0; i < n; i++) {
-      const key = p ? (p.refs[i * I_REFS + I_TRACK] as string | undefined) : file.initiatives[i].track;
+      const key = trackAt(file, p, i);
       if (key !== undefined && !tracks.has(key)) tracks.set(key, []);
     }
   }
@@ -117,7 +117,7 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
     const p = packedInitiatives(file);
     const nI = p ? p.count : file.initiatives.length;
     for (let i = 0; i < nI; i++) {
-      const key = p ? (p.refs[i * I_REFS + I_TRACK] as string | undefined) : file.initiatives[i].track;
+      const key = trackAt(file, p, i);
       if (key !== undefined) (tracks.get(key) as InitiativeMention[]).push(initiativeAt(file, i));
     }
     const q = packedFigures(file);
@@ -139,6 +139,11 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
   for (const list of tracks.values()) sortMentions(list);
   const fileOrder = ordered.map((f) => f.path);
   return { files: new Map(files), tracks, metrics: new LazyLists(metricRefs), metricOrder: [...metricRefs.keys()].sort(), fileOrder };
+}
+
+/** Initiative `i`'s `track=` key, read from the packed part `p` when the file is packed (no mention made). */
+function trackAt(file: WorkspaceFile, p: PackedPart | undefined, i: number): string | undefined {
+  return p ? (p.refs[i * I_REFS + I_TRACK] as string | undefined) : file.initiatives[i].track;
 }
 
 /** A list of an index made when first read: references to its items (file, index among the file's figures), then the list. */
