@@ -73,16 +73,9 @@ const UNREAD: FigureReading = Object.freeze({ value: undefined, unit: undefined,
  */
 export function readFigureFrom(doc: FactsDocument, row: number, read: ParsedFigure): FigureReading {
   try {
-    // Readings outlive this version of the text (kept with the rows): their strings must not hold on to it.
-    const at = doc.attributeRanges(row, FIGURE_KEYS, figureAttributes);
-    const text = doc.text;
-    return figureReadingOf(
-      doc.language, read,
-      at[0] >= 0 ? unescape(text, at[0], at[1]) : undefined,
-      at[2] >= 0 ? unescape(text, at[2], at[3]) : undefined,
-      yearAt(text, at[4], at[5]),
-      at[6] >= 0 ? unescape(text, at[6], at[7]) : undefined,
-    );
+    // Readings outlive this version of the text (kept with the rows): figureReadingOf keeps none of its strings.
+    const a = figureAttributesOf(doc, row, attributesRead);
+    return figureReadingOf(doc.language, read, a.value, a.unit, a.year, a.qualifier);
   } catch {
     return UNREAD;
   }
@@ -95,6 +88,9 @@ export interface FigureAttributes {
   year: number | undefined;
   qualifier: string | undefined;
 }
+
+/** readFigureFrom's scratch (one figure at a time). */
+const attributesRead: FigureAttributes = { value: undefined, unit: undefined, year: undefined, qualifier: undefined };
 
 /** What {@link readFigureFrom} reads of row `row`'s attributes, written into `into` (strings cut from the text: copy those kept). */
 export function figureAttributesOf(doc: FactsDocument, row: number, into: FigureAttributes): FigureAttributes {
