@@ -68,13 +68,12 @@ function setsOf(facts: WordFacts): number {
   return bits;
 }
 
-/** A candidate as `LineCandidates` keeps it: the same object is filled again for a later line. */
-class PooledCandidate implements RawCandidate {
-  start = 0;
-  end = 0;
-  reason = '';
-  kind: InitiativeKind = 'proposal';
-  source = '';
+/**
+ * A candidate of one class for every source (the rules' too), so the scorer's reads of a
+ * candidate's fields see one hidden class; `LineCandidates` fills its pooled ones again line by line.
+ */
+export class Candidate implements RawCandidate {
+  constructor(public start: number, public end: number, public reason: string, public kind: InitiativeKind, public source: string) {}
 }
 
 /**
@@ -84,7 +83,7 @@ class PooledCandidate implements RawCandidate {
  */
 export class LineCandidates {
   readonly list: RawCandidate[] = [];
-  private readonly pool: PooledCandidate[] = [];
+  private readonly pool: Candidate[] = [];
   private used = 0;
 
   clear(): void {
@@ -96,7 +95,7 @@ export class LineCandidates {
 
   add(start: number, end: number, reason: string, kind: InitiativeKind, source: string): void {
     let c = this.pool[this.used++];
-    if (c === undefined) this.pool.push((c = new PooledCandidate()));
+    if (c === undefined) this.pool.push((c = new Candidate(0, 0, '', 'proposal', '')));
     c.start = start;
     c.end = end;
     c.reason = reason;
