@@ -124,16 +124,18 @@ class LineWord implements Word {
  */
 export class WordReader {
   private readonly pool: LineWord[] = [];
-  private readonly words: LineWord[] = [];
+  /**
+   * By word count n, the array of the pool's first n words: a line's words are always the pool's
+   * first ones, so a line of n words is returned as that array, made once, with no array written
+   * per line (growing and cutting one array to each line's count was a cost of its own).
+   */
+  private readonly byCount: LineWord[][] = [];
   /** The digit runs and opening quotes of the line last read. */
   readonly marks = new LineMarks();
   /** The characters of the word being read (at most 40: `wordEnd`'s cap). */
   private readonly chars = new Uint16Array(40);
 
   read(text: string, from: number, to: number): readonly Word[] {
-    const words = this.words;
-    // Written over from the start, and cut to the line's count at the end (setting the length to 0
-    // would drop the array's storage every line, and pushing would grow it again).
     let n = 0;
     let sent = 0;
     /** The first sentence stop since the last word, -1 for none. */
@@ -180,12 +182,11 @@ export class WordReader {
       w.head = facts.head;
       w.cue = facts.cue;
       w.facts = facts;
-      if (n < words.length) words[n] = w;
-      else words.push(w);
       n++;
       i = end - 1;
     }
-    while (words.length > n) words.pop();
+    let words = this.byCount[n];
+    if (words === undefined) this.byCount[n] = words = this.pool.slice(0, n);
     return words;
   }
 }
