@@ -77,20 +77,31 @@ export class Candidate implements RawCandidate {
 }
 
 /**
- * The candidates of one line (`list`): the rules' as given, the others made from a pool of objects
- * reused from line to line (dense text has some 36,000 candidates a megabyte), so what `list` holds
- * is valid until the next `clear`.
+ * The candidates of one line: the rules' as given, the others made from a pool of objects reused
+ * from line to line (dense text has some 36,000 candidates a megabyte). `take` gives them, in the
+ * order added, as an array of exactly their count, valid until the next `clear`.
  */
 export class LineCandidates {
-  readonly list: RawCandidate[] = [];
+  /** Those added since `clear` are the first `count`; written over, never cut, from line to line. */
+  private readonly pending: RawCandidate[] = [];
+  private count = 0;
   private readonly pool: Candidate[] = [];
   private used = 0;
+  /**
+   * By count n, the array `take` fills and returns for n candidates: no array grows or is cut per
+   * line (pushing every candidate and popping them all again was a cost of its own).
+   */
+  private readonly byCount: RawCandidate[][] = [];
 
   clear(): void {
-    const list = this.list;
-    // Popped, not cut by setting the length to 0, which would drop the array's storage every line.
-    while (list.length > 0) list.pop();
+    this.count = 0;
     this.used = 0;
+  }
+
+  push(c: RawCandidate): void {
+    if (this.count < this.pending.length) this.pending[this.count] = c;
+    else this.pending.push(c);
+    this.count++;
   }
 
   add(start: number, end: number, reason: string, kind: InitiativeKind, source: string): void {
@@ -101,7 +112,17 @@ export class LineCandidates {
     c.reason = reason;
     c.kind = kind;
     c.source = source;
-    this.list.push(c);
+    this.push(c);
+  }
+
+  /** The candidates added since `clear`, in that order (the array is the caller's to reorder until the next `take`). */
+  take(): RawCandidate[] {
+    const n = this.count;
+    const pending = this.pending;
+    let list = this.byCount[n];
+    if (list === undefined) this.byCount[n] = list = pending.slice(0, n);
+    else for (let k = 0; k < n; k++) list[k] = pending[k];
+    return list;
   }
 }
 
