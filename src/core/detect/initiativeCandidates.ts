@@ -68,41 +68,61 @@ function setsOf(facts: WordFacts): number {
   return bits;
 }
 
-/** A candidate as `LineCandidates` keeps it: the same object is filled again for a later line. */
-class PooledCandidate implements RawCandidate {
-  start = 0;
-  end = 0;
-  reason = '';
-  kind: InitiativeKind = 'proposal';
-  source = '';
+/**
+ * A candidate of one class for every source (the rules' too), so the scorer's reads of a
+ * candidate's fields see one hidden class; `LineCandidates` fills its pooled ones again line by line.
+ */
+export class Candidate implements RawCandidate {
+  constructor(public start: number, public end: number, public reason: string, public kind: InitiativeKind, public source: string) {}
 }
 
 /**
- * The candidates of one line (`list`): the rules' as given, the others made from a pool of objects
- * reused from line to line (dense text has some 36,000 candidates a megabyte), so what `list` holds
- * is valid until the next `clear`.
+ * The candidates of one line: the rules' as given, the others made from a pool of objects reused
+ * from line to line (dense text has some 36,000 candidates a megabyte). `take` gives them, in the
+ * order added, as an array of exactly their count, valid until the next `clear`.
  */
 export class LineCandidates {
-  readonly list: RawCandidate[] = [];
-  private readonly pool: PooledCandidate[] = [];
+  /** Those added since `clear` are the first `count`; written over, never cut, from line to line. */
+  private readonly pending: RawCandidate[] = [];
+  private count = 0;
+  private readonly pool: Candidate[] = [];
   private used = 0;
+  /**
+   * By count n, the array `take` fills and returns for n candidates: no array grows or is cut per
+   * line (pushing every candidate and popping them all again was a cost of its own).
+   */
+  private readonly byCount: RawCandidate[][] = [];
 
   clear(): void {
-    const list = this.list;
-    // Popped, not cut by setting the length to 0, which would drop the array's storage every line.
-    while (list.length > 0) list.pop();
+    this.count = 0;
     this.used = 0;
+  }
+
+  push(c: RawCandidate): void {
+    if (this.count < this.pending.length) this.pending[this.count] = c;
+    else this.pending.push(c);
+    this.count++;
   }
 
   add(start: number, end: number, reason: string, kind: InitiativeKind, source: string): void {
     let c = this.pool[this.used++];
-    if (c === undefined) this.pool.push((c = new PooledCandidate()));
+    if (c === undefined) this.pool.push((c = new Candidate(0, 0, '', 'proposal', '')));
     c.start = start;
     c.end = end;
     c.reason = reason;
     c.kind = kind;
     c.source = source;
-    this.list.push(c);
+    this.push(c);
+  }
+
+  /** The candidates added since `clear`, in that order (the array is the caller's to reorder until the next `take`). */
+  take(): RawCandidate[] {
+    const n = this.count;
+    const pending = this.pending;
+    let list = this.byCount[n];
+    if (list === undefined) this.byCount[n] = list = pending.slice(0, n);
+    else for (let k = 0; k < n; k++) list[k] = pending[k];
+    return list;
   }
 }
 
@@ -125,16 +145,18 @@ class LineWord implements Word {
  */
 export class WordReader {
   private readonly pool: LineWord[] = [];
-  private readonly words: LineWord[] = [];
+  /**
+   * By word count n, the array of the pool's first n words: a line's words are always the pool's
+   * first ones, so a line of n words is returned as that array, made once, with no array written
+   * per line (growing and cutting one array to each line's count was a cost of its own).
+   */
+  private readonly byCount: LineWord[][] = [];
   /** The digit runs and opening quotes of the line last read. */
   readonly marks = new LineMarks();
   /** The characters of the word being read (at most 40: `wordEnd`'s cap). */
   private readonly chars = new Uint16Array(40);
 
   read(text: string, from: number, to: number): readonly Word[] {
-    const words = this.words;
-    // Written over from the start, and cut to the line's count at the end (setting the length to 0
-    // would drop the array's storage every line, and pushing would grow it again).
     let n = 0;
     let sent = 0;
     /** The first sentence stop since the last word, -1 for none. */
@@ -181,12 +203,11 @@ export class WordReader {
       w.head = facts.head;
       w.cue = facts.cue;
       w.facts = facts;
-      if (n < words.length) words[n] = w;
-      else words.push(w);
       n++;
       i = end - 1;
     }
-    while (words.length > n) words.pop();
+    let words = this.byCount[n];
+    if (words === undefined) this.byCount[n] = words = this.pool.slice(0, n);
     return words;
   }
 }

@@ -82,8 +82,7 @@ export class LineScorer {
     if (isHeadline(text, from, to, words)) return;
     const candidates = this.candidates;
     candidates.clear();
-    const raw = candidates.list;
-    for (let i = 0; i < rules.length; i++) raw.push(rules[i]);
+    for (let i = 0; i < rules.length; i++) candidates.push(rules[i]);
     for (let k = 0; k < words.length; k++) {
       const h = words[k].head;
       if (h) nounPhrase(text, words, k, h, from, candidates);
@@ -91,6 +90,7 @@ export class LineScorer {
     }
     names(text, words, candidates);
     quotes(text, marks.quoteFrom(from), to, candidates);
+    const raw = candidates.take();
     if (raw.length === 0) return;
     sortCandidates(raw);
     // Their spans as two arrays, for counting the overlaps of each.
@@ -375,7 +375,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
     f.add(src < 0 ? -1 : F.preSrc[pre[i] * SOURCE_COUNT + src]);
   }
   for (let i = 0; i < ctx.pre2Count; i++) f.add(F.pre2[pre2[i]]);
-  for (let i = 0; i < pv.length; i++) f.addWord(W.pv, pv[i]);
+  for (let i = 0; i < ctx.pvCount; i++) f.addWord(W.pv, pv[i]);
   if (ctx.ruInf) f.add(F.ruInf);
   if (ctx.ruPast) f.add(F.ruPast);
   if (ctx.enEd) f.add(F.enEd);

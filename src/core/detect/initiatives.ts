@@ -19,7 +19,7 @@ import { detectFigures } from './figures';
 import { DEFAULT_MIN_SCORE, LineScorer, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
 import { SuggestionMerger } from './initiativeSelection';
 import { firstNonSpace, firstObjectWord, isFinalStop, isRegexSpace, lastNonSpace, leadEnd, letterRunEnd, punctuationIn } from './scan';
-import { verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
+import { Candidate, verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
 import type { DetectedFigure, SuggestedInitiative, TextRange } from './types';
@@ -111,7 +111,7 @@ class RuleReader {
       if (this.listHeader !== undefined) {
         if (isListItem(text.slice(first, last + 1))) {
           const item = lineItem(text, lineStart, lineEnd);
-          if (item) out.push({ ...item, reason: `listed under “${this.listHeader}”`, kind: 'proposal', source: 'rule' });
+          if (item) out.push(new Candidate(item.start, item.end, `listed under “${this.listHeader}”`, 'proposal', 'rule'));
         } else this.listHeader = undefined;
       }
       const figures = this.figures;
@@ -231,7 +231,7 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     let reason: string;
     if (trigger.before) reason = `${trigger.kind}: “${text.slice(w.start, words[k + 1].end)}”`;
     else reason = w.facts.ruleReason ??= `${trigger.kind}: “${text.slice(w.start, w.end)}”`;
-    out.push({ start, end, reason, kind: trigger.kind, source: 'rule' });
+    out.push(new Candidate(start, end, reason, trigger.kind, 'rule'));
   }
 }
 

@@ -93,8 +93,8 @@ export const CONTEXT = {
   line: -1, first: -1,
   /** Cue classes of the six words before, each once, in the order met; `pre2` of the two before. */
   pre: new Int32Array(12), preCount: 0, pre2: new Int32Array(12), pre2Count: 0,
-  /** Cue words among the two before, one per stem. */
-  pv: [] as WordFacts[],
+  /** Cue words among the two before, one per stem: the first `pvCount` (at most two). */
+  pv: [] as WordFacts[], pvCount: 0,
   ruInf: false, ruPast: false, enEd: false, to: false,
   /** Distance to the nearest capitalised word before (within 12, the same sentence), -1 for none. */
   actor: -1,
@@ -113,8 +113,8 @@ export function readContext(words: readonly Word[], spans: LineSpans, first: num
   const pre = ctx.pre;
   const pre2 = ctx.pre2;
   const pv = ctx.pv;
+  let pvCount = 0;
   const cues = spans.cue;
-  while (pv.length > 0) pv.pop();
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
@@ -131,8 +131,13 @@ export function readContext(words: readonly Word[], spans: LineSpans, first: num
           if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
           const st = factsStem(w.facts);
           let seen = false;
-          for (let q = 0; q < pv.length; q++) if (factsStem(pv[q]) === st) { seen = true; break; }
-          if (!seen) pv.push(w.facts);
+          for (let q = 0; q < pvCount; q++) if (factsStem(pv[q]) === st) { seen = true; break; }
+          // Written over, not popped and pushed again for every first word.
+          if (!seen) {
+            if (pvCount < pv.length) pv[pvCount] = w.facts;
+            else pv.push(w.facts);
+            pvCount++;
+          }
         }
       }
       if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
@@ -145,6 +150,7 @@ export function readContext(words: readonly Word[], spans: LineSpans, first: num
     if (actor < 0 && w.cap) actor = d;
   }
   ctx.preCount = preCount;
+  ctx.pvCount = pvCount;
   ctx.pre2Count = pre2Count;
   ctx.ruInf = ruInf;
   ctx.ruPast = ruPast;
