@@ -11,22 +11,25 @@
  * before is found in the text itself (`keptAt`), without a string made for it. `adoptSummary`
  * puts a summary made on another thread into the same pool.
  */
-import { hasEscapeOrBreak, isIsoDate, keepBounded, own, unescape } from '../text';
-import { SpanRows, type NotesModel, type SpanFigureFacts } from '../model';
+import { isIsoDate, keepBounded, own } from '../text';
+import { SpanRows, figureYearAt, type NotesModel } from '../model';
 import { safeHttpUrl } from '../brief';
 import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSiteIn, type TrackSite } from './track';
 import { PackWriter, packedFile } from './packed';
-import { POOL_LIMIT, kept, keptOrUndefined } from './pool';
+import { POOL_LIMIT, kept, keptAt, keptOrUndefined } from './pool';
 import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './mentions';
 
 /** The attributes the summary reads of every span, in one pass over each; the indexes below name them. */
-const SUMMARY_KEYS = [TRACK_ATTRIBUTE, 'status', 'area', 'by', 'metric'];
+const SUMMARY_KEYS = [TRACK_ATTRIBUTE, 'status', 'area', 'by', 'metric', 'value', 'unit', 'qualifier', 'year'];
 const TRACK = 0;
-const STATUS = 1;
-const AREA = 2;
-const BY = 3;
-const METRIC = 4;
+const STATUS = 2;
+const AREA = 4;
+const BY = 6;
+const METRIC = 8;
+/** `value=`, `unit=`, `qualifier=`: three pairs from here, in the order PackWriter.figure takes them. */
+const VALUE = 10;
+const YEAR = 16;
 
 /** Reduces one parsed notes file to what the workspace keeps. Never throws on a valid model. */
 export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
@@ -40,56 +43,60 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     sourceName: keptOrUndefined(fm?.source?.name),
     sourceUrl: ownOrUndefined(safeHttpUrl(fm?.source?.url)),
   };
-  // Mentions are packed (packed.ts): a few arrays per file; their objects are made when read.
-  const out = new PackWriter();
+  const text = model.text;
+  // Mentions are packed (packed.ts): a few arrays per file and a copy of the text where they
+  // stand; their strings and objects are made when read.
+  const out = new PackWriter(text);
   const strayTracks: (TrackSite & { line: number })[] = [];
   let badTracks = false;
   // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made.
   const rows = new SpanRows(model, SUMMARY_KEYS);
-  const values: (string | undefined)[] = [];
   const count = rows.count;
   /** Row → index among the initiatives (initiatives only). */
   const initiativeOf = new Int32Array(count);
-  const text = model.text;
-  const facts = factsScratch;
   for (let row = 0; row < count; row++) {
     const kind = rows.kind(row);
     const at = rows.valueRanges(row);
-    for (let k = 0; k < SUMMARY_KEYS.length; k++) values[k] = at[2 * k] < 0 ? undefined : keptAt(text, at[2 * k], at[2 * k + 1]);
-    const trackValue = values[TRACK];
-    const site = trackValue === undefined ? undefined : trackSiteIn(text, rows.blockStart(row), rows.end(row), trackValue);
+    const site = at[TRACK] < 0 ? undefined : trackSiteIn(text, rows.blockStart(row), rows.end(row), keptAt(text, at[TRACK], at[TRACK + 1]));
     if (kind === 'initiative') {
       const track = site && validTrackKey(site.written);
       if (site && track === undefined) badTracks = true;
       initiativeOf[row] = out.initiatives;
+      // Read before the ranges below are used: actorsOf reads other spans' attributes (the same scratch).
+      const actors = actorsOf(rows, row, at[BY] < 0 ? undefined : keptAt(text, at[BY], at[BY + 1]));
+      const statusStart = at[STATUS];
+      const statusEnd = at[STATUS + 1];
+      const areaStart = at[AREA];
+      const areaEnd = at[AREA + 1];
       const start = rows.start(row);
+      const cuts = rows.plainTextCuts(row, out.cutScratch);
+      const idStart = rows.idStart(row);
       out.initiative(
-        start, rows.end(row), rows.lineAt(start), row, rows.plainText(row), rows.id(row),
-        track, site && { start: site.start, end: site.end, written: kept(site.written) },
-        values[STATUS] || undefined, splitAreas(values[AREA]), actorsOf(rows, row, values[BY]),
+        start, rows.end(row), rows.lineAt(start), row, start + 1, rows.close(row), cuts, cuts < 0 ? own(rows.plainText(row)) : undefined,
+        idStart, idStart < 0 ? -1 : rows.idEnd(idStart), track, site && { start: site.start, end: site.end, written: kept(site.written) },
+        statusStart, statusEnd, areaStart, areaEnd, actors,
       );
       continue;
     }
     if (site) strayTracks.push({ start: site.start, end: site.end, written: own(site.written), line: rows.lineAt(site.start) });
-    if (kind !== 'figure' || rows.figureFacts(row, facts) === undefined) continue;
+    if (kind !== 'figure') continue;
     // The figure's value is read when the mention is made (packed.ts): the index needs its metric and year only.
     const enclosing = rows.enclosing(row, 'initiative');
     const start = rows.start(row);
+    const cuts = rows.plainTextCuts(row, out.cutScratch);
+    const idStart = rows.idStart(row);
     out.figure(
-      start, rows.end(row), rows.lineAt(start), facts.text, rows.id(row), enclosing < 0 ? -1 : initiativeOf[enclosing],
-      facts.year, ownOrUndefined(facts.value), keptOrUndefined(facts.unit), keptOrUndefined(facts.qualifier), keptMetric(values[METRIC]),
+      start, rows.end(row), rows.lineAt(start), start + 1, rows.close(row), cuts, cuts < 0 ? own(rows.plainText(row)) : undefined,
+      idStart, idStart < 0 ? -1 : rows.idEnd(idStart), enclosing < 0 ? -1 : initiativeOf[enclosing],
+      figureYearAt(text, at[YEAR], at[YEAR + 1]), at[METRIC] < 0 ? undefined : keptMetric(keptAt(text, at[METRIC], at[METRIC + 1])), at, VALUE,
     );
   }
   if (strayTracks.length > 0) badTracks = true;
   return packedFile(path, article, out.finish(), strayTracks, badTracks);
 }
 
-/** The figure facts `figureFacts` reads into (one per thread: summariseFile keeps copies of what it keeps). */
-const factsScratch: SpanFigureFacts = { text: '', value: undefined, unit: undefined, year: undefined, qualifier: undefined };
-
 /** `metric=` (kept) trimmed, kept; undefined when empty. */
-function keptMetric(metric: string | undefined): string | undefined {
-  if (metric === undefined) return undefined;
+function keptMetric(metric: string): string | undefined {
   const trimmed = metric.trim();
   return trimmed.length === metric.length ? metric || undefined : trimmed ? kept(trimmed) : undefined;
 }
@@ -103,42 +110,12 @@ function validTrackKey(written: string): string | undefined {
   return key ?? undefined;
 }
 
-/** Slots of the memo in front of the pool for values read from a text (see `keptAt`). */
-const SLOTS = 1 << 12;
-const slotStrings = new Array<string | undefined>(SLOTS).fill(undefined);
-
-/**
- * The attribute value written at text[start, end) (escapes resolved), kept. Values repeat
- * (statuses, areas, metrics): a memo of one string per slot, the slot chosen by the value's
- * length and three of its characters, answers most of them by comparing characters in place —
- * no string cut, hashed and looked up. A value holding an escape or a line break is never
- * memoised (its characters differ from its value).
- */
-function keptAt(text: string, start: number, end: number): string {
-  const n = end - start;
-  if (n === 0) return '';
-  const slot = (Math.imul(text.charCodeAt(start), 31) + Math.imul(text.charCodeAt(end - 1), 7) + text.charCodeAt(start + (n >> 1)) + Math.imul(n, 131)) & (SLOTS - 1);
-  const memo = slotStrings[slot];
-  if (memo !== undefined && memo.length === n && sameAt(text, start, memo)) return memo;
-  if (hasEscapeOrBreak(text, start, end)) return kept(unescape(text, start, end));
-  const value = kept(text.slice(start, end));
-  slotStrings[slot] = value;
-  return value;
-}
-
-/** Whether `text` holds `s` at `start` (a loop: for the few characters of a value, cheaper than `startsWith`). */
-function sameAt(text: string, start: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
 /** Kept strings must not keep the file's whole text alive (see `own`). */
 function ownOrUndefined(s: string | undefined): string | undefined {
   return s === undefined ? undefined : own(s);
 }
 
-/** Area lists by `area=` as written; actor lists by their names joined. */
-const areaLists = new Map<string, readonly string[]>();
+/** Actor lists by their names joined. */
 const actorLists = new Map<string, readonly string[]>();
 
 /** The list `make` gives, shared with every earlier file whose list had the same `key`. */
@@ -147,11 +124,6 @@ function keptList(lists: Map<string, readonly string[]>, key: string, make: () =
 }
 
 const NONE: readonly string[] = [];
-
-function splitAreas(area: string | undefined): readonly string[] {
-  if (!area) return NONE;
-  return areaLists.get(area) ?? keepBounded(areaLists, POOL_LIMIT, own(area), Object.freeze(area.split(/[\s,]+/).filter((s) => s.length > 0).map(kept)));
-}
 
 /** White space that `replace(/\s+/g, ' ').trim()` would change: a run, an end, or other than a plain space. */
 const UNTIDY_SPACE = /\s\s|^\s|\s$|[^\S ]/;
