@@ -2,14 +2,16 @@
  * One notes file reduced to what the workspace keeps (workspace.ts): the front matter's article
  * facts, and its initiatives and figures with their offsets, keys, metrics, statuses, areas and
  * actors. One pass over the model's rows (model/spanRows.ts, no annotation objects made); each
- * attribute block is read once. The mentions are packed (packed.ts: a few arrays per file, their
- * objects made when read); a figure keeps its text and `value=`, `unit=`, `qualifier=` as
- * written, and is read (parseFigure) when its mention is made: the index needs its metric and
- * year only. The small strings many files repeat (statuses, units, metrics, areas, actors,
- * summits, outlets, keys) and the area and actor lists are shared across files through a bounded
- * pool (pool.ts), so a workspace of thousands of files keeps each of them once; a value met
- * before is found in the text itself (`keptAt`), without a string made for it. `adoptSummary`
- * puts a summary made on another thread into the same pool.
+ * attribute block is read once. The mentions are packed (packed.ts): a few arrays per file and a
+ * copy of the stretches of text where they stand; the only strings made here are those the
+ * workspace's indexes need (track keys, metrics) and the actor lists — texts, ids, statuses,
+ * areas and a figure's `value=`, `unit=`, `qualifier=` are read from the copy when a mention is
+ * made (a figure is read by parseFigure then: the index needs its metric and year only). The
+ * small strings many files repeat (statuses, units, metrics, areas, actors, summits, outlets,
+ * keys) and the area and actor lists are shared across files through a bounded pool (pool.ts),
+ * so a workspace of thousands of files keeps each of them once; a value met before is found in
+ * the text itself (`keptAt`), without a string made for it. `adoptSummary` puts a summary made on
+ * another thread into the same pool.
  */
 import { isIsoDate, keepBounded, own } from '../text';
 import { SpanRows, figureYearAt, type NotesModel } from '../model';
@@ -21,7 +23,7 @@ import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } fro
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './mentions';
 
 /** The attributes the summary reads of every span, in one pass over each; the indexes below name them. */
-const SUMMARY_KEYS = [TRACK_ATTRIBUTE, 'status', 'area', 'by', 'metric', 'value', 'unit', 'qualifier', 'year'];
+const SUMMARY_KEYS = [TRACK_ATTRIBUTE, 'status', 'area', 'by', 'metric', 'value', 'unit', 'qualifier', 'year', 'name'];
 const TRACK = 0;
 const STATUS = 2;
 const AREA = 4;
@@ -30,6 +32,7 @@ const METRIC = 8;
 /** `value=`, `unit=`, `qualifier=`: three pairs from here, in the order PackWriter.figure takes them. */
 const VALUE = 10;
 const YEAR = 16;
+const NAME = 18;
 
 /** Reduces one parsed notes file to what the workspace keeps. Never throws on a valid model. */
 export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
@@ -62,12 +65,12 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       const track = site && validTrackKey(site.written);
       if (site && track === undefined) badTracks = true;
       initiativeOf[row] = out.initiatives;
-      // Read before the ranges below are used: actorsOf reads other spans' attributes (the same scratch).
-      const actors = actorsOf(rows, row, at[BY] < 0 ? undefined : keptAt(text, at[BY], at[BY + 1]));
       const statusStart = at[STATUS];
       const statusEnd = at[STATUS + 1];
       const areaStart = at[AREA];
       const areaEnd = at[AREA + 1];
+      // Last: actorsOf reads the nested actors' attributes into the same ranges.
+      const actors = actorsOf(rows, text, row, at[BY] < 0 ? undefined : keptAt(text, at[BY], at[BY + 1]));
       const start = rows.start(row);
       const cuts = rows.plainTextCuts(row, out.cutScratch);
       const idStart = rows.idStart(row);
@@ -115,9 +118,6 @@ function ownOrUndefined(s: string | undefined): string | undefined {
   return s === undefined ? undefined : own(s);
 }
 
-/** Actor lists by their names joined. */
-const actorLists = new Map<string, readonly string[]>();
-
 /** The list `make` gives, shared with every earlier file whose list had the same `key`. */
 function keptList(lists: Map<string, readonly string[]>, key: string, make: () => readonly string[]): readonly string[] {
   return lists.get(key) ?? keepBounded(lists, POOL_LIMIT, own(key), Object.freeze(make()));
@@ -137,18 +137,52 @@ function listed(names: readonly string[], n: number, name: string): boolean {
 /** actorsOf's names: only the first ones (as many as it counts) are the current initiative's. */
 const actorNames: string[] = [];
 
-function actorsOf(rows: SpanRows, row: number, by: string | undefined): readonly string[] {
+/**
+ * `by=` and the names of the actors nested in initiative `row` (at any depth; an initiative inside
+ * keeps its own), each once, as a list shared with every earlier initiative that names the same.
+ * A name written plainly (`name=`, or the actor's text without markup, escapes or line breaks)
+ * is found in the pool without a string cut for it (`keptAt`).
+ */
+function actorsOf(rows: SpanRows, text: string, row: number, by: string | undefined): readonly string[] {
   let n = 0;
   if (by) actorNames[n++] = by.trim();
-  // Actors nested at any depth; an initiative inside keeps its own.
   for (const actor of rows.nested(row, 'actor', 'initiative')) {
-    const written = rows.attribute(actor, 'name') ?? rows.plainText(actor);
+    const at = rows.valueRanges(actor);
+    const written = at[NAME] >= 0 ? keptAt(text, at[NAME], at[NAME + 1])
+      : rows.plainTextIsContent(actor) ? keptAt(text, rows.start(actor) + 1, rows.close(actor)) : rows.plainText(actor);
     const name = UNTIDY_SPACE.test(written) ? written.replace(/\s+/g, ' ').trim() : written;
     if (name && !listed(actorNames, n, name)) actorNames[n++] = name;
   }
-  if (n === 0) return NONE;
-  const key = n === 1 ? actorNames[0] : actorNames.slice(0, n).join('\u0000');
-  return actorLists.get(key) ?? keepBounded(actorLists, POOL_LIMIT, own(key), Object.freeze(actorNames.slice(0, n).map(kept)));
+  return n === 0 ? NONE : actorList(actorNames, n);
+}
+
+/** A step of the actor lists' trie: the list of the names that lead here, and the next names. */
+interface ListNode {
+  list: readonly string[] | undefined;
+  next: Map<string, ListNode> | undefined;
+}
+
+/** Actor lists by their names, one step per name (no key string is made for a list); bounded as the pool. */
+let actorLists: ListNode = { list: undefined, next: undefined };
+let actorListSteps = 0;
+
+/** The list of `names[0, n)` (kept), shared with every earlier initiative that had the same names in the same order. */
+function actorList(names: readonly string[], n: number): readonly string[] {
+  if (actorListSteps >= POOL_LIMIT) {
+    actorLists = { list: undefined, next: undefined };
+    actorListSteps = 0;
+  }
+  let node = actorLists;
+  for (let i = 0; i < n; i++) {
+    let next = node.next?.get(names[i]);
+    if (next === undefined) {
+      next = { list: undefined, next: undefined };
+      (node.next ??= new Map()).set(own(names[i]), next);
+      actorListSteps++;
+    }
+    node = next;
+  }
+  return (node.list ??= Object.freeze(names.slice(0, n).map(kept)));
 }
 
 /** Area and actor lists of summaries made elsewhere, by their items joined (see {@link adoptSummary}). */

@@ -6,7 +6,7 @@
  * their list cost about 60 MB). What it answers equals what the model's objects say (differential
  * tests keep them equal); rows, strides and the interner stay in here.
  */
-import { unescape } from '../text';
+import { hasEscapeOrBreak, unescape } from '../text';
 import { nameEnd } from './attributes';
 import { NotesDocument } from './document';
 import { parseNotes } from './parse';
@@ -195,6 +195,20 @@ export class SpanRows {
   /** The span's content without nested markup, as `Annotation.plainText`. */
   plainText(row: number): string {
     return annotationPlainText(this.doc, row);
+  }
+
+  /**
+   * Whether span `row`'s plain text is its content as written, text[start + 1, close): no span or
+   * link inside, no escape or line break (`plainText` would cut nothing and tidy nothing).
+   */
+  plainTextIsContent(row: number): boolean {
+    const doc = this.doc;
+    const from = doc.start(row) + 1;
+    const to = doc.close(row);
+    if (row + 1 < doc.annotationCount && doc.start(row + 1) < to) return false;
+    const i = doc.firstReferenceAtOrAfter(from);
+    if (i < doc.referenceCount && doc.referenceField(i, R_START) < to) return false;
+    return !hasEscapeOrBreak(doc.text, from, to);
   }
 
   /**
