@@ -9,80 +9,68 @@
  * written. The file's shape (`WorkspaceFile`) is what every reader sees; a file made otherwise
  * (a test's, a summary from another thread) is read through its lists.
  */
-import { own, unescape } from '../text';
+import { own } from '../text';
 import { plainTextFrom, readFigureFacts, type SpanFigureFacts } from '../model';
 import { writtenValueOf } from './precision';
-import { areasOf, keptAt, keptOrUndefined } from './pool';
+import { keptOrUndefined } from './pool';
 import type { TrackSite } from './track';
 import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
 
-// Offsets into the file's copied text (`texts`, see PackWriter) are "copy offsets"; -1: none.
+// Offsets into the file's copy (`texts`, see PackWriter) are "copy offsets".
 // An initiative's numbers (Int32Array, this many per initiative) and references (refs).
 export const I_START = 0;
 export const I_END = 1;
 export const I_LINE = 2;
 export const I_INDEX = 3;
-/** Its content in the copy, [I_FROM, I_TO), and the markup cut from it: `cuts[I_CUTS, I_CUTS_END)` (I_CUTS -1: its text is in refs). */
-export const I_FROM = 4;
-export const I_TO = 5;
-export const I_CUTS = 6;
-export const I_CUTS_END = 7;
+/** Its plain text before tidying, copy offsets [I_TEXT, I_TEXT_END); I_TEXT -1: the text is in refs. */
+export const I_TEXT = 4;
+export const I_TEXT_END = 5;
 /** -1: no id. */
-export const I_ID = 8;
-export const I_ID_END = 9;
-/** -1: no `track=` (file offsets, not copy offsets). */
-export const I_SITE = 10;
-export const I_SITE_END = 11;
-/** `status=`, `area=` as written (copy offsets; -1: absent). */
-export const I_STATUS = 12;
-export const I_STATUS_END = 13;
-export const I_AREA = 14;
-export const I_AREA_END = 15;
-export const I_INTS = 16;
+export const I_ID = 6;
+export const I_ID_END = 7;
+/** -1: no `track=`. */
+export const I_SITE = 8;
+export const I_SITE_END = 9;
+export const I_INTS = 10;
 export const I_TRACK = 0;
 export const I_WRITTEN = 1;
-export const I_ACTORS = 2;
-/** The text when it was read at once (a span holding many spans), else undefined. */
-export const I_TEXT = 3;
-export const I_REFS = 4;
+export const I_STATUS = 2;
+export const I_AREAS = 3;
+export const I_ACTORS = 4;
+/** The text when it was read at once, else undefined. */
+export const I_READ = 5;
+export const I_REFS = 6;
 
 // A figure's numbers (Int32Array) and references.
 export const F_START = 0;
 export const F_END = 1;
 export const F_LINE = 2;
-export const F_FROM = 3;
-export const F_TO = 4;
-export const F_CUTS = 5;
-export const F_CUTS_END = 6;
-export const F_ID = 7;
-export const F_ID_END = 8;
+export const F_TEXT = 3;
+export const F_TEXT_END = 4;
+export const F_ID = 5;
+export const F_ID_END = 6;
 /** Index of the enclosing initiative in the file's initiatives, -1: none. */
-export const F_INITIATIVE = 9;
+export const F_INITIATIVE = 7;
 /** 1 when `year=` gave a year. */
-export const F_HAS = 10;
-export const F_YEAR = 11;
-/** `value=`, `unit=`, `qualifier=` as written (copy offsets; read with the text when the mention is made). */
-export const F_VALUE = 12;
-export const F_VALUE_END = 13;
-export const F_UNIT = 14;
-export const F_UNIT_END = 15;
-export const F_QUALIFIER = 16;
-export const F_QUALIFIER_END = 17;
-export const F_INTS = 18;
+export const F_HAS = 8;
+export const F_YEAR = 9;
+export const F_INTS = 10;
 export const HAS_YEAR = 1;
 export const F_METRIC = 0;
-export const F_TEXT = 1;
-export const F_REFS = 2;
+/** `value=`, `unit=`, `qualifier=` as written (read with the text when the mention is made). */
+export const F_VALUE = 1;
+export const F_UNIT = 2;
+export const F_QUALIFIER = 3;
+export const F_READ = 4;
+export const F_REFS = 5;
 
 /** One kind of a file's mentions, packed: `count` of them, their numbers and references by the layout above. */
 export interface PackedPart {
   readonly count: number;
   readonly ints: Int32Array;
   readonly refs: readonly unknown[];
-  /** A copy of the file's text where its mentions stand (one string, shared by both parts). */
+  /** The file's mentions' texts (before tidying) and ids (one string, shared by both parts). */
   readonly texts: string;
-  /** The markup cut from the mentions' content, [start, end) pairs in copy offsets (shared by both parts). */
-  readonly cuts: Int32Array;
 }
 
 /** What summariseFile packs for one file. */
@@ -204,23 +192,19 @@ export function figureAt(file: WorkspaceFile, i: number): FigureMention {
   return s ? mentionOf(s, s.figures, i, makeFigure) : file.figures[i];
 }
 
-/** The plain text of a mention whose content is `ints[at + from]`… (see the layouts), or the one in `refs` when it was read at once. */
-function textOf(p: PackedPart, at: number, from: number, read: unknown): string {
-  const n = p.ints;
-  const cuts = n[at + from + 2];
-  return cuts < 0 ? (read as string) : plainTextFrom(p.texts, n[at + from], n[at + from + 1], p.cuts, cuts, n[at + from + 3]);
-}
+/** No markup to cut: the copy holds a mention's text with its markup cut already. */
+const NO_CUTS = new Int32Array(0);
 
-/** The value written at copy offsets `ints[at]`, `ints[at + 1]`, escapes resolved; undefined when absent. */
-function valueAt(p: PackedPart, at: number): string | undefined {
-  const start = p.ints[at];
-  return start < 0 ? undefined : unescape(p.texts, start, p.ints[at + 1]);
+/** The plain text of a mention whose text stands at copy offsets `ints[at]`, `ints[at + 1]`, or the one in refs (`read`) when it was read at once. */
+function textOf(p: PackedPart, at: number, read: unknown): string {
+  const from = p.ints[at];
+  return from < 0 ? (read as string) : plainTextFrom(p.texts, from, p.ints[at + 1], NO_CUTS, 0, 0);
 }
 
 /** The id at copy offsets `ints[at]`, `ints[at + 1]` (-1: none). */
 function idAt(p: PackedPart, at: number): string | undefined {
   const start = p.ints[at];
-  return start < 0 ? undefined : own(p.texts.slice(start, p.ints[at + 1]));
+  return start < 0 ? undefined : p.texts.slice(start, p.ints[at + 1]);
 }
 
 function makeInitiative(s: State, p: PackedPart, i: number): InitiativeMention {
@@ -228,8 +212,6 @@ function makeInitiative(s: State, p: PackedPart, i: number): InitiativeMention {
   const at = i * I_INTS;
   const r = i * I_REFS;
   const site = n[at + I_SITE];
-  const status = n[at + I_STATUS];
-  const area = n[at + I_AREA];
   // Every field written out, in the order summaries always had (one object shape for all).
   return {
     path: s.path, start: n[at + I_START], end: n[at + I_END], line: n[at + I_LINE], date: s.date,
@@ -237,9 +219,9 @@ function makeInitiative(s: State, p: PackedPart, i: number): InitiativeMention {
     id: idAt(p, at + I_ID),
     track: p.refs[r + I_TRACK] as string | undefined,
     trackSite: site < 0 ? undefined : { start: site, end: n[at + I_SITE_END], written: p.refs[r + I_WRITTEN] as string },
-    text: own(textOf(p, at, I_FROM, p.refs[r + I_TEXT])),
-    status: status < 0 ? undefined : keptAt(p.texts, status, n[at + I_STATUS_END]) || undefined,
-    areas: areasOf(area < 0 ? undefined : keptAt(p.texts, area, n[at + I_AREA_END])),
+    text: textOf(p, at + I_TEXT, p.refs[r + I_READ]),
+    status: p.refs[r + I_STATUS] as string | undefined,
+    areas: p.refs[r + I_AREAS] as readonly string[],
     actors: p.refs[r + I_ACTORS] as readonly string[],
   };
 }
@@ -252,14 +234,14 @@ function makeFigure(s: State, p: PackedPart, i: number): FigureMention {
   const at = i * F_INTS;
   const r = i * F_REFS;
   const initiative = n[at + F_INITIATIVE];
-  const asWritten = own(textOf(p, at, F_FROM, p.refs[r + F_TEXT]));
+  const asWritten = textOf(p, at + F_TEXT, p.refs[r + F_READ]);
   const year = n[at + F_HAS] & HAS_YEAR ? n[at + F_YEAR] : undefined;
   // The figure read now, as the model reads it (parseFigure of its text, then its attributes).
   facts.text = asWritten;
-  facts.value = valueAt(p, at + F_VALUE);
-  facts.unit = valueAt(p, at + F_UNIT);
+  facts.value = p.refs[r + F_VALUE] as string | undefined;
+  facts.unit = p.refs[r + F_UNIT] as string | undefined;
   facts.year = year;
-  facts.qualifier = valueAt(p, at + F_QUALIFIER);
+  facts.qualifier = p.refs[r + F_QUALIFIER] as string | undefined;
   const { reading, parsed } = readFigureFacts(s.language, facts);
   const written = writtenValueOf(reading, s.language, asWritten, parsed);
   return {
@@ -294,33 +276,26 @@ class IntScratch {
 
 const initiativeInts = new IntScratch();
 const figureInts = new IntScratch();
-const cutInts = new IntScratch();
 
 /**
  * Writes one file's mentions, initiatives and figures in any order (each kind keeps its own
- * order), then `finish` packs them. Nothing is cut from the text for a mention: the stretches of
- * the text where mentions stand are copied into one string (a mention inside the previous one
- * shares its stretch), and each mention keeps where its content, id and values stand in that
- * copy, and the markup its plain text leaves out (SpanRows.plainTextCuts); strings are made
- * when the mention is. The numbers go to the thread's scratch arrays and are copied out into
- * arrays of their exact size (nothing kept holds the file's text alive).
+ * order), then `finish` packs them: the numbers copied out of the thread's scratch arrays into
+ * arrays of their exact size, the copied pieces of text joined into one string (copies: nothing
+ * kept holds the file's text alive). A mention's text is given as copy offsets of its plain text
+ * before tidying (the caller copies it with `copy`; a mention inside another shares the outer
+ * one's copy), or as a string read at once.
  */
 export class PackWriter {
   private nI = 0;
   private nF = 0;
   private readonly initiativeRefs: unknown[] = [];
   private readonly figureRefs: unknown[] = [];
-  private readonly copies: string[] = [];
+  private readonly pieces: string[] = [];
   private copied = 0;
-  /** The stretch copied last: text[stretchStart, stretchEnd), at copy offset stretchStart + shift. */
-  private stretchStart = 0;
-  private stretchEnd = -1;
-  private shift = 0;
 
-  constructor(private readonly text: string) {
+  constructor() {
     initiativeInts.n = 0;
     figureInts.n = 0;
-    cutInts.n = 0;
   }
 
   /** How many initiatives are written so far (the index of the next one). */
@@ -328,103 +303,73 @@ export class PackWriter {
     return this.nI;
   }
 
-  /** Copies text[start, end) unless the last stretch holds it; returns what to add to a text offset inside it for its copy offset. */
-  cover(start: number, end: number): number {
-    if (start < this.stretchStart || end > this.stretchEnd) {
-      this.copies.push(this.text.slice(start, end));
-      this.shift = this.copied - start;
+  /** How long the copy is so far (the copy offset of the next piece). */
+  get length(): number {
+    return this.copied;
+  }
+
+  /** Appends text[start, end) to the copy; its copy offset. */
+  copy(text: string, start: number, end: number): number {
+    const at = this.copied;
+    if (end > start) {
+      this.pieces.push(text.slice(start, end));
       this.copied += end - start;
-      this.stretchStart = start;
-      this.stretchEnd = end;
     }
-    return this.shift;
+    return at;
   }
 
-  /** The cuts' scratch: pushes of SpanRows.plainTextCuts go here (then `content` says where they stand). */
-  get cutScratch(): { push(v: number): void } {
-    return cutInts;
+  /** Writes the text's copy offsets (or -1, -1: `read`, pushed to refs by the caller) and the id's (copied here). */
+  private textAndId(n: IntScratch, textFrom: number, textTo: number, text: string, idStart: number, idEnd: number): void {
+    n.push(textFrom);
+    n.push(textFrom < 0 ? -1 : textTo);
+    const id = idStart < 0 ? -1 : this.copy(text, idStart, idEnd);
+    n.push(id);
+    n.push(idStart < 0 ? -1 : id + idEnd - idStart);
   }
 
-  /**
-   * Writes a mention's content [from, to) (text offsets) and the cuts just pushed (`pushed`
-   * numbers, -1: none, its text is in refs) in copy offsets, the shift added.
-   */
-  private content(n: IntScratch, from: number, to: number, pushed: number, shift: number): void {
-    n.push(from + shift);
-    n.push(to + shift);
-    if (pushed < 0) {
-      n.push(-1);
-      n.push(-1);
-      return;
-    }
-    const end = cutInts.n;
-    const begin = end - pushed;
-    const data = cutInts.data;
-    for (let k = begin; k < end; k++) data[k] += shift;
-    n.push(begin);
-    n.push(end);
-  }
-
-  /** A range of text offsets in copy offsets (-1, -1 for none). */
-  private static range(n: IntScratch, start: number, end: number, shift: number): void {
-    n.push(start < 0 ? -1 : start + shift);
-    n.push(start < 0 ? -1 : end + shift);
-  }
-
-  /**
-   * An initiative: its span's offsets (`from`, `to`: its content), `cuts` numbers just pushed to
-   * `cutScratch` (-1: `text` read at once), its id's and values' ranges (text offsets; -1: none).
-   */
+  /** An initiative: `textFrom`, `textTo` its plain text's copy offsets (-1: `read` holds it); its id at text[idStart, idEnd) (-1: none). */
   initiative(
-    start: number, end: number, line: number, index: number, from: number, to: number, cuts: number, text: string | undefined,
-    idStart: number, idEnd: number, track: string | undefined, site: TrackSite | undefined,
-    statusStart: number, statusEnd: number, areaStart: number, areaEnd: number, actors: readonly string[],
+    start: number, end: number, line: number, index: number, textFrom: number, textTo: number, read: string | undefined,
+    text: string, idStart: number, idEnd: number, track: string | undefined, site: TrackSite | undefined, status: string | undefined,
+    areas: readonly string[], actors: readonly string[],
   ): void {
     this.nI++;
-    const shift = this.cover(start, end);
     const n = initiativeInts;
     n.push(start);
     n.push(end);
     n.push(line);
     n.push(index);
-    this.content(n, from, to, cuts, shift);
-    PackWriter.range(n, idStart, idEnd, shift);
+    this.textAndId(n, textFrom, textTo, text, idStart, idEnd);
     n.push(site ? site.start : -1);
     n.push(site ? site.end : -1);
-    PackWriter.range(n, statusStart, statusEnd, shift);
-    PackWriter.range(n, areaStart, areaEnd, shift);
-    this.initiativeRefs.push(track, site?.written, actors, text);
+    this.initiativeRefs.push(track, site?.written, status, areas, actors, read);
   }
 
-  /** A figure, as `initiative`; `value`, `unit`, `qualifier` by their ranges. */
+  /** A figure, as `initiative`. */
   figure(
-    start: number, end: number, line: number, from: number, to: number, cuts: number, text: string | undefined,
-    idStart: number, idEnd: number, initiative: number, year: number | undefined, metric: string | undefined, ranges: Int32Array, valueAt: number,
+    start: number, end: number, line: number, textFrom: number, textTo: number, read: string | undefined,
+    text: string, idStart: number, idEnd: number, initiative: number, year: number | undefined,
+    value: string | undefined, unit: string | undefined, qualifier: string | undefined, metric: string | undefined,
   ): void {
     this.nF++;
-    const shift = this.cover(start, end);
     const n = figureInts;
     n.push(start);
     n.push(end);
     n.push(line);
-    this.content(n, from, to, cuts, shift);
-    PackWriter.range(n, idStart, idEnd, shift);
+    this.textAndId(n, textFrom, textTo, text, idStart, idEnd);
     n.push(initiative);
     n.push(year === undefined ? 0 : HAS_YEAR);
     n.push(year ?? 0);
-    // value=, unit=, qualifier= at ranges[valueAt …]: three [start, end) pairs.
-    for (let k = 0; k < 3; k++) PackWriter.range(n, ranges[valueAt + 2 * k], ranges[valueAt + 2 * k + 1], shift);
-    this.figureRefs.push(metric, text);
+    this.figureRefs.push(metric, value, unit, qualifier, read);
   }
 
   /** The packed mentions. */
   finish(): PackedMentions {
     // One piece would be handed back as it is (a slice of the file's text, holding all of it): copied.
-    const texts = this.copies.length === 1 ? own(this.copies[0]) : this.copies.join('');
-    const cuts = cutInts.data.slice(0, cutInts.n);
+    const texts = this.pieces.length === 1 ? own(this.pieces[0]) : this.pieces.join('');
     return {
-      initiatives: { count: this.nI, ints: initiativeInts.data.slice(0, initiativeInts.n), refs: this.initiativeRefs, texts, cuts },
-      figures: { count: this.nF, ints: figureInts.data.slice(0, figureInts.n), refs: this.figureRefs, texts, cuts },
+      initiatives: { count: this.nI, ints: initiativeInts.data.slice(0, initiativeInts.n), refs: this.initiativeRefs, texts },
+      figures: { count: this.nF, ints: figureInts.data.slice(0, figureInts.n), refs: this.figureRefs, texts },
     };
   }
 }

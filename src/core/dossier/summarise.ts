@@ -13,12 +13,12 @@
  * the text itself (`keptAt`), without a string made for it. `adoptSummary` puts a summary made on
  * another thread into the same pool.
  */
-import { isIsoDate, keepBounded, own } from '../text';
+import { isIsoDate, keepBounded, own, unescape } from '../text';
 import { SpanRows, figureYearAt, type NotesModel } from '../model';
 import { safeHttpUrl } from '../brief';
 import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSiteIn, type TrackSite } from './track';
 import { PackWriter, packedFile } from './packed';
-import { POOL_LIMIT, kept, keptAt, keptOrUndefined } from './pool';
+import { POOL_LIMIT, areasOf, kept, keptAt, keptOrUndefined } from './pool';
 import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './mentions';
 
@@ -29,8 +29,9 @@ const STATUS = 2;
 const AREA = 4;
 const BY = 6;
 const METRIC = 8;
-/** `value=`, `unit=`, `qualifier=`: three pairs from here, in the order PackWriter.figure takes them. */
 const VALUE = 10;
+const UNIT = 12;
+const QUALIFIER = 14;
 const YEAR = 16;
 const NAME = 18;
 
@@ -47,13 +48,14 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     sourceUrl: ownOrUndefined(safeHttpUrl(fm?.source?.url)),
   };
   const text = model.text;
-  // Mentions are packed (packed.ts): a few arrays per file and a copy of the text where they
-  // stand; their strings and objects are made when read.
-  const out = new PackWriter(text);
+  // Mentions are packed (packed.ts): a few arrays per file and one string of their texts and ids;
+  // their objects are made when read.
+  const out = new PackWriter();
   const strayTracks: (TrackSite & { line: number })[] = [];
   let badTracks = false;
   // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made.
   const rows = new SpanRows(model, SUMMARY_KEYS);
+  const texts = new TextPlacer(rows, text, out);
   const count = rows.count;
   /** Row → index among the initiatives (initiatives only). */
   const initiativeOf = new Int32Array(count);
@@ -65,19 +67,17 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       const track = site && validTrackKey(site.written);
       if (site && track === undefined) badTracks = true;
       initiativeOf[row] = out.initiatives;
-      const statusStart = at[STATUS];
-      const statusEnd = at[STATUS + 1];
-      const areaStart = at[AREA];
-      const areaEnd = at[AREA + 1];
+      const status = at[STATUS] < 0 ? undefined : keptAt(text, at[STATUS], at[STATUS + 1]) || undefined;
+      const areas = areasOf(at[AREA] < 0 ? undefined : keptAt(text, at[AREA], at[AREA + 1]));
       // Last: actorsOf reads the nested actors' attributes into the same ranges.
       const actors = actorsOf(rows, text, row, at[BY] < 0 ? undefined : keptAt(text, at[BY], at[BY + 1]));
       const start = rows.start(row);
-      const cuts = rows.plainTextCuts(row, out.cutScratch);
+      texts.place(row);
       const idStart = rows.idStart(row);
       out.initiative(
-        start, rows.end(row), rows.lineAt(start), row, start + 1, rows.close(row), cuts, cuts < 0 ? own(rows.plainText(row)) : undefined,
-        idStart, idStart < 0 ? -1 : rows.idEnd(idStart), track, site && { start: site.start, end: site.end, written: kept(site.written) },
-        statusStart, statusEnd, areaStart, areaEnd, actors,
+        start, rows.end(row), rows.lineAt(start), row, texts.textFrom, texts.textTo, texts.read,
+        text, idStart, idStart < 0 ? -1 : rows.idEnd(idStart), track, site && { start: site.start, end: site.end, written: kept(site.written) },
+        status, areas, actors,
       );
       continue;
     }
@@ -86,16 +86,107 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     // The figure's value is read when the mention is made (packed.ts): the index needs its metric and year only.
     const enclosing = rows.enclosing(row, 'initiative');
     const start = rows.start(row);
-    const cuts = rows.plainTextCuts(row, out.cutScratch);
+    texts.place(row);
     const idStart = rows.idStart(row);
     out.figure(
-      start, rows.end(row), rows.lineAt(start), start + 1, rows.close(row), cuts, cuts < 0 ? own(rows.plainText(row)) : undefined,
-      idStart, idStart < 0 ? -1 : rows.idEnd(idStart), enclosing < 0 ? -1 : initiativeOf[enclosing],
-      figureYearAt(text, at[YEAR], at[YEAR + 1]), at[METRIC] < 0 ? undefined : keptMetric(keptAt(text, at[METRIC], at[METRIC + 1])), at, VALUE,
+      start, rows.end(row), rows.lineAt(start), texts.textFrom, texts.textTo, texts.read,
+      text, idStart, idStart < 0 ? -1 : rows.idEnd(idStart), enclosing < 0 ? -1 : initiativeOf[enclosing], figureYearAt(text, at[YEAR], at[YEAR + 1]),
+      at[VALUE] < 0 ? undefined : own(unescape(text, at[VALUE], at[VALUE + 1])),
+      at[UNIT] < 0 ? undefined : keptAt(text, at[UNIT], at[UNIT + 1]),
+      at[QUALIFIER] < 0 ? undefined : keptAt(text, at[QUALIFIER], at[QUALIFIER + 1]),
+      at[METRIC] < 0 ? undefined : keptMetric(keptAt(text, at[METRIC], at[METRIC + 1])),
     );
   }
   if (strayTracks.length > 0) badTracks = true;
   return packedFile(path, article, out.finish(), strayTracks, badTracks);
+}
+
+/** Whether [start, end) pairs are in order and apart (each starts at or after the one before ends). */
+function apart(cuts: readonly number[]): boolean {
+  for (let k = 2; k < cuts.length; k += 2) if (cuts[k] < cuts[k - 1]) return false;
+  return true;
+}
+
+/**
+ * Where each mention's plain text (before tidying) stands in the file's copy (PackWriter). A
+ * mention inside no other gets the stretches of its content between the markup `plainText` cuts
+ * copied; a mention inside it whose cuts are exactly the outer one's cuts within its content is a
+ * part of that copy, copied once for both (an initiative's figures). A mention holding many
+ * spans (SpanRows.plainTextCuts declines) is read at once (`read`).
+ */
+class TextPlacer {
+  /** The outer mention: its content text[from, to) (to -1: none), its cuts, where its copy starts. */
+  private from = 0;
+  private to = -1;
+  private base = 0;
+  private readonly cuts: number[] = [];
+  private readonly inner: number[] = [];
+  /** The place `place` found: copy offsets [textFrom, textTo), or -1 and the text in `read`. */
+  textFrom = -1;
+  textTo = -1;
+  read: string | undefined = undefined;
+
+  constructor(private readonly rows: SpanRows, private readonly text: string, private readonly out: PackWriter) {}
+
+  place(row: number): void {
+    const from = this.rows.start(row) + 1;
+    const to = this.rows.close(row);
+    this.read = undefined;
+    if (from > this.from && to <= this.to) {
+      if (!this.inside(row, from, to)) this.alone(row, from, to, this.inner);
+      return;
+    }
+    if (this.alone(row, from, to, this.cuts)) {
+      this.from = from;
+      this.to = to;
+      this.base = this.textFrom;
+    } else this.to = -1;
+  }
+
+  /** Places span `row` within the outer one's copy when its cuts are the outer's cuts within text[from, to). */
+  private inside(row: number, from: number, to: number): boolean {
+    const own = this.inner;
+    own.length = 0;
+    if (this.rows.plainTextCuts(row, own) < 0) return false;
+    const cuts = this.cuts;
+    let before = 0;
+    let k = 0;
+    for (; k < cuts.length && cuts[k] < from; k += 2) {
+      if (cuts[k + 1] > from) return false;
+      before += cuts[k + 1] - cuts[k];
+    }
+    let cut = 0;
+    for (let j = 0; j < own.length; j += 2, k += 2) {
+      if (k >= cuts.length || cuts[k] !== own[j] || cuts[k + 1] !== own[j + 1]) return false;
+      cut += own[j + 1] - own[j];
+    }
+    if (k < cuts.length && cuts[k] < to) return false;
+    this.textFrom = this.base + (from - this.from) - before;
+    this.textTo = this.textFrom + (to - from) - cut;
+    return true;
+  }
+
+  /** Copies span `row`'s text on its own (its cuts into `cuts`); false when it is read at once instead. */
+  private alone(row: number, from: number, to: number, cuts: number[]): boolean {
+    cuts.length = 0;
+    if (this.rows.plainTextCuts(row, cuts) < 0 || !apart(cuts)) {
+      cuts.length = 0;
+      this.textFrom = this.textTo = -1;
+      this.read = own(this.rows.plainText(row));
+      return false;
+    }
+    const out = this.out;
+    const base = out.length;
+    let cursor = from;
+    for (let k = 0; k < cuts.length; k += 2) {
+      out.copy(this.text, cursor, cuts[k]);
+      cursor = cuts[k + 1];
+    }
+    out.copy(this.text, cursor, to);
+    this.textFrom = base;
+    this.textTo = out.length;
+    return true;
+  }
 }
 
 /** `metric=` (kept) trimmed, kept; undefined when empty. */
