@@ -77,18 +77,16 @@ describe('dossier packed summaries', () => {
     for (const text of sources) {
       const rows = new SpanRows(parseNotes(text));
       for (let row = 0; row < rows.count; row++) {
-        const cuts: number[] = [];
-        const pushed = rows.plainTextCuts(row, cuts);
+        const pushed = rows.plainTextCuts(row);
         if (pushed < 0) {
           declined++;
-          assert.equal(cuts.length, 0);
           let inside = 0;
           for (let d = row + 1; d < rows.count && rows.start(d) < rows.close(row); d++) inside++;
           assert.ok(inside >= 60, `${inside} spans inside`);
           continue;
         }
         read++;
-        assert.equal(pushed, cuts.length);
+        const cuts = [...rows.cuts.subarray(0, pushed)];
         // A copy of the span's stretch alone, at another offset: the text read from it equals the model's.
         const start = rows.start(row);
         const shift = 5 - start;

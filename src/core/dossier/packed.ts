@@ -280,8 +280,8 @@ const figureInts = new IntScratch();
 /**
  * Writes one file's mentions, initiatives and figures in any order (each kind keeps its own
  * order), then `finish` packs them: the numbers copied out of the thread's scratch arrays into
- * arrays of their exact size, the copied pieces of text joined into one string (copies: nothing
- * kept holds the file's text alive). A mention's text is given as copy offsets of its plain text
+ * arrays of their exact size, the copied pieces of text made one string (a copy: nothing kept
+ * holds the file's text alive). A mention's text is given as copy offsets of its plain text
  * before tidying (the caller copies it with `copy`; a mention inside another shares the outer
  * one's copy), or as a string read at once.
  */
@@ -290,8 +290,8 @@ export class PackWriter {
   private nF = 0;
   private readonly initiativeRefs: unknown[] = [];
   private readonly figureRefs: unknown[] = [];
-  private readonly pieces: string[] = [];
-  private copied = 0;
+  /** The copy so far (joined by `+=`, one string made of it in `finish`). */
+  private texts = '';
 
   constructor() {
     initiativeInts.n = 0;
@@ -305,16 +305,13 @@ export class PackWriter {
 
   /** How long the copy is so far (the copy offset of the next piece). */
   get length(): number {
-    return this.copied;
+    return this.texts.length;
   }
 
   /** Appends text[start, end) to the copy; its copy offset. */
   copy(text: string, start: number, end: number): number {
-    const at = this.copied;
-    if (end > start) {
-      this.pieces.push(text.slice(start, end));
-      this.copied += end - start;
-    }
+    const at = this.texts.length;
+    if (end > start) this.texts += text.slice(start, end);
     return at;
   }
 
@@ -365,8 +362,8 @@ export class PackWriter {
 
   /** The packed mentions. */
   finish(): PackedMentions {
-    // One piece would be handed back as it is (a slice of the file's text, holding all of it): copied.
-    const texts = this.pieces.length === 1 ? own(this.pieces[0]) : this.pieces.join('');
+    // Made one string (the pieces, slices of the file's text, would hold all of it).
+    const texts = own(this.texts);
     return {
       initiatives: { count: this.nI, ints: initiativeInts.data.slice(0, initiativeInts.n), refs: this.initiativeRefs, texts },
       figures: { count: this.nF, ints: figureInts.data.slice(0, figureInts.n), refs: this.figureRefs, texts },

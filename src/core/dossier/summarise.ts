@@ -56,6 +56,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   // Straight from the model's rows (model/spanRows.ts): no annotation or figure object is made.
   const rows = new SpanRows(model, SUMMARY_KEYS);
   const texts = new TextPlacer(rows, text, out);
+  const lines = new LineCounter(rows, text);
   const count = rows.count;
   /** Row → index among the initiatives (initiatives only). */
   const initiativeOf = new Int32Array(count);
@@ -75,7 +76,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       texts.place(row);
       const idStart = rows.idStart(row);
       out.initiative(
-        start, rows.end(row), rows.lineAt(start), row, texts.textFrom, texts.textTo, texts.read,
+        start, rows.end(row), lines.lineAt(start), row, texts.textFrom, texts.textTo, texts.read,
         text, idStart, idStart < 0 ? -1 : rows.idEnd(idStart), track, site && { start: site.start, end: site.end, written: kept(site.written) },
         status, areas, actors,
       );
@@ -89,7 +90,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     texts.place(row);
     const idStart = rows.idStart(row);
     out.figure(
-      start, rows.end(row), rows.lineAt(start), texts.textFrom, texts.textTo, texts.read,
+      start, rows.end(row), lines.lineAt(start), texts.textFrom, texts.textTo, texts.read,
       text, idStart, idStart < 0 ? -1 : rows.idEnd(idStart), enclosing < 0 ? -1 : initiativeOf[enclosing], figureYearAt(text, at[YEAR], at[YEAR + 1]),
       at[VALUE] < 0 ? undefined : own(unescape(text, at[VALUE], at[VALUE + 1])),
       at[UNIT] < 0 ? undefined : keptAt(text, at[UNIT], at[UNIT + 1]),
@@ -101,9 +102,39 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   return packedFile(path, article, out.finish(), strayTracks, badTracks);
 }
 
-/** Whether [start, end) pairs are in order and apart (each starts at or after the one before ends). */
-function apart(cuts: readonly number[]): boolean {
-  for (let k = 2; k < cuts.length; k += 2) if (cuts[k] < cuts[k - 1]) return false;
+/**
+ * The lines of the mentions' starts, asked in document order: counted on from the last answer
+ * (the line breaks met in between), not looked up in a table of every line start. A text with a
+ * carriage return (a line break too, alone or before a line feed) is asked of the model's lines.
+ */
+class LineCounter {
+  private at = 0;
+  private line = 0;
+  /** The first line feed at or after `at` (-1: none). */
+  private next: number;
+  private readonly feedsOnly: boolean;
+
+  constructor(private readonly rows: SpanRows, private readonly text: string) {
+    this.feedsOnly = text.indexOf('\r') < 0;
+    this.next = text.indexOf('\n');
+  }
+
+  lineAt(offset: number): number {
+    if (!this.feedsOnly || offset < this.at) return this.rows.lineAt(offset);
+    let next = this.next;
+    while (next >= 0 && next < offset) {
+      this.line++;
+      next = this.text.indexOf('\n', next + 1);
+    }
+    this.next = next;
+    this.at = offset;
+    return this.line;
+  }
+}
+
+/** Whether the first `n` numbers of `cuts`, [start, end) pairs, are in order and apart (each starts at or after the one before ends). */
+function apart(cuts: Int32Array, n: number): boolean {
+  for (let k = 2; k < n; k += 2) if (cuts[k] < cuts[k - 1]) return false;
   return true;
 }
 
@@ -115,77 +146,85 @@ function apart(cuts: readonly number[]): boolean {
  * spans (SpanRows.plainTextCuts declines) is read at once (`read`).
  */
 class TextPlacer {
-  /** The outer mention: its content text[from, to) (to -1: none), its cuts, where its copy starts. */
+  /** The outer mention: its content text[from, to) (to -1: none), its cuts (`outerCuts[0, outerN)`), where its copy starts. */
   private from = 0;
   private to = -1;
   private base = 0;
-  private readonly cuts: number[] = [];
-  private readonly inner: number[] = [];
+  private readonly outerCuts: Int32Array;
+  private outerN = 0;
   /** The place `place` found: copy offsets [textFrom, textTo), or -1 and the text in `read`. */
   textFrom = -1;
   textTo = -1;
   read: string | undefined = undefined;
 
-  constructor(private readonly rows: SpanRows, private readonly text: string, private readonly out: PackWriter) {}
+  constructor(private readonly rows: SpanRows, private readonly text: string, private readonly out: PackWriter) {
+    this.outerCuts = new Int32Array(rows.cuts.length);
+  }
 
   place(row: number): void {
     const from = this.rows.start(row) + 1;
     const to = this.rows.close(row);
     this.read = undefined;
     if (from > this.from && to <= this.to) {
-      if (!this.inside(row, from, to)) this.alone(row, from, to, this.inner);
+      if (!this.inside(row, from, to)) this.alone(row, from, to);
       return;
     }
-    if (this.alone(row, from, to, this.cuts)) {
-      this.from = from;
-      this.to = to;
-      this.base = this.textFrom;
-    } else this.to = -1;
+    const n = this.alone(row, from, to);
+    if (n < 0) {
+      this.to = -1;
+      return;
+    }
+    this.from = from;
+    this.to = to;
+    this.base = this.textFrom;
+    this.outerCuts.set(this.rows.cuts.subarray(0, n));
+    this.outerN = n;
   }
 
   /** Places span `row` within the outer one's copy when its cuts are the outer's cuts within text[from, to). */
   private inside(row: number, from: number, to: number): boolean {
-    const own = this.inner;
-    own.length = 0;
-    if (this.rows.plainTextCuts(row, own) < 0) return false;
-    const cuts = this.cuts;
+    const m = this.rows.plainTextCuts(row);
+    if (m < 0) return false;
+    const own = this.rows.cuts;
+    const cuts = this.outerCuts;
+    const n = this.outerN;
     let before = 0;
     let k = 0;
-    for (; k < cuts.length && cuts[k] < from; k += 2) {
+    for (; k < n && cuts[k] < from; k += 2) {
       if (cuts[k + 1] > from) return false;
       before += cuts[k + 1] - cuts[k];
     }
     let cut = 0;
-    for (let j = 0; j < own.length; j += 2, k += 2) {
-      if (k >= cuts.length || cuts[k] !== own[j] || cuts[k + 1] !== own[j + 1]) return false;
+    for (let j = 0; j < m; j += 2, k += 2) {
+      if (k >= n || cuts[k] !== own[j] || cuts[k + 1] !== own[j + 1]) return false;
       cut += own[j + 1] - own[j];
     }
-    if (k < cuts.length && cuts[k] < to) return false;
+    if (k < n && cuts[k] < to) return false;
     this.textFrom = this.base + (from - this.from) - before;
     this.textTo = this.textFrom + (to - from) - cut;
     return true;
   }
 
-  /** Copies span `row`'s text on its own (its cuts into `cuts`); false when it is read at once instead. */
-  private alone(row: number, from: number, to: number, cuts: number[]): boolean {
-    cuts.length = 0;
-    if (this.rows.plainTextCuts(row, cuts) < 0 || !apart(cuts)) {
-      cuts.length = 0;
+  /** Copies span `row`'s text on its own; how many numbers its cuts are (in rows.cuts), or -1 when it is read at once instead. */
+  private alone(row: number, from: number, to: number): number {
+    const n = this.rows.plainTextCuts(row);
+    const cuts = this.rows.cuts;
+    if (n < 0 || !apart(cuts, n)) {
       this.textFrom = this.textTo = -1;
       this.read = own(this.rows.plainText(row));
-      return false;
+      return -1;
     }
     const out = this.out;
     const base = out.length;
     let cursor = from;
-    for (let k = 0; k < cuts.length; k += 2) {
+    for (let k = 0; k < n; k += 2) {
       out.copy(this.text, cursor, cuts[k]);
       cursor = cuts[k + 1];
     }
     out.copy(this.text, cursor, to);
     this.textFrom = base;
     this.textTo = out.length;
-    return true;
+    return n;
   }
 }
 

@@ -141,14 +141,19 @@ export class SpanRows {
     return nameEnd(this.doc.text, idStart);
   }
 
+  /** Where {@link plainTextCuts} writes (shared by every SpanRows of a thread). */
+  get cuts(): Int32Array {
+    return cutScratch;
+  }
+
   /**
    * The markup `plainText` cuts from span `row`'s content (nested spans' `[` and `]{…}`, links'
    * `[` and `](#id)`), to read its text later from a copy (see {@link plainTextFrom}): [start, end)
-   * pairs in the order `plainText` takes them, pushed to `into`; returns how many numbers were
-   * pushed, or -1 (nothing pushed) when the span holds more than a few spans and links (read its
-   * text now). Every pair lies inside the span's content.
+   * pairs in the order `plainText` takes them, written to {@link cuts} (read them before the next
+   * call); returns how many numbers were written, or -1 when the span holds more than a few spans
+   * and links (read its text now). Every pair lies inside the span's content.
    */
-  plainTextCuts(row: number, into: { push(v: number): void }): number {
+  plainTextCuts(row: number): number {
     const doc = this.doc;
     const from = doc.start(row) + 1;
     const to = doc.close(row);
@@ -188,7 +193,6 @@ export class SpanRows {
       cuts[j + 2] = a;
       cuts[j + 3] = b;
     }
-    for (let k = 0; k < n; k++) into.push(cuts[k]);
     return n;
   }
 
