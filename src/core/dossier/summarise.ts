@@ -2,16 +2,16 @@
  * One notes file reduced to what the workspace keeps (workspace.ts): the front matter's article
  * facts, and its initiatives and figures with their offsets, keys, metrics, statuses, areas and
  * actors. One pass over the model's rows (model/spanRows.ts, no annotation objects made); each
- * attribute block is read once. The mentions are packed (packed.ts): a few arrays per file and a
- * copy of the stretches of text where they stand; the only strings made here are those the
- * workspace's indexes need (track keys, metrics) and the actor lists — texts, ids, statuses,
- * areas and a figure's `value=`, `unit=`, `qualifier=` are read from the copy when a mention is
- * made (a figure is read by parseFigure then: the index needs its metric and year only). The
- * small strings many files repeat (statuses, units, metrics, areas, actors, summits, outlets,
- * keys) and the area and actor lists are shared across files through a bounded pool (pool.ts),
- * so a workspace of thousands of files keeps each of them once; a value met before is found in
- * the text itself (`keptAt`), without a string made for it. `adoptSummary` puts a summary made on
- * another thread into the same pool.
+ * attribute block is read once. The mentions are packed (packed.ts): a few arrays per file and
+ * one string holding their texts and ids. No text is cut per mention: an outer mention's text,
+ * its markup cut, is copied into that string once, and the mentions inside it (an initiative's
+ * figures) are parts of it (TextPlacer); texts are tidied and figures read (parseFigure) when a
+ * mention is made — the index needs a figure's metric and year only. The small strings many
+ * files repeat (statuses, units, metrics, areas, actors, summits, outlets, keys) and the area and
+ * actor lists are shared across files through a bounded pool (pool.ts), so a workspace of
+ * thousands of files keeps each of them once; a value met before is found in the text itself
+ * (`keptAt`), without a string made for it. `adoptSummary` puts a summary made on another thread
+ * into the same pool.
  */
 import { isIsoDate, keepBounded, own, unescape } from '../text';
 import { SpanRows, figureYearAt, type NotesModel } from '../model';
