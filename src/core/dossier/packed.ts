@@ -1,12 +1,13 @@
 /**
  * A workspace file's mentions kept packed (summarise.ts writes them, workspace.ts reads them):
  * for each kind (initiatives, figures) its numbers in a typed array and its shared strings and
- * lists in an array, and the texts and ids in one string — a few arrays per file instead of an
- * object per mention and a string per text. A kind's arrays go once all its mentions are made. The
+ * lists in an array, and the texts (markup cut, not yet tidied; a mention inside another shares
+ * its text's copy) and ids in one string — a few arrays per file instead of an object per mention
+ * and a string per text. A kind's arrays go once all its mentions are made. The
  * `InitiativeMention` and `FigureMention` objects are made when first read (one at a time for the
  * workspace's indexes, all at once for `file.initiatives` / `file.figures`), each once: a mention
- * read twice is the same object. A figure's value is read then, from its text and attributes as
- * written. The file's shape (`WorkspaceFile`) is what every reader sees; a file made otherwise
+ * read twice is the same object. A text is tidied then, and a figure's value read from its text
+ * and attributes as written. The file's shape (`WorkspaceFile`) is what every reader sees; a file made otherwise
  * (a test's, a summary from another thread) is read through its lists.
  */
 import { own } from '../text';
