@@ -45,7 +45,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
     date,
     language: kept(model.language),
     sourceName: keptOrUndefined(fm?.source?.name),
-    sourceUrl: ownOrUndefined(safeHttpUrl(fm?.source?.url)),
+    sourceUrl: ownOrUndefined(sourceUrlOf(fm?.source?.url)),
   };
   const text = model.text;
   // Mentions are packed (packed.ts): a few arrays per file and one string of their texts and ids;
@@ -226,6 +226,20 @@ class TextPlacer {
     this.textTo = out.length;
     return n;
   }
+}
+
+/**
+ * An http(s) URL that `safeHttpUrl` would hand back unchanged: a lower-case scheme and host name
+ * (letters, digits, hyphens; a last label that starts with a letter, so no IP address; no
+ * punycode), and a path of unreserved characters without `.` or `..` segments. Anything else
+ * (a query, a port, an upper-case letter, an escape…) is left to the URL parser.
+ */
+const CANONICAL_HTTP_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~/]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)|xn--/;
+
+/** `safeHttpUrl(url)`, without parsing a URL that is already in the form the parser gives (each file's source URL differs: no memo helps). */
+function sourceUrlOf(url: string | undefined): string | undefined {
+  return url !== undefined && CANONICAL_HTTP_URL.test(url) && !DOT_SEGMENT.test(url) ? url : safeHttpUrl(url);
 }
 
 /** `metric=` (kept) trimmed, kept; undefined when empty. */
