@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  buildDossier, buildWorkspace, fromFiles, parseNotes, readFigureFacts, renameFile, SpanRows, summariseFile, updateFile,
+  buildDossier, buildWorkspace, fromFiles, parseNotes, plainTextFrom, readFigureFacts, renameFile, SpanRows, summariseFile, updateFile,
   type SpanFigureFacts, type SpanFigureText, type WorkspaceFile,
 } from '../../src/core';
 import { decodeSummary, encodeSummary } from '../../src/cli/summaryCodec';
@@ -61,6 +61,51 @@ describe('dossier packed summaries', () => {
       }
     }
     assert.ok(figures > 2 * lines.length, `${figures} figures`);
+  });
+
+  it('reads a span\'s plain text later from a copy of its stretch and the markup it cuts, as the model reads it; a span holding many spans is read at once', () => {
+    const deep = `${'[level '.repeat(90)}core [7 bn]{.figure metric=m}${' tail]{.initiative}'.repeat(90)}`;
+    const sources = [
+      ...fixtureWorkspace().map((f) => f.text),
+      TEXT,
+      notes({}, deep),
+      notes({}, '[a fund [see the bank](#bank) and [Kazakhstan]{.actor name="Kazakhstan "} with \\[no span\\]]{.initiative #fund}', '[a link [that crosses](#fund]{.initiative} edge)', '[broken\nacross  \n  lines [5%]{.figure}\\!]{.initiative}'),
+      notes({}, `[many ${Array.from({ length: 70 }, (_, i) => `[${i}]{.actor}`).join(' ')} inside]{.initiative #many}`),
+    ];
+    let read = 0;
+    let declined = 0;
+    for (const text of sources) {
+      const rows = new SpanRows(parseNotes(text));
+      for (let row = 0; row < rows.count; row++) {
+        const pushed = rows.plainTextCuts(row);
+        if (pushed < 0) {
+          declined++;
+          let inside = 0;
+          for (let d = row + 1; d < rows.count && rows.start(d) < rows.close(row); d++) inside++;
+          assert.ok(inside >= 60, `${inside} spans inside`);
+          continue;
+        }
+        read++;
+        const cuts = [...rows.cuts.subarray(0, pushed)];
+        // A copy of the span's stretch alone, at another offset: the text read from it equals the model's.
+        const start = rows.start(row);
+        const shift = 5 - start;
+        const copy = `(((((${text.slice(start, rows.end(row))}`;
+        for (const c of cuts) assert.ok(c > start && c <= rows.close(row), 'inside the content');
+        const shifted = Int32Array.from(cuts, (c) => c + shift);
+        assert.equal(plainTextFrom(copy, start + 1 + shift, rows.close(row) + shift, shifted, 0, shifted.length), rows.plainText(row), text.slice(start, rows.end(row)));
+      }
+    }
+    assert.ok(read > 100 && declined > 20, `${read} read later, ${declined} at once`);
+    // The summary of the deep nest and of the span holding many: every text as the model reads it.
+    for (const text of sources.slice(-3)) {
+      const model = parseNotes(text);
+      const rows = new SpanRows(model);
+      const file = summariseFile('x.summit.md', model);
+      const expected: string[] = [];
+      for (let row = 0; row < rows.count; row++) if (rows.kind(row) === 'initiative' || rows.kind(row) === 'figure') expected.push(rows.plainText(row));
+      assert.deepEqual([...file.initiatives.map((m) => m.text), ...file.figures.map((f) => f.asWritten)].sort(), expected.sort());
+    }
   });
 
   it('reads as a summary kept as objects: spread, printed and passed between threads, in the same field order', () => {

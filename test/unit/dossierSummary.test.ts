@@ -201,6 +201,20 @@ describe('workspace summary read from the rows', () => {
     }
   });
 
+  it('keeps a source URL as safeHttpUrl gives it, the usual canonical ones read without the URL parser', () => {
+    const urls = [
+      'https://outlet-1.example.org/a/1', 'http://a.b/', 'https://a.b', 'https://A.b/x', 'HTTPS://a.b/x', 'https://a.b/./x', 'https://a.b/x/..',
+      'https://a.b/x/.../y', 'https://a.b/.hidden', 'https://a.b/x/.', 'https://a.b/x/..y', 'https://a.b//x', 'https://xn--e1afmkfd.xn--p1ai/a',
+      'https://1.2.3.4/x', 'https://a.0x1/x', 'https://a.b:80/x', 'https://a.b:443/x', 'https://a.b/x?y=1', 'https://a.b/x#y', 'https://a.b/%41',
+      'https://a-.b-/x', 'https://-a.b/x', 'https://a..b/x', 'https://a.b./x', 'http://localhost/x', 'https://a.b/~x_y-z.1/', 'ftp://a.b/x',
+      'javascript:alert(1)', 'https://user@a.b/x', 'https://a.b/x\\y', 'https://münchen.de/x', 'https://a.b/путь',
+    ];
+    for (const url of urls) {
+      const model = parseNotes(`---\nsummit-notes: 1\nsource:\n  name: X\n  url: ${url}\n---\n\ntext\n`);
+      assert.equal(summariseFile('/w/a.md', model).article.sourceUrl, safeHttpUrl(model.frontMatter?.source?.url), url);
+    }
+  });
+
   it('reads a model it did not parse (a wrapped model) the same as the model parseNotes made', () => {
     const text = readFileSync(join(DOSSIER_FIXTURES, '2024-07-04-astana.en.summit.md'), 'utf8');
     const model = parseNotes(text);

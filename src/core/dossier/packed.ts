@@ -1,26 +1,29 @@
 /**
  * A workspace file's mentions kept packed (summarise.ts writes them, workspace.ts reads them):
  * for each kind (initiatives, figures) its numbers in a typed array and its shared strings and
- * lists in an array, and the texts and ids in one string — a few arrays per file instead of an
- * object per mention and a string per text. A kind's arrays go once all its mentions are made. The
+ * lists in an array, and the texts (markup cut, not yet tidied; a mention inside another shares
+ * its text's copy) and ids in one string — a few arrays per file instead of an object per mention
+ * and a string per text. A kind's arrays go once all its mentions are made. The
  * `InitiativeMention` and `FigureMention` objects are made when first read (one at a time for the
  * workspace's indexes, all at once for `file.initiatives` / `file.figures`), each once: a mention
- * read twice is the same object. A figure's value is read then, from its text and attributes as
- * written. The file's shape (`WorkspaceFile`) is what every reader sees; a file made otherwise
+ * read twice is the same object. A text is tidied then, and a figure's value read from its text
+ * and attributes as written. The file's shape (`WorkspaceFile`) is what every reader sees; a file made otherwise
  * (a test's, a summary from another thread) is read through its lists.
  */
 import { own } from '../text';
-import { readFigureFacts, type SpanFigureFacts } from '../model';
+import { plainTextFrom, readFigureFacts, type SpanFigureFacts } from '../model';
 import { writtenValueOf } from './precision';
 import { keptOrUndefined } from './pool';
 import type { TrackSite } from './track';
 import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
 
+// Offsets into the file's copy (`texts`, see PackWriter) are "copy offsets".
 // An initiative's numbers (Int32Array, this many per initiative) and references (refs).
 export const I_START = 0;
 export const I_END = 1;
 export const I_LINE = 2;
 export const I_INDEX = 3;
+/** Its plain text before tidying, copy offsets [I_TEXT, I_TEXT_END); I_TEXT -1: the text is in refs. */
 export const I_TEXT = 4;
 export const I_TEXT_END = 5;
 /** -1: no id. */
@@ -35,7 +38,9 @@ export const I_WRITTEN = 1;
 export const I_STATUS = 2;
 export const I_AREAS = 3;
 export const I_ACTORS = 4;
-export const I_REFS = 5;
+/** The text when it was read at once, else undefined. */
+export const I_READ = 5;
+export const I_REFS = 6;
 
 // A figure's numbers (Int32Array) and references.
 export const F_START = 0;
@@ -57,14 +62,15 @@ export const F_METRIC = 0;
 export const F_VALUE = 1;
 export const F_UNIT = 2;
 export const F_QUALIFIER = 3;
-export const F_REFS = 4;
+export const F_READ = 4;
+export const F_REFS = 5;
 
 /** One kind of a file's mentions, packed: `count` of them, their numbers and references by the layout above. */
 export interface PackedPart {
   readonly count: number;
   readonly ints: Int32Array;
   readonly refs: readonly unknown[];
-  /** The file's texts and ids (one string, shared by both parts). */
+  /** The file's mentions' texts (before tidying) and ids (one string, shared by both parts). */
   readonly texts: string;
 }
 
@@ -187,20 +193,34 @@ export function figureAt(file: WorkspaceFile, i: number): FigureMention {
   return s ? mentionOf(s, s.figures, i, makeFigure) : file.figures[i];
 }
 
+/** No markup to cut: the copy holds a mention's text with its markup cut already. */
+const NO_CUTS = new Int32Array(0);
+
+/** The plain text of a mention whose text stands at copy offsets `ints[at]`, `ints[at + 1]`, or the one in refs (`read`) when it was read at once. */
+function textOf(p: PackedPart, at: number, read: unknown): string {
+  const from = p.ints[at];
+  return from < 0 ? (read as string) : plainTextFrom(p.texts, from, p.ints[at + 1], NO_CUTS, 0, 0);
+}
+
+/** The id at copy offsets `ints[at]`, `ints[at + 1]` (-1: none). */
+function idAt(p: PackedPart, at: number): string | undefined {
+  const start = p.ints[at];
+  return start < 0 ? undefined : p.texts.slice(start, p.ints[at + 1]);
+}
+
 function makeInitiative(s: State, p: PackedPart, i: number): InitiativeMention {
   const n = p.ints;
   const at = i * I_INTS;
   const r = i * I_REFS;
   const site = n[at + I_SITE];
-  const id = n[at + I_ID];
   // Every field written out, in the order summaries always had (one object shape for all).
   return {
     path: s.path, start: n[at + I_START], end: n[at + I_END], line: n[at + I_LINE], date: s.date,
     index: n[at + I_INDEX],
-    id: id < 0 ? undefined : p.texts.slice(id, n[at + I_ID_END]),
+    id: idAt(p, at + I_ID),
     track: p.refs[r + I_TRACK] as string | undefined,
     trackSite: site < 0 ? undefined : { start: site, end: n[at + I_SITE_END], written: p.refs[r + I_WRITTEN] as string },
-    text: p.texts.slice(n[at + I_TEXT], n[at + I_TEXT_END]),
+    text: textOf(p, at + I_TEXT, p.refs[r + I_READ]),
     status: p.refs[r + I_STATUS] as string | undefined,
     areas: p.refs[r + I_AREAS] as readonly string[],
     actors: p.refs[r + I_ACTORS] as readonly string[],
@@ -214,9 +234,8 @@ function makeFigure(s: State, p: PackedPart, i: number): FigureMention {
   const n = p.ints;
   const at = i * F_INTS;
   const r = i * F_REFS;
-  const id = n[at + F_ID];
   const initiative = n[at + F_INITIATIVE];
-  const asWritten = p.texts.slice(n[at + F_TEXT], n[at + F_TEXT_END]);
+  const asWritten = textOf(p, at + F_TEXT, p.refs[r + F_READ]);
   const year = n[at + F_HAS] & HAS_YEAR ? n[at + F_YEAR] : undefined;
   // The figure read now, as the model reads it (parseFigure of its text, then its attributes).
   facts.text = asWritten;
@@ -228,7 +247,7 @@ function makeFigure(s: State, p: PackedPart, i: number): FigureMention {
   const written = writtenValueOf(reading, s.language, asWritten, parsed);
   return {
     path: s.path, start: n[at + F_START], end: n[at + F_END], line: n[at + F_LINE], date: s.date,
-    id: id < 0 ? undefined : p.texts.slice(id, n[at + F_ID_END]),
+    id: idAt(p, at + F_ID),
     metric: p.refs[r + F_METRIC] as string | undefined,
     year,
     value: reading.value,
@@ -262,38 +281,22 @@ const figureInts = new IntScratch();
 /**
  * Writes one file's mentions, initiatives and figures in any order (each kind keeps its own
  * order), then `finish` packs them: the numbers copied out of the thread's scratch arrays into
- * arrays of their exact size, the texts and ids joined into one string (copies: nothing kept
- * holds the file's text alive).
+ * arrays of their exact size, the copied pieces of text made one string (a copy: nothing kept
+ * holds the file's text alive). A mention's text is given as copy offsets of its plain text
+ * before tidying (the caller copies it with `copy`; a mention inside another shares the outer
+ * one's copy), or as a string read at once.
  */
 export class PackWriter {
   private nI = 0;
   private nF = 0;
   private readonly initiativeRefs: unknown[] = [];
   private readonly figureRefs: unknown[] = [];
-  private readonly texts: string[] = [];
-  private textLength = 0;
+  /** The copy so far (joined by `+=`, one string made of it in `finish`). */
+  private texts = '';
 
   constructor() {
     initiativeInts.n = 0;
     figureInts.n = 0;
-  }
-
-  /** Puts `s` in the file's texts; its start there. */
-  private text(s: string): number {
-    const at = this.textLength;
-    this.texts.push(s);
-    this.textLength += s.length;
-    return at;
-  }
-
-  /** Writes where `text` and `id` (-1, -1 without one) stand in the file's texts. */
-  private textAndId(n: IntScratch, text: string, id: string | undefined): void {
-    const t = this.text(text);
-    n.push(t);
-    n.push(t + text.length);
-    const i = id === undefined ? -1 : this.text(id);
-    n.push(i);
-    n.push(id === undefined ? -1 : i + id.length);
   }
 
   /** How many initiatives are written so far (the index of the next one). */
@@ -301,9 +304,31 @@ export class PackWriter {
     return this.nI;
   }
 
+  /** How long the copy is so far (the copy offset of the next piece). */
+  get length(): number {
+    return this.texts.length;
+  }
+
+  /** Appends text[start, end) to the copy; its copy offset. */
+  copy(text: string, start: number, end: number): number {
+    const at = this.texts.length;
+    if (end > start) this.texts += text.slice(start, end);
+    return at;
+  }
+
+  /** Writes the text's copy offsets (or -1, -1: `read`, pushed to refs by the caller) and the id's (copied here). */
+  private textAndId(n: IntScratch, textFrom: number, textTo: number, text: string, idStart: number, idEnd: number): void {
+    n.push(textFrom);
+    n.push(textFrom < 0 ? -1 : textTo);
+    const id = idStart < 0 ? -1 : this.copy(text, idStart, idEnd);
+    n.push(id);
+    n.push(idStart < 0 ? -1 : id + idEnd - idStart);
+  }
+
+  /** An initiative: `textFrom`, `textTo` its plain text's copy offsets (-1: `read` holds it); its id at text[idStart, idEnd) (-1: none). */
   initiative(
-    start: number, end: number, line: number, index: number, text: string, id: string | undefined,
-    track: string | undefined, site: TrackSite | undefined, status: string | undefined,
+    start: number, end: number, line: number, index: number, textFrom: number, textTo: number, read: string | undefined,
+    text: string, idStart: number, idEnd: number, track: string | undefined, site: TrackSite | undefined, status: string | undefined,
     areas: readonly string[], actors: readonly string[],
   ): void {
     this.nI++;
@@ -312,33 +337,34 @@ export class PackWriter {
     n.push(end);
     n.push(line);
     n.push(index);
-    this.textAndId(n, text, id);
+    this.textAndId(n, textFrom, textTo, text, idStart, idEnd);
     n.push(site ? site.start : -1);
     n.push(site ? site.end : -1);
-    this.initiativeRefs.push(track, site?.written, status, areas, actors);
+    this.initiativeRefs.push(track, site?.written, status, areas, actors, read);
   }
 
+  /** A figure, as `initiative`. */
   figure(
-    start: number, end: number, line: number, asWritten: string, id: string | undefined, initiative: number,
-    year: number | undefined, value: string | undefined, unit: string | undefined, qualifier: string | undefined,
-    metric: string | undefined,
+    start: number, end: number, line: number, textFrom: number, textTo: number, read: string | undefined,
+    text: string, idStart: number, idEnd: number, initiative: number, year: number | undefined,
+    value: string | undefined, unit: string | undefined, qualifier: string | undefined, metric: string | undefined,
   ): void {
     this.nF++;
     const n = figureInts;
     n.push(start);
     n.push(end);
     n.push(line);
-    this.textAndId(n, asWritten, id);
+    this.textAndId(n, textFrom, textTo, text, idStart, idEnd);
     n.push(initiative);
     n.push(year === undefined ? 0 : HAS_YEAR);
     n.push(year ?? 0);
-    this.figureRefs.push(metric, value, unit, qualifier);
+    this.figureRefs.push(metric, value, unit, qualifier, read);
   }
 
   /** The packed mentions. */
   finish(): PackedMentions {
-    // One piece would be handed back as it is (a slice of the file's text, holding all of it): copied.
-    const texts = this.texts.length === 1 ? own(this.texts[0]) : this.texts.join('');
+    // Made one string (the pieces, slices of the file's text, would hold all of it).
+    const texts = own(this.texts);
     return {
       initiatives: { count: this.nI, ints: initiativeInts.data.slice(0, initiativeInts.n), refs: this.initiativeRefs, texts },
       figures: { count: this.nF, ints: figureInts.data.slice(0, figureInts.n), refs: this.figureRefs, texts },

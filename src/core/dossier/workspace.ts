@@ -4,8 +4,8 @@
  * two indexes merged across files: tracked initiatives by key and figures by metric and year.
  * Immutable: `updateFile` / `removeFile` return a new workspace that shares every file and every
  * index entry the change did not touch, so re-merging one edited file costs that file, not the
- * workspace. The figures by metric are listed by reference and made when a metric's list is first
- * read (a cold index makes no figure object; see packed.ts).
+ * workspace. Both indexes list their mentions by reference and make a key's or metric's list
+ * when it is first read (a cold index makes no mention object; see packed.ts).
  */
 import { firstNotBefore, keepBounded, own } from '../text';
 import { parseNotes, type NotesModel } from '../model';
@@ -95,21 +95,22 @@ export function buildWorkspace(sources: Iterable<NotesSource | { readonly path: 
 
 /** A workspace of already summarised files (the indexes are merged here). */
 export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace {
-  const tracks = new Map<string, InitiativeMention[]>();
-  // Figures are listed by reference (file, index) and made when their metric's list is first read.
+  // Both indexes list their items by reference (file, index) and make a list when it is first
+  // read: a cold index makes no mention object (packed.ts).
+  const trackRefs = new Map<string, Box<InitiativeMention>>();
   const metricRefs = new Map<string, Box<FigureMention>>();
   // Files in article order, each file's items in offset order (as summariseFile lists them): the
   // merged lists come out in order, so they are only checked, not sorted (a list made otherwise,
   // an item out of place, is sorted).
   // Track keys stay in the order the files give them (findings break ties by that order; metrics
   // are read in `metricOrder`, sorted).
-  // Packed files (packed.ts) are read without making their mentions, but for those the indexes hold.
+  // Packed files (packed.ts) are read without making their mentions.
   for (const file of files.values()) {
     const p = packedInitiatives(file);
     const n = p ? p.count : file.initiatives.length;
     for (let i = 0; i < n; i++) {
       const key = trackAt(file, p, i);
-      if (key !== undefined && !tracks.has(key)) tracks.set(key, []);
+      if (key !== undefined && !trackRefs.has(key)) trackRefs.set(key, { refs: [], list: undefined });
     }
   }
   const ordered = [...files.values()].sort(compareFiles);
@@ -118,7 +119,7 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
     const nI = p ? p.count : file.initiatives.length;
     for (let i = 0; i < nI; i++) {
       const key = trackAt(file, p, i);
-      if (key !== undefined) (tracks.get(key) as InitiativeMention[]).push(initiativeAt(file, i));
+      if (key !== undefined) ((trackRefs.get(key) as Box<InitiativeMention>).refs as unknown[]).push(file, i);
     }
     const q = packedFigures(file);
     const nF = q ? q.count : file.figures.length;
@@ -136,9 +137,11 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
       else metricRefs.set(key, { refs: [file, i], list: undefined });
     }
   }
-  for (const list of tracks.values()) sortMentions(list);
   const fileOrder = ordered.map((f) => f.path);
-  return { files: new Map(files), tracks, metrics: new LazyLists(metricRefs), metricOrder: [...metricRefs.keys()].sort(), fileOrder };
+  return {
+    files: new Map(files), tracks: new LazyLists(trackRefs, initiativeAt), metrics: new LazyLists(metricRefs, figureAt),
+    metricOrder: [...metricRefs.keys()].sort(), fileOrder,
+  };
 }
 
 /** Initiative `i`'s `track=` key, read from the packed part `p` when the file is packed (no mention made). */
@@ -153,12 +156,16 @@ interface Box<T> {
 }
 
 /**
- * The workspace's figures by metric, each list made (and sorted) when first read: a cold index
- * makes no figure object until the dossier reads it. Copies (`patchIndex`) share the boxes, so a
- * list is made once for every workspace that holds it.
+ * An index (tracked initiatives by key, figures by metric), each list made (and sorted) when
+ * first read: a cold index makes no mention object until the dossier reads it. Copies
+ * (`patchIndex`) share the boxes, so a list is made once for every workspace that holds it.
  */
-class LazyLists implements ReadonlyMap<string, readonly FigureMention[]> {
-  constructor(private readonly boxes: Map<string, Box<FigureMention>>) {}
+class LazyLists<T extends MentionPlace> implements ReadonlyMap<string, readonly T[]> {
+  constructor(
+    private readonly boxes: Map<string, Box<T>>,
+    /** Item `i` of a file (made once: initiativeAt, figureAt). */
+    private readonly itemAt: (file: WorkspaceFile, i: number) => T,
+  ) {}
 
   get size(): number {
     return this.boxes.size;
@@ -168,55 +175,55 @@ class LazyLists implements ReadonlyMap<string, readonly FigureMention[]> {
     return this.boxes.has(key);
   }
 
-  get(key: string): readonly FigureMention[] | undefined {
+  get(key: string): readonly T[] | undefined {
     const box = this.boxes.get(key);
-    return box && listOf(box);
+    return box && this.listOf(box);
   }
 
   keys(): MapIterator<string> {
     return this.boxes.keys();
   }
 
-  *entries(): MapIterator<[string, readonly FigureMention[]]> {
-    for (const [key, box] of this.boxes) yield [key, listOf(box)];
+  *entries(): MapIterator<[string, readonly T[]]> {
+    for (const [key, box] of this.boxes) yield [key, this.listOf(box)];
   }
 
-  *values(): MapIterator<readonly FigureMention[]> {
-    for (const box of this.boxes.values()) yield listOf(box);
+  *values(): MapIterator<readonly T[]> {
+    for (const box of this.boxes.values()) yield this.listOf(box);
   }
 
-  [Symbol.iterator](): MapIterator<[string, readonly FigureMention[]]> {
+  [Symbol.iterator](): MapIterator<[string, readonly T[]]> {
     return this.entries();
   }
 
-  forEach(fn: (value: readonly FigureMention[], key: string, map: ReadonlyMap<string, readonly FigureMention[]>) => void, thisArg?: unknown): void {
-    for (const [key, box] of this.boxes) fn.call(thisArg, listOf(box), key, this);
+  forEach(fn: (value: readonly T[], key: string, map: ReadonlyMap<string, readonly T[]>) => void, thisArg?: unknown): void {
+    for (const [key, box] of this.boxes) fn.call(thisArg, this.listOf(box), key, this);
   }
 
   /** A copy to change (`set`, `delete`): the boxes are shared. */
-  copy(): LazyLists {
-    return new LazyLists(new Map(this.boxes));
+  copy(): LazyLists<T> {
+    return new LazyLists(new Map(this.boxes), this.itemAt);
   }
 
-  set(key: string, list: readonly FigureMention[]): void {
-    this.boxes.set(key, { refs: undefined, list: list as FigureMention[] });
+  set(key: string, list: readonly T[]): void {
+    this.boxes.set(key, { refs: undefined, list: list as T[] });
   }
 
   delete(key: string): void {
     this.boxes.delete(key);
   }
-}
 
-function listOf(box: Box<FigureMention>): FigureMention[] {
-  if (box.list === undefined) {
-    const refs = box.refs as unknown[];
-    const list = new Array<FigureMention>(refs.length / 2);
-    for (let k = 0; k < refs.length; k += 2) list[k / 2] = figureAt(refs[k] as WorkspaceFile, refs[k + 1] as number);
-    sortMentions(list);
-    box.list = list;
-    box.refs = undefined;
+  private listOf(box: Box<T>): T[] {
+    if (box.list === undefined) {
+      const refs = box.refs as unknown[];
+      const list = new Array<T>(refs.length / 2);
+      for (let k = 0; k < refs.length; k += 2) list[k / 2] = this.itemAt(refs[k] as WorkspaceFile, refs[k + 1] as number);
+      sortMentions(list);
+      box.list = list;
+      box.refs = undefined;
+    }
+    return box.list;
   }
-  return box.list;
 }
 
 /** Sorts `list` by {@link compareMentions}, unless it is in that order already (one pass to see). */

@@ -18,6 +18,7 @@ export { OutlineLabels } from './outlineTable';
 export { enclosingInitiatives, initiativeFinder } from './enclosingInitiative';
 export { walkDepthFirst } from './walk';
 export { SpanRows, readFigureFacts } from './spanRows';
+export { figureYearAt, plainTextFrom } from './spanRows';
 export type { SpanFigure, SpanFigureFacts, SpanFigureText } from './spanRows';
 export type { TreeNode } from './walk';
 export type { OutlineNodeKind } from './outlineTable';

@@ -6,12 +6,13 @@
  * their list cost about 60 MB). What it answers equals what the model's objects say (differential
  * tests keep them equal); rows, strides and the interner stay in here.
  */
-import { unescape } from '../text';
+import { hasEscapeOrBreak, unescape } from '../text';
+import { nameEnd } from './attributes';
 import { NotesDocument } from './document';
 import { parseNotes } from './parse';
-import { figureAttributesOf, figureReadingOf, readFigureFrom, safeParseFigure, type FigureAttributes } from './rowFacts';
-import { FIGURE_KIND } from './tables';
-import { annotationPlainText, KINDS } from './views';
+import { figureAttributesOf, figureReadingOf, readFigureFrom, safeParseFigure, yearAt, type FigureAttributes } from './rowFacts';
+import { FIGURE_KIND, R_CLOSE, R_START } from './tables';
+import { annotationPlainText, KINDS, tidy, tidyRange } from './views';
 import type { AnnotationKind, NotesModel, ParsedFigure, Qualifier } from './types';
 
 /** A figure span's reading, as `Figure` gives it (`metric=` as written). */
@@ -42,6 +43,31 @@ export interface SpanFigureFacts extends FigureAttributes {
 export function readFigureFacts(language: string, facts: Readonly<SpanFigureFacts>): { readonly reading: SpanFigure; readonly parsed: ParsedFigure } {
   const parsed = safeParseFigure(facts.text, language);
   return { reading: figureReadingOf(language, parsed, facts.value, facts.unit, facts.year, facts.qualifier), parsed };
+}
+
+/** `year=` written at text[from, to) as a year (undefined: absent, from < 0, or not four digits), as a figure reads it. */
+export const figureYearAt = yearAt;
+
+/** Spans and links inside a span past which {@link SpanRows.plainTextCuts} declines (its text is read at once then: deep nests stay linear). */
+const MAX_CUT_ITEMS = 64;
+/** plainTextCuts' scratch: [from, to) pairs of the markup to cut, before they are put in order. */
+const cutScratch = new Int32Array(4 * MAX_CUT_ITEMS);
+
+/**
+ * A span's plain text read from a copy of its text (see {@link SpanRows.plainTextCuts}): `text`
+ * holds the span's content at [from, to) and the markup to cut at `cuts[cutFrom, cutTo)`, pairs
+ * [start, end) in order, all in the copy's offsets. Equals `plainText` of the span in its model.
+ */
+export function plainTextFrom(text: string, from: number, to: number, cuts: Int32Array, cutFrom: number, cutTo: number): string {
+  if (cutFrom === cutTo) return tidyRange(text, from, to);
+  let pieces = '';
+  let cursor = from;
+  for (let k = cutFrom; k < cutTo; k += 2) {
+    if (cuts[k] > cursor) pieces += text.slice(cursor, cuts[k]);
+    if (cuts[k + 1] > cursor) cursor = cuts[k + 1];
+  }
+  if (cursor < to) pieces += text.slice(cursor, to);
+  return tidy(pieces);
 }
 
 export class SpanRows {
@@ -105,9 +131,88 @@ export class SpanRows {
     return this.doc.idOf(row);
   }
 
+  /** Offset of the span's id (after `#`), -1 without one; it ends at {@link idEnd}. */
+  idStart(row: number): number {
+    return this.doc.idAt(row);
+  }
+
+  /** Just after the id that starts at `idStart` (as `id` cuts it). */
+  idEnd(idStart: number): number {
+    return nameEnd(this.doc.text, idStart);
+  }
+
+  /** Where {@link plainTextCuts} writes (shared by every SpanRows of a thread). */
+  get cuts(): Int32Array {
+    return cutScratch;
+  }
+
+  /**
+   * The markup `plainText` cuts from span `row`'s content (nested spans' `[` and `]{…}`, links'
+   * `[` and `](#id)`), to read its text later from a copy (see {@link plainTextFrom}): [start, end)
+   * pairs in the order `plainText` takes them, written to {@link cuts} (read them before the next
+   * call); returns how many numbers were written, or -1 when the span holds more than a few spans
+   * and links (read its text now). Every pair lies inside the span's content.
+   */
+  plainTextCuts(row: number): number {
+    const doc = this.doc;
+    const from = doc.start(row) + 1;
+    const to = doc.close(row);
+    const count = doc.annotationCount;
+    const cuts = cutScratch;
+    let n = 0;
+    for (let i = row + 1; i < count; i++) {
+      const start = doc.start(i);
+      if (start >= to) break;
+      if (n === cuts.length) return -1;
+      cuts[n++] = start;
+      cuts[n++] = start + 1;
+      cuts[n++] = doc.close(i);
+      cuts[n++] = doc.end(i);
+    }
+    for (let i = doc.firstReferenceAtOrAfter(from); i < doc.referenceCount; i++) {
+      const start = doc.referenceField(i, R_START);
+      if (start >= to) break;
+      const end = doc.referenceIdEnd(i) + 1;
+      if (end > to) continue;
+      if (n === cuts.length) return -1;
+      cuts[n++] = start;
+      cuts[n++] = start + 1;
+      cuts[n++] = doc.referenceField(i, R_CLOSE);
+      cuts[n++] = end;
+    }
+    // In order of their starts (stable, as plainText's sort): a few pairs, by insertion.
+    for (let k = 2; k < n; k += 2) {
+      const a = cuts[k];
+      const b = cuts[k + 1];
+      let j = k - 2;
+      while (j >= 0 && cuts[j] > a) {
+        cuts[j + 2] = cuts[j];
+        cuts[j + 3] = cuts[j + 1];
+        j -= 2;
+      }
+      cuts[j + 2] = a;
+      cuts[j + 3] = b;
+    }
+    return n;
+  }
+
   /** The span's content without nested markup, as `Annotation.plainText`. */
   plainText(row: number): string {
     return annotationPlainText(this.doc, row);
+  }
+
+  /**
+   * Whether span `row`'s plain text is its content as written, text[start + 1, close): no span or
+   * link inside, no escape or line break (`plainText` would cut nothing and tidy nothing).
+   */
+  plainTextIsContent(row: number): boolean {
+    const doc = this.doc;
+    const from = doc.start(row) + 1;
+    const to = doc.close(row);
+    if (row + 1 < doc.annotationCount && doc.start(row + 1) < to) return false;
+    const i = doc.firstReferenceAtOrAfter(from);
+    if (i < doc.referenceCount && doc.referenceField(i, R_START) < to) return false;
+    return !hasEscapeOrBreak(doc.text, from, to);
   }
 
   /**
