@@ -8,12 +8,25 @@
  */
 import { cueIndex, headIndex } from './initiativeFeatures';
 import type { Word } from './initiativeCandidates';
-import { factsStem, type WordFacts } from './wordFacts';
+import { FACT_CAPITALS, FACT_CYRILLIC, FACT_EN_ED, FACT_REPORT, FACT_RU_INFINITIVE, FACT_RU_PAST, FACT_TO, factsStem, type WordFacts } from './wordFacts';
+
+/** `LineSpans.flags`: the word starts with a capital (`Word.cap`); the other bits are its facts' (`FACT_*`). */
+export const WORD_CAP = 256;
 
 /** Head class number of a word that heads nothing (`headIndex(undefined)`). */
 const NO_HEAD = headIndex(undefined);
 
 export class LineSpans {
+  /** The line's word count; the per-word arrays below hold its words' values from index 0. */
+  count = 0;
+  /** Per word: where it starts, where it ends, its sentence (`Word.start`, `end`, `sent`). */
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  sent = new Int32Array(64);
+  /** Per word: its facts' `bits`, and `WORD_CAP`. */
+  flags = new Int32Array(64);
+  /** Per word: its facts (written over from line to line; only the first `count` are the line's). */
+  readonly facts: WordFacts[] = [];
   /** Per word: `cueIndex` of its cue class, -1 for none. */
   cue = new Int32Array(64);
   /** Per word: `headIndex` of its head class (`NO_HEAD` for none). */
@@ -39,6 +52,12 @@ export class LineSpans {
     const heads = this.heads;
     const acronyms = this.acronyms;
     const said = this.said;
+    const start = this.start;
+    const end = this.end;
+    const sents = this.sent;
+    const flags = this.flags;
+    const factsOf = this.facts;
+    this.count = n;
     // Sentences are numbered from 0 in order, so those of the line are 0 to the last word's.
     if (n > 0) for (let k = words[n - 1].sent; k >= 0; k--) said[k] = 0;
     let c = 0;
@@ -54,15 +73,21 @@ export class LineSpans {
       if (hi === -2) facts.headId = hi = headIndex(w.head);
       cue[j] = ci;
       head[j] = hi;
+      start[j] = w.start;
+      end[j] = w.end;
+      sents[j] = w.sent;
+      const bits = facts.bits;
+      flags[j] = bits | (w.cap ? WORD_CAP : 0);
+      if (j < factsOf.length) factsOf[j] = facts; else factsOf.push(facts);
       capitals[j] = c;
       heads[j] = h;
       acronyms[j] = a;
       if (w.cap) {
         if (j !== 0 && prevSent === w.sent) c++;
-        if (facts.capitals) a++;
+        if ((bits & FACT_CAPITALS) !== 0) a++;
       }
       if (hi !== NO_HEAD) h++;
-      if (w.cue === 'report') said[w.sent] = 1;
+      if ((bits & FACT_REPORT) !== 0) said[w.sent] = 1;
       prevSent = w.sent;
     }
     capitals[n] = c;
@@ -79,6 +104,10 @@ export class LineSpans {
   private grow(size: number): void {
     const length = Math.max(size, this.capitals.length * 2);
     this.cue = new Int32Array(length);
+    this.start = new Int32Array(length);
+    this.end = new Int32Array(length);
+    this.sent = new Int32Array(length);
+    this.flags = new Int32Array(length);
     this.head = new Int32Array(length);
     this.capitals = new Int32Array(length + 1);
     this.heads = new Int32Array(length + 1);
@@ -101,7 +130,7 @@ export const CONTEXT = {
 };
 
 /** Fills `CONTEXT` for the candidates starting at word `first` (in sentence `sent`) of line number `line`. */
-export function readContext(words: readonly Word[], spans: LineSpans, first: number, sent: number, line: number): void {
+export function readContext(spans: LineSpans, first: number, sent: number, line: number): void {
   const ctx = CONTEXT;
   ctx.line = line;
   ctx.first = first;
@@ -115,39 +144,43 @@ export function readContext(words: readonly Word[], spans: LineSpans, first: num
   const pv = ctx.pv;
   let pvCount = 0;
   const cues = spans.cue;
+  const sents = spans.sent;
+  const flags = spans.flags;
+  const factsOf = spans.facts;
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
   let to = false;
   let actor = -1;
   for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
-    const w = words[j];
-    if (w.sent !== sent) break;
+    if (sents[j] !== sent) break;
+    const bits = flags[j];
     if (d <= 6) {
       const ci = cues[j];
       if (ci >= 0) {
         if ((preSeen & (1 << ci)) === 0) { preSeen |= 1 << ci; pre[preCount++] = ci; }
         if (d <= 2) {
           if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
-          const st = factsStem(w.facts);
+          const facts = factsOf[j];
+          const st = factsStem(facts);
           let seen = false;
           for (let q = 0; q < pvCount; q++) if (factsStem(pv[q]) === st) { seen = true; break; }
           // Written over, not popped and pushed again for every first word.
           if (!seen) {
-            if (pvCount < pv.length) pv[pvCount] = w.facts;
-            else pv.push(w.facts);
+            if (pvCount < pv.length) pv[pvCount] = facts;
+            else pv.push(facts);
             pvCount++;
           }
         }
       }
-      if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
-        if (w.facts.ruInfinitive) ruInf = true;
-        else if (w.facts.ruPast) ruPast = true;
+      if (d <= 3 && (bits & FACT_CYRILLIC) !== 0) {
+        if ((bits & FACT_RU_INFINITIVE) !== 0) ruInf = true;
+        else if ((bits & FACT_RU_PAST) !== 0) ruPast = true;
       }
-      if (d <= 2 && w.facts.enEd) enEd = true;
-      if (d === 1 && w.lower === 'to') to = true;
+      if (d <= 2 && (bits & FACT_EN_ED) !== 0) enEd = true;
+      if (d === 1 && (bits & FACT_TO) !== 0) to = true;
     }
-    if (actor < 0 && w.cap) actor = d;
+    if (actor < 0 && (bits & WORD_CAP) !== 0) actor = d;
   }
   ctx.preCount = preCount;
   ctx.pvCount = pvCount;
