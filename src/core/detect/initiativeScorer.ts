@@ -11,11 +11,11 @@
 import type { HeadClass } from './initiativeClasses';
 import { compileWeights, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, W, wordFeatureName,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
-import { FACT_CYRILLIC, FACT_EN_PLURAL, type WordFacts } from './wordFacts';
-import { CONTEXT, LineSpans, readContext, WORD_CAP } from './lineSpans';
+import { FACT_CYRILLIC, FACT_EN_PLURAL, WORD_CAP, type WordFacts } from './wordFacts';
+import { CONTEXT, LineSpans, readContext } from './lineSpans';
 import { hasMoney, isOpeningQuote, lastNonSpace, lineStartBefore, type LineMarks } from './scan';
 import type { SuggestionMerger } from './initiativeSelection';
-import { isHeadline, LineCandidates, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
+import { isHeadline, LineCandidates, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, WordReader, type LineWords, type RawCandidate } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
 export type { InitiativeWeights } from './initiativeFeatures';
@@ -76,15 +76,16 @@ export class LineScorer {
   }
 
   /** The line `[from, to)` (not empty), its words and marks (`WordReader`) and the rules' candidates on it. */
-  line(from: number, to: number, words: readonly Word[], rules: readonly RawCandidate[], marks: LineMarks): void {
+  line(from: number, to: number, words: LineWords, rules: readonly RawCandidate[], marks: LineMarks): void {
     const text = this.text;
     // Headlines name what the article is about; the rules leave them alone, and so do the others.
     if (isHeadline(text, from, to, words)) return;
     const candidates = this.candidates;
     candidates.clear();
     for (let i = 0; i < rules.length; i++) candidates.push(rules[i]);
-    for (let k = 0; k < words.length; k++) {
-      const h = words[k].head;
+    const factsOf = words.facts;
+    for (let k = 0; k < words.count; k++) {
+      const h = factsOf[k].head;
       if (h) nounPhrase(text, words, k, h, from, candidates);
       else objectOf(text, words, k, candidates);
     }

@@ -7,26 +7,20 @@
  * mood, "to", actor), kept for the candidates that start there too.
  */
 import { cueIndex, headIndex } from './initiativeFeatures';
-import type { Word } from './initiativeCandidates';
-import { FACT_CAPITALS, FACT_CYRILLIC, FACT_EN_ED, FACT_REPORT, FACT_RU_INFINITIVE, FACT_RU_PAST, FACT_TO, factsStem, type WordFacts } from './wordFacts';
-
-/** `LineSpans.flags`: the word starts with a capital (`Word.cap`); the other bits are its facts' (`FACT_*`). */
-export const WORD_CAP = 256;
+import type { LineWords } from './initiativeCandidates';
+import { FACT_CAPITALS, FACT_CYRILLIC, FACT_EN_ED, FACT_REPORT, FACT_RU_INFINITIVE, FACT_RU_PAST, FACT_TO, factsStem, WORD_CAP, type WordFacts } from './wordFacts';
 
 /** Head class number of a word that heads nothing (`headIndex(undefined)`). */
 const NO_HEAD = headIndex(undefined);
 
 export class LineSpans {
-  /** The line's word count; the per-word arrays below hold its words' values from index 0. */
+  /** The line's word count and its words' arrays (`LineWords`, the reader's own, not copies), as of the last `read`. */
   count = 0;
-  /** Per word: where it starts, where it ends, its sentence (`Word.start`, `end`, `sent`). */
-  start = new Int32Array(64);
-  end = new Int32Array(64);
-  sent = new Int32Array(64);
-  /** Per word: its facts' `bits`, and `WORD_CAP`. */
-  flags = new Int32Array(64);
-  /** Per word: its facts (written over from line to line; only the first `count` are the line's). */
-  readonly facts: WordFacts[] = [];
+  start: Int32Array = new Int32Array(0);
+  end: Int32Array = new Int32Array(0);
+  sent: Int32Array = new Int32Array(0);
+  flags: Int32Array = new Int32Array(0);
+  facts: readonly WordFacts[] = [];
   /** Per word: `cueIndex` of its cue class, -1 for none. */
   cue = new Int32Array(64);
   /** Per word: `headIndex` of its head class (`NO_HEAD` for none). */
@@ -43,8 +37,8 @@ export class LineSpans {
   said = new Uint8Array(64);
 
   /** Reads the line's words (`WordReader`). */
-  read(words: readonly Word[]): void {
-    const n = words.length;
+  read(words: LineWords): void {
+    const n = words.count;
     if (n + 1 > this.capitals.length) this.grow(n + 1);
     const cue = this.cue;
     const head = this.head;
@@ -52,43 +46,41 @@ export class LineSpans {
     const heads = this.heads;
     const acronyms = this.acronyms;
     const said = this.said;
-    const start = this.start;
-    const end = this.end;
-    const sents = this.sent;
-    const flags = this.flags;
-    const factsOf = this.facts;
+    const sents = words.sent;
+    const flags = words.flags;
+    const factsOf = words.facts;
     this.count = n;
+    this.start = words.start;
+    this.end = words.end;
+    this.sent = sents;
+    this.flags = flags;
+    this.facts = factsOf;
     // Sentences are numbered from 0 in order, so those of the line are 0 to the last word's.
-    if (n > 0) for (let k = words[n - 1].sent; k >= 0; k--) said[k] = 0;
+    if (n > 0) for (let k = sents[n - 1]; k >= 0; k--) said[k] = 0;
     let c = 0;
     let h = 0;
     let a = 0;
     let prevSent = -1;
     for (let j = 0; j < n; j++) {
-      const w = words[j];
-      const facts = w.facts;
+      const facts = factsOf[j];
       let ci = facts.cueId;
-      if (ci === -2) facts.cueId = ci = w.cue === undefined ? -1 : cueIndex(w.cue);
+      if (ci === -2) facts.cueId = ci = facts.cue === undefined ? -1 : cueIndex(facts.cue);
       let hi = facts.headId;
-      if (hi === -2) facts.headId = hi = headIndex(w.head);
+      if (hi === -2) facts.headId = hi = headIndex(facts.head);
       cue[j] = ci;
       head[j] = hi;
-      start[j] = w.start;
-      end[j] = w.end;
-      sents[j] = w.sent;
-      const bits = facts.bits;
-      flags[j] = bits | (w.cap ? WORD_CAP : 0);
-      if (j < factsOf.length) factsOf[j] = facts; else factsOf.push(facts);
+      const bits = flags[j];
+      const sent = sents[j];
       capitals[j] = c;
       heads[j] = h;
       acronyms[j] = a;
-      if (w.cap) {
-        if (j !== 0 && prevSent === w.sent) c++;
+      if ((bits & WORD_CAP) !== 0) {
+        if (j !== 0 && prevSent === sent) c++;
         if ((bits & FACT_CAPITALS) !== 0) a++;
       }
       if (hi !== NO_HEAD) h++;
-      if ((bits & FACT_REPORT) !== 0) said[w.sent] = 1;
-      prevSent = w.sent;
+      if ((bits & FACT_REPORT) !== 0) said[sent] = 1;
+      prevSent = sent;
     }
     capitals[n] = c;
     heads[n] = h;
@@ -104,10 +96,6 @@ export class LineSpans {
   private grow(size: number): void {
     const length = Math.max(size, this.capitals.length * 2);
     this.cue = new Int32Array(length);
-    this.start = new Int32Array(length);
-    this.end = new Int32Array(length);
-    this.sent = new Int32Array(length);
-    this.flags = new Int32Array(length);
     this.head = new Int32Array(length);
     this.capitals = new Int32Array(length + 1);
     this.heads = new Int32Array(length + 1);

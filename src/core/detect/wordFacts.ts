@@ -36,6 +36,9 @@ export const FACT_REPORT = 64;
 /** `WordFacts.bits`: an English plural (`isEnglishPlural`). */
 export const FACT_EN_PLURAL = 128;
 
+/** Not a fact of a spelling but of a word where written (`LineWords.flags`): it starts with a capital. */
+export const WORD_CAP = 256;
+
 const CACHE_LIMIT = 50_000;
 const cache = new Map<string, WordFacts>();
 
