@@ -146,7 +146,7 @@ export class LineCandidates {
 }
 
 /**
- * Splits lines into words, reusing its word objects and array from line to line (prose has about a
+ * Splits lines into words, written into one `LineWords` reused from line to line (prose has about a
  * hundred thousand words a megabyte): what `read` returns is valid until the next `read`. The same
  * scan fills `marks` (the line's digits, years and opening quotes).
  */
