@@ -216,7 +216,8 @@ export class WordReader {
 
 /** `isLetter` with its common cases (ASCII, Cyrillic) first. */
 function isLetterCode(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  // A-Z and a-z are the codes whose lower case (bit 5 set) is 97-122: one comparison.
+  if (code < 128) return ((code | 32) - 97) >>> 0 < 26;
   return (code >= 0x400 && code <= 0x4ff) || isLetter(code);
 }
 

@@ -380,7 +380,7 @@ export function contentWordIn(text: string, from: number, to: number): boolean |
   for (let p = from; p <= to; p++) {
     const code = p < to ? text.charCodeAt(p) : 32;
     let letter: boolean;
-    if (code < 0x80) letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (code < 0x80) letter = ((code | 32) - 97) >>> 0 < 26;
     else if (code >= 0x400 && code <= 0x45f) letter = true;
     else if (isKnownNonLetter(code)) letter = false;
     else return undefined;
