@@ -9,11 +9,13 @@
  */
 import * as assert from 'node:assert/strict';
 import { sampleStrings } from '../support/random';
-import { WordReader } from '../../src/core/detect/initiativeCandidates';
+import { WordReader, type LineWords } from '../../src/core/detect/initiativeCandidates';
 import { cueIndex, headIndex } from '../../src/core/detect/initiativeFeatures';
 import { LineSpans } from '../../src/core/detect/lineSpans';
 import { firstObjectWord, leadEnd, letterRunEnd, LineMarks } from '../../src/core/detect/scan';
-import { wordFacts, wordFactsAt, wordHash } from '../../src/core/detect/wordFacts';
+import { FACT_CAPITALS, FACT_CYRILLIC, FACT_EN_ED, FACT_EN_PLURAL, FACT_REPORT, FACT_RU_INFINITIVE, FACT_RU_PAST, FACT_TO, isEnglishPlural, WORD_CAP, wordFacts, wordFactsAt,
+  wordHash, type WordFacts } from '../../src/core/detect/wordFacts';
+import { isUpper } from '../../src/core/text';
 
 /** A deterministic stream of short strings over `alphabet`. */
 function samples(count: number, maxLength: number, alphabet: readonly string[]): string[] {
@@ -26,6 +28,16 @@ const LINES = [
   '"Belt and Road Initiative" 1999 20255 ‘quoted’ x2019 FUND fund Fund FUNDS ШОС шос Aa BB',
   '   - 1) a list item with 12,5 and 7 digits «quote» “other” "plain"',
 ];
+
+/** A line's words (`LineWords`, parallel arrays) as one object each, for the tests' walks over them. */
+function wordList(words: LineWords): { start: number; end: number; sent: number; cap: boolean; facts: WordFacts; lower: string; head: WordFacts['head']; cue: WordFacts['cue'] }[] {
+  const out = [];
+  for (let k = 0; k < words.count; k++) {
+    const facts = words.facts[k];
+    out.push({ start: words.start[k], end: words.end[k], sent: words.sent[k], cap: (words.flags[k] & WORD_CAP) !== 0, facts, lower: facts.lower, head: facts.head, cue: facts.cue });
+  }
+  return out;
+}
 
 function hasSurrogate(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdfff) return true;
@@ -88,7 +100,7 @@ describe('detection reads a line once and keeps every answer', () => {
     const alphabet = ['a', 'B', 'Ж', 'ж', ' ', '.', '!', '?', '5', '"', '«', '»', '-', 'Abc', 'Ёлка', ';'];
     const reader = new WordReader();
     for (const s of [...LINES, ...samples(3000, 14, alphabet)]) {
-      const words = reader.read(s, 0, s.length);
+      const words = wordList(reader.read(s, 0, s.length));
       let sent = 0;
       for (let k = 0; k < words.length; k++) {
         // A stop (`.`, `!`, `?`) in the gap, not right before the word, and the word capitalised.
@@ -102,8 +114,9 @@ describe('detection reads a line once and keeps every answer', () => {
     const reader = new WordReader();
     const spans = new LineSpans();
     for (const line of [...LINES, LINES.join(' ').repeat(3)]) {
-      const words = reader.read(line, 0, line.length);
-      spans.read(words);
+      const lineWords = reader.read(line, 0, line.length);
+      spans.read(lineWords);
+      const words = wordList(lineWords);
       for (let j = 0; j < words.length; j++) {
         assert.equal(spans.cue[j], words[j].cue === undefined ? -1 : cueIndex(words[j].cue!), `${line} cue ${j}`);
         assert.equal(spans.head[j], headIndex(words[j].head), `${line} head ${j}`);
@@ -129,6 +142,40 @@ describe('detection reads a line once and keeps every answer', () => {
       }
       const said = new Set(words.filter((w) => w.cue === 'report').map((w) => w.sent));
       for (const w of words) assert.equal(spans.said[w.sent] === 1, said.has(w.sent), `${line} said in ${w.sent}`);
+    }
+  });
+
+  it('keeps each word\'s place, capital and facts in the line\'s arrays, their bits as the facts say', () => {
+    const alphabet = ['a', 'B', 'Ж', 'ж', ' ', '.', '5', '"', '-', 'Abc', 'Ёлка', 'to', 'TO', 'said', 'proposed', 'funds', 'gas', 'создать', 'подписали',
+      'ШОС', 'SCO', 'É', 'Ǆ', 'ǅ'];
+    const reader = new WordReader();
+    for (const s of [...LINES, ...samples(2000, 12, alphabet), LINES.join(' ').repeat(4)]) {
+      const words = reader.read(s, 0, s.length);
+      const expected = [...s.matchAll(/\p{L}+(?:[-'’]\p{L}+)*/gu)];
+      // Words are cut at 40 characters (`wordEnd`): lines with longer runs are left to the tests of that.
+      if (expected.some((m) => m[0].length > 40)) continue;
+      assert.equal(words.count, expected.length, JSON.stringify(s));
+      for (let k = 0; k < words.count; k++) {
+        const m = expected[k];
+        const at = `${JSON.stringify(s)} word ${k}`;
+        assert.equal(words.start[k], m.index, at);
+        assert.equal(words.end[k], m.index + m[0].length, at);
+        const facts = words.facts[k];
+        assert.equal(facts, wordFacts(m[0]), at);
+        const first = s.charCodeAt(m.index);
+        const cap = (first >= 0x410 && first <= 0x42f) || first === 0x401 || (first < 0x400 && isUpper(s[m.index]));
+        assert.equal((words.flags[k] & WORD_CAP) !== 0, cap, at);
+        const lower = facts.lower;
+        assert.equal((facts.bits & FACT_CYRILLIC) !== 0, lower.charCodeAt(0) >= 0x400, at);
+        assert.equal((facts.bits & FACT_RU_INFINITIVE) !== 0, facts.ruInfinitive, at);
+        assert.equal((facts.bits & FACT_RU_PAST) !== 0, facts.ruPast && !facts.ruInfinitive, at);
+        assert.equal((facts.bits & FACT_EN_ED) !== 0, facts.enEd, at);
+        assert.equal((facts.bits & FACT_TO) !== 0, lower === 'to', at);
+        assert.equal((facts.bits & FACT_CAPITALS) !== 0, facts.capitals, at);
+        assert.equal((facts.bits & FACT_REPORT) !== 0, facts.cue === 'report', at);
+        assert.equal((facts.bits & FACT_EN_PLURAL) !== 0, isEnglishPlural(lower), at);
+        assert.equal(words.flags[k] & ~WORD_CAP, facts.bits, at);
+      }
     }
   });
 

@@ -4,9 +4,9 @@
  * propose/create/agree verbs, runs of capitalised words (names) and quoted names, and their order
  * (`sortCandidates`). Every look-around is bounded, so a line is read in linear time.
  */
-import type { CueClass, HeadClass } from './initiativeClasses';
+import type { HeadClass } from './initiativeClasses';
 import type { InitiativeKind } from './types';
-import { wordFactsAt, type WordFacts } from './wordFacts';
+import { FACT_CYRILLIC, WORD_CAP, wordFactsAt, type WordFacts } from './wordFacts';
 import { OBJECT_PREPOSITIONS } from './initiativeWords';
 import { digitThenSpacesBefore, firstNonSpace, hasDigit, isFinalStop, LineMarks, isLeftQuote, isOpeningQuote, isRightQuoteOrDash, lastNonSpace, nameGap, plainGap } from './scan';
 import { isLetter, isUpper } from '../text';
@@ -20,16 +20,35 @@ export interface RawCandidate {
   readonly source: string;
 }
 
-export interface Word {
-  readonly start: number;
-  readonly end: number;
-  readonly lower: string;
-  readonly cap: boolean;
-  /** The sentence it is in (0 for the line's first). */
-  readonly sent: number;
-  readonly head: HeadClass | undefined;
-  readonly cue: CueClass | undefined;
-  readonly facts: WordFacts;
+/**
+ * The words of one line as parallel arrays, word k at index k (the first `count` entries; the arrays
+ * are longer and reused from line to line): no object per word, and a word's facts tested as bits.
+ */
+export class LineWords {
+  count = 0;
+  /** Where word k starts and ends in the text. */
+  start: Int32Array = new Int32Array(64);
+  end: Int32Array = new Int32Array(64);
+  /** The sentence word k is in (0 for the line's first). */
+  sent: Int32Array = new Int32Array(64);
+  /** Its facts' `bits` (`FACT_*`), and `WORD_CAP` when it starts with a capital. */
+  flags: Int32Array = new Int32Array(64);
+  /** Its facts (lower case, head and cue classes…). */
+  readonly facts: WordFacts[] = [];
+
+  /** Room for `size` words (the values of the first `count` kept). */
+  grow(size: number): void {
+    const length = Math.max(size, this.start.length * 2);
+    const more = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(length);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.start = more(this.start);
+    this.end = more(this.end);
+    this.sent = more(this.sent);
+    this.flags = more(this.flags);
+  }
 }
 
 
@@ -126,37 +145,20 @@ export class LineCandidates {
   }
 }
 
-/** A word as `WordReader` keeps it: the same object is filled again for a later line. */
-class LineWord implements Word {
-  start = 0;
-  end = 0;
-  lower = '';
-  cap = false;
-  sent = 0;
-  head: HeadClass | undefined = undefined;
-  cue: CueClass | undefined = undefined;
-  facts!: WordFacts;
-}
-
 /**
- * Splits lines into words, reusing its word objects and array from line to line (prose has about a
+ * Splits lines into words, written into one `LineWords` reused from line to line (prose has about a
  * hundred thousand words a megabyte): what `read` returns is valid until the next `read`. The same
  * scan fills `marks` (the line's digits, years and opening quotes).
  */
 export class WordReader {
-  private readonly pool: LineWord[] = [];
-  /**
-   * By word count n, the array of the pool's first n words: a line's words are always the pool's
-   * first ones, so a line of n words is returned as that array, made once, with no array written
-   * per line (growing and cutting one array to each line's count was a cost of its own).
-   */
-  private readonly byCount: LineWord[][] = [];
+  private readonly words = new LineWords();
   /** The digit runs and opening quotes of the line last read. */
   readonly marks = new LineMarks();
   /** The characters of the word being read (at most 40: `wordEnd`'s cap). */
   private readonly chars = new Uint16Array(40);
 
-  read(text: string, from: number, to: number): readonly Word[] {
+  read(text: string, from: number, to: number): LineWords {
+    const words = this.words;
     let n = 0;
     let sent = 0;
     /** The first sentence stop since the last word, -1 for none. */
@@ -193,33 +195,34 @@ export class WordReader {
       if (n > 0 && cap && stopAt >= 0 && stopAt < i - 1) sent++;
       stopAt = -1;
       const facts = wordFactsAt(text, i, chars, end - i, hash);
-      let w = this.pool[n];
-      if (w === undefined) this.pool.push((w = new LineWord()));
-      w.start = i;
-      w.end = end;
-      w.lower = facts.lower;
-      w.cap = cap;
-      w.sent = sent;
-      w.head = facts.head;
-      w.cue = facts.cue;
-      w.facts = facts;
+      if (n === words.start.length) {
+        words.count = n;
+        words.grow(n + 1);
+      }
+      words.start[n] = i;
+      words.end[n] = end;
+      words.sent[n] = sent;
+      words.flags[n] = cap ? facts.bits | WORD_CAP : facts.bits;
+      const factsOf = words.facts;
+      if (n < factsOf.length) factsOf[n] = facts;
+      else factsOf.push(facts);
       n++;
       i = end - 1;
     }
-    let words = this.byCount[n];
-    if (words === undefined) this.byCount[n] = words = this.pool.slice(0, n);
+    words.count = n;
     return words;
   }
 }
 
 /** `isLetter` with its common cases (ASCII, Cyrillic) first. */
 function isLetterCode(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  // A-Z and a-z are the codes whose lower case (bit 5 set) is 97-122: one comparison.
+  if (code < 128) return ((code | 32) - 97) >>> 0 < 26;
   return (code >= 0x400 && code <= 0x4ff) || isLetter(code);
 }
 
 /** Title Case line without a final stop: a headline. */
-export function isHeadline(text: string, from: number, to: number, words: readonly Word[]): boolean {
+export function isHeadline(text: string, from: number, to: number, words: LineWords): boolean {
   // As `text.slice(from, to).trim()` read: its first and last characters.
   const first = firstNonSpace(text, from, to);
   if (first === to) return false;
@@ -227,10 +230,10 @@ export function isHeadline(text: string, from: number, to: number, words: readon
   if (isFinalStop(text.charCodeAt(lastNonSpace(text, from, to)))) return false;
   let long = 0;
   let capitals = 0;
-  for (const w of words) {
-    if (w.end - w.start <= 3) continue;
+  for (let k = 0; k < words.count; k++) {
+    if (words.end[k] - words.start[k] <= 3) continue;
     long++;
-    if (w.cap) capitals++;
+    if ((words.flags[k] & WORD_CAP) !== 0) capitals++;
   }
   return long >= 2 && capitals / long >= 0.8;
 }
@@ -240,37 +243,43 @@ export function isHeadline(text: string, from: number, to: number, words: readon
  * it follows a number on the line from `lineStart` ("96 projects", "332 соглашения": a count is a
  * figure, not an initiative).
  */
-export function nounPhrase(text: string, words: readonly Word[], k: number, h: HeadClass, lineStart: number, out: LineCandidates): void {
-  let start = words[k].start;
+export function nounPhrase(text: string, words: LineWords, k: number, h: HeadClass, lineStart: number, out: LineCandidates): void {
+  const starts = words.start;
+  const ends = words.end;
+  const flags = words.flags;
+  const factsOf = words.facts;
+  const n = words.count;
+  let start = starts[k];
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
-    const w = words[j];
-    if (!plainGap(text, w.end, start, isLeftQuote)) break;
-    const cyr = w.lower.charCodeAt(0) >= 0x400;
-    const ok = cyr ? w.facts.ruAdjective || w.cap : (setsOf(w.facts) & EN_LEFT_STOP_BIT) === 0 && w.cue === undefined;
+    if (!plainGap(text, ends[j], start, isLeftQuote)) break;
+    const bits = flags[j];
+    const facts = factsOf[j];
+    const ok = (bits & FACT_CYRILLIC) !== 0 ? facts.ruAdjective || (bits & WORD_CAP) !== 0 : (setsOf(facts) & EN_LEFT_STOP_BIT) === 0 && facts.cue === undefined;
     if (!ok) break;
-    start = w.start;
+    start = starts[j];
   }
   if (isOpeningQuote(text.charCodeAt(start - 1))) start--;
-  let end = words[k].end;
-  const cyrHead = words[k].lower.charCodeAt(0) >= 0x400;
+  let end = ends[k];
+  const cyrHead = (flags[k] & FACT_CYRILLIC) !== 0;
   let taken = 0;
-  for (let j = k + 1; j < words.length && taken < MAX_NP_RIGHT; j++) {
-    const w = words[j];
-    if (!plainGap(text, end, w.start, isRightQuoteOrDash)) break;
+  for (let j = k + 1; j < n && taken < MAX_NP_RIGHT; j++) {
+    if (!plainGap(text, end, starts[j], isRightQuoteOrDash)) break;
+    const facts = factsOf[j];
+    const nextCap = j + 1 < n && (flags[j + 1] & WORD_CAP) !== 0;
     if (cyrHead) {
-      if ((setsOf(w.facts) & RU_RIGHT_STOP_BIT) !== 0 && !(words[j + 1]?.cap)) break;
-      if (w.cue !== undefined && !w.cap) break;
+      if ((setsOf(facts) & RU_RIGHT_STOP_BIT) !== 0 && !nextCap) break;
+      if (facts.cue !== undefined && (flags[j] & WORD_CAP) === 0) break;
     } else {
-      if (taken === 0 && (setsOf(w.facts) & EN_RIGHT_LINK_BIT) === 0 && !w.cap) break;
-      if ((setsOf(w.facts) & EN_RIGHT_STOP_BIT) !== 0 && !(w.lower === 'and' && words[j + 1]?.cap)) break;
+      if (taken === 0 && (setsOf(facts) & EN_RIGHT_LINK_BIT) === 0 && (flags[j] & WORD_CAP) === 0) break;
+      if ((setsOf(facts) & EN_RIGHT_STOP_BIT) !== 0 && !(facts.lower === 'and' && nextCap)) break;
     }
-    end = w.end;
+    end = ends[j];
     taken++;
   }
   // A closing quote `[»”"’]` right after, with an opening one `[«“"‘]` inside: the quote is the phrase's.
   const after = text.charCodeAt(end);
   if ((after === 0xbb || after === 0x201d || after === 34 || after === 0x2019) && text.slice(start, end).match(/[«“"‘]/u)) end++;
-  const facts = words[k].facts;
+  const facts = factsOf[k];
   facts.npReason ??= `${h}: “${facts.lower}”`;
   if (!digitThenSpacesBefore(text, Math.max(lineStart, start - 4), start)) out.add(start, end, facts.npReason, h === 'meeting' ? 'event' : h, 'np');
 }
@@ -278,28 +287,32 @@ export function nounPhrase(text: string, words: readonly Word[], k: number, h: H
 const OBJECT_CUES: ReadonlySet<string> = new Set(['propose', 'create', 'agree', 'support', 'hold', 'develop']);
 
 /** The short object after a proposing/creating/agreeing verb: up to six words, to the first stop. */
-export function objectOf(text: string, words: readonly Word[], k: number, out: LineCandidates): void {
-  const cue = words[k].cue;
+export function objectOf(text: string, words: LineWords, k: number, out: LineCandidates): void {
+  const factsOf = words.facts;
+  const verb = factsOf[k];
+  const cue = verb.cue;
   if (!cue || !OBJECT_CUES.has(cue)) return;
   // "development", "establishment": a noun, not the verb it stems like.
-  if (words[k].lower.endsWith('ment')) return;
+  if (verb.lower.endsWith('ment')) return;
+  const n = words.count;
+  const starts = words.start;
+  const ends = words.end;
   let j = k + 1;
-  while (j < words.length && j <= k + 2 && (setsOf(words[j].facts) & OBJECT_SKIP_BIT) !== 0) j++;
-  if (j >= words.length) return;
+  while (j < n && j <= k + 2 && (setsOf(factsOf[j]) & OBJECT_SKIP_BIT) !== 0) j++;
+  if (j >= n) return;
   // "put forward proposals": a verb in two words is one verb; its object is that of the second word.
-  if (words[j].cue === cue && words[j].head === undefined) return;
-  if (!plainGap(text, words[k].end, words[j].start) || hasDigit(text, words[k].end, words[j].start)) return;
-  const start = words[j].start;
-  let end = words[j].end;
-  for (let m = j + 1; m < words.length && m < j + 6; m++) {
-    if (!plainGap(text, end, words[m].start, isRightQuoteOrDash)) break;
-    if ((setsOf(words[m].facts) & (EN_RIGHT_STOP_BIT | RU_RIGHT_STOP_BIT)) !== 0) break;
-    end = words[m].end;
+  if (factsOf[j].cue === cue && factsOf[j].head === undefined) return;
+  if (!plainGap(text, ends[k], starts[j]) || hasDigit(text, ends[k], starts[j])) return;
+  const start = starts[j];
+  let end = ends[j];
+  for (let m = j + 1; m < n && m < j + 6; m++) {
+    if (!plainGap(text, end, starts[m], isRightQuoteOrDash)) break;
+    if ((setsOf(factsOf[m]) & (EN_RIGHT_STOP_BIT | RU_RIGHT_STOP_BIT)) !== 0) break;
+    end = ends[m];
   }
   if (verbAndPrepositionOnly(words, j, end)) return;
-  const facts = words[k].facts;
-  facts.objectReason ??= `${cue}: “${facts.lower}”`;
-  out.add(start, end, facts.objectReason, cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', 'obj');
+  verb.objectReason ??= `${cue}: “${verb.lower}”`;
+  out.add(start, end, verb.objectReason, cue === 'agree' ? 'agreement' : cue === 'hold' ? 'event' : cue === 'create' ? 'body' : 'proposal', 'obj');
 }
 
 /**
@@ -308,30 +321,34 @@ export function objectOf(text: string, words: readonly Word[], k: number, out: L
  * that says where or how, not what, so it is no object and no candidate (what is proposed is
  * elsewhere, often on the next line of a wrapped paragraph).
  */
-export function verbAndPrepositionOnly(words: readonly Word[], j: number, end: number): boolean {
-  const verb = words[j];
-  if (verb === undefined || verb.start >= end) return false;
-  const infinitive = verb.lower.charCodeAt(0) >= 0x400 ? verb.facts.ruInfinitive : j > 0 && words[j - 1].lower === 'to';
+export function verbAndPrepositionOnly(words: LineWords, j: number, end: number): boolean {
+  const n = words.count;
+  if (j >= n || words.start[j] >= end) return false;
+  const verb = words.facts[j];
+  const infinitive = (words.flags[j] & FACT_CYRILLIC) !== 0 ? verb.ruInfinitive : j > 0 && words.facts[j - 1].lower === 'to';
   if (!infinitive) return false;
-  const preposition = words[j + 1];
-  if (preposition === undefined || preposition.start >= end || !OBJECT_PREPOSITIONS.has(preposition.lower)) return false;
-  return !(j + 3 < words.length && words[j + 3].start < end);
+  if (j + 1 >= n || words.start[j + 1] >= end || !OBJECT_PREPOSITIONS.has(words.facts[j + 1].lower)) return false;
+  return !(j + 3 < n && words.start[j + 3] < end);
 }
 
 /** Runs of two or more capitalised words (with `of`, `and`, `и`… inside): names. */
-export function names(text: string, words: readonly Word[], out: LineCandidates): void {
-  for (let k = 0; k < words.length; k++) {
-    if (!words[k].cap) continue;
+export function names(text: string, words: LineWords, out: LineCandidates): void {
+  const n = words.count;
+  const starts = words.start;
+  const ends = words.end;
+  const flags = words.flags;
+  for (let k = 0; k < n; k++) {
+    if ((flags[k] & WORD_CAP) === 0) continue;
     let last = k;
     let count = 1;
-    for (let j = k + 1; j < words.length; j++) {
-      if (!nameGap(text, words[j - 1].end, words[j].start)) break;
-      if (words[j].cap) { last = j; count++; continue; }
-      if ((setsOf(words[j].facts) & NAME_LINK_BIT) !== 0 && words[j + 1]?.cap) continue;
+    for (let j = k + 1; j < n; j++) {
+      if (!nameGap(text, ends[j - 1], starts[j])) break;
+      if ((flags[j] & WORD_CAP) !== 0) { last = j; count++; continue; }
+      if ((setsOf(words.facts[j]) & NAME_LINK_BIT) !== 0 && j + 1 < n && (flags[j + 1] & WORD_CAP) !== 0) continue;
       break;
     }
     if (count >= 2) {
-      out.add(words[k].start, words[last].end, 'name', 'project', 'name');
+      out.add(starts[k], ends[last], 'name', 'project', 'name');
       k = last;
     }
   }
@@ -373,12 +390,13 @@ export function sortCandidates(raw: RawCandidate[]): void {
   }
 }
 
-export function wordIndexAt(words: readonly Word[], pos: number): number {
+export function wordIndexAt(words: LineWords, pos: number): number {
   let lo = 0;
-  let hi = words.length;
+  let hi = words.count;
+  const ends = words.end;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (words[mid].end <= pos) lo = mid + 1; else hi = mid;
+    if (ends[mid] <= pos) lo = mid + 1; else hi = mid;
   }
   return lo;
 }

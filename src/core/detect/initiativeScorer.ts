@@ -11,11 +11,11 @@
 import type { HeadClass } from './initiativeClasses';
 import { compileWeights, F, featureName, HEAD_COUNT, PUNCT_CODES, headIndex, KIND_COUNT, kindIndex, SOURCE_COUNT, sourceIndex, triggerStem, triggerWeight, W, wordFeatureName,
   wordWeights, type CompiledWeights, type InitiativeWeights, type WordFeature } from './initiativeFeatures';
-import type { WordFacts } from './wordFacts';
+import { FACT_CYRILLIC, FACT_EN_PLURAL, WORD_CAP, type WordFacts } from './wordFacts';
 import { CONTEXT, LineSpans, readContext } from './lineSpans';
 import { hasMoney, isOpeningQuote, lastNonSpace, lineStartBefore, type LineMarks } from './scan';
 import type { SuggestionMerger } from './initiativeSelection';
-import { isHeadline, LineCandidates, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, WordReader, type RawCandidate, type Word } from './initiativeCandidates';
+import { isHeadline, LineCandidates, MAX_SPAN_WORDS, names, nounPhrase, objectOf, quotes, sortCandidates, WordReader, type LineWords, type RawCandidate } from './initiativeCandidates';
 
 export type { RawCandidate } from './initiativeCandidates';
 export type { InitiativeWeights } from './initiativeFeatures';
@@ -76,15 +76,16 @@ export class LineScorer {
   }
 
   /** The line `[from, to)` (not empty), its words and marks (`WordReader`) and the rules' candidates on it. */
-  line(from: number, to: number, words: readonly Word[], rules: readonly RawCandidate[], marks: LineMarks): void {
+  line(from: number, to: number, words: LineWords, rules: readonly RawCandidate[], marks: LineMarks): void {
     const text = this.text;
     // Headlines name what the article is about; the rules leave them alone, and so do the others.
     if (isHeadline(text, from, to, words)) return;
     const candidates = this.candidates;
     candidates.clear();
     for (let i = 0; i < rules.length; i++) candidates.push(rules[i]);
-    for (let k = 0; k < words.length; k++) {
-      const h = words[k].head;
+    const factsOf = words.facts;
+    for (let k = 0; k < words.count; k++) {
+      const h = factsOf[k].head;
       if (h) nounPhrase(text, words, k, h, from, candidates);
       else objectOf(text, words, k, candidates);
     }
@@ -110,10 +111,12 @@ export class LineScorer {
     const sink = this.sink;
     // The candidates come sorted by start, so their first words are found by a cursor that only moves on.
     let first = 0;
+    const wordEnds = spans.end;
+    const wordCount = spans.count;
     for (let i = 0; i < raw.length; i++) {
       const c = raw[i];
       if (c.end <= c.start) continue;
-      while (first < words.length && words[first].end <= c.start) first++;
+      while (first < wordCount && wordEnds[first] <= c.start) first++;
       let overlapping = 0;
       const start = starts[i];
       const end = ends[i];
@@ -121,14 +124,14 @@ export class LineScorer {
       for (let j = i + 1; j < raw.length && j <= i + 8 && starts[j] < end; j++) overlapping++;
       if (sink) {
         sink.reset();
-        candidateFeatures(text, to, words, c, first, this.lang, overlapping, spans, marks, sink, lineNo);
+        candidateFeatures(text, to, c, first, this.lang, overlapping, spans, marks, sink, lineNo);
         const score = floor(c, sigmoid(sink.z));
         if (score < this.keepAbove) continue;
         if (this.selection) this.selection.add(c, score);
         else this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: NO_FEATURES, score });
       } else {
         const names = new NameSink();
-        candidateFeatures(text, to, words, c, first, this.lang, overlapping, spans, marks, names, lineNo);
+        candidateFeatures(text, to, c, first, this.lang, overlapping, spans, marks, names, lineNo);
         const score = floor(c, scoreOf(names.names, this.weights));
         if (score >= this.keepAbove) this.out.push({ start: c.start, end: c.end, reason: c.reason, kind: c.kind, source: c.source, features: names.names, score });
       }
@@ -274,29 +277,26 @@ function openFeatures(f: FeatureSink, lang: number, src: number, kind: number): 
   f.add(src < 0 || kind < 0 ? -1 : F.kind[src * KIND_COUNT + kind]);
 }
 
-/** "funds", "proposals", "talks"; not "gas", "status", "address", "basis". */
-function isEnglishPlural(lower: string): boolean {
-  const n = lower.length;
-  if (n < 4 || lower.charCodeAt(n - 1) !== 115) return false;
-  const before = lower.charCodeAt(n - 2);
-  return before !== 115 && before !== 117 && before !== 105;
-}
-
 
 /**
  * The features of one candidate (names are stable: the weights file is keyed by them). `first` is
- * its first word (`wordIndexAt(words, c.start)`).
+ * its first word (`wordIndexAt(words, c.start)`). The line's words are read from `spans` (`LineSpans.read`), by index.
  */
-function candidateFeatures(text: string, lineEnd: number, words: readonly Word[], c: RawCandidate, first: number, lang: number, overlapping: number, spans: LineSpans,
+function candidateFeatures(text: string, lineEnd: number, c: RawCandidate, first: number, lang: number, overlapping: number, spans: LineSpans,
   marks: LineMarks, f: FeatureSink, line: number): void {
+  const wordCount = spans.count;
+  const starts = spans.start;
+  const sents = spans.sent;
+  const flags = spans.flags;
+  const factsOf = spans.facts;
   const src = sourceIndex(c.source);
   f.open(lang, src, kindIndex(c.kind));
   if (src === 0) f.addTrigger(c.reason);
   // The last word starting before the end, looked for up to `LAST_REACH` words on: no feature tells
   // a longer span from that (`len` counts up to 15 words, the head and capitals up to `MAX_SPAN_WORDS`).
   let last = first;
-  while (last + 1 < words.length && last - first < LAST_REACH && words[last + 1].start < c.end) last++;
-  const inSpan = first < words.length && words[first].start < c.end;
+  while (last + 1 < wordCount && last - first < LAST_REACH && starts[last + 1] < c.end) last++;
+  const inSpan = first < wordCount && starts[first] < c.end;
   // The head: the first head word inside the span; the span's capitals, heads and acronyms from the line's counts.
   let head: HeadClass | undefined;
   let capitals = 0;
@@ -308,17 +308,18 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   let inCue1 = -1;
   let inCue2 = -1;
   if (inSpan) {
-    const hi = Math.min(last, words.length - 1, first + MAX_SPAN_WORDS - 1);
+    const hi = Math.min(last, wordCount - 1, first + MAX_SPAN_WORDS - 1);
     const hj = spans.nextHead[first];
     if (hj <= hi) {
-      const w = words[hj];
-      head = w.head;
-      f.addWord(W.hs, w.facts);
+      const facts = factsOf[hj];
+      const bits = flags[hj];
+      head = facts.head;
+      f.addWord(W.hs, facts);
       // The Russian head's ending shows its case: "создать фонд" (object) vs "в рамках фонда".
-      if (w.lower.charCodeAt(0) >= 0x400) f.addWord(W.hend, w.facts);
+      if ((bits & FACT_CYRILLIC) !== 0) f.addWord(W.hend, facts);
       // An English head in the plural ("proposals in four fields", "shared strategies") often names things in general.
-      else if (isEnglishPlural(w.lower)) f.add(F.headPlural);
-      if (w.cap) f.add(at(F.headcap, spans.head[hj]));
+      else if ((bits & FACT_EN_PLURAL) !== 0) f.add(F.headPlural);
+      if ((bits & WORD_CAP) !== 0) f.add(at(F.headcap, spans.head[hj]));
     }
     headCount = spans.heads[hi + 1] - spans.heads[first];
     capitals = spans.capitals[hi + 1] - spans.capitals[first];
@@ -341,10 +342,10 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   f.add(F.headLang[hc * 2 + lang]);
   f.add(src < 0 ? -1 : F.sh[src * HEAD_COUNT + hc]);
   // Lexical context: the span's first word and the two words before it, by stem.
-  const sent = first < words.length ? words[first].sent : -1;
-  if (inSpan) f.addWord(W.f, words[first].facts);
-  if (first > 0 && words[first - 1].sent === sent) f.addWord(W.w1, words[first - 1].facts);
-  if (first > 1 && words[first - 2].sent === sent) f.addWord(W.w2, words[first - 2].facts);
+  const sent = first < wordCount ? sents[first] : -1;
+  if (inSpan) f.addWord(W.f, factsOf[first]);
+  if (first > 0 && sents[first - 1] === sent) f.addWord(W.w1, factsOf[first - 1]);
+  if (first > 1 && sents[first - 2] === sent) f.addWord(W.w2, factsOf[first - 2]);
   const before = lastNonSpace(text, Math.max(0, c.start - 2), c.start);
   if (before >= 0) f.addPunct(text.charCodeAt(before));
   // A list item: the candidate starts its line (after a bullet or a number).
@@ -364,7 +365,7 @@ function candidateFeatures(text: string, lineEnd: number, words: readonly Word[]
   if (sent === 0) f.add(F.sentFirst);
   // Candidates come sorted by start, so those sharing a first word come together: the look-back is made once for them.
   const ctx = CONTEXT;
-  if (ctx.line !== line || ctx.first !== first) readContext(words, spans, first, sent, line);
+  if (ctx.line !== line || ctx.first !== first) readContext(spans, first, sent, line);
   if (ctx.to) f.add(F.to);
   const pre = ctx.pre;
   const preCount = ctx.preCount;

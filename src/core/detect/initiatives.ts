@@ -19,11 +19,11 @@ import { detectFigures } from './figures';
 import { DEFAULT_MIN_SCORE, LineScorer, type InitiativeWeights, type RawCandidate } from './initiativeScorer';
 import { SuggestionMerger } from './initiativeSelection';
 import { firstNonSpace, firstObjectWord, isFinalStop, isRegexSpace, lastNonSpace, leadEnd, letterRunEnd, punctuationIn } from './scan';
-import { Candidate, verbAndPrepositionOnly, wordIndexAt, WordReader, type Word } from './initiativeCandidates';
+import { Candidate, verbAndPrepositionOnly, wordIndexAt, WordReader, type LineWords } from './initiativeCandidates';
 import DEFAULT_WEIGHTS from './initiativeWeights.json';
 import { charIn, isInlineSpace, isLetter, isUpper, skipSpaces } from '../text';
 import type { DetectedFigure, SuggestedInitiative, TextRange } from './types';
-import type { WordFacts } from './wordFacts';
+import { FACT_CYRILLIC, type WordFacts } from './wordFacts';
 
 /** What the rules read of a word (the scorer's words, `initiativeCandidates.ts`, are these and more). */
 
@@ -96,7 +96,7 @@ class RuleReader {
   constructor(private readonly text: string, private readonly figures: readonly DetectedFigure[]) {}
 
   /** The rule candidates of the line `[lineStart, lineEnd)` with its words (`WordReader`), added to `out`. */
-  line(lineStart: number, lineEnd: number, words: readonly Word[], out: RawCandidate[]): void {
+  line(lineStart: number, lineEnd: number, words: LineWords, out: RawCandidate[]): void {
     const text = this.text;
     // The line trimmed, as `[first, last]` (no string made unless a list needs it).
     const first = firstNonSpace(text, lineStart, lineEnd);
@@ -122,15 +122,16 @@ class RuleReader {
 }
 
 /** Title Case line without a final stop: a headline, not a sentence. The line trimmed is `[first, last]`, not empty. */
-function isHeadline(text: string, first: number, last: number, words: readonly Word[]): boolean {
+function isHeadline(text: string, first: number, last: number, words: LineWords): boolean {
   if (text.charCodeAt(first) === 35) return true;
   if (isFinalStop(text.charCodeAt(last))) return false;
   let long = 0;
   let upper = 0;
-  for (const w of words) {
-    if (w.end - w.start <= 3) continue;
+  for (let k = 0; k < words.count; k++) {
+    const start = words.start[k];
+    if (words.end[k] - start <= 3) continue;
     long++;
-    if (isUpper(text[w.start])) upper++;
+    if (isUpper(text[start])) upper++;
   }
   if (long === 0) return true;
   return long >= 2 && upper / long >= 0.8;
@@ -150,9 +151,9 @@ function lineItem(text: string, from: number, to: number): { start: number; end:
 }
 
 /** The word's trigger, looked up once per spelling (kept on its facts; null: none; NEW_TRIGGER: "new", "новое"…). */
-function triggerOf(w: Word): Trigger | undefined {
-  let t = w.facts.trigger;
-  if (t === undefined) w.facts.trigger = t = findTrigger(w.lower) ?? (NEW_WORDS.has(w.lower) ? NEW_TRIGGER : null);
+function triggerOf(facts: WordFacts): Trigger | undefined {
+  let t = facts.trigger;
+  if (t === undefined) facts.trigger = t = findTrigger(facts.lower) ?? (NEW_WORDS.has(facts.lower) ? NEW_TRIGGER : null);
   return t ?? undefined;
 }
 
@@ -187,39 +188,45 @@ function wrapsOn(text: string, last: number, lineEnd: number): boolean {
   return false;
 }
 
-function triggersInLine(text: string, words: readonly Word[], lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: RawCandidate[],
+function triggersInLine(text: string, words: LineWords, lineEnd: number, figures: readonly DetectedFigure[], figureFrom: number, out: RawCandidate[],
   wrapped: boolean): void {
   let f = figureFrom;
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k];
-    while (f < figures.length && figures[f].end <= w.start) f++;
-    if (f < figures.length && figures[f].start <= w.start) continue; // inside a figure: "205 contracts"
-    let trigger = triggerOf(w);
+  const n = words.count;
+  const starts = words.start;
+  const ends = words.end;
+  const factsOf = words.facts;
+  for (let k = 0; k < n; k++) {
+    const wStart = starts[k];
+    const wEnd = ends[k];
+    const facts = factsOf[k];
+    while (f < figures.length && figures[f].end <= wStart) f++;
+    if (f < figures.length && figures[f].start <= wStart) continue; // inside a figure: "205 contracts"
+    let trigger = triggerOf(facts);
     if (trigger === undefined) continue;
     if (trigger === NEW_TRIGGER) {
       // "new" in a name ("the New Development Bank") is not news.
       trigger = undefined;
-      if (!isUpper(text[w.start])) {
-        const noun = [words[k + 1], words[k + 2]].find((x) => x && NEW_NOUN_STEMS.some((s) => x.lower.startsWith(s)));
-        if (noun) trigger = { kind: 'agreement', role: 'noun' };
+      if (!isUpper(text[wStart])) {
+        const newNoun = (j: number): boolean => j < n && NEW_NOUN_STEMS.some((s) => factsOf[j].lower.startsWith(s));
+        if (newNoun(k + 1) || newNoun(k + 2)) trigger = { kind: 'agreement', role: 'noun' };
       }
       if (!trigger) continue;
     }
-    const prev = words[k - 1]?.lower;
-    const next = words[k + 1]?.lower;
+    const prev = k > 0 ? factsOf[k - 1].lower : undefined;
+    const next = k + 1 < n ? factsOf[k + 1].lower : undefined;
     if (trigger.after && !(prev && trigger.after.includes(prev))) continue;
     if (trigger.before && !(next && trigger.before.includes(next))) continue;
-    const objectFrom = trigger.before ? words[k + 1].end : w.end;
+    const objectFrom = trigger.before ? ends[k + 1] : wEnd;
     const end = clauseEnd(text, objectFrom, lineEnd, words, k);
     // A clause that runs into the end of a wrapped line ends on a later line, unknown here: no rule
     // candidate for a fragment of it (the noun phrases and objects inside it are still candidates).
     if (wrapped && end === trimEnd(text, objectFrom, lineEnd)) continue;
     let start: number;
     if (trigger.role === 'noun') {
-      if ((k > 0 && (ruleSets(words[k - 1].facts) & GENERIC_BIT) !== 0) || (k > 1 && (ruleSets(words[k - 2].facts) & GENERIC_BIT) !== 0 && prev === 'of')) continue;
+      if ((k > 0 && (ruleSets(factsOf[k - 1]) & GENERIC_BIT) !== 0) || (k > 1 && (ruleSets(factsOf[k - 2]) & GENERIC_BIT) !== 0 && prev === 'of')) continue;
       start = modifiersStart(text, words, k);
     } else {
-      if (!hasObject(text, objectFrom, end, figures, f, (ruleSets(w.facts) & PASSIVE_BIT) !== 0)) continue;
+      if (!hasObject(text, objectFrom, end, figures, f, (ruleSets(facts) & PASSIVE_BIT) !== 0)) continue;
       // The candidate is what is proposed, not the verb: "proposed to [set up a fund]".
       start = skipSpaces(text, objectFrom, end);
       // `/^to\s/u` on the three characters there.
@@ -229,8 +236,8 @@ function triggersInLine(text: string, words: readonly Word[], lineEnd: number, f
     }
     // The reason quotes the trigger as written; for a one-word trigger that is the word's spelling, made once.
     let reason: string;
-    if (trigger.before) reason = `${trigger.kind}: “${text.slice(w.start, words[k + 1].end)}”`;
-    else reason = w.facts.ruleReason ??= `${trigger.kind}: “${text.slice(w.start, w.end)}”`;
+    if (trigger.before) reason = `${trigger.kind}: “${text.slice(wStart, ends[k + 1])}”`;
+    else reason = facts.ruleReason ??= `${trigger.kind}: “${text.slice(wStart, wEnd)}”`;
     out.push(new Candidate(start, end, reason, trigger.kind, 'rule'));
   }
 }
@@ -252,7 +259,7 @@ function ruleSets(facts: WordFacts): number {
 const NOT_CLAUSE_MARK = new RegExp(`[^.!?;,\\u2013\\u2014\\n]{0,${MAX_SPAN}}`, 'y');
 
 /** The end of the clause that starts at `from`: a sentence stop, `;`, or a comma before a new clause. */
-function clauseEnd(text: string, from: number, lineEnd: number, words: readonly Word[], k: number): number {
+function clauseEnd(text: string, from: number, lineEnd: number, words: LineWords, k: number): number {
   const cap = Math.min(lineEnd, from + MAX_SPAN);
   let wi = k + 1;
   const skip = NOT_CLAUSE_MARK;
@@ -271,9 +278,8 @@ function clauseEnd(text: string, from: number, lineEnd: number, words: readonly 
     }
     // `,`, `—`, `–`.
     if (ch === 44 || ch === 0x2014 || ch === 0x2013) {
-      while (wi < words.length && words[wi].start <= p) wi++;
-      const nextWord = words[wi];
-      if (nextWord && CLAUSE_BREAKERS.has(nextWord.lower) && (ch === 44 || isInlineSpace(text.charCodeAt(p - 1)))) return trimEnd(text, from, p);
+      while (wi < words.count && words.start[wi] <= p) wi++;
+      if (wi < words.count && CLAUSE_BREAKERS.has(words.facts[wi].lower) && (ch === 44 || isInlineSpace(text.charCodeAt(p - 1)))) return trimEnd(text, from, p);
     }
   }
   if (cap < lineEnd) {
@@ -302,17 +308,19 @@ function isTrailingMark(code: number): boolean {
 }
 
 /** Back over up to three modifiers of a trigger noun: "Russia-Greece gas deal", "новой стратегии". */
-function modifiersStart(text: string, words: readonly Word[], k: number): number {
-  let start = words[k].start;
+function modifiersStart(text: string, words: LineWords, k: number): number {
+  let start = words.start[k];
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
-    const w = words[j];
+    const wStart = words.start[j];
+    const wEnd = words.end[j];
+    const facts = words.facts[j];
     // What is between the two words: no `[,.;:!?()]`, at most 14 characters.
-    if (start - w.end > 14 || punctuationIn(text, w.end, start)) break;
-    const cyrillic = w.lower.charCodeAt(0) >= 0x400;
+    if (start - wEnd > 14 || punctuationIn(text, wEnd, start)) break;
+    const cyrillic = (words.flags[j] & FACT_CYRILLIC) !== 0;
     // (`facts.ruAdjective`: the adjective endings, tested on the same lowercase form.)
-    const modifier = cyrillic ? w.facts.ruAdjective || isUpper(text[w.start]) : !EN_DETERMINERS.has(w.lower);
+    const modifier = cyrillic ? facts.ruAdjective || isUpper(text[wStart]) : !EN_DETERMINERS.has(facts.lower);
     if (!modifier) break;
-    start = w.start;
+    start = wStart;
     // Opening quotes belong to a quoted name: "‘Nord Stream 2.0’ gas agreement".
     if (charIn('‘“«"\'', text[start - 1])) start--;
   }
@@ -372,7 +380,7 @@ export function contentWordIn(text: string, from: number, to: number): boolean |
   for (let p = from; p <= to; p++) {
     const code = p < to ? text.charCodeAt(p) : 32;
     let letter: boolean;
-    if (code < 0x80) letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (code < 0x80) letter = ((code | 32) - 97) >>> 0 < 26;
     else if (code >= 0x400 && code <= 0x45f) letter = true;
     else if (isKnownNonLetter(code)) letter = false;
     else return undefined;

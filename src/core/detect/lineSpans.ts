@@ -7,13 +7,20 @@
  * mood, "to", actor), kept for the candidates that start there too.
  */
 import { cueIndex, headIndex } from './initiativeFeatures';
-import type { Word } from './initiativeCandidates';
-import { factsStem, type WordFacts } from './wordFacts';
+import type { LineWords } from './initiativeCandidates';
+import { FACT_CAPITALS, FACT_CYRILLIC, FACT_EN_ED, FACT_REPORT, FACT_RU_INFINITIVE, FACT_RU_PAST, FACT_TO, factsStem, WORD_CAP, type WordFacts } from './wordFacts';
 
 /** Head class number of a word that heads nothing (`headIndex(undefined)`). */
 const NO_HEAD = headIndex(undefined);
 
 export class LineSpans {
+  /** The line's word count and its words' arrays (`LineWords`, the reader's own, not copies), as of the last `read`. */
+  count = 0;
+  start: Int32Array = new Int32Array(0);
+  end: Int32Array = new Int32Array(0);
+  sent: Int32Array = new Int32Array(0);
+  flags: Int32Array = new Int32Array(0);
+  facts: readonly WordFacts[] = [];
   /** Per word: `cueIndex` of its cue class, -1 for none. */
   cue = new Int32Array(64);
   /** Per word: `headIndex` of its head class (`NO_HEAD` for none). */
@@ -30,8 +37,8 @@ export class LineSpans {
   said = new Uint8Array(64);
 
   /** Reads the line's words (`WordReader`). */
-  read(words: readonly Word[]): void {
-    const n = words.length;
+  read(words: LineWords): void {
+    const n = words.count;
     if (n + 1 > this.capitals.length) this.grow(n + 1);
     const cue = this.cue;
     const head = this.head;
@@ -39,31 +46,41 @@ export class LineSpans {
     const heads = this.heads;
     const acronyms = this.acronyms;
     const said = this.said;
+    const sents = words.sent;
+    const flags = words.flags;
+    const factsOf = words.facts;
+    this.count = n;
+    this.start = words.start;
+    this.end = words.end;
+    this.sent = sents;
+    this.flags = flags;
+    this.facts = factsOf;
     // Sentences are numbered from 0 in order, so those of the line are 0 to the last word's.
-    if (n > 0) for (let k = words[n - 1].sent; k >= 0; k--) said[k] = 0;
+    if (n > 0) for (let k = sents[n - 1]; k >= 0; k--) said[k] = 0;
     let c = 0;
     let h = 0;
     let a = 0;
     let prevSent = -1;
     for (let j = 0; j < n; j++) {
-      const w = words[j];
-      const facts = w.facts;
+      const facts = factsOf[j];
       let ci = facts.cueId;
-      if (ci === -2) facts.cueId = ci = w.cue === undefined ? -1 : cueIndex(w.cue);
+      if (ci === -2) facts.cueId = ci = facts.cue === undefined ? -1 : cueIndex(facts.cue);
       let hi = facts.headId;
-      if (hi === -2) facts.headId = hi = headIndex(w.head);
+      if (hi === -2) facts.headId = hi = headIndex(facts.head);
       cue[j] = ci;
       head[j] = hi;
+      const bits = flags[j];
+      const sent = sents[j];
       capitals[j] = c;
       heads[j] = h;
       acronyms[j] = a;
-      if (w.cap) {
-        if (j !== 0 && prevSent === w.sent) c++;
-        if (facts.capitals) a++;
+      if ((bits & WORD_CAP) !== 0) {
+        if (j !== 0 && prevSent === sent) c++;
+        if ((bits & FACT_CAPITALS) !== 0) a++;
       }
       if (hi !== NO_HEAD) h++;
-      if (w.cue === 'report') said[w.sent] = 1;
-      prevSent = w.sent;
+      if ((bits & FACT_REPORT) !== 0) said[sent] = 1;
+      prevSent = sent;
     }
     capitals[n] = c;
     heads[n] = h;
@@ -101,7 +118,7 @@ export const CONTEXT = {
 };
 
 /** Fills `CONTEXT` for the candidates starting at word `first` (in sentence `sent`) of line number `line`. */
-export function readContext(words: readonly Word[], spans: LineSpans, first: number, sent: number, line: number): void {
+export function readContext(spans: LineSpans, first: number, sent: number, line: number): void {
   const ctx = CONTEXT;
   ctx.line = line;
   ctx.first = first;
@@ -115,39 +132,43 @@ export function readContext(words: readonly Word[], spans: LineSpans, first: num
   const pv = ctx.pv;
   let pvCount = 0;
   const cues = spans.cue;
+  const sents = spans.sent;
+  const flags = spans.flags;
+  const factsOf = spans.facts;
   let ruInf = false;
   let ruPast = false;
   let enEd = false;
   let to = false;
   let actor = -1;
   for (let j = first - 1, d = 1; j >= 0 && d <= 12; j--, d++) {
-    const w = words[j];
-    if (w.sent !== sent) break;
+    if (sents[j] !== sent) break;
+    const bits = flags[j];
     if (d <= 6) {
       const ci = cues[j];
       if (ci >= 0) {
         if ((preSeen & (1 << ci)) === 0) { preSeen |= 1 << ci; pre[preCount++] = ci; }
         if (d <= 2) {
           if ((pre2Seen & (1 << ci)) === 0) { pre2Seen |= 1 << ci; pre2[pre2Count++] = ci; }
-          const st = factsStem(w.facts);
+          const facts = factsOf[j];
+          const st = factsStem(facts);
           let seen = false;
           for (let q = 0; q < pvCount; q++) if (factsStem(pv[q]) === st) { seen = true; break; }
           // Written over, not popped and pushed again for every first word.
           if (!seen) {
-            if (pvCount < pv.length) pv[pvCount] = w.facts;
-            else pv.push(w.facts);
+            if (pvCount < pv.length) pv[pvCount] = facts;
+            else pv.push(facts);
             pvCount++;
           }
         }
       }
-      if (d <= 3 && w.lower.charCodeAt(0) >= 0x400) {
-        if (w.facts.ruInfinitive) ruInf = true;
-        else if (w.facts.ruPast) ruPast = true;
+      if (d <= 3 && (bits & FACT_CYRILLIC) !== 0) {
+        if ((bits & FACT_RU_INFINITIVE) !== 0) ruInf = true;
+        else if ((bits & FACT_RU_PAST) !== 0) ruPast = true;
       }
-      if (d <= 2 && w.facts.enEd) enEd = true;
-      if (d === 1 && w.lower === 'to') to = true;
+      if (d <= 2 && (bits & FACT_EN_ED) !== 0) enEd = true;
+      if (d === 1 && (bits & FACT_TO) !== 0) to = true;
     }
-    if (actor < 0 && w.cap) actor = d;
+    if (actor < 0 && (bits & WORD_CAP) !== 0) actor = d;
   }
   ctx.preCount = preCount;
   ctx.pvCount = pvCount;

@@ -287,7 +287,8 @@ export function letterRunEnd(text: string, from: number, to: number): number {
   let p = from;
   for (; p < to; p++) {
     const code = text.charCodeAt(p);
-    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0x400 && code <= 0x481) || (code >= 0x48a && code <= 0x4ff)) continue;
+    // (`((code | 32) - 97) >>> 0 < 26`: A-Z and a-z in one comparison.)
+    if (((code | 32) - 97) >>> 0 < 26 || (code >= 0x400 && code <= 0x481) || (code >= 0x48a && code <= 0x4ff)) continue;
     if (code < 0x80) break;
     if (code >= 0xd800 && code <= 0xdfff) return -1;
     if (!LETTER.test(text[p])) break;

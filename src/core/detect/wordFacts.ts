@@ -19,6 +19,26 @@ export const RU_ADJECTIVE = /(?:ых|их|ые|ие|ой|ий|ый|ая|яя|о�
 const RU_INFINITIVE = /(?:ть|ться|ти)$/u;
 const RU_PAST = /(?:ла|ли|ло|л)$/u;
 
+/** `WordFacts.bits`: the first letter is Cyrillic. */
+export const FACT_CYRILLIC = 1;
+/** `WordFacts.bits`: a Russian word with an infinitive ending (`ruInfinitive`). */
+export const FACT_RU_INFINITIVE = 2;
+/** `WordFacts.bits`: a Russian word with a past-tense ending and no infinitive one (`ruPast`, `ruInfinitive` first). */
+export const FACT_RU_PAST = 4;
+/** `WordFacts.bits`: ends in `ed` (`enEd`). */
+export const FACT_EN_ED = 8;
+/** `WordFacts.bits`: the word "to" (any case). */
+export const FACT_TO = 16;
+/** `WordFacts.bits`: all in capitals (`capitals`). */
+export const FACT_CAPITALS = 32;
+/** `WordFacts.bits`: a reporting verb (cue class `report`). */
+export const FACT_REPORT = 64;
+/** `WordFacts.bits`: an English plural (`isEnglishPlural`). */
+export const FACT_EN_PLURAL = 128;
+
+/** Not a fact of a spelling but of a word where written (`LineWords.flags`): it starts with a capital. */
+export const WORD_CAP = 256;
+
 const CACHE_LIMIT = 50_000;
 const cache = new Map<string, WordFacts>();
 
@@ -44,6 +64,8 @@ export class WordFacts {
   readonly enEd: boolean;
   /** Two letters or more, the second a Latin or Cyrillic capital, and all in capitals ("SCO", "ШОС"). */
   readonly capitals: boolean;
+  /** The facts above that the scorer reads per word, as `FACT_*` bits (one read instead of several fields and strings). */
+  readonly bits: number;
   /** Its stem, once asked for (`factsStem`). */
   stem: string | undefined = undefined;
   /** The weight table (compared by identity) that `weightValues` were read from. */
@@ -78,6 +100,9 @@ export class WordFacts {
     this.ruPast = RU_PAST.test(lower);
     this.enEd = lower.endsWith('ed');
     this.capitals = spelling.length >= 2 && isCapitalLetter(spelling.charCodeAt(1)) && lower.toUpperCase() === spelling;
+    this.bits = (lower.charCodeAt(0) >= 0x400 ? FACT_CYRILLIC : 0) | (this.ruInfinitive ? FACT_RU_INFINITIVE : this.ruPast ? FACT_RU_PAST : 0)
+      | (this.enEd ? FACT_EN_ED : 0) | (lower === 'to' ? FACT_TO : 0) | (this.capitals ? FACT_CAPITALS : 0) | (this.cue === 'report' ? FACT_REPORT : 0)
+      | (isEnglishPlural(lower) ? FACT_EN_PLURAL : 0);
   }
 }
 
@@ -196,6 +221,14 @@ const MAX_CHARS = (TABLE_MAX / 2) * 16;
 let tableUsed = 0;
 let tableSize = 0;
 resetTable(TABLE_MIN);
+
+/** "funds", "proposals", "talks"; not "gas", "status", "address", "basis". */
+export function isEnglishPlural(lower: string): boolean {
+  const n = lower.length;
+  if (n < 4 || lower.charCodeAt(n - 1) !== 115) return false;
+  const before = lower.charCodeAt(n - 2);
+  return before !== 115 && before !== 117 && before !== 105;
+}
 
 /** A Latin or Cyrillic capital letter. */
 export function isCapitalLetter(code: number): boolean {

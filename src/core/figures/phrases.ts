@@ -107,7 +107,8 @@ export function phraseAnywhere(text: string, end: number, isLetter: (code: numbe
  * (another script's letter, a surrogate, or Cyrillic signs and combining marks 0x482–0x489).
  */
 function letterKind(c: number, isLetter: (code: number) => boolean): number {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  // A-Z, a-z: those whose lower case (bit 5 set) is 97-122, one comparison.
+  if (c < 128) return ((c | 32) - 97) >>> 0 < 26 ? 1 : 0;
   if (c >= 0x400 && c <= 0x4ff) return c >= 0x482 && c <= 0x489 ? -1 : 1;
   // Surrogates: an astral letter is one letter to the string path.
   return (c >= 0xd800 && c <= 0xdfff) || isLetter(c) ? -1 : 0;
