@@ -160,6 +160,22 @@ describe('summit-notes dossier', () => {
     }
   });
 
+  it('leaves out a file the process\'s reader refuses with another bundle\'s CliError (the real CLI: the reader is the entry bundle\'s)', async () => {
+    // Each subcommand is its own bundle with its own copy of io.ts: the entry's reader throws a
+    // CliError that is not an instance of the command's class.
+    class ForeignCliError extends Error {
+      constructor(message: string, readonly exitCode = 2) { super(message); this.name = 'CliError'; }
+    }
+    const io = fakeIo({ 'a.summit.md': notes({ date: '2024-01-01' }, '[SCO bank]{.initiative track=bank}'), 'b.summit.md': 'x' });
+    io.readNotesText = async (path, displayName) => {
+      if (path.endsWith('b.summit.md')) throw new ForeignCliError(`${displayName}: looks like a binary file, not a notes file`);
+      return new TextDecoder().decode(await io.readFile(path));
+    };
+    assert.equal(await dossier.run(['ws', '--format', 'json'], Object.assign(io, { summaryWorker: false })), 2);
+    assert.match(io.stderr, /b\.summit\.md: looks like a binary file.*\(left out\)/);
+    assert.deepEqual((JSON.parse(io.stdout) as Dossier).articles.map((a) => a.path), ['a.summit.md']);
+  });
+
   it('escapes notes text in HTML, links only http(s) sources, and defuses formulas in CSV', async () => {
     const files = {
       'x.summit.md': notes({ date: '2024-01-01', source: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)' },

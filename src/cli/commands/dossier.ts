@@ -11,7 +11,7 @@ import {
   buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossier, summariseFile,
   type DossierFilter, type DossierFormat, type WorkspaceFile,
 } from '../../core';
-import { CliError, EXIT_OK, EXIT_USAGE, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
+import { CliError, EXIT_OK, EXIT_USAGE, isCliError, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
 import { SummaryWorker } from '../summaryWorker';
 
 const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--language L] [--from DATE] [--to DATE]';
@@ -126,7 +126,8 @@ export async function summariseFolder(dir: string, paths: readonly string[], io:
       reads[i] = undefined;
       if (i + READ_AHEAD < paths.length) startRead(i + READ_AHEAD);
       if ('error' in read) {
-        if (!(read.error instanceof CliError)) throw read.error;
+        // The process's reader is another bundle's (the CLI's entry), with its own CliError class.
+        if (!isCliError(read.error)) throw read.error;
         unreadable++;
         io.err(`summit-notes dossier: ${read.error.message} (left out)\n`);
         continue;
