@@ -40,12 +40,6 @@ export interface CliIo {
    * `decodeNotesText` otherwise).
    */
   readNotesText?(path: string, displayName: string): Promise<string>;
-  /**
-   * True when `readNotesText` reads the disk as the process's own reader does (notesFile.ts), so
-   * that another thread of the process reading a path that way gets the same text: the dossier's
-   * second thread then reads its files itself.
-   */
-  readonly readsDisk?: boolean;
 }
 
 /** One `summit-notes` subcommand. */

@@ -3,10 +3,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { command as dossier, summariseFolder, type DossierIo } from '../../src/cli/commands/dossier';
+import { command as dossier, type DossierIo } from '../../src/cli/commands/dossier';
 import { main, nodeIo } from '../../src/cli/main';
-import { DOSSIER_CSV_COLUMNS, buildDossier, fromFiles, type Dossier, type WorkspaceFile } from '../../src/core';
-import { SummaryWorker } from '../../src/cli/summaryWorker';
+import { DOSSIER_CSV_COLUMNS, type Dossier } from '../../src/core';
 import { DOSSIER_FIXTURES, notes } from './dossierSupport';
 
 /** A fake io over the disk (reads) with writes kept in memory, or over in-memory files only. */
@@ -150,7 +149,7 @@ describe('summit-notes dossier', () => {
       writeFileSync(join(dir, 'c.summit.md'), new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]));
       let stdout = '';
       let stderr = '';
-      const io: DossierIo = { ...nodeIo, out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, summaryWorker: false };
+      const io: DossierIo = { ...nodeIo, out: (t) => { stdout += t; }, err: (t) => { stderr += t; } };
       assert.equal(await dossier.run([dir, '--format', 'json'], io), 2);
       assert.match(stderr, /b\.summit\.md: looks like a binary file.*\(left out\)/);
       assert.match(stderr, /c\.summit\.md: not valid UTF-8 text.*\(left out\)/);
@@ -172,7 +171,7 @@ describe('summit-notes dossier', () => {
       if (path.endsWith('b.summit.md')) throw new ForeignCliError(`${displayName}: looks like a binary file, not a notes file`);
       return new TextDecoder().decode(await io.readFile(path));
     };
-    assert.equal(await dossier.run(['ws', '--format', 'json'], Object.assign(io, { summaryWorker: false })), 2);
+    assert.equal(await dossier.run(['ws', '--format', 'json'], io), 2);
     assert.match(io.stderr, /b\.summit\.md: looks like a binary file.*\(left out\)/);
     assert.deepEqual((JSON.parse(io.stdout) as Dossier).articles.map((a) => a.path), ['a.summit.md']);
   });
@@ -199,93 +198,5 @@ describe('summit-notes dossier', () => {
     assert.equal(await dossier.run([join(DOSSIER_FIXTURES, '..'), '--format', 'json', '--language', 'ru'], io), 0);
     const d = JSON.parse(io.stdout) as Dossier;
     assert.ok(d.articles.some((a) => a.path === 'dossier/2023-07-05-delhi.ru.summit.md'));
-  });
-  describe('with a second thread', () => {
-    let dir: string;
-    const paths: string[] = [];
-    before(() => {
-      // Files on the disk: the worker reads them itself, through the process's reader.
-      dir = mkdtempSync(join(tmpdir(), 'summit-dossier-worker-'));
-      for (let i = 0; i < 160; i++) {
-        const name = `n${String(i).padStart(3, '0')}.summit.md`;
-        writeFileSync(join(dir, name), notes({ date: `2024-0${1 + (i % 9)}-10`, language: i % 2 ? 'ru' : 'en' },
-          `[plan ${i} with [India]{.actor} worth [${100 + (i % 7)} billion dollars]{.figure metric=trade year=2024}]{.initiative track=k${i % 5} status=${i % 3 ? 'agreed' : 'proposed'} area=finance}`));
-        paths.push(join(dir, name));
-      }
-      writeFileSync(join(dir, 'n050b.summit.md'), new Uint8Array([0x50, 0x00, 0x01]));
-      writeFileSync(join(dir, 'n100c.summit.md'), new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]));
-      paths.push(join(dir, 'n050b.summit.md'), join(dir, 'n100c.summit.md'));
-      paths.sort();
-    });
-    after(() => rmSync(dir, { recursive: true, force: true }));
-
-    /** The process's io, printing into strings; each read waits a little, so that the worker (tens of milliseconds to start) takes files. */
-    function diskIo(summaryWorker: boolean, summaryWorkerStopsAt?: number): DossierIo & { stdout: string; stderr: string } {
-      const io = {
-        ...nodeIo, stdout: '', stderr: '', summaryWorker, summaryWorkerStopsAt,
-        out(text: string) { io.stdout += text; },
-        err(text: string) { io.stderr += text; },
-        async readNotesText(path: string, displayName: string) {
-          await new Promise((resolve) => setTimeout(resolve, 2));
-          return (nodeIo.readNotesText as (p: string, d: string) => Promise<string>)(path, displayName);
-        },
-      };
-      return io;
-    }
-
-    it('gives the same dossier in every format, and reports unreadable files the same way, in the order of the files', async () => {
-      for (const format of ['json', 'md', 'csv', 'html']) {
-        const alone = diskIo(false);
-        const shared = diskIo(true);
-        assert.equal(await dossier.run([dir, '--format', format], alone), 2);
-        assert.equal(await dossier.run([dir, '--format', format], shared), 2);
-        assert.ok(alone.stdout.length > 1000, format);
-        assert.equal(shared.stdout, alone.stdout, format);
-        assert.equal(shared.stderr, alone.stderr, format);
-        assert.match(alone.stderr, /n050b\.summit\.md: looks like a binary file.*\(left out\)\n.*n100c\.summit\.md: not valid UTF-8 text.*\(left out\)\n$/);
-      }
-      const { files, unreadable } = await summariseFolder(dir, paths, diskIo(true, 20));
-      assert.equal(files.size, 160);
-      assert.equal(unreadable, 2);
-    });
-
-    /** The worker alone on the folder (this thread takes no file), its answers by index. */
-    async function workerAlone(stopAt?: number): Promise<{ summaries: Map<number, WorkspaceFile>; refused: Map<number, string>; answered: number }> {
-      const summaries = new Map<number, WorkspaceFile>();
-      const refused = new Map<number, string>();
-      const worker = new SummaryWorker(dir, paths, {
-        summary: (index, file) => { summaries.set(index, file); },
-        refused: (index, message) => { refused.set(index, message); },
-      }, stopAt);
-      await worker.finish();
-      return { summaries, refused, answered: worker.answered };
-    }
-
-    it('the worker summarises every file it takes as this thread does, and says why a file cannot be read', async () => {
-      const alone = await summariseFolder(dir, paths, diskIo(false));
-      const { summaries, refused, answered } = await workerAlone();
-      assert.equal(answered, 160);
-      assert.deepEqual([...refused.values()].map((m) => m.replace(/^.*\//, '')), ['n050b.summit.md: looks like a binary file, not a notes file', 'n100c.summit.md: not valid UTF-8 text']);
-      const byPath = new Map([...summaries.values()].map((f) => [f.path, f]));
-      assert.deepEqual([...byPath.keys()].sort(), [...alone.files.keys()].sort());
-      for (const [path, file] of alone.files) assert.deepStrictEqual(byPath.get(path), file, path);
-    });
-
-    it('a failing worker answers only part of what it took; summariseFolder does the rest', async () => {
-      // The worker fails when it takes its 20th file: that file and the batch it was writing are lost.
-      const { summaries, answered } = await workerAlone(20);
-      assert.ok(answered < 19, `${answered} answered`);
-      assert.equal(summaries.size, answered);
-      const alone = await summariseFolder(dir, paths, diskIo(false));
-      const shared = await summariseFolder(dir, paths, diskIo(true, 1));
-      assert.equal(shared.unreadable, 2);
-      assert.deepEqual([...shared.files.keys()], [...alone.files.keys()]);
-      assert.equal(JSON.stringify(buildDossier(fromFiles(shared.files))), JSON.stringify(buildDossier(fromFiles(alone.files))));
-    });
-
-    it('uses no second thread with an io that does not read the disk as the process does', async () => {
-      const { byWorker } = await summariseFolder(dir, paths, { ...diskIo(true), readsDisk: false });
-      assert.equal(byWorker, 0);
-    });
   });
 });

@@ -9,7 +9,6 @@ import {
   buildDossier, buildWorkspace, fromFiles, parseNotes, plainTextFrom, readFigureFacts, renameFile, SpanRows, summariseFile, updateFile,
   type SpanFigureFacts, type SpanFigureText, type WorkspaceFile,
 } from '../../src/core';
-import { SummaryBatchWriter, readSummaryBatch } from '../../src/cli/summaryCodec';
 import { fixtureWorkspace, notes } from './dossierSupport';
 
 /** The summary as data (JSON through its getters; undefined kept visible). */
@@ -110,16 +109,12 @@ describe('dossier packed summaries', () => {
 
   it('reads as a summary kept as objects: spread, printed and passed between threads, in the same field order', () => {
     const file = summariseFile('a.summit.md', parseNotes(TEXT));
-    const writer = new SummaryBatchWriter();
-    writer.add(file);
-    const [copy] = readSummaryBatch(writer.take().batch);
-    assert.deepEqual(data(file), data(copy));
     assert.deepEqual(Object.keys(file), ['path', 'article', 'initiatives', 'figures', 'strayTracks', 'badTracks']);
     const spread = { ...file };
     assert.equal(spread.initiatives.length, 3);
     assert.equal(spread.figures.length, 4);
     assert.deepEqual(data(spread), data(file));
-    // A structured clone (postMessage) reads the getters too.
+    // A structured clone (postMessage) reads the getters.
     assert.deepEqual(data(structuredClone(summariseFile('a.summit.md', parseNotes(TEXT)))), data(file));
   });
 

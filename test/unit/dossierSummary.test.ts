@@ -12,7 +12,7 @@ import {
   type Annotation, type NotesModel, type WorkspaceFile,
 } from '../../src/core';
 import { trackSite } from '../../src/core/dossier/track';
-import { SummaryBatchWriter, readSummaryBatch } from '../../src/cli/summaryCodec';
+import { adoptSummary } from '../../src/core';
 import { seededRandom } from '../support/random';
 import { DOSSIER_FIXTURES } from './dossierSupport';
 
@@ -222,26 +222,14 @@ describe('workspace summary read from the rows', () => {
     assert.deepEqual(plain(summariseFile('/w/a.md', foreign)), plain(summariseFile('/w/a.md', model)));
     assert.ok(summariseFile('/w/a.md', model).initiatives.length > 0);
   });
-  it('travels between threads unchanged: a batch written by SummaryBatchWriter reads back as the summaries', () => {
+
+  it('adopts a copy made elsewhere (a structured clone) unchanged', () => {
     const files: [string, string][] = [...randomNotesFiles(1729, 40), ...fixtureFiles(DOSSIER_FIXTURES).map((p): [string, string] => [p, readFileSync(p, 'utf8')])];
-    const writer = new SummaryBatchWriter();
-    const summaries = files.map(([path, text]) => summariseFile(path, parseNotes(text)));
-    // Numbers JSON could not carry travel too.
-    const odd = summariseFile('/w/x.summit.md', parseNotes('[about 5 bn dollars]{.figure metric=m}'));
-    summaries.push({ ...odd, figures: odd.figures.map((f) => ({ ...f, step: Infinity, min: -0 })) });
-    for (const file of summaries) writer.add(file);
-    assert.equal(writer.size, summaries.length);
-    const { batch, transfer } = writer.take();
-    assert.deepEqual(transfer, [batch.ints.buffer, batch.numbers.buffer]);
-    const back = readSummaryBatch(structuredClone(batch));
-    assert.equal(back.length, summaries.length);
-    for (let k = 0; k < back.length; k++) {
-      assert.deepStrictEqual(back[k], summaries[k], summaries[k].path);
-      for (const m of back[k].initiatives) assert.equal(m.path, back[k].path);
+    for (const [path, text] of files) {
+      const file = summariseFile(path, parseNotes(text));
+      const back = adoptSummary(structuredClone(file));
+      assert.deepStrictEqual(back, file, path);
+      for (const m of back.initiatives) assert.equal(m.path, back.path);
     }
-    assert.ok(Object.is(back[back.length - 1].figures[0].min, -0));
-    // The writer starts again empty.
-    assert.equal(writer.size, 0);
-    assert.deepEqual(readSummaryBatch(writer.take().batch), []);
   });
 });

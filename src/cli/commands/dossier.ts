@@ -5,22 +5,17 @@
  * output or into OUT. OUT is refused when it exists (unless `--force`) and is never a notes file.
  */
 import { promises as fs } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import {
   buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossier, summariseFile,
   type DossierFilter, type DossierFormat, type WorkspaceFile,
 } from '../../core';
 import { CliError, EXIT_OK, EXIT_USAGE, isCliError, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
-import { SummaryWorker, displayPath } from '../summaryWorker';
 
 const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--language L] [--from DATE] [--to DATE]';
 
 /** How many files are read ahead of the one being parsed. */
 const READ_AHEAD = 8;
-
-/** From this many files on, a second core (when one is free) summarises some of them (a worker costs tens of milliseconds to start). */
-const WORKER_MIN_FILES = 200;
 
 type ReadResult = { readonly text: string } | { readonly error: unknown };
 
@@ -32,13 +27,6 @@ export interface DossierIo extends CliIo {
   listNotesFiles?(dir: string): Promise<string[]>;
   /** Writes `data` to `path`; with `exclusive`, rejects with code EEXIST when the file exists. */
   writeFile?(path: string, data: string, exclusive: boolean): Promise<void>;
-  /**
-   * Let a second thread read and summarise some of the files: always (true), never (false), or
-   * when the folder is large and a core is free (undefined). Only an io that `readsDisk` has one.
-   */
-  summaryWorker?: boolean;
-  /** For tests: the second thread stops (fails) when it takes this many-th file. */
-  summaryWorkerStopsAt?: number;
 }
 
 async function nodeListNotesFiles(dir: string): Promise<string[]> {
@@ -84,112 +72,50 @@ function stringFlag(flags: ReadonlyMap<string, string | true>, name: string): st
   return v;
 }
 
-/**
- * True when a second thread would get a core of its own: two cores or more, and the load of the
- * last minute leaves one free (where the load is not known it reads 0). On a busy machine a
- * second thread only shares this one's time and adds the cost of handing summaries over.
- */
-function hasIdleCore(): boolean {
-  const cores = availableParallelism();
-  return cores > 1 && loadavg()[0] <= cores - 1;
-}
-
-/** What `summariseFolder` gives: the summaries by path relative to DIR, and how many files could not be read. */
-export interface FolderSummaries {
-  readonly files: Map<string, WorkspaceFile>;
-  readonly unreadable: number;
-  /** Summaries the second thread made (0 without one), and files it took but left to this thread. */
-  readonly byWorker: number;
-  readonly leftByWorker: number;
+/** A path as the dossier shows it: relative to DIR, with `/`. */
+function displayPath(dir: string, path: string): string {
+  const rel = relative(dir, path);
+  return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
 /**
  * The summaries of `paths` (files under `dir`, in this order), keyed by their path relative to
- * `dir`, and how many could not be read (each reported on `io.err`, in the order of `paths`). Each
- * file is summarised as soon as it is parsed: its text and model are not kept. Reads run a few
- * files ahead of the parse (at most READ_AHEAD texts wait in memory), so an asynchronous read
- * overlaps the parsing. With a second core, a worker (summaryWorker.ts) takes files from the same
- * counter as this thread, reads and summarises them itself, and sends their summaries in batches,
- * taken here between files; summaries are put in the order of `paths`, and the files the worker
- * took without answering are done here at the end.
+ * `dir`, and how many could not be read (each reported on `io.err`). Each file is summarised as
+ * soon as it is parsed: its text and model are not kept. Reads run a few files ahead of the parse
+ * (at most READ_AHEAD texts wait in memory), so an asynchronous read overlaps the parsing.
+ * One thread does it all: a second one (a worker taking files from a shared counter, reading and
+ * summarising them itself and sending the summaries in batches) was slower at 2,000 files /
+ * 40 MB on two cores, and saved a third of the time at best at 10,000 files / 200 MB (see
+ * docs/CLI.md, `dossier`).
  */
-export async function summariseFolder(dir: string, paths: readonly string[], io: DossierIo): Promise<FolderSummaries> {
-  const summaries: (WorkspaceFile | undefined)[] = new Array(paths.length);
-  const refusals: (string | undefined)[] = new Array(paths.length);
-  const useWorker = io.readsDisk === true && (io.summaryWorker ?? (paths.length >= WORKER_MIN_FILES && hasIdleCore()));
-  const worker = useWorker ? startWorker(dir, paths, summaries, refusals, io.summaryWorkerStopsAt) : undefined;
-  let counter = 0;
-  const take = worker ? () => worker.take() : () => counter++;
+export async function summariseFolder(dir: string, paths: readonly string[], io: DossierIo): Promise<{ files: Map<string, WorkspaceFile>; unreadable: number }> {
+  const files = new Map<string, WorkspaceFile>();
+  let unreadable = 0;
+  const reads: (Promise<ReadResult> | undefined)[] = [];
   // Each file read as `readNotesFile` reads one: through the process's notes reader when it has
   // one (a small file read whole, synchronously, and decoded; a file over 16 MB checked in pieces
   // so that its bytes are never held beside its text), else its bytes at once, asynchronously.
   // Synchronous reads cost less than asynchronous ones through the thread pool (at 2,000 files /
   // 40 MB, 2.0 s of CPU against 2.4 s, and less wall time on a busy machine).
-  const read = (i: number): Promise<ReadResult> =>
-    readNotesFile(io, paths[i]).then((text): ReadResult => ({ text }), (error: unknown): ReadResult => ({ error }));
-  const settle = (i: number, result: ReadResult): void => {
-    if ('error' in result) {
-      // The process's reader is another bundle's (the CLI's entry), with its own CliError class.
-      if (!isCliError(result.error)) throw result.error;
-      refusals[i] = result.error.message;
-    } else {
-      summaries[i] = summariseFile(displayPath(dir, paths[i]), parseNotes(result.text));
-    }
+  const startRead = (i: number): void => {
+    reads[i] = readNotesFile(io, paths[i]).then((text): ReadResult => ({ text }), (error: unknown): ReadResult => ({ error }));
   };
-  let leftByWorker = 0;
-  try {
-    const ahead: { readonly index: number; readonly read: Promise<ReadResult> }[] = [];
-    const readAhead = (): void => {
-      while (ahead.length < READ_AHEAD) {
-        const index = take();
-        if (index >= paths.length) return;
-        ahead.push({ index, read: read(index) });
-      }
-    };
-    readAhead();
-    for (let next = ahead.shift(); next !== undefined; next = ahead.shift()) {
-      const result = await next.read;
-      readAhead();
-      settle(next.index, result);
-      worker?.poll();
-    }
-    if (worker) {
-      await worker.finish();
-      // Files the worker took and did not answer (it failed, or the codec cannot carry a summary).
-      for (let i = 0; i < paths.length; i++) {
-        if (summaries[i] !== undefined || refusals[i] !== undefined) continue;
-        settle(i, await read(i));
-        leftByWorker++;
-      }
-    }
-  } finally {
-    await worker?.stop();
-  }
-  const files = new Map<string, WorkspaceFile>();
-  let unreadable = 0;
+  for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) startRead(i);
   for (let i = 0; i < paths.length; i++) {
-    const file = summaries[i];
-    if (file) files.set(file.path, file);
-    const refusal = refusals[i];
-    if (refusal !== undefined) {
+    const read = await (reads[i] as Promise<ReadResult>);
+    reads[i] = undefined;
+    if (i + READ_AHEAD < paths.length) startRead(i + READ_AHEAD);
+    if ('error' in read) {
+      // The process's reader is another bundle's (the CLI's entry), with its own CliError class.
+      if (!isCliError(read.error)) throw read.error;
       unreadable++;
-      io.err(`summit-notes dossier: ${refusal} (left out)\n`);
+      io.err(`summit-notes dossier: ${read.error.message} (left out)\n`);
+      continue;
     }
+    const file = summariseFile(displayPath(dir, paths[i]), parseNotes(read.text));
+    files.set(file.path, file);
   }
-  return { files, unreadable, byWorker: worker?.answered ?? 0, leftByWorker };
-}
-
-/** A worker whose answers fill `summaries` and `refusals`, or undefined when no thread can be started. */
-function startWorker(dir: string, paths: readonly string[], summaries: (WorkspaceFile | undefined)[], refusals: (string | undefined)[], stopAt: number | undefined): SummaryWorker | undefined {
-  try {
-    return new SummaryWorker(dir, paths, {
-      summary: (index, file) => { summaries[index] ??= file; },
-      refused: (index, message) => { refusals[index] ??= message; },
-    }, stopAt);
-  } catch {
-    // No second thread (a runtime without one, or too many threads): this thread does every file.
-    return undefined;
-  }
+  return { files, unreadable };
 }
 
 export const command: CliCommand = {
