@@ -10,8 +10,7 @@
  * build, timed, includes making them, and memory is printed again once every mention is made. Times are CPU
  * time of this process (wall time beside it), so a busy machine does not decide a verdict; below
  * the full size the index's verdict is a linear estimate for 200 MB. The CLI's index
- * (`summariseFolder`) is timed too, on one thread and on two (a worker thread summarising some
- * files): the verdict stays on one thread's CPU time; two threads are reported by wall time.
+ * (`summariseFolder`, one thread) is timed too, by wall time and CPU time.
  *
  *   --dossier-files=N  files (default 1,000; 300 with --quick)
  *   --dossier-mb=M     total size in MB (default 20; 6 with --quick)
@@ -22,7 +21,7 @@
  * key per ten files), so keys are shared across files as in a real workspace.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import {
@@ -77,11 +76,11 @@ function measureCpu(fn: () => unknown, runs: number): { medianMs: number; runs: 
   return { medianMs: times[Math.floor(times.length / 2)], runs };
 }
 
-/** The CLI's index of the folder (async reads, decoding checks), on one thread or two; times of the whole process (every thread). */
-async function cliIndex(dir: string, paths: readonly string[], twoThreads: boolean): Promise<{ ms: number; cpuMs: number; mentions: number }> {
+/** The CLI's index of the folder (the process's reader, decoding checks); CPU time of the whole process. */
+async function cliIndex(dir: string, paths: readonly string[]): Promise<{ ms: number; cpuMs: number; mentions: number }> {
   const t = performance.now();
   const c = process.cpuUsage();
-  const { files } = await summariseFolder(dir, paths, { ...nodeIo, summaryWorker: twoThreads });
+  const { files } = await summariseFolder(dir, paths, nodeIo);
   const ws = fromFiles(files);
   const ms = performance.now() - t;
   const cpu = cpuMs(c);
@@ -151,13 +150,10 @@ void (async () => { try {
   let mentions = 0;
   for (const f of ws.files.values()) mentions += f.initiatives.length + f.figures.length;
 
-  // The CLI's way (summariseFolder): one thread, then two (a worker summarises the files it is
-  // free for). CPU time is the whole process's, both threads: two threads cut the wall time only.
+  // The CLI's way (summariseFolder): the process's reader, one thread.
   gc();
-  const cliOne = await cliIndex(dir, paths, false);
-  gc();
-  const cliTwo = await cliIndex(dir, paths, true);
-  if (cliOne.mentions !== mentions || cliTwo.mentions !== mentions) throw new Error(`the CLI's index differs: ${cliOne.mentions}, ${cliTwo.mentions} mentions, not ${mentions}`);
+  const cli = await cliIndex(dir, paths);
+  if (cli.mentions !== mentions) throw new Error(`the CLI's index differs: ${cli.mentions} mentions, not ${mentions}`);
 
   // Suggested links are no scale goal, and on generated files (each wording repeated in hundreds of
   // files) they grow with the square of the workspace: timed below the full size only.
@@ -177,8 +173,7 @@ void (async () => { try {
     ['step', 'ms', 'note'],
     ['markdown-it: read + parse (reference)', fixed(referenceMs, 0), `${fixed(referenceCpuMs, 0)} ms CPU; ${tokens} tokens`],
     ['index cold: read + parse + merge', fixed(indexMs, 0), `${fixed(indexCpuMs, 0)} ms CPU; ratio ${fixed(indexMs / referenceMs, 2)}× markdown-it (CPU ${fixed(indexCpuMs / referenceCpuMs, 2)}×); ${mentions} initiatives + figures, ${ws.tracks.size} keys, ${ws.metrics.size} metric groups`],
-    ['CLI index, one thread', fixed(cliOne.ms, 0), `${fixed(cliOne.cpuMs, 0)} ms CPU; ratio ${fixed(cliOne.ms / referenceMs, 2)}× markdown-it (CPU ${fixed(cliOne.cpuMs / referenceCpuMs, 2)}×)`],
-    ['CLI index, two threads', fixed(cliTwo.ms, 0), `${fixed(cliTwo.cpuMs, 0)} ms CPU (both threads); wall ${fixed(cliTwo.ms / cliOne.ms, 2)}× one thread's; ratio ${fixed(cliTwo.ms / referenceMs, 2)}× markdown-it`],
+    ['CLI index', fixed(cli.ms, 0), `${fixed(cli.cpuMs, 0)} ms CPU; ratio ${fixed(cli.ms / referenceMs, 2)}× markdown-it (CPU ${fixed(cli.cpuMs / referenceCpuMs, 2)}×)`],
     ['dossier from the workspace (first build)', fixed(dossierMs, 0), `${fixed(dossierCpuMs, 0)} ms CPU, making the mentions included; ${dossierCounts.mentions} timeline entries, ${dossierCounts.disagreements} disagreements`],
     ['dossier with suggested links', withSuggestions ? fixed(suggestionsMs, 0) : '-', withSuggestions ? `${withSuggestions.counts.suggestions} suggestions` : 'not timed with --full'],
     ['parse the edited file', fixed(parseOne.medianMs, 1), `CPU, median of ${parseOne.runs}`],
@@ -199,7 +194,7 @@ void (async () => { try {
   ];
   printTable([['goal', 'verdict', 'measured'], ...goals.map(([goal, met, note]) => [goal, verdict(met), note])]);
   const missed = goals.filter(([, met]) => !met).length;
-  console.log(`The index goal is judged on CPU time of one thread (the first index row): a second thread can shorten the wait, never the work. With two threads the CLI's wall time was ${fixed(cliTwo.ms, 0)} ms, one thread's ${fixed(cliOne.ms, 0)} ms (${fixed(cliTwo.ms / cliOne.ms, 2)}×${full ? '' : `; two threads, linear estimate for 200 MB: ${fixed((cliTwo.ms * 200 * MB) / bytes / 1000, 1)} s`}), on ${availableParallelism()} cores with a load average of ${fixed(loadavg()[0], 1)} (the CLI uses the second thread only when a core is free).`);
+  console.log(`The index goal is judged on CPU time (the first index row). The CLI indexes on one thread: its index took ${fixed(cli.ms, 0)} ms wall, ${fixed(cli.cpuMs, 0)} ms CPU${full ? '' : ` (linear estimate for 200 MB: ${fixed((cli.ms * 200 * MB) / bytes / 1000, 1)} s wall)`}.`);
   console.log(missed === 0 ? 'all goals met' : `GOALS MISSED: ${missed} of ${goals.length}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -5,24 +5,17 @@
  * output or into OUT. OUT is refused when it exists (unless `--force`) and is never a notes file.
  */
 import { promises as fs } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import {
   buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossier, summariseFile,
   type DossierFilter, type DossierFormat, type WorkspaceFile,
 } from '../../core';
-import { CliError, EXIT_OK, EXIT_USAGE, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
-import { SummaryWorker } from '../summaryWorker';
+import { CliError, EXIT_OK, EXIT_USAGE, isCliError, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--language L] [--from DATE] [--to DATE]';
 
 /** How many files are read ahead of the one being parsed. */
 const READ_AHEAD = 8;
-
-/** From this many files on, a second core (when one is free) summarises some of them (a worker costs tens of milliseconds to start). */
-const WORKER_MIN_FILES = 200;
-/** Texts handed to the worker and not answered yet, at most: beyond, this thread summarises the next file itself. */
-const WORKER_QUEUE = 8;
 
 type ReadResult = { readonly text: string } | { readonly error: unknown };
 
@@ -34,8 +27,6 @@ export interface DossierIo extends CliIo {
   listNotesFiles?(dir: string): Promise<string[]>;
   /** Writes `data` to `path`; with `exclusive`, rejects with code EEXIST when the file exists. */
   writeFile?(path: string, data: string, exclusive: boolean): Promise<void>;
-  /** Hand texts to a second thread: always (true), never (false), or when the folder is large and the machine has two cores or more (undefined). */
-  summaryWorker?: boolean;
 }
 
 async function nodeListNotesFiles(dir: string): Promise<string[]> {
@@ -88,28 +79,18 @@ function displayPath(dir: string, path: string): string {
 }
 
 /**
- * True when a second thread would get a core of its own: two cores or more, and the load of the
- * last minute leaves one free (where the load is not known it reads 0). On a busy machine a
- * second thread only shares this one's time and adds the cost of handing summaries over.
- */
-function hasIdleCore(): boolean {
-  const cores = availableParallelism();
-  return cores > 1 && loadavg()[0] <= cores - 1;
-}
-
-/**
  * The summaries of `paths` (files under `dir`, in this order), keyed by their path relative to
  * `dir`, and how many could not be read (each reported on `io.err`). Each file is summarised as
  * soon as it is parsed: its text and model are not kept. Reads run a few files ahead of the parse
  * (at most READ_AHEAD texts wait in memory), so an asynchronous read overlaps the parsing.
- * With a second core, a worker summarises some files while this thread does the others (each
- * next file goes to whichever is free); summaries are put in the order of `paths`.
+ * One thread does it all: a second one (a worker taking files from a shared counter, reading and
+ * summarising them itself and sending the summaries in batches) was slower at 2,000 files /
+ * 40 MB on two cores, and saved a third of the time at best at 10,000 files / 200 MB (see
+ * docs/CLI.md, `dossier`).
  */
 export async function summariseFolder(dir: string, paths: readonly string[], io: DossierIo): Promise<{ files: Map<string, WorkspaceFile>; unreadable: number }> {
-  const summaries: (WorkspaceFile | Promise<WorkspaceFile> | undefined)[] = new Array(paths.length);
+  const files = new Map<string, WorkspaceFile>();
   let unreadable = 0;
-  const useWorker = io.summaryWorker ?? (paths.length >= WORKER_MIN_FILES && hasIdleCore());
-  const worker = useWorker ? new SummaryWorker() : undefined;
   const reads: (Promise<ReadResult> | undefined)[] = [];
   // Each file read as `readNotesFile` reads one: through the process's notes reader when it has
   // one (a small file read whole, synchronously, and decoded; a file over 16 MB checked in pieces
@@ -119,34 +100,22 @@ export async function summariseFolder(dir: string, paths: readonly string[], io:
   const startRead = (i: number): void => {
     reads[i] = readNotesFile(io, paths[i]).then((text): ReadResult => ({ text }), (error: unknown): ReadResult => ({ error }));
   };
-  try {
-    for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) startRead(i);
-    for (let i = 0; i < paths.length; i++) {
-      const read = await (reads[i] as Promise<ReadResult>);
-      reads[i] = undefined;
-      if (i + READ_AHEAD < paths.length) startRead(i + READ_AHEAD);
-      if ('error' in read) {
-        if (!(read.error instanceof CliError)) throw read.error;
-        unreadable++;
-        io.err(`summit-notes dossier: ${read.error.message} (left out)\n`);
-        continue;
-      }
-      const shown = displayPath(dir, paths[i]);
-      const text = read.text;
-      // A worker that fails leaves its files to this thread: the dossier is the same either way.
-      summaries[i] = worker && worker.pending < WORKER_QUEUE
-        ? worker.summarise(shown, text).catch(() => summariseFile(shown, parseNotes(text)))
-        : summariseFile(shown, parseNotes(text));
+  for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) startRead(i);
+  for (let i = 0; i < paths.length; i++) {
+    const read = await (reads[i] as Promise<ReadResult>);
+    reads[i] = undefined;
+    if (i + READ_AHEAD < paths.length) startRead(i + READ_AHEAD);
+    if ('error' in read) {
+      // The process's reader is another bundle's (the CLI's entry), with its own CliError class.
+      if (!isCliError(read.error)) throw read.error;
+      unreadable++;
+      io.err(`summit-notes dossier: ${read.error.message} (left out)\n`);
+      continue;
     }
-    const files = new Map<string, WorkspaceFile>();
-    for (const s of summaries) {
-      const file = await s;
-      if (file) files.set(file.path, file);
-    }
-    return { files, unreadable };
-  } finally {
-    await worker?.close();
+    const file = summariseFile(displayPath(dir, paths[i]), parseNotes(read.text));
+    files.set(file.path, file);
   }
+  return { files, unreadable };
 }
 
 export const command: CliCommand = {
