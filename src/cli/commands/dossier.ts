@@ -7,10 +7,11 @@
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import {
-  buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossier, summariseFile,
+  buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossierChunks, summariseFile,
   type DossierFilter, type DossierFormat, type WorkspaceFile,
 } from '../../core';
 import { CliError, EXIT_OK, EXIT_USAGE, isCliError, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
+import { writeOutputFile } from '../outputFile';
 
 const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--language L] [--from DATE] [--to DATE]';
 
@@ -45,10 +46,6 @@ async function nodeListNotesFiles(dir: string): Promise<string[]> {
   if (!stat.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   await walk(dir);
   return out;
-}
-
-async function nodeWriteFile(path: string, data: string, exclusive: boolean): Promise<void> {
-  await fs.writeFile(path, data, { encoding: 'utf8', flag: exclusive ? 'wx' : 'w' });
 }
 
 /** `--name value` and `-o value` into `--name=value`, the form `parseArgs` reads. */
@@ -157,16 +154,21 @@ export const command: CliCommand = {
       throw new CliError(`${out}: refusing to write over a notes file`);
     }
     const dossier = filterDossier(buildDossier(fromFiles(files)), filter);
-    const rendered = renderDossier(dossier, format as DossierFormat);
-    if (out === undefined) io.out(rendered);
+    // In pieces, each written as soon as it is made: a large workspace's dossier is never one string.
+    const pieces = renderDossierChunks(dossier, format as DossierFormat);
+    if (out === undefined) for (const piece of pieces) io.out(piece);
     else {
-      const write = io.writeFile ?? nodeWriteFile;
-      try {
-        await write(out, rendered, !flags.has('force'));
-      } catch (e) {
-        const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-        if (code === 'EEXIST') throw new CliError(`${out}: already exists (use --force to overwrite)`);
-        throw new CliError(`${out}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
+      if (io.writeFile) {
+        try {
+          await io.writeFile(out, [...pieces].join(''), !flags.has('force'));
+        } catch (e) {
+          const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+          if (code === 'EEXIST') throw new CliError(`${out}: already exists (use --force to overwrite)`);
+          throw new CliError(`${out}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      } else {
+        // Through a temporary file renamed into place, as `brief -o` writes: an interrupted write leaves no cut file.
+        await writeOutputFile(out, pieces, { force: flags.has('force') });
       }
       io.err(`summit-notes dossier: wrote ${out} (${files.size} notes file(s))\n`);
     }

@@ -5,6 +5,7 @@
  */
 import { csvCell } from '../brief';
 import type { Dossier } from './build';
+import { linePieces } from '../text';
 
 export const DOSSIER_CSV_COLUMNS = [
   'kind', 'key', 'metric', 'year', 'date', 'summit', 'source', 'source_url', 'language', 'status', 'status_changed',
@@ -12,25 +13,33 @@ export const DOSSIER_CSV_COLUMNS = [
 ] as const;
 
 export function renderDossierCsv(dossier: Dossier): string {
-  const rows: string[] = [DOSSIER_CSV_COLUMNS.join(',')];
+  return [...renderDossierCsvChunks(dossier)].join('');
+}
+
+/** {@link renderDossierCsv} in pieces: a workspace's dossier can be larger than a string may be. */
+export function renderDossierCsvChunks(dossier: Dossier): Generator<string> {
+  return linePieces(dossierCsvRows(dossier), '\r\n', '\r\n');
+}
+
+function* dossierCsvRows(dossier: Dossier): Generator<string> {
+  yield DOSSIER_CSV_COLUMNS.join(',');
   for (const i of dossier.initiatives) {
     for (const e of i.timeline) {
       const a = e.article;
-      rows.push([
+      yield [
         'mention', csvCell(i.key), '', '', csvCell(a.date), csvCell(a.summit), csvCell(a.sourceName), csvCell(a.sourceUrl), csvCell(a.language),
         csvCell(e.status), e.statusChanged ? 'yes' : '', csvCell(e.text), '', '', '', '', csvCell(a.path), String(e.line + 1), String(e.start), String(e.end),
-      ].join(','));
+      ].join(',');
     }
   }
   for (const m of dossier.metrics) {
     for (const v of m.values) {
       const a = v.article;
-      rows.push([
+      yield [
         'figure', csvCell(v.track), csvCell(m.metric), csvCell(m.year, false), csvCell(a.date), csvCell(a.summit), csvCell(a.sourceName), csvCell(a.sourceUrl),
         csvCell(a.language), csvCell(v.status), '', csvCell(v.asWritten), csvCell(v.value, false), csvCell(v.unit), csvCell(v.qualifier),
         v.disagrees ? 'yes' : '', csvCell(a.path), String(v.line + 1), String(v.start), String(v.end),
-      ].join(','));
+      ].join(',');
     }
   }
-  return rows.join('\r\n') + '\r\n';
 }

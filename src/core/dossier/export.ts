@@ -1,23 +1,37 @@
 /** One entry point for every dossier format, shared by the CLI and (later) the editor's export. */
 import type { Dossier } from './build';
-import { renderDossierCsv } from './csv';
-import { renderDossierDocument } from './html';
-import { renderDossierMarkdown } from './markdown';
+import { renderDossierCsvChunks } from './csv';
+import { renderDossierDocumentChunks } from './html';
+import { renderDossierMarkdownChunks } from './markdown';
+import { jsonChunks } from '../text';
 
 export type DossierFormat = 'html' | 'md' | 'csv' | 'json';
 export const DOSSIER_FORMATS: readonly DossierFormat[] = ['html', 'md', 'csv', 'json'];
 
-/** The dossier model as JSON; absent optional fields are `null` so every key is always present. */
+/** Absent optional fields are `null` in the JSON, so every key is always present. */
+const nullForAbsent = (_key: string, value: unknown): unknown => (value === undefined ? null : value);
+
+/** The dossier model as JSON. */
 export function renderDossierJson(dossier: Dossier): string {
-  return JSON.stringify(dossier, (_key, value: unknown) => (value === undefined ? null : value), 2) + '\n';
+  return JSON.stringify(dossier, nullForAbsent, 2) + '\n';
 }
 
 /** Renders `dossier` in `format`. Pure. */
 export function renderDossier(dossier: Dossier, format: DossierFormat): string {
+  return [...renderDossierChunks(dossier, format)].join('');
+}
+
+/**
+ * {@link renderDossier} in pieces of about OUTPUT_PIECE characters, each made as it is written: a
+ * workspace's dossier can be larger than one string may be (at 10,000 generated files its JSON is
+ * about 700 MB), and is never held whole. The JSON is walked down to each timeline entry, metric
+ * value and suggestion.
+ */
+export function renderDossierChunks(dossier: Dossier, format: DossierFormat): Iterable<string> {
   switch (format) {
-    case 'html': return renderDossierDocument(dossier);
-    case 'md': return renderDossierMarkdown(dossier);
-    case 'csv': return renderDossierCsv(dossier);
-    case 'json': return renderDossierJson(dossier);
+    case 'html': return renderDossierDocumentChunks(dossier);
+    case 'md': return renderDossierMarkdownChunks(dossier);
+    case 'csv': return renderDossierCsvChunks(dossier);
+    case 'json': return jsonChunks(dossier, nullForAbsent, 4);
   }
 }

@@ -6,6 +6,7 @@
 import { BRIEF_EXPORT_CSS, escapeHtml } from '../brief';
 import type { Dossier, DossierArticle, DossierInitiative, DossierMetric, DossierSpan } from './build';
 import type { DossierFilter } from './filter';
+import { linePieces } from '../text';
 
 const DOSSIER_CSS = `
 .dossier-key { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85em; color: #59636e; }
@@ -38,70 +39,76 @@ function filterLine(filter: DossierFilter): string {
   return parts.length ? `<p class="brief-muted">Filtered by ${parts.join(', ')}</p>` : '';
 }
 
-function initiativeHtml(i: DossierInitiative): string {
-  const out: string[] = [];
-  out.push(`<section class="brief-initiative"><h3>${escapeHtml(i.name)} <span class="dossier-key">${escapeHtml(i.key)}</span></h3>`);
+/** An initiative's section, a line (a table row) at a time: a key mentioned in thousands of files has as many rows. */
+function* initiativeHtml(i: DossierInitiative): Generator<string> {
+  yield `<section class="brief-initiative"><h3>${escapeHtml(i.name)} <span class="dossier-key">${escapeHtml(i.key)}</span></h3>`;
   if (i.statusPath.length) {
-    out.push(`<p class="dossier-path">${i.statusPath.map((s) => `${badge(s.status)} ${escapeHtml(s.date ?? 'undated')}`).join(' → ')}</p>`);
+    yield `<p class="dossier-path">${i.statusPath.map((s) => `${badge(s.status)} ${escapeHtml(s.date ?? 'undated')}`).join(' → ')}</p>`;
   }
-  out.push('<table><thead><tr><th>Date</th><th>Summit</th><th>Source</th><th>Status</th><th>Text</th><th>Where</th></tr></thead><tbody>');
+  yield '<table><thead><tr><th>Date</th><th>Summit</th><th>Source</th><th>Status</th><th>Text</th><th>Where</th></tr></thead><tbody>';
   for (const e of i.timeline) {
     const status = e.status ? `<span class="${e.statusChanged ? 'dossier-changed' : ''}">${escapeHtml(e.status)}</span>` : '';
-    out.push(`<tr><td>${escapeHtml(e.article.date ?? '')}</td><td>${escapeHtml(e.article.summit ?? '')}</td><td>${source(e.article)}</td><td>${status}</td><td lang="${escapeHtml(e.article.language)}">${escapeHtml(e.text)}</td><td>${where(e.article.path, e)}</td></tr>`);
+    yield `<tr><td>${escapeHtml(e.article.date ?? '')}</td><td>${escapeHtml(e.article.summit ?? '')}</td><td>${source(e.article)}</td><td>${status}</td><td lang="${escapeHtml(e.article.language)}">${escapeHtml(e.text)}</td><td>${where(e.article.path, e)}</td></tr>`;
   }
-  out.push('</tbody></table>');
+  yield '</tbody></table>';
   if (i.suggested.length) {
-    out.push('<p class="brief-muted">Maybe the same initiative (no <code>track=</code> yet):</p><ul class="brief-list">');
+    yield '<p class="brief-muted">Maybe the same initiative (no <code>track=</code> yet):</p><ul class="brief-list">';
     for (const s of i.suggested) {
-      out.push(`<li>${escapeHtml(s.text)} — ${where(s.path, s)} <span class="brief-muted">(score ${s.score}; ${escapeHtml(s.reasons.join(', '))}; add <code>track=${escapeHtml(s.proposedKey)}</code>)</span></li>`);
+      yield `<li>${escapeHtml(s.text)} — ${where(s.path, s)} <span class="brief-muted">(score ${s.score}; ${escapeHtml(s.reasons.join(', '))}; add <code>track=${escapeHtml(s.proposedKey)}</code>)</span></li>`;
     }
-    out.push('</ul>');
+    yield '</ul>';
   }
-  out.push('</section>');
-  return out.join('\n');
+  yield '</section>';
 }
 
-function metricHtml(m: DossierMetric): string {
-  const out: string[] = [];
+/** A metric's table, a row at a time. */
+function* metricHtml(m: DossierMetric): Generator<string> {
   const flag = m.disagreement ? ' <span class="dossier-flag">sources disagree</span>' : '';
-  out.push(`<h3>${escapeHtml(m.metric)}${m.year === undefined ? '' : `, ${m.year}`}${flag}</h3>`);
-  out.push('<table><thead><tr><th>Value</th><th>As written</th><th>Source</th><th>Date</th><th>Where</th></tr></thead><tbody>');
+  yield `<h3>${escapeHtml(m.metric)}${m.year === undefined ? '' : `, ${m.year}`}${flag}</h3>`;
+  yield '<table><thead><tr><th>Value</th><th>As written</th><th>Source</th><th>Date</th><th>Where</th></tr></thead><tbody>';
   for (const v of m.values) {
-    out.push(`<tr${v.disagrees ? ' class="dossier-disagrees"' : ''}><td>${escapeHtml(v.normalised)}${v.disagrees ? ' <span class="dossier-flag">≠</span>' : ''}</td><td>${escapeHtml(v.asWritten)}</td><td>${source(v.article)}</td><td>${escapeHtml(v.article.date ?? '')}</td><td>${where(v.article.path, v)}</td></tr>`);
+    yield `<tr${v.disagrees ? ' class="dossier-disagrees"' : ''}><td>${escapeHtml(v.normalised)}${v.disagrees ? ' <span class="dossier-flag">≠</span>' : ''}</td><td>${escapeHtml(v.asWritten)}</td><td>${source(v.article)}</td><td>${escapeHtml(v.article.date ?? '')}</td><td>${where(v.article.path, v)}</td></tr>`;
   }
-  out.push('</tbody></table>');
-  return out.join('\n');
+  yield '</tbody></table>';
 }
 
 /** The dossier's body (no document around it). */
 export function renderDossierFragment(dossier: Dossier): string {
+  return [...linePieces(fragmentParts(dossier))].join('');
+}
+
+function* fragmentParts(dossier: Dossier): Generator<string> {
   const c = dossier.counts;
-  const out: string[] = [];
-  out.push('<h1>Dossier</h1>');
-  out.push(`<p class="brief-counts">${c.articles} article(s) · ${c.initiatives} tracked initiative(s) · ${c.mentions} mention(s) · ${c.metrics} metric(s) · ${c.disagreements} disagreement(s)</p>`);
-  out.push(filterLine(dossier.filter));
-  out.push('<h2>Initiatives</h2>');
-  if (!dossier.initiatives.length) out.push('<p class="brief-muted">No tracked initiatives (add <code>track=KEY</code> to an initiative).</p>');
-  for (const i of dossier.initiatives) out.push(initiativeHtml(i));
-  out.push('<h2>Figures by metric</h2>');
-  if (!dossier.metrics.length) out.push('<p class="brief-muted">No figures with <code>metric=</code>.</p>');
-  for (const m of dossier.metrics) out.push(metricHtml(m));
+  yield '<h1>Dossier</h1>';
+  yield `<p class="brief-counts">${c.articles} article(s) · ${c.initiatives} tracked initiative(s) · ${c.mentions} mention(s) · ${c.metrics} metric(s) · ${c.disagreements} disagreement(s)</p>`;
+  const filter = filterLine(dossier.filter);
+  if (filter) yield filter;
+  yield '<h2>Initiatives</h2>';
+  if (!dossier.initiatives.length) yield '<p class="brief-muted">No tracked initiatives (add <code>track=KEY</code> to an initiative).</p>';
+  for (const i of dossier.initiatives) yield* initiativeHtml(i);
+  yield '<h2>Figures by metric</h2>';
+  if (!dossier.metrics.length) yield '<p class="brief-muted">No figures with <code>metric=</code>.</p>';
+  for (const m of dossier.metrics) yield* metricHtml(m);
   if (dossier.findings.length) {
-    out.push('<h2>Problems with track keys</h2><ul class="brief-list brief-problems">');
-    for (const f of dossier.findings) out.push(`<li>${where(f.path, f)} ${escapeHtml(f.message)}</li>`);
-    out.push('</ul>');
+    yield '<h2>Problems with track keys</h2><ul class="brief-list brief-problems">';
+    for (const f of dossier.findings) yield `<li>${where(f.path, f)} ${escapeHtml(f.message)}</li>`;
+    yield '</ul>';
   }
-  out.push('<h2>Articles</h2><table><thead><tr><th>Date</th><th>Summit</th><th>Title</th><th>Source</th><th>Language</th><th>File</th></tr></thead><tbody>');
+  yield '<h2>Articles</h2><table><thead><tr><th>Date</th><th>Summit</th><th>Title</th><th>Source</th><th>Language</th><th>File</th></tr></thead><tbody>';
   for (const a of dossier.articles) {
-    out.push(`<tr><td>${escapeHtml(a.date ?? '')}</td><td>${escapeHtml(a.summit ?? '')}</td><td>${escapeHtml(a.title ?? '')}</td><td>${source(a)}</td><td>${escapeHtml(a.language)}</td><td>${escapeHtml(a.path)}</td></tr>`);
+    yield `<tr><td>${escapeHtml(a.date ?? '')}</td><td>${escapeHtml(a.summit ?? '')}</td><td>${escapeHtml(a.title ?? '')}</td><td>${source(a)}</td><td>${escapeHtml(a.language)}</td><td>${escapeHtml(a.path)}</td></tr>`;
   }
-  out.push('</tbody></table>');
-  return out.filter((s) => s !== '').join('\n');
+  yield '</tbody></table>';
 }
 
 /** The dossier as one self-contained page (no script, no remote content). */
 export function renderDossierDocument(dossier: Dossier): string {
-  return [
+  return [...renderDossierDocumentChunks(dossier)].join('');
+}
+
+/** {@link renderDossierDocument} in pieces: a workspace's dossier can be larger than a string may be. */
+export function* renderDossierDocumentChunks(dossier: Dossier): Generator<string> {
+  yield [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -112,9 +119,8 @@ export function renderDossierDocument(dossier: Dossier): string {
     `<style>${BRIEF_EXPORT_CSS}${DOSSIER_CSS}</style>`,
     '</head>',
     '<body class="brief dossier">',
-    renderDossierFragment(dossier),
-    '</body>',
-    '</html>',
     '',
   ].join('\n');
+  yield* linePieces(fragmentParts(dossier));
+  yield '\n</body>\n</html>\n';
 }

@@ -34,7 +34,7 @@ export type {
   MetricValue, StatusStep, TimelineEntry,
 } from './build';
 export { DOSSIER_CSV_COLUMNS } from './csv';
-export { DOSSIER_FORMATS, renderDossier, renderDossierJson } from './export';
+export { DOSSIER_FORMATS, renderDossier, renderDossierChunks, renderDossierJson } from './export';
 export type { DossierFormat } from './export';
 export { renderDossierDocument, renderDossierFragment } from './html';
 export { renderDossierMarkdown } from './markdown';

@@ -48,6 +48,7 @@ interface Entry {
 /** Mentions that read alike (one signature): compared once, for all of them. */
 interface Wording {
   readonly entry: Entry;
+  /** By path, then offset (once the index is built). */
   readonly mentions: InitiativeMention[];
 }
 
@@ -76,6 +77,9 @@ class SuggestionIndex {
         }
       }
     }
+    // In place order, so that a few best can be read off the front (see expand); stable, so
+    // mentions at the same place keep the workspace's order.
+    for (const wording of this.wordings.values()) if (wording.mentions.length > 1) wording.mentions.sort(byPlace);
   }
 
   /**
@@ -206,12 +210,11 @@ export function linkSuggestions(workspace: Workspace, path: string, index: numbe
 export function suggestionsFor(workspace: Workspace, mention: InitiativeMention): LinkSuggestion[] {
   const index = indexOf(workspace);
   const entry = makeEntry(mention);
-  const matches: { verdict: Verdict; mentions: InitiativeMention[] }[] = [];
+  const matches: Match[] = [];
+  const shown = (m: InitiativeMention): boolean => m.path !== mention.path && (m.track === undefined || mention.track === undefined);
   for (const other of index.candidates(entry)) {
     const verdict = compareEntries(entry, other.entry);
-    if (!verdict) continue;
-    const mentions = other.mentions.filter((m) => m.path !== mention.path && (m.track === undefined || mention.track === undefined));
-    if (mentions.length) matches.push({ verdict, mentions });
+    if (verdict) matches.push({ verdict, mentions: other.mentions, shown });
   }
   return expand(matches, (m) => mention.track ?? m.track ?? proposeKey(mention, m));
 }
@@ -245,11 +248,11 @@ export function untrackedSuggestions(workspace: Workspace, key: string, mentions
       }
     }
   }
-  const matches: { verdict: Verdict; mentions: InitiativeMention[] }[] = [];
+  const matches: Match[] = [];
   for (const [wording, { verdict, paths }] of best) {
     // "In other files": leave out a mention only when every wording that matched it is from its own file.
-    const list = wording.mentions.filter((m) => !(paths.size === 1 && paths.has(m.path)));
-    if (list.length) matches.push({ verdict, mentions: list });
+    const only = paths.size === 1 ? paths.values().next().value : undefined;
+    matches.push({ verdict, mentions: wording.mentions, shown: (m) => m.path !== only });
   }
   return expand(matches, () => key);
 }
@@ -259,13 +262,92 @@ export const MAX_SUGGESTIONS = 50;
 
 type Verdict = { score: number; reasons: string[] };
 
-function expand(matches: { verdict: Verdict; mentions: readonly InitiativeMention[] }[], keyFor: (m: InitiativeMention) => string): LinkSuggestion[] {
-  // Order light pairs first and make objects only for those kept.
-  const pairs: { verdict: Verdict; mention: InitiativeMention }[] = [];
-  for (const { verdict, mentions } of matches) for (const mention of mentions) pairs.push({ verdict, mention });
-  pairs.sort((x, y) => y.verdict.score - x.verdict.score || (x.mention.path < y.mention.path ? -1 : x.mention.path > y.mention.path ? 1 : x.mention.start - y.mention.start));
-  if (pairs.length > MAX_SUGGESTIONS) pairs.length = MAX_SUGGESTIONS;
-  return pairs.map(({ verdict, mention }) => toSuggestion(mention, verdict, keyFor(mention)));
+/** A wording that passed, its mentions in place order and which of them may be suggested. */
+interface Match {
+  readonly verdict: Verdict;
+  readonly mentions: readonly InitiativeMention[];
+  readonly shown: (m: InitiativeMention) => boolean;
+}
+
+/**
+ * The best {@link MAX_SUGGESTIONS} of the matches' shown mentions as suggestions: by score, then
+ * path, then offset, ties in the order of the matches and of their mentions (as a stable sort of
+ * every pair would put them). A wording repeated in thousands of files has as many mentions, so
+ * they are never all listed: each wording's mentions are kept in place order (SuggestionIndex),
+ * and of each match only the first few still wanted are read.
+ */
+function expand(matches: readonly Match[], keyFor: (m: InitiativeMention) => string): LinkSuggestion[] {
+  const byScore = matches.map((m, order) => ({ m, order })).sort((x, y) => y.m.verdict.score - x.m.verdict.score || x.order - y.order);
+  const kept: { verdict: Verdict; mention: InitiativeMention }[] = [];
+  for (let i = 0; i < byScore.length && kept.length < MAX_SUGGESTIONS;) {
+    // The matches of one score compete by place only: their mention lists, each in place order,
+    // merged (a heap of their heads, ties to the earlier match) until enough are taken.
+    const heads = new PlaceHeap();
+    const score = byScore[i].m.verdict.score;
+    for (; i < byScore.length && byScore[i].m.verdict.score === score; i++) heads.add(byScore[i].m, i, -1);
+    for (let head = heads.take(); head && kept.length < MAX_SUGGESTIONS; head = heads.take()) {
+      kept.push({ verdict: head.match.verdict, mention: head.match.mentions[head.at] });
+      heads.add(head.match, head.order, head.at);
+    }
+  }
+  return kept.map(({ verdict, mention }) => toSuggestion(mention, verdict, keyFor(mention)));
+}
+
+/** A match's next shown mention (`at`), and the match's place among those of its score. */
+interface Head {
+  readonly match: Match;
+  readonly order: number;
+  readonly at: number;
+}
+
+/** The heads of several matches' mention lists, the one at the first place (then the earliest match) on top. */
+class PlaceHeap {
+  private readonly heap: Head[] = [];
+
+  /** Adds the match's first shown mention after `after`, if it has one. */
+  add(match: Match, order: number, after: number): void {
+    let at = after + 1;
+    while (at < match.mentions.length && !match.shown(match.mentions[at])) at++;
+    if (at === match.mentions.length) return;
+    const heap = this.heap;
+    heap.push({ match, order, at });
+    for (let i = heap.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  }
+
+  take(): Head | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length && last) {
+      heap[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let min = i;
+        if (l < heap.length && before(heap[l], heap[min])) min = l;
+        if (r < heap.length && before(heap[r], heap[min])) min = r;
+        if (min === i) break;
+        [heap[i], heap[min]] = [heap[min], heap[i]];
+        i = min;
+      }
+    }
+    return top;
+  }
+}
+
+function before(a: Head, b: Head): boolean {
+  const byIt = byPlace(a.match.mentions[a.at], b.match.mentions[b.at]);
+  return byIt < 0 || (byIt === 0 && a.order < b.order);
+}
+
+/** Path, then offset. */
+function byPlace(a: InitiativeMention, b: InitiativeMention): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start;
 }
 
 function toSuggestion(m: InitiativeMention, verdict: Verdict, proposedKey: string): LinkSuggestion {

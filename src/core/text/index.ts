@@ -36,7 +36,7 @@ import { LineIndex as LineIndex_, TextRange as TextRange_, lineStartsIn as lineS
 import { isIsoDate as isIsoDate_, toIsoDate as toIsoDate_ } from './dates';
 import { NextIndex as NextIndex_ } from './nextIndex';
 import { slugify as slugify_, uniqueSlug as uniqueSlug_ } from './slug';
-import { jsonChunks as jsonChunks_, MadeList as MadeList_, OUTPUT_PIECE as OUTPUT_PIECE_ } from './jsonChunks';
+import { jsonChunks as jsonChunks_, linePieces as linePieces_, MadeList as MadeList_, OUTPUT_PIECE as OUTPUT_PIECE_ } from './jsonChunks';
 import { countOf as countOf_, fillTemplate as fillTemplate_, message as message_, nounFor as nounFor_, outputLanguage as outputLanguage_, pluralCategory as pluralCategory_, MESSAGE_KEYS as MESSAGE_KEYS_, NOUN_KEYS as NOUN_KEYS_, OUTPUT_LANGUAGES as OUTPUT_LANGUAGES_ } from './i18n';
 import { declaresSummitNotes as declaresSummitNotes_ } from './sniff';
 export const LineIndex = LineIndex_;
@@ -51,6 +51,7 @@ export type NextIndex = NextIndex_;
 export const slugify = slugify_;
 export const uniqueSlug = uniqueSlug_;
 export const jsonChunks = jsonChunks_;
+export const linePieces = linePieces_;
 export const MadeList = MadeList_;
 export const OUTPUT_PIECE = OUTPUT_PIECE_;
 export type MadeList<T> = MadeList_<T>;

@@ -44,6 +44,25 @@ export class MadeList<T> implements Iterable<T> {
 export const OUTPUT_PIECE = 1 << 14;
 const PIECE = OUTPUT_PIECE;
 
+/**
+ * `lines` joined with `separator` (and `end` after the last), handed on in pieces of about
+ * {@link OUTPUT_PIECE} characters: what a long Markdown, HTML or CSV document is written as, so
+ * that it is never one string.
+ */
+export function* linePieces(lines: Iterable<string>, separator = '\n', end = ''): Generator<string> {
+  let buffer = '';
+  let first = true;
+  for (const line of lines) {
+    buffer += first ? line : separator + line;
+    first = false;
+    if (buffer.length >= PIECE) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield buffer + end;
+}
+
 export function* jsonChunks(value: unknown, replacer?: JsonReplacer, depth = 3): Generator<string> {
   let buffer = '';
   for (const piece of walk(replace(replacer, '', value), replacer, '', depth)) {
