@@ -177,7 +177,9 @@ class TextPlacer {
     this.from = from;
     this.to = to;
     this.base = this.textFrom;
-    this.outerCuts.set(this.rows.cuts.subarray(0, n));
+    // A loop, not set(subarray): a few numbers, and no view object made per outer mention.
+    const cuts = this.rows.cuts;
+    for (let k = 0; k < n; k++) this.outerCuts[k] = cuts[k];
     this.outerN = n;
   }
 
