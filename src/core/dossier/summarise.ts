@@ -292,7 +292,7 @@ const actorNames: string[] = [];
 function actorsOf(rows: SpanRows, text: string, row: number, by: string | undefined): readonly string[] {
   let n = 0;
   if (by) actorNames[n++] = by.trim();
-  for (const actor of rows.nested(row, 'actor', 'initiative')) {
+  for (let actor = rows.nextNested(row, row + 1, 'actor', 'initiative'); actor >= 0; actor = rows.nextNested(row, actor + 1, 'actor', 'initiative')) {
     const at = rows.valueRanges(actor);
     const written = at[NAME] >= 0 ? keptAt(text, at[NAME], at[NAME + 1])
       : rows.plainTextIsContent(actor) ? keptAt(text, rows.start(actor) + 1, rows.close(actor)) : rows.plainText(actor);
