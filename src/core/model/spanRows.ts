@@ -71,6 +71,9 @@ export function plainTextFrom(text: string, from: number, to: number, cuts: Int3
 }
 
 export class SpanRows {
+  /** How many numbers {@link cuts} holds (the most {@link plainTextCuts} writes). */
+  static readonly CUTS_LENGTH = cutScratch.length;
+
   /** The rows read: the model itself, or (for a model parseNotes did not make) a parse of its text. */
   private readonly doc: NotesDocument;
   /** The interned ids of the keys asked for (-1: no span of this file has that key). */
