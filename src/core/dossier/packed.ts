@@ -284,12 +284,9 @@ const figureInts = new IntScratch();
  * each list's room kept empty for as long as the file is).
  */
 class RefScratch {
+  /** Written in place by the writers (`data[n++] = …`, growing at the end, never leaving a hole). */
   readonly data: unknown[] = [];
   n = 0;
-
-  push(v: unknown): void {
-    this.data[this.n++] = v;
-  }
 }
 
 const initiativeRefs = new RefScratch();
@@ -357,13 +354,15 @@ export class PackWriter {
     this.textAndId(n, textFrom, textTo, text, idStart, idEnd);
     n.push(site ? site.start : -1);
     n.push(site ? site.end : -1);
-    const r = initiativeRefs;
-    r.push(track);
-    r.push(site?.written);
-    r.push(status);
-    r.push(areas);
-    r.push(actors);
-    r.push(read);
+    const refs = initiativeRefs.data;
+    let k = initiativeRefs.n;
+    refs[k++] = track;
+    refs[k++] = site?.written;
+    refs[k++] = status;
+    refs[k++] = areas;
+    refs[k++] = actors;
+    refs[k++] = read;
+    initiativeRefs.n = k;
   }
 
   /** A figure, as `initiative`. */
@@ -381,12 +380,14 @@ export class PackWriter {
     n.push(initiative);
     n.push(year === undefined ? 0 : HAS_YEAR);
     n.push(year ?? 0);
-    const r = figureRefs;
-    r.push(metric);
-    r.push(value);
-    r.push(unit);
-    r.push(qualifier);
-    r.push(read);
+    const refs = figureRefs.data;
+    let k = figureRefs.n;
+    refs[k++] = metric;
+    refs[k++] = value;
+    refs[k++] = unit;
+    refs[k++] = qualifier;
+    refs[k++] = read;
+    figureRefs.n = k;
   }
 
   /** The packed mentions. */
