@@ -12,6 +12,7 @@
  * the full size the index's verdict is a linear estimate for 200 MB. The CLI's index
  * (`summariseFolder`) is timed too, on one thread and on two (a worker thread summarising some
  * files): the verdict stays on one thread's CPU time; two threads are reported by wall time.
+ * docs/DOSSIER.md keeps the numbers of the work on the index's time, before and after.
  *
  *   --dossier-files=N  files (default 1,000; 300 with --quick)
  *   --dossier-mb=M     total size in MB (default 20; 6 with --quick)
