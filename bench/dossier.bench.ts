@@ -11,6 +11,7 @@
  * time of this process (wall time beside it), so a busy machine does not decide a verdict; below
  * the full size the index's verdict is a linear estimate for 200 MB. The CLI's index
  * (`summariseFolder`, one thread) is timed too, by wall time and CPU time.
+ * docs/DOSSIER.md keeps the numbers of the work on the index's time, before and after.
  *
  *   --dossier-files=N  files (default 1,000; 300 with --quick)
  *   --dossier-mb=M     total size in MB (default 20; 6 with --quick)

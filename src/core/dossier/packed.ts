@@ -279,6 +279,20 @@ const initiativeInts = new IntScratch();
 const figureInts = new IntScratch();
 
 /**
+ * A growing scratch of references, shared as IntScratch is: a file's references are copied out at
+ * their exact length, not kept in lists each file grows (every doubling a copy, and up to half of
+ * each list's room kept empty for as long as the file is).
+ */
+class RefScratch {
+  /** Written in place by the writers (`data[n++] = …`, growing at the end, never leaving a hole). */
+  readonly data: unknown[] = [];
+  n = 0;
+}
+
+const initiativeRefs = new RefScratch();
+const figureRefs = new RefScratch();
+
+/**
  * Writes one file's mentions, initiatives and figures in any order (each kind keeps its own
  * order), then `finish` packs them: the numbers copied out of the thread's scratch arrays into
  * arrays of their exact size, the copied pieces of text made one string (a copy: nothing kept
@@ -289,14 +303,14 @@ const figureInts = new IntScratch();
 export class PackWriter {
   private nI = 0;
   private nF = 0;
-  private readonly initiativeRefs: unknown[] = [];
-  private readonly figureRefs: unknown[] = [];
   /** The copy so far (joined by `+=`, one string made of it in `finish`). */
   private texts = '';
 
   constructor() {
     initiativeInts.n = 0;
     figureInts.n = 0;
+    initiativeRefs.n = 0;
+    figureRefs.n = 0;
   }
 
   /** How many initiatives are written so far (the index of the next one). */
@@ -340,7 +354,15 @@ export class PackWriter {
     this.textAndId(n, textFrom, textTo, text, idStart, idEnd);
     n.push(site ? site.start : -1);
     n.push(site ? site.end : -1);
-    this.initiativeRefs.push(track, site?.written, status, areas, actors, read);
+    const refs = initiativeRefs.data;
+    let k = initiativeRefs.n;
+    refs[k++] = track;
+    refs[k++] = site?.written;
+    refs[k++] = status;
+    refs[k++] = areas;
+    refs[k++] = actors;
+    refs[k++] = read;
+    initiativeRefs.n = k;
   }
 
   /** A figure, as `initiative`. */
@@ -358,7 +380,14 @@ export class PackWriter {
     n.push(initiative);
     n.push(year === undefined ? 0 : HAS_YEAR);
     n.push(year ?? 0);
-    this.figureRefs.push(metric, value, unit, qualifier, read);
+    const refs = figureRefs.data;
+    let k = figureRefs.n;
+    refs[k++] = metric;
+    refs[k++] = value;
+    refs[k++] = unit;
+    refs[k++] = qualifier;
+    refs[k++] = read;
+    figureRefs.n = k;
   }
 
   /** The packed mentions. */
@@ -366,8 +395,8 @@ export class PackWriter {
     // Made one string (the pieces, slices of the file's text, would hold all of it).
     const texts = own(this.texts);
     return {
-      initiatives: { count: this.nI, ints: initiativeInts.data.slice(0, initiativeInts.n), refs: this.initiativeRefs, texts },
-      figures: { count: this.nF, ints: figureInts.data.slice(0, figureInts.n), refs: this.figureRefs, texts },
+      initiatives: { count: this.nI, ints: initiativeInts.data.slice(0, initiativeInts.n), refs: initiativeRefs.data.slice(0, initiativeRefs.n), texts },
+      figures: { count: this.nF, ints: figureInts.data.slice(0, figureInts.n), refs: figureRefs.data.slice(0, figureRefs.n), texts },
     };
   }
 }

@@ -58,8 +58,9 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   const texts = new TextPlacer(rows, text, out);
   const lines = new LineCounter(rows, text);
   const count = rows.count;
-  /** Row → index among the initiatives (initiatives only). */
-  const initiativeOf = new Int32Array(count);
+  /** Row → index among the initiatives (initiatives only; a row is written before it is read). */
+  if (initiativeRows.length < count) initiativeRows = new Int32Array(Math.max(count, 2 * initiativeRows.length));
+  const initiativeOf = initiativeRows;
   for (let row = 0; row < count; row++) {
     const kind = rows.kind(row);
     const at = rows.valueRanges(row);
@@ -77,7 +78,7 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
       const idStart = rows.idStart(row);
       out.initiative(
         start, rows.end(row), lines.lineAt(start), row, texts.textFrom, texts.textTo, texts.read,
-        text, idStart, idStart < 0 ? -1 : rows.idEnd(idStart), track, site && { start: site.start, end: site.end, written: kept(site.written) },
+        text, idStart, idStart < 0 ? -1 : rows.idEnd(idStart), track, site,
         status, areas, actors,
       );
       continue;
@@ -101,6 +102,9 @@ export function summariseFile(path: string, model: NotesModel): WorkspaceFile {
   if (strayTracks.length > 0) badTracks = true;
   return packedFile(path, article, out.finish(), strayTracks, badTracks);
 }
+
+/** summariseFile's row → initiative table, shared by the files of a thread (one at a time), grown as needed. */
+let initiativeRows = new Int32Array(1024);
 
 /**
  * The lines of the mentions' starts, asked in document order: counted on from the last answer
@@ -138,6 +142,9 @@ function apart(cuts: Int32Array, n: number): boolean {
   return true;
 }
 
+/** TextPlacer's copy of the outer mention's cuts, shared by the files of a thread (as SpanRows.cuts is). */
+const outerCutsScratch = new Int32Array(SpanRows.CUTS_LENGTH);
+
 /**
  * Where each mention's plain text (before tidying) stands in the file's copy (PackWriter). A
  * mention inside no other gets the stretches of its content between the markup `plainText` cuts
@@ -158,7 +165,7 @@ class TextPlacer {
   read: string | undefined = undefined;
 
   constructor(private readonly rows: SpanRows, private readonly text: string, private readonly out: PackWriter) {
-    this.outerCuts = new Int32Array(rows.cuts.length);
+    this.outerCuts = outerCutsScratch;
   }
 
   place(row: number): void {
@@ -177,7 +184,9 @@ class TextPlacer {
     this.from = from;
     this.to = to;
     this.base = this.textFrom;
-    this.outerCuts.set(this.rows.cuts.subarray(0, n));
+    // A loop, not set(subarray): a few numbers, and no view object made per outer mention.
+    const cuts = this.rows.cuts;
+    for (let k = 0; k < n; k++) this.outerCuts[k] = cuts[k];
     this.outerN = n;
   }
 
@@ -290,7 +299,7 @@ const actorNames: string[] = [];
 function actorsOf(rows: SpanRows, text: string, row: number, by: string | undefined): readonly string[] {
   let n = 0;
   if (by) actorNames[n++] = by.trim();
-  for (const actor of rows.nested(row, 'actor', 'initiative')) {
+  for (let actor = rows.nextNested(row, row + 1, 'actor', 'initiative'); actor >= 0; actor = rows.nextNested(row, actor + 1, 'actor', 'initiative')) {
     const at = rows.valueRanges(actor);
     const written = at[NAME] >= 0 ? keptAt(text, at[NAME], at[NAME + 1])
       : rows.plainTextIsContent(actor) ? keptAt(text, rows.start(actor) + 1, rows.close(actor)) : rows.plainText(actor);

@@ -113,6 +113,9 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
       if (key !== undefined && !trackRefs.has(key)) trackRefs.set(key, { refs: [], list: undefined });
     }
   }
+  // Metric as written → year → its key's box: two look-ups per figure instead of metricKey's two
+  // and the key's (spellings of one metric that metricKey folds together share the box).
+  const boxes = new Map<string, Map<number | undefined, Box<FigureMention>>>();
   const ordered = [...files.values()].sort(compareFiles);
   for (const file of ordered) {
     const p = packedInitiatives(file);
@@ -131,10 +134,16 @@ export function fromFiles(files: ReadonlyMap<string, WorkspaceFile>): Workspace 
         year = q.ints[i * F_INTS + F_HAS] & HAS_YEAR ? q.ints[i * F_INTS + F_YEAR] : undefined;
       } else ({ metric, year } = file.figures[i]);
       if (metric === undefined) continue;
-      const key = metricKey(metric, year);
-      const box = metricRefs.get(key);
-      if (box) (box.refs as unknown[]).push(file, i);
-      else metricRefs.set(key, { refs: [file, i], list: undefined });
+      let byYear = boxes.get(metric);
+      if (byYear === undefined) boxes.set(metric, (byYear = new Map()));
+      let box = byYear.get(year);
+      if (box === undefined) {
+        const key = metricKey(metric, year);
+        box = metricRefs.get(key);
+        if (box === undefined) metricRefs.set(key, (box = { refs: [], list: undefined }));
+        byYear.set(year, box);
+      }
+      (box.refs as unknown[]).push(file, i);
     }
   }
   const fileOrder = ordered.map((f) => f.path);

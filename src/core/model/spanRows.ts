@@ -71,6 +71,9 @@ export function plainTextFrom(text: string, from: number, to: number, cuts: Int3
 }
 
 export class SpanRows {
+  /** How many numbers {@link cuts} holds (the most {@link plainTextCuts} writes). */
+  static readonly CUTS_LENGTH = cutScratch.length;
+
   /** The rows read: the model itself, or (for a model parseNotes did not make) a parse of its text. */
   private readonly doc: NotesDocument;
   /** The interned ids of the keys asked for (-1: no span of this file has that key). */
@@ -280,23 +283,33 @@ export class SpanRows {
    * a stopping span's content is skipped in one search, never walked.
    */
   nested(row: number, kind: AnnotationKind, stop: AnnotationKind): number[] {
+    const out: number[] = [];
+    for (let d = this.nextNested(row, row + 1, kind, stop); d >= 0; d = this.nextNested(row, d + 1, kind, stop)) out.push(d);
+    return out;
+  }
+
+  /**
+   * The first span from row `from` on that {@link nested} lists for `row`, or -1: for a caller
+   * that walks them one by one without a list made per span (`from` is `row + 1`, then the last
+   * answer + 1).
+   */
+  nextNested(row: number, from: number, kind: AnnotationKind, stop: AnnotationKind): number {
     const doc = this.doc;
     const want = KINDS.indexOf(kind) + 1;
     const skip = KINDS.indexOf(stop) + 1;
     const close = doc.close(row);
-    const out: number[] = [];
     const count = doc.annotationCount;
     // Spans are in document order of their `[`: those inside this one follow it, up to its `]`.
-    for (let d = row + 1; d < count && doc.start(d) < close; ) {
+    for (let d = from; d < count && doc.start(d) < close; ) {
       const k = doc.kindOf(d);
       if (k === skip) {
         d = doc.firstAnnotationAtOrAfter(doc.end(d));
         continue;
       }
-      if (k === want) out.push(d);
+      if (k === want) return d;
       d++;
     }
-    return out;
+    return -1;
   }
 
   /** The value of `key` on span `row` (the last one wins), as `Annotation.attribute`. */
