@@ -13,6 +13,9 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CliError } from './io';
 
+/** Bytes gathered before a write. */
+const WRITE_BATCH_BYTES = 1 << 20;
+
 export interface OutputOptions {
   /** Replace the output when it exists. */
   readonly force: boolean;
@@ -30,7 +33,21 @@ export async function writeOutputFile(path: string, chunks: string | Iterable<st
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(temporary, 'wx', 0o666);
-    for (const chunk of typeof chunks === 'string' ? [chunks] : chunks) await handle.write(chunk, null, 'utf8');
+    // Pieces are encoded as they come and written about a megabyte at a time (one `writev`): a
+    // write per piece waited on the thread pool some 40,000 times for a 700 MB dossier.
+    let batch: Buffer[] = [];
+    let bytes = 0;
+    for (const chunk of typeof chunks === 'string' ? [chunks] : chunks) {
+      const encoded = Buffer.from(chunk, 'utf8');
+      batch.push(encoded);
+      bytes += encoded.length;
+      if (bytes >= WRITE_BATCH_BYTES) {
+        await writeAll(handle, batch, bytes);
+        batch = [];
+        bytes = 0;
+      }
+    }
+    if (batch.length) await writeAll(handle, batch, bytes);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -44,6 +61,18 @@ export async function writeOutputFile(path: string, chunks: string | Iterable<st
     if (e instanceof CliError) throw e;
     if (errorCode(e) === 'EEXIST') throw new CliError(`${path}: already exists (use --force to overwrite)`);
     throw new CliError(`${path}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Writes every byte of `batch` (`bytes` in all): a short write (a disk nearly full) goes on with the rest, until it fails. */
+async function writeAll(handle: fs.FileHandle, batch: Buffer[], bytes: number): Promise<void> {
+  let done = (await handle.writev(batch)).bytesWritten;
+  if (done === bytes) return;
+  const rest = Buffer.concat(batch, bytes);
+  while (done < bytes) {
+    const written = (await handle.write(rest, done, bytes - done)).bytesWritten;
+    if (written === 0) throw Object.assign(new Error('no space left to write'), { code: 'ENOSPC' });
+    done += written;
   }
 }
 

@@ -59,10 +59,11 @@ class SuggestionIndex {
 
   /** With `untrackedOnly`, only mentions without a key are looked up (what the dossier suggests). */
   constructor(workspace: Workspace, untrackedOnly: boolean) {
+    const sameText = new Map<string, Entry>();
     for (const file of workspace.files.values()) {
       for (const m of file.initiatives) {
         if (untrackedOnly && m.track !== undefined) continue;
-        const entry = makeEntry(m);
+        const entry = makeEntry(m, sameText);
         const known = this.wordings.get(entry.signature);
         if (known) {
           known.mentions.push(m);
@@ -113,16 +114,24 @@ function conceptCount(entry: Entry): number {
 /** Entries by mention: mentions are shared between workspace versions, so are their entries. */
 const entryCache = new WeakMap<InitiativeMention, Entry>();
 
-function makeEntry(m: InitiativeMention): Entry {
+/**
+ * The mention's entry, made once per mention; with `sameText`, once per text and id among the
+ * mentions asked with the same map (a name repeated across thousands of files is read once).
+ */
+function makeEntry(m: InitiativeMention, sameText?: Map<string, Entry>): Entry {
   let entry = entryCache.get(m);
+  if (entry) return entry;
+  const key = sameText && (m.id === undefined ? m.text : `${m.text}\u0000${m.id}`);
+  entry = key === undefined ? undefined : sameText?.get(key);
   if (!entry) {
     const tokens = nameTokens(m.text);
     const acronyms = tokens.filter((t) => t.concept.startsWith('#')).map((t) => t.concept);
     const idSlug = m.id ? slugify(m.id, { maxWords: 12 }) : undefined;
     const concepts = [...new Set(tokens.map((t) => t.concept))].sort();
     entry = { tokens, acronyms, idSlug, signature: `${concepts.join(' ')}\u0000${idSlug ?? ''}`, concepts: concepts.length };
-    entryCache.set(m, entry);
+    if (key !== undefined) sameText?.set(key, entry);
   }
+  entryCache.set(m, entry);
   return entry;
 }
 
@@ -229,8 +238,9 @@ export function untrackedSuggestions(workspace: Workspace, key: string, mentions
   const index = indexOf(workspace, true);
   if (index.wordings.size === 0) return [];
   const asked = new Map<string, { entry: Entry; paths: Set<string> }>();
+  const sameText = new Map<string, Entry>();
   for (const m of mentions) {
-    const entry = makeEntry(m);
+    const entry = makeEntry(m, sameText);
     const seen = asked.get(entry.signature);
     if (seen) seen.paths.add(m.path);
     else asked.set(entry.signature, { entry, paths: new Set([m.path]) });

@@ -64,17 +64,20 @@ export function* linePieces(lines: Iterable<string>, separator = '\n', end = '')
 }
 
 export function* jsonChunks(value: unknown, replacer?: JsonReplacer, depth = 3): Generator<string> {
-  let buffer = '';
-  for (const piece of walk(replace(replacer, '', value), replacer, '', depth)) {
-    buffer += piece;
-    if (buffer.length >= PIECE) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  yield `${buffer}\n`;
+  const sink: Sink = { text: '' };
+  yield* walk(replace(replacer, '', value), replacer, '', depth, sink);
+  yield `${sink.text}\n`;
 }
 
+/**
+ * Where the walk writes: the text not handed on yet. A piece is handed on (yielded up the chain of
+ * walks) only once the text is long enough, not per member: passing every small string up through
+ * each level's `yield*` cost more than making it (2,000 files' dossier, 137 MB of JSON: 1.7–3.3 s
+ * against 1.2–1.5 s for JSON.stringify of the whole).
+ */
+interface Sink {
+  text: string;
+}
 function replace(replacer: JsonReplacer | undefined, key: string, value: unknown): unknown {
   // A made list stays one (walked item by item below) unless the replacer changes it.
   if (value instanceof MadeList) return replacer ? replacer(key, value) : value;
@@ -95,19 +98,29 @@ function skipped(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-function* walk(value: unknown, replacer: JsonReplacer | undefined, indent: string, depth: number): Generator<string> {
+/** An array or object the walk goes into (above `depth`), rather than stringifying it whole. */
+function walkable(value: unknown): boolean {
+  return ((Array.isArray(value) || value instanceof MadeList) && value.length > 0) || isPlainObject(value);
+}
+
+function* walk(value: unknown, replacer: JsonReplacer | undefined, indent: string, depth: number, sink: Sink): Generator<string> {
   const inner = `${indent}  `;
   if (depth > 0 && (Array.isArray(value) || value instanceof MadeList) && value.length > 0) {
-    yield '[';
+    sink.text += '[';
     let i = 0;
     for (const member of value as Iterable<unknown>) {
       const item = replace(replacer, String(i), member);
-      yield `${i > 0 ? ',' : ''}\n${inner}`;
-      if (skipped(item)) yield 'null';
-      else yield* walk(item, replacer, inner, depth - 1);
+      sink.text += `${i > 0 ? ',' : ''}\n${inner}`;
+      if (skipped(item)) sink.text += 'null';
+      else if (depth > 1 && walkable(item)) yield* walk(item, replacer, inner, depth - 1, sink);
+      else sink.text += leaf(item, replacer, inner);
+      if (sink.text.length >= PIECE) {
+        yield sink.text;
+        sink.text = '';
+      }
       i++;
     }
-    yield `\n${indent}]`;
+    sink.text += `\n${indent}]`;
     return;
   }
   if (depth > 0 && isPlainObject(value)) {
@@ -115,15 +128,26 @@ function* walk(value: unknown, replacer: JsonReplacer | undefined, indent: strin
     for (const key of Object.keys(value)) {
       const item = replace(replacer, key, value[key]);
       if (skipped(item)) continue;
-      yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+      sink.text += `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
       first = false;
-      yield* walk(item, replacer, inner, depth - 1);
+      if (depth > 1 && walkable(item)) yield* walk(item, replacer, inner, depth - 1, sink);
+      else sink.text += leaf(item, replacer, inner);
+      if (sink.text.length >= PIECE) {
+        yield sink.text;
+        sink.text = '';
+      }
     }
-    yield first ? '{}' : `\n${indent}}`;
+    sink.text += first ? '{}' : `\n${indent}}`;
     return;
   }
-  // A leaf, or a member below `depth`: whole, its lines indented to where it stands. A JSON
-  // string never holds a raw line break, so every one is the layout's.
+  sink.text += leaf(value, replacer, indent);
+}
+
+/**
+ * A leaf, or a member below `depth`: whole, its lines indented to where it stands. A JSON string
+ * never holds a raw line break, so every one is the layout's.
+ */
+function leaf(value: unknown, replacer: JsonReplacer | undefined, indent: string): string {
   const text = JSON.stringify(value, replacer, 2) as string | undefined;
-  yield text === undefined ? 'null' : indent ? text.replace(/\n/g, `\n${indent}`) : text;
+  return text === undefined ? 'null' : indent && text.indexOf('\n') >= 0 ? text.replace(/\n/g, `\n${indent}`) : text;
 }
