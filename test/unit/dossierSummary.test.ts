@@ -12,7 +12,6 @@ import {
   type Annotation, type NotesModel, type WorkspaceFile,
 } from '../../src/core';
 import { trackSite } from '../../src/core/dossier/track';
-import { adoptSummary } from '../../src/core';
 import { seededRandom } from '../support/random';
 import { DOSSIER_FIXTURES } from './dossierSupport';
 
@@ -221,15 +220,5 @@ describe('workspace summary read from the rows', () => {
     const foreign = { text: model.text, language: model.language, frontMatter: model.frontMatter } as unknown as NotesModel;
     assert.deepEqual(plain(summariseFile('/w/a.md', foreign)), plain(summariseFile('/w/a.md', model)));
     assert.ok(summariseFile('/w/a.md', model).initiatives.length > 0);
-  });
-
-  it('adopts a copy made elsewhere (a structured clone) unchanged', () => {
-    const files: [string, string][] = [...randomNotesFiles(1729, 40), ...fixtureFiles(DOSSIER_FIXTURES).map((p): [string, string] => [p, readFileSync(p, 'utf8')])];
-    for (const [path, text] of files) {
-      const file = summariseFile(path, parseNotes(text));
-      const back = adoptSummary(structuredClone(file));
-      assert.deepStrictEqual(back, file, path);
-      for (const m of back.initiatives) assert.equal(m.path, back.path);
-    }
   });
 });

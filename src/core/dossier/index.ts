@@ -12,7 +12,7 @@ export {
   buildWorkspace, compareMentions, emptyWorkspace, fromFiles, metricKey, removeFile, renameFile, updateFile,
 } from './workspace';
 export type { NotesSource, Workspace } from './workspace';
-export { adoptSummary, summariseFile } from './summarise';
+export { summariseFile } from './summarise';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './summarise';
 export { ABOUT_TOLERANCE, AGREEMENT_TOLERANCE, disagreeingValues, valueRange, valuesAgree, writtenStep, writtenValue } from './precision';
 export type { WrittenValue } from './precision';

@@ -10,8 +10,7 @@
  * files repeat (statuses, units, metrics, areas, actors, summits, outlets, keys) and the area and
  * actor lists are shared across files through a bounded pool (pool.ts), so a workspace of
  * thousands of files keeps each of them once; a value met before is found in the text itself
- * (`keptAt`), without a string made for it. `adoptSummary` puts a summary made on another thread
- * into the same pool.
+ * (`keptAt`), without a string made for it.
  */
 import { isIsoDate, keepBounded, own, unescape } from '../text';
 import { SpanRows, figureYearAt, type NotesModel } from '../model';
@@ -19,7 +18,7 @@ import { safeHttpUrl } from '../brief';
 import { TRACK_ATTRIBUTE, isValidTrackKey, normaliseTrackKey, trackSiteIn, type TrackSite } from './track';
 import { PackWriter, packedFile } from './packed';
 import { POOL_LIMIT, areasOf, kept, keptAt, keptOrUndefined } from './pool';
-import type { ArticleInfo, FigureMention, InitiativeMention, WorkspaceFile } from './mentions';
+import type { ArticleInfo, WorkspaceFile } from './mentions';
 export type { ArticleInfo, FigureMention, InitiativeMention, MentionPlace, WorkspaceFile } from './mentions';
 
 /** The attributes the summary reads of every span, in one pass over each; the indexes below name them. */
@@ -271,11 +270,6 @@ function ownOrUndefined(s: string | undefined): string | undefined {
   return s === undefined ? undefined : own(s);
 }
 
-/** The list `make` gives, shared with every earlier file whose list had the same `key`. */
-function keptList(lists: Map<string, readonly string[]>, key: string, make: () => readonly string[]): readonly string[] {
-  return lists.get(key) ?? keepBounded(lists, POOL_LIMIT, own(key), Object.freeze(make()));
-}
-
 const NONE: readonly string[] = [];
 
 /** White space that `replace(/\s+/g, ' ').trim()` would change: a run, an end, or other than a plain space. */
@@ -338,44 +332,3 @@ function actorList(names: readonly string[], n: number): readonly string[] {
   return (node.list ??= Object.freeze(names.slice(0, n).map(kept)));
 }
 
-/** Area and actor lists of summaries made elsewhere, by their items joined (see {@link adoptSummary}). */
-const adoptedLists = new Map<string, readonly string[]>();
-
-function adoptedList(list: readonly string[]): readonly string[] {
-  if (list.length === 0) return NONE;
-  return keptList(adoptedLists, list.length === 1 ? list[0] : list.join('\u0000'), () => list.map(kept));
-}
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * A summary made by `summariseFile` elsewhere — on another thread, whose copy arrives with a string
- * of its own for every field — made to share this thread's pool as one made here does: its path
- * and date once per file, the small repeated strings and the area and actor lists from the pool.
- * The summary is changed in place (it is the receiver's fresh copy) and returned.
- */
-export function adoptSummary(file: WorkspaceFile): WorkspaceFile {
-  const path = file.path;
-  const article = file.article as Writable<ArticleInfo>;
-  article.summit = keptOrUndefined(article.summit);
-  article.date = keptOrUndefined(article.date);
-  article.language = kept(article.language);
-  article.sourceName = keptOrUndefined(article.sourceName);
-  const date = article.date;
-  for (const m of file.initiatives as Writable<InitiativeMention>[]) {
-    m.path = path;
-    m.date = date;
-    m.track = keptOrUndefined(m.track);
-    if (m.trackSite) m.trackSite = { start: m.trackSite.start, end: m.trackSite.end, written: kept(m.trackSite.written) };
-    m.status = keptOrUndefined(m.status);
-    m.areas = adoptedList(m.areas);
-    m.actors = adoptedList(m.actors);
-  }
-  for (const f of file.figures as Writable<FigureMention>[]) {
-    f.path = path;
-    f.date = date;
-    f.metric = keptOrUndefined(f.metric);
-    f.unit = keptOrUndefined(f.unit);
-  }
-  return file;
-}
