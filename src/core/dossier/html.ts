@@ -41,7 +41,7 @@ function filterLine(filter: DossierFilter, language: OutputLanguage): string {
   return parts.length ? `<p class="brief-muted">${dossierExportWords(language).filteredBy} ${parts.join(', ')}</p>` : '';
 }
 
-/** A table's header row. */
+/** A table's header row; the cells are the labels' own words (no markup, nothing from the notes), written as they are. */
 function headerRow(cells: readonly string[]): string {
   return `<table><thead><tr>${cells.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>`;
 }
