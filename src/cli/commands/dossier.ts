@@ -1,19 +1,21 @@
 /**
- * `summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [filters…]`: every
+ * `summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--lang en|ru] [filters…]`: every
  * `*.summit.md` under DIR read into one workspace, and its dossier (tracked initiatives' timelines,
  * figures by metric with disagreements, `track=` findings, suggested links) rendered on standard
  * output or into OUT. OUT is refused when it exists (unless `--force`) and is never a notes file.
+ * Its words are in `--lang`, else in the language most of its articles (after the filters) are written in.
  */
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import {
-  buildDossier, DOSSIER_FORMATS, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossierChunks, summariseFile,
+  buildDossier, DOSSIER_FORMATS, dossierLanguage, filterDossier, fromFiles, isIsoDate, parseNotes, renderDossierChunks, summariseFile,
   type DossierFilter, type DossierFormat, type WorkspaceFile,
 } from '../../core';
 import { CliError, EXIT_OK, EXIT_USAGE, isCliError, parseArgs, readNotesFile, type CliCommand, type CliIo } from '../io';
+import { joinLangValue, langFlag } from '../lang';
 import { writeOutputFile } from '../outputFile';
 
-const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--summit S] [--area A] [--status S] [--actor A] [--language L] [--from DATE] [--to DATE]';
+const USAGE = 'summit-notes dossier DIR [--format html|md|csv|json] [-o OUT] [--force] [--lang en|ru] [--summit S] [--area A] [--status S] [--actor A] [--language L] [--from DATE] [--to DATE]';
 
 /** How many files are read ahead of the one being parsed. */
 const READ_AHEAD = 8;
@@ -118,10 +120,11 @@ export async function summariseFolder(dir: string, paths: readonly string[], io:
 export const command: CliCommand = {
   name: 'dossier',
   summary: 'Follow initiatives and figures across every notes file of a folder (HTML, Markdown, CSV or JSON)',
-  usage: `${USAGE}\n\n  --format F  html (self-contained page, the default), md, csv or json (schema in docs/CLI.md)\n  -o OUT      write to OUT instead of standard output\n  --force     overwrite OUT when it exists\n  --summit S  articles whose summit: contains S (any case)\n  --area A    initiatives with area A (figures: of the initiative they stand in)\n  --status S  mentions with status S\n  --actor A   mentions whose by= or nested actor contains A (any case)\n  --language L  articles in language L (a filter; --lang is the output language of brief and lint)\n  --from D, --to D  articles dated from / up to D (YYYY-MM-DD, inclusive)`,
+  usage: `${USAGE}\n\n  --format F  html (self-contained page, the default), md, csv or json (schema in docs/CLI.md)\n  -o OUT      write to OUT instead of standard output\n  --force     overwrite OUT when it exists\n  --lang L    en or ru: the language of the output's words (default: the language most of the articles, after the filters, are written in; en on a tie)\n  --summit S  articles whose summit: contains S (any case)\n  --area A    initiatives with area A (figures: of the initiative they stand in)\n  --status S  mentions with status S\n  --actor A   mentions whose by= or nested actor contains A (any case)\n  --language L  articles in language L (a filter; --lang is the output language)\n  --from D, --to D  articles dated from / up to D (YYYY-MM-DD, inclusive)`,
   async run(args, io: DossierIo) {
-    const parsed = parseArgs(joinOptionValues(args), [...VALUE_OPTIONS, 'force'], USAGE);
+    const parsed = parseArgs(joinOptionValues(joinLangValue(args)), [...VALUE_OPTIONS, 'force', 'lang'], USAGE);
     const flags = parsed.flags;
+    const lang = langFlag(parsed, USAGE);
     const format = stringFlag(flags, 'format') ?? 'html';
     if (!DOSSIER_FORMATS.includes(format as DossierFormat)) throw new CliError(`--format must be one of ${DOSSIER_FORMATS.join(', ')}\nusage: ${USAGE}`);
     const out = stringFlag(flags, 'o');
@@ -155,7 +158,7 @@ export const command: CliCommand = {
     }
     const dossier = filterDossier(buildDossier(fromFiles(files)), filter);
     // In pieces, each written as soon as it is made: a large workspace's dossier is never one string.
-    const pieces = renderDossierChunks(dossier, format as DossierFormat);
+    const pieces = renderDossierChunks(dossier, format as DossierFormat, lang ?? dossierLanguage(dossier));
     if (out === undefined) for (const piece of pieces) io.out(piece);
     else {
       if (io.writeFile) {

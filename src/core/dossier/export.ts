@@ -2,8 +2,9 @@
 import type { Dossier } from './build';
 import { renderDossierCsvChunks } from './csv';
 import { renderDossierDocumentChunks } from './html';
+import { dossierLanguage } from './exportText';
 import { renderDossierMarkdownChunks } from './markdown';
-import { jsonChunks } from '../text';
+import { jsonChunks, type OutputLanguage } from '../text';
 
 export type DossierFormat = 'html' | 'md' | 'csv' | 'json';
 export const DOSSIER_FORMATS: readonly DossierFormat[] = ['html', 'md', 'csv', 'json'];
@@ -16,9 +17,9 @@ export function renderDossierJson(dossier: Dossier): string {
   return JSON.stringify(dossier, nullForAbsent, 2) + '\n';
 }
 
-/** Renders `dossier` in `format`. Pure. */
-export function renderDossier(dossier: Dossier, format: DossierFormat): string {
-  return [...renderDossierChunks(dossier, format)].join('');
+/** Renders `dossier` in `format`, its words in `language` (by default the one most of its articles are written in; JSON has none). Pure. */
+export function renderDossier(dossier: Dossier, format: DossierFormat, language: OutputLanguage = dossierLanguage(dossier)): string {
+  return [...renderDossierChunks(dossier, format, language)].join('');
 }
 
 /**
@@ -27,11 +28,11 @@ export function renderDossier(dossier: Dossier, format: DossierFormat): string {
  * about 700 MB), and is never held whole. The JSON is walked down to each timeline entry, metric
  * value and suggestion.
  */
-export function renderDossierChunks(dossier: Dossier, format: DossierFormat): Iterable<string> {
+export function renderDossierChunks(dossier: Dossier, format: DossierFormat, language: OutputLanguage = dossierLanguage(dossier)): Iterable<string> {
   switch (format) {
-    case 'html': return renderDossierDocumentChunks(dossier);
-    case 'md': return renderDossierMarkdownChunks(dossier);
-    case 'csv': return renderDossierCsvChunks(dossier);
+    case 'html': return renderDossierDocumentChunks(dossier, language);
+    case 'md': return renderDossierMarkdownChunks(dossier, language);
+    case 'csv': return renderDossierCsvChunks(dossier, language);
     case 'json': return jsonChunks(dossier, nullForAbsent, 4);
   }
 }

@@ -33,12 +33,13 @@ export type {
   Dossier, DossierArticle, DossierCounts, DossierInitiative, DossierMetric, DossierOptions, DossierSpan,
   MetricValue, StatusStep, TimelineEntry,
 } from './build';
-export { DOSSIER_CSV_COLUMNS } from './csv';
+export { DOSSIER_CSV_COLUMNS, DOSSIER_CSV_COLUMNS_RU } from './csv';
+export { dossierLanguage } from './exportText';
 export { DOSSIER_FORMATS, renderDossier, renderDossierChunks, renderDossierJson } from './export';
 export type { DossierFormat } from './export';
 export { renderDossierDocument, renderDossierFragment } from './html';
 export { renderDossierMarkdown } from './markdown';
 export { DossierViewRenderer, dossierFilterChoices, dossierMetricKey } from './view';
 export type { DossierFilterChoices, DossierViewContent, DossierViewEntry, DossierViewOptions, DossierViewPlace } from './view';
-export { dossierLabels } from './viewLabels';
-export type { DossierLabelKey, DossierLabels } from './viewLabels';
+export { dossierExportWords, dossierLabels } from './viewLabels';
+export type { DossierExportWordKey, DossierExportWords, DossierLabelKey, DossierLabels } from './viewLabels';

@@ -104,3 +104,65 @@ const RU: DossierLabels = {
 export function dossierLabels(language: OutputLanguage): DossierLabels {
   return language === 'ru' ? RU : EN;
 }
+
+/**
+ * The words only the dossier's exports (HTML, Markdown, CSV) use, beside the view's, which they
+ * also use where the same word is meant. An export speaks one language for the whole workspace
+ * (the CLI's `--lang`, else the language most of its articles are written in). The English ones
+ * are the exact texts the exports produced before there were two languages.
+ */
+const EXPORT_EN = {
+  filteredBy: 'Filtered by',
+  noInitiativesBefore: 'No tracked initiatives (add ',
+  noInitiativesAfter: ' to an initiative).',
+  maybeSameBefore: 'Maybe the same initiative (no ',
+  maybeSameAfter: ' yet):',
+  score: 'score',
+  add: 'add',
+  yes: 'yes',
+  kindMention: 'mention',
+  kindFigure: 'figure',
+  sameWords: 'same words',
+  sameBody: 'same body',
+  acronym: 'acronym',
+  sameId: 'same id',
+  filterSummit: 'summit',
+  filterArea: 'area',
+  filterStatus: 'status',
+  filterActor: 'actor',
+  filterLanguage: 'language',
+  filterFrom: 'from',
+  filterTo: 'to',
+};
+
+export type DossierExportWordKey = keyof typeof EXPORT_EN;
+export type DossierExportWords = Readonly<Record<DossierExportWordKey, string>>;
+
+const EXPORT_RU: DossierExportWords = {
+  filteredBy: 'Фильтры:',
+  noInitiativesBefore: 'Нет отслеживаемых инициатив (добавьте ',
+  noInitiativesAfter: ' к инициативе).',
+  maybeSameBefore: 'Возможно, та же инициатива (ещё без ',
+  maybeSameAfter: '):',
+  score: 'сходство',
+  add: 'добавьте',
+  yes: 'да',
+  kindMention: 'упоминание',
+  kindFigure: 'цифра',
+  sameWords: 'те же слова',
+  sameBody: 'тот же орган',
+  acronym: 'аббревиатура',
+  sameId: 'тот же id',
+  filterSummit: 'саммит',
+  filterArea: 'область',
+  filterStatus: 'статус',
+  filterActor: 'участник',
+  filterLanguage: 'язык',
+  filterFrom: 'с',
+  filterTo: 'по',
+};
+
+/** The exports' own words in `language`. */
+export function dossierExportWords(language: OutputLanguage): DossierExportWords {
+  return language === 'ru' ? EXPORT_RU : EXPORT_EN;
+}

@@ -57,6 +57,9 @@ const EN_NOUNS = {
   warning: { one: 'warning', few: 'warnings', many: 'warnings' },
   time: { one: 'time', few: 'times', many: 'times' },
   mention: { one: 'mention', few: 'mentions', many: 'mentions' },
+  article: { one: 'article', few: 'articles', many: 'articles' },
+  metric: { one: 'metric', few: 'metrics', many: 'metrics' },
+  disagreement: { one: 'disagreement', few: 'disagreements', many: 'disagreements' },
 } as const satisfies Record<string, Noun>;
 
 /** A noun the notes count. */
@@ -73,6 +76,9 @@ const RU_NOUNS: Readonly<Record<NounKey, Noun>> = {
   warning: { one: 'предупреждение', few: 'предупреждения', many: 'предупреждений' },
   time: { one: 'раз', few: 'раза', many: 'раз' },
   mention: { one: 'упоминание', few: 'упоминания', many: 'упоминаний' },
+  article: { one: 'статья', few: 'статьи', many: 'статей' },
+  metric: { one: 'показатель', few: 'показателя', many: 'показателей' },
+  disagreement: { one: 'расхождение', few: 'расхождения', many: 'расхождений' },
 };
 
 /**
