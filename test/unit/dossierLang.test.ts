@@ -62,6 +62,8 @@ describe('dossier exports in two languages', () => {
     assert.match(md, /Возможно, та же инициатива \(ещё без `track=`\):/);
     assert.match(md, /\(сходство 1; те же слова, тот же орган \(sco\)\)/);
     assert.match(md, /^## Ошибки в ключах track$/m);
+    assert.match(md, /ключ track «sco-dev-bnak» больше нигде в рабочей области не встречается; может быть, «sco-dev-bank»\?/);
+    assert.ok(!md.includes('is used nowhere else'), 'the finding in Russian');
     assertNoEnglishLabels(md, 'Markdown');
     const smallMd = renderDossier(small, 'md', 'ru');
     assert.match(smallMd, /^Фильтры: статус: agreed$/m);

@@ -3,6 +3,7 @@
  * stylesheet plus a few dossier rules inline, no script, a CSP that forbids everything else, and
  * every string from the notes files through `escapeHtml`. Source links are http(s) only.
  */
+import { trackFindingMessage } from './links';
 import { BRIEF_EXPORT_CSS, escapeHtml } from '../brief';
 import type { Dossier, DossierArticle, DossierInitiative, DossierMetric, DossierSpan } from './build';
 import { countsLine, dossierLanguage, filterEntries, reasonsText } from './exportText';
@@ -99,7 +100,7 @@ function* fragmentParts(dossier: Dossier, language: OutputLanguage): Generator<s
   for (const m of dossier.metrics) yield* metricHtml(m, l);
   if (dossier.findings.length) {
     yield `<h2>${l.problemsHeading}</h2><ul class="brief-list brief-problems">`;
-    for (const f of dossier.findings) yield `<li>${where(f.path, f)} ${escapeHtml(f.message)}</li>`;
+    for (const f of dossier.findings) yield `<li>${where(f.path, f)} ${escapeHtml(trackFindingMessage(f, language))}</li>`;
     yield '</ul>';
   }
   yield `<h2>${l.articlesHeading}</h2>${headerRow([l.date, l.summit, l.title_, l.source, l.language, l.file])}`;

@@ -1,4 +1,5 @@
 /** The dossier as Markdown: timelines and metric tables, analyst text escaped (the brief's `escapeMarkdown`). */
+import { trackFindingMessage } from './links';
 import { escapeMarkdown } from '../brief';
 import type { Dossier, DossierArticle } from './build';
 import { countsLine, dossierLanguage, filterEntries, reasonsText } from './exportText';
@@ -60,7 +61,7 @@ function* dossierMarkdownLines(dossier: Dossier, language: OutputLanguage): Gene
   }
   if (dossier.findings.length) {
     yield* [`## ${l.problemsHeading}`, ''];
-    for (const f of dossier.findings) yield* [`- ${escapeMarkdown(f.path)}:${f.line + 1} ${escapeMarkdown(f.message)}`];
+    for (const f of dossier.findings) yield* [`- ${escapeMarkdown(f.path)}:${f.line + 1} ${escapeMarkdown(trackFindingMessage(f, language))}`];
     yield* [''];
   }
 }
