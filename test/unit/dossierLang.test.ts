@@ -64,6 +64,8 @@ describe('dossier exports in two languages', () => {
     assert.match(md, /^## Ошибки в ключах track$/m);
     assert.match(md, /ключ track «sco-dev-bnak» больше нигде в рабочей области не встречается; может быть, «sco-dev-bank»\?/);
     assert.ok(!md.includes('is used nowhere else'), 'the finding in Russian');
+    assert.match(md, /^\| около 750,000,000,000 USD ≠ \| около 750 млрд долларов \|/m);
+    assert.ok(!md.includes('| about '), 'qualifiers of values in Russian');
     assertNoEnglishLabels(md, 'Markdown');
     const smallMd = renderDossier(small, 'md', 'ru');
     assert.match(smallMd, /^Фильтры: статус: agreed$/m);

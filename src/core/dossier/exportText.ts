@@ -2,7 +2,8 @@
  * The sentences the dossier's exports (HTML, Markdown, CSV) share, in one output language, and the
  * language a dossier speaks by default: the one most of its articles are written in.
  */
-import type { Dossier, DossierCounts } from './build';
+import type { Dossier, DossierCounts, MetricValue } from './build';
+import { describeFigureValue } from '../figures';
 import type { DossierFilter } from './filter';
 import { dossierExportWords, type DossierExportWordKey } from './viewLabels';
 import { countOf, nounFor, outputLanguage, pluralCategory, type OutputLanguage } from '../text';
@@ -56,4 +57,9 @@ export function reasonsText(reasons: readonly string[], language: OutputLanguage
     if (r.startsWith('acronym ')) return `${w.acronym}${r.slice('acronym'.length)}`;
     return r;
   }).join(', ');
+}
+
+/** A figure's value as read (`about 750,000,000,000 USD`), its qualifier in `language`. */
+export function valueWords(v: MetricValue, language: OutputLanguage): string {
+  return language === 'en' ? v.normalised : describeFigureValue(v.value, v.unit, v.qualifier, language);
 }

@@ -6,7 +6,7 @@
 import { trackFindingMessage } from './links';
 import { BRIEF_EXPORT_CSS, escapeHtml } from '../brief';
 import type { Dossier, DossierArticle, DossierInitiative, DossierMetric, DossierSpan } from './build';
-import { countsLine, dossierLanguage, filterEntries, reasonsText } from './exportText';
+import { countsLine, dossierLanguage, filterEntries, reasonsText, valueWords } from './exportText';
 import type { DossierFilter } from './filter';
 import { dossierExportWords, dossierLabels, type DossierExportWords, type DossierLabels } from './viewLabels';
 import { linePieces, type OutputLanguage } from '../text';
@@ -70,12 +70,12 @@ function* initiativeHtml(i: DossierInitiative, l: DossierLabels, w: DossierExpor
 }
 
 /** A metric's table, a row at a time. */
-function* metricHtml(m: DossierMetric, l: DossierLabels): Generator<string> {
+function* metricHtml(m: DossierMetric, l: DossierLabels, language: OutputLanguage): Generator<string> {
   const flag = m.disagreement ? ` <span class="dossier-flag">${l.sourcesDisagree}</span>` : '';
   yield `<h3>${escapeHtml(m.metric)}${m.year === undefined ? '' : `, ${m.year}`}${flag}</h3>`;
   yield headerRow([l.value, l.asWritten, l.source, l.date, l.where]);
   for (const v of m.values) {
-    yield `<tr${v.disagrees ? ' class="dossier-disagrees"' : ''}><td>${escapeHtml(v.normalised)}${v.disagrees ? ' <span class="dossier-flag">≠</span>' : ''}</td><td>${escapeHtml(v.asWritten)}</td><td>${source(v.article)}</td><td>${escapeHtml(v.article.date ?? '')}</td><td>${where(v.article.path, v)}</td></tr>`;
+    yield `<tr${v.disagrees ? ' class="dossier-disagrees"' : ''}><td>${escapeHtml(valueWords(v, language))}${v.disagrees ? ' <span class="dossier-flag">≠</span>' : ''}</td><td>${escapeHtml(v.asWritten)}</td><td>${source(v.article)}</td><td>${escapeHtml(v.article.date ?? '')}</td><td>${where(v.article.path, v)}</td></tr>`;
   }
   yield '</tbody></table>';
 }
@@ -97,7 +97,7 @@ function* fragmentParts(dossier: Dossier, language: OutputLanguage): Generator<s
   for (const i of dossier.initiatives) yield* initiativeHtml(i, l, w, language);
   yield `<h2>${l.figuresHeading}</h2>`;
   if (!dossier.metrics.length) yield `<p class="brief-muted">${l.noMetrics} <code>metric=</code>.</p>`;
-  for (const m of dossier.metrics) yield* metricHtml(m, l);
+  for (const m of dossier.metrics) yield* metricHtml(m, l, language);
   if (dossier.findings.length) {
     yield `<h2>${l.problemsHeading}</h2><ul class="brief-list brief-problems">`;
     for (const f of dossier.findings) yield `<li>${where(f.path, f)} ${escapeHtml(trackFindingMessage(f, language))}</li>`;

@@ -2,7 +2,7 @@
 import { trackFindingMessage } from './links';
 import { escapeMarkdown } from '../brief';
 import type { Dossier, DossierArticle } from './build';
-import { countsLine, dossierLanguage, filterEntries, reasonsText } from './exportText';
+import { countsLine, dossierLanguage, filterEntries, reasonsText, valueWords } from './exportText';
 import { dossierExportWords, dossierLabels } from './viewLabels';
 import { linePieces, type OutputLanguage } from '../text';
 
@@ -55,7 +55,7 @@ function* dossierMarkdownLines(dossier: Dossier, language: OutputLanguage): Gene
     yield* [`### ${escapeMarkdown(m.metric)}${m.year === undefined ? '' : `, ${m.year}`}${m.disagreement ? ` — ${l.sourcesDisagree}` : ''}`, ''];
     yield* [`| ${l.value} | ${l.asWritten} | ${l.source} | ${l.date} | ${l.where} |`, '| --- | --- | --- | --- | --- |'];
     for (const v of m.values) {
-      yield* [`| ${cell(v.normalised)}${v.disagrees ? ' ≠' : ''} | ${cell(v.asWritten)} | ${source(v.article)} | ${cell(v.article.date ?? '')} | ${cell(v.article.path)}:${v.line + 1} |`];
+      yield* [`| ${cell(valueWords(v, language))}${v.disagrees ? ' ≠' : ''} | ${cell(v.asWritten)} | ${source(v.article)} | ${cell(v.article.date ?? '')} | ${cell(v.article.path)}:${v.line + 1} |`];
     }
     yield* [''];
   }

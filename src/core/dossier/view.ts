@@ -10,6 +10,7 @@ import type { OutputLanguage } from '../text';
 import { filterDossier, isEmptyDossierFilter, type Dossier, type DossierArticle, type DossierInitiative, type DossierMetric, type DossierSpan } from './build';
 import { DOSSIER_FILTER_FIELDS, type DossierFacetLists, type DossierFilter } from './filter';
 import { dossierLabels, type DossierLabels } from './viewLabels';
+import { valueWords } from './exportText';
 
 export interface DossierViewOptions {
   readonly language: OutputLanguage;
@@ -314,7 +315,7 @@ export class DossierViewRenderer {
     out.push(`<table><thead><tr><th>${escapeHtml(l.value)}</th><th>${escapeHtml(l.asWritten)}</th><th>${escapeHtml(l.source)}</th><th>${escapeHtml(l.date)}</th><th>${escapeHtml(l.where)}</th></tr></thead><tbody>`);
     for (const v of m.values) {
       const mark = v.disagrees ? ` <span class="dossier-flag" title="${escapeHtml(l.differs)}">≠</span>` : '';
-      out.push(`<tr${v.disagrees ? ' class="dossier-disagrees"' : ''}><td>${this.opener(places, v.article.path, v, escapeHtml(v.normalised))}${mark}</td><td lang="${escapeHtml(v.article.language)}">${escapeHtml(v.asWritten)}</td><td>${this.source(v.article)}</td><td>${escapeHtml(v.article.date ?? '')}</td><td>${this.place(places, v.article.path, v)}</td></tr>`);
+      out.push(`<tr${v.disagrees ? ' class="dossier-disagrees"' : ''}><td>${this.opener(places, v.article.path, v, escapeHtml(valueWords(v, this.options.language)))}${mark}</td><td lang="${escapeHtml(v.article.language)}">${escapeHtml(v.asWritten)}</td><td>${this.source(v.article)}</td><td>${escapeHtml(v.article.date ?? '')}</td><td>${this.place(places, v.article.path, v)}</td></tr>`);
     }
     out.push('</tbody></table>');
     return out.join('\n');
