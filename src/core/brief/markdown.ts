@@ -6,7 +6,7 @@ import type { Brief, BriefFigure, BriefInitiative } from './build';
 import type { BriefView } from './view';
 import { describeFigureValue } from '../figures';
 import { safeHttpUrl } from './links';
-import { countOf, message, OUTPUT_PIECE, outputLanguage, type NounKey, type OutputLanguage } from '../text';
+import { countOf, linePieces, message, outputLanguage, type NounKey, type OutputLanguage } from '../text';
 
 /**
  * Escapes Markdown syntax so text renders as written: inline markers everywhere (`*`, `_`, `` ` ``,
@@ -22,22 +22,9 @@ export function renderBriefMarkdown(brief: Brief, language?: OutputLanguage): st
   return [...renderBriefMarkdownChunks(brief, language)].join('');
 }
 
-/** Pieces are handed on at about this many characters (see OUTPUT_PIECE). */
-const PIECE = OUTPUT_PIECE;
-
 /** `renderBriefMarkdown` in pieces that join to exactly its text (its lines joined by `\n`), made as they are reached. */
-export function* renderBriefMarkdownChunks(brief: BriefView, language?: OutputLanguage): Generator<string> {
-  let buffer = '';
-  let first = true;
-  for (const line of briefMarkdownLines(brief, language ?? outputLanguage(brief.header.language))) {
-    buffer += first ? line : `\n${line}`;
-    first = false;
-    if (buffer.length >= PIECE) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  yield buffer;
+export function renderBriefMarkdownChunks(brief: BriefView, language?: OutputLanguage): Generator<string> {
+  return linePieces(briefMarkdownLines(brief, language ?? outputLanguage(brief.header.language)));
 }
 
 /** The brief's Markdown line by line. */
